@@ -1,0 +1,80 @@
+"""Errors of the platform API client, each with a clear message for the operator.
+
+Messages go through Qt's translation (QtCore only: the core has no widgets),
+so the UI can show ``str(error)`` as it is.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PlatformError", text)
+
+
+class PlatformError(Exception):
+    """Something went wrong talking to a platform."""
+
+    def __init__(self, message: str, *, status: int | None = None, detail: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.detail = detail
+
+    def __str__(self) -> str:
+        return f"{self.message} ({self.detail})" if self.detail else self.message
+
+
+class NetworkError(PlatformError):
+    """The platform could not be reached, or the connection broke."""
+
+
+class TlsError(NetworkError):
+    """The platform's certificate could not be verified."""
+
+
+class AuthError(PlatformError):
+    """Wrong user or password, or the session expired and could not be renewed."""
+
+
+class ForbiddenError(PlatformError):
+    """The user may not see or do this (outside their scope)."""
+
+
+class NotFoundError(PlatformError):
+    """The platform does not know this resource."""
+
+
+class ServerError(PlatformError):
+    """The platform failed (HTTP 5xx)."""
+
+
+class PayloadError(PlatformError):
+    """The platform answered, but not with what API v1 says it sends."""
+
+
+def for_status(status: int, server_message: str) -> PlatformError:
+    """The error for an HTTP error status, with the server's own words as detail."""
+    detail = server_message[:300]
+    if status == 401:
+        return AuthError(_tr("The platform refused the user name or password, or the session expired."), status=status, detail=detail)
+    if status == 403:
+        return ForbiddenError(_tr("This is outside what your account may see or do."), status=status, detail=detail)
+    if status == 404:
+        return NotFoundError(_tr("The platform does not know this item."), status=status, detail=detail)
+    if status >= 500:
+        return ServerError(_tr("The platform had an internal error (HTTP %1).").replace("%1", str(status)), status=status, detail=detail)
+    return PlatformError(_tr("The platform refused the request (HTTP %1).").replace("%1", str(status)), status=status, detail=detail)
+
+
+def network(reason: str) -> NetworkError:
+    return NetworkError(_tr("The platform cannot be reached."), detail=reason)
+
+
+def tls(reason: str) -> TlsError:
+    return TlsError(_tr("The platform's certificate could not be verified."), detail=reason)
+
+
+def payload(what: str, reason: str) -> PayloadError:
+    return PayloadError(_tr("The platform sent data that ControlRoom cannot read: %1.").replace("%1", what), detail=reason)

@@ -1,0 +1,114 @@
+"""The OpenAPI 3.1 document of platform API v1, generated from the schema types.
+
+The document is generated, not written by hand, so it cannot drift from what
+the client decodes and the demo platform encodes. A copy is committed as
+``resources/openapi.json``; a test checks that the copy is current
+(regenerate it with ``python -m controlroom.api.openapi > resources/openapi.json``).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import msgspec
+
+from controlroom.api import schema as s
+
+
+@dataclass(frozen=True)
+class Route:
+    method: str
+    path: str
+    summary: str
+    response: Any = None
+    body: Any = None
+    params: tuple[tuple[str, str, str], ...] = ()  # (name, in, type)
+    auth: bool = True
+    status: int = 200
+    stream: str | None = None  # media type of a streamed answer
+
+
+PAGING = (("offset", "query", "integer"), ("limit", "query", "integer"))
+
+ROUTES: tuple[Route, ...] = (
+    Route("post", "/auth/login", "Log in with user and password; returns a bearer token with its expiry.", s.Token, s.LoginRequest, auth=False),
+    Route("post", "/auth/refresh", "Trade a refresh token (used once) for a new token.", s.Token, s.RefreshRequest, auth=False),
+    Route("get", "/me", "Who am I: role and scope.", s.User),
+    Route("get", "/inventory", "Inventory version and counts within the caller's scope; a new version means: resync.", s.InventoryInfo),
+    Route("get", "/sites", "The site tree (county, towns, villages), paged, in tree order.", s.Page[s.Site], params=PAGING),
+    Route("get", "/cameras", "Cameras with their stream profiles, paged; optionally one site's.", s.Page[s.Camera],
+          params=(*PAGING, ("site_id", "query", "string"))),
+    Route("get", "/cameras/{camera_id}", "One camera.", s.Camera, params=(("camera_id", "path", "string"),)),
+    Route("post", "/cameras/{camera_id}/ptz", "Pan, tilt, zoom or go to a preset.", s.PtzResult, s.PtzCommand,
+          params=(("camera_id", "path", "string"),), status=202),
+    Route("get", "/grids", "Community grids (网格) with status, polygon, members and patrol, paged.", s.Page[s.Grid], params=PAGING),
+    Route("get", "/alerts", "Alerts, newest first, paged; state=open for unacknowledged ones.", s.Page[s.Alert],
+          params=(*PAGING, ("state", "query", "string"))),
+    Route("post", "/alerts/{alert_id}/ack", "Acknowledge an alert; every client hears of it on the event stream.", s.Alert,
+          params=(("alert_id", "path", "string"),)),
+    Route("get", "/conferences", "Video-conference rooms.", list[s.ConferenceRoom]),
+    Route("post", "/conferences/{room_id}/join", "Join a room: its participants and their streams.", s.ConferenceJoin,
+          params=(("room_id", "path", "string"),)),
+    Route("post", "/conferences/{room_id}/leave", "Leave a room.", s.ConferenceRoom, params=(("room_id", "path", "string"),)),
+    Route("get", "/events", "Server-sent events. Each has an id; send Last-Event-ID to resume without loss. "
+          "A 'resync' event means: fetch the inventory again.", s.Event, stream="text/event-stream",
+          params=(("Last-Event-ID", "header", "integer"),)),
+)
+
+
+def _ref_name(name: str) -> str:
+    return f"#/components/schemas/{name}"
+
+
+@functools.cache
+def openapi_document() -> dict[str, Any]:
+    types = [r.response for r in ROUTES if r.response is not None] + [r.body for r in ROUTES if r.body is not None]
+    types.append(s.ErrorResponse)
+    schemas, components = msgspec.json.schema_components(types, ref_template="#/components/schemas/{name}")
+    by_type = dict(zip(types, schemas, strict=True))
+    error = {"description": "Error", "content": {"application/json": {"schema": by_type[s.ErrorResponse]}}}
+    paths: dict[str, dict[str, Any]] = {}
+    for r in ROUTES:
+        op: dict[str, Any] = {"summary": r.summary, "operationId": f"{r.method}_{r.path.strip('/').replace('/', '_').replace('{', '').replace('}', '')}"}
+        if r.params:
+            op["parameters"] = [
+                {"name": n, "in": where, "required": where == "path", "schema": {"type": typ}} for n, where, typ in r.params
+            ]
+        if r.body is not None:
+            op["requestBody"] = {"required": True, "content": {"application/json": {"schema": by_type[r.body]}}}
+        media = r.stream or "application/json"
+        op["responses"] = {
+            str(r.status): {"description": "OK", "content": {media: {"schema": by_type[r.response]}}},
+            "400": error, "401": error, "403": error, "404": error, "500": error,
+        }
+        if r.auth:
+            op["security"] = [{"bearer": []}]
+        paths.setdefault(f"/api/v1{r.path}", {})[r.method] = op
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "ControlRoom platform API",
+            "version": "1",
+            "description": (
+                "The API ControlRoom speaks to county, town and village video platforms. "
+                "Generated from controlroom.api.schema. "
+                "Stream URLs in camera profiles take the access token as a 'token' query parameter."
+            ),
+        },
+        "paths": paths,
+        "components": {
+            "schemas": components,
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+        },
+    }
+
+
+def document_json() -> str:
+    return json.dumps(openapi_document(), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+if __name__ == "__main__":
+    print(document_json(), end="")

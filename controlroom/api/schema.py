@@ -1,0 +1,354 @@
+"""Platform API v1: the wire types, shared by the client and the demo platform.
+
+One definition serves three purposes: the demo platform encodes these
+structs, the client decodes (and so validates) them, and the OpenAPI document
+is generated from them (``controlroom.api.openapi``). Decoding is strict:
+a payload of the wrong shape raises ``msgspec.ValidationError`` with the path
+of the bad field, which the client turns into a ``PayloadError``.
+
+Ids follow GB/T 28181: 20 digits = centre code (6-digit GB/T 2260 county code
++ 2-digit grassroots unit) + industry (2) + type (3) + network (1) + serial (6).
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import Annotated, Generic, Literal, TypeVar
+
+import msgspec
+from msgspec import Meta, Struct
+
+GbId = Annotated[str, Meta(pattern=r"^[0-9]{20}$", description="20-digit GB/T 28181 id")]
+Name = Annotated[str, Meta(min_length=1, max_length=200)]
+Text = Annotated[str, Meta(max_length=2000)]
+Lon = Annotated[float, Meta(ge=-180, le=180)]
+Lat = Annotated[float, Meta(ge=-90, le=90)]
+Point = tuple[Lon, Lat]
+
+# GB/T 28181 type codes (digits 11-13 of an id)
+TYPE_CAMERA = "131"
+TYPE_CAMERA_IP = "132"
+TYPE_NVR = "118"
+TYPE_CENTRE = "200"
+TYPE_BUSINESS_GROUP = "215"
+TYPE_VIRTUAL_ORG = "216"
+
+
+class Tier(enum.StrEnum):
+    COUNTY = "county"
+    TOWN = "town"
+    VILLAGE = "village"
+
+
+class SiteKind(enum.StrEnum):
+    DISPATCH_CENTRE = "dispatch_centre"  # 县社会治安指挥中心 (first-level platform)
+    POLICE_STATION = "police_station"  # 派出所指挥平台 (second level)
+    POLICE_OFFICE = "police_office"  # 中心警务室监控平台 (second level)
+    VILLAGE = "village"  # 村居监控平台
+
+
+class Transport(enum.StrEnum):
+    """How a stream can be fetched; ordered here from lowest latency."""
+
+    RTSP = "rtsp"
+    HTTP_FLV = "http-flv"
+    HTTP_TS = "http-ts"
+    HLS = "hls"
+
+
+class CameraKind(enum.StrEnum):
+    VILLAGE = "village"
+    ROAD = "road"
+    CHECKPOINT = "checkpoint"  # 卡口
+    SOCIAL = "social"  # integrated social cameras
+
+
+class GridStatus(enum.StrEnum):
+    NORMAL = "normal"
+    ATTENTION = "attention"
+    INCIDENT = "incident"
+    NO_COVERAGE = "no_coverage"
+
+
+class Role(enum.StrEnum):
+    DISPATCHER = "dispatcher"  # county dispatch: sees everything
+    TOWN_DESK = "town_desk"  # a police-station desk: sees its own town
+    PRESENTER = "presenter"  # meeting displays: view only
+
+
+class AlertKind(enum.StrEnum):
+    CHECKPOINT_HIT = "checkpoint_hit"
+    CAMERA_OFFLINE = "camera_offline"
+    PATROL_SOS = "patrol_sos"
+    GRID_INCIDENT = "grid_incident"
+
+
+class Severity(enum.StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    CRITICAL = "critical"
+
+
+class PtzAction(enum.StrEnum):
+    UP = "up"
+    DOWN = "down"
+    LEFT = "left"
+    RIGHT = "right"
+    ZOOM_IN = "zoom_in"
+    ZOOM_OUT = "zoom_out"
+    STOP = "stop"
+    PRESET = "preset"
+
+
+# --------------------------------------------------------------------------- auth
+
+
+class LoginRequest(Struct, forbid_unknown_fields=True):
+    username: Name
+    password: Annotated[str, Meta(max_length=512)]
+
+
+class RefreshRequest(Struct, forbid_unknown_fields=True):
+    refresh_token: Annotated[str, Meta(min_length=1, max_length=512)]
+
+
+class Token(Struct):
+    access_token: Annotated[str, Meta(min_length=1, max_length=512)]
+    refresh_token: Annotated[str, Meta(min_length=1, max_length=512)]
+    expires_in: Annotated[int, Meta(gt=0, description="seconds until access_token expires")]
+    token_type: Literal["bearer"] = "bearer"
+
+
+class Scope(Struct):
+    """What a user may see. ``towns`` None means the whole county."""
+
+    towns: list[int] | None = None
+
+
+class User(Struct):
+    username: Name
+    display_name: Name
+    role: Role
+    scope: Scope
+    can_control: bool = True  # PTZ, acknowledge; False for presenters
+
+
+# --------------------------------------------------------------------------- inventory
+
+
+class Site(Struct):
+    id: GbId
+    name: Name
+    tier: Tier
+    kind: SiteKind
+    parent_id: GbId | None
+    town: Annotated[int, Meta(ge=0, le=99)] | None  # town number (None for the county)
+    online: bool
+    location: Point | None = None
+
+
+class StreamProfile(Struct):
+    name: Literal["main", "sub"]
+    width: Annotated[int, Meta(gt=0, le=16384)]
+    height: Annotated[int, Meta(gt=0, le=16384)]
+    fps: Annotated[float, Meta(gt=0, le=240)]
+    codec: Annotated[str, Meta(max_length=32)]
+    # transport -> URL. The client adds its access token when it plays one.
+    urls: dict[Transport, Annotated[str, Meta(max_length=2048)]]
+
+
+class Camera(Struct):
+    id: GbId
+    name: Name
+    site_id: GbId
+    grid_id: GbId | None
+    kind: CameraKind
+    tags: list[Annotated[str, Meta(max_length=64)]]
+    ptz: bool
+    online: bool
+    streams: list[StreamProfile]
+    location: Point | None = None
+
+
+class GridMember(Struct):
+    name: Name
+    role: Annotated[str, Meta(max_length=64)]
+    phone: Annotated[str, Meta(max_length=32)] = ""
+
+
+class Grid(Struct):
+    id: GbId
+    name: Name
+    site_id: GbId
+    polygon: list[Point]
+    status: GridStatus
+    status_reason: Text
+    cameras_online: Annotated[int, Meta(ge=0)]
+    cameras_total: Annotated[int, Meta(ge=0)]
+    members: list[GridMember]
+    patrol_on_duty: Annotated[int, Meta(ge=0)]
+
+
+class InventoryCounts(Struct):
+    sites_county: int
+    sites_town: int
+    sites_village: int
+    cameras: int
+    grids: int
+
+
+class InventoryInfo(Struct):
+    version: int
+    counts: InventoryCounts
+
+
+T = TypeVar("T")
+
+
+class Page(Struct, Generic[T]):
+    items: list[T]
+    total: Annotated[int, Meta(ge=0)]
+    offset: Annotated[int, Meta(ge=0)]
+    next_offset: int | None
+    inventory_version: int
+
+
+# --------------------------------------------------------------------------- alerts
+
+
+class Alert(Struct):
+    id: Annotated[str, Meta(min_length=1, max_length=64)]
+    kind: AlertKind
+    severity: Severity
+    message: Text
+    raised_at: datetime
+    site_id: GbId | None = None
+    grid_id: GbId | None = None
+    camera_ids: list[GbId] = []
+    acknowledged_by: str | None = None
+    acknowledged_at: datetime | None = None
+
+
+# --------------------------------------------------------------------------- conference
+
+
+class Participant(Struct):
+    id: Annotated[str, Meta(min_length=1, max_length=64)]
+    name: Name
+    site_id: GbId | None
+    camera_id: GbId | None
+    muted: bool
+    speaking: bool
+    hand_raised: bool
+
+
+class ConferenceRoom(Struct):
+    id: Annotated[str, Meta(min_length=1, max_length=64)]
+    name: Name
+    active: bool
+    participants: list[Participant]
+
+
+class ParticipantStream(Struct):
+    participant_id: str
+    streams: list[StreamProfile]
+
+
+class ConferenceJoin(Struct):
+    room: ConferenceRoom
+    streams: list[ParticipantStream]
+
+
+# --------------------------------------------------------------------------- PTZ
+
+
+class PtzCommand(Struct, forbid_unknown_fields=True):
+    action: PtzAction
+    speed: Annotated[float, Meta(ge=0, le=1)] = 0.5
+    preset: Annotated[int, Meta(ge=0, le=255)] | None = None
+
+
+class PtzResult(Struct):
+    camera_id: GbId
+    action: PtzAction
+    accepted: bool
+
+
+# --------------------------------------------------------------------------- events
+# Sent on GET /api/v1/events as server-sent events: ``id:`` is the event id
+# (strictly increasing), ``event:`` the type, ``data:`` the JSON of one of
+# the structs below (its "type" field repeats the event type).
+
+
+class _Event(Struct, tag_field="type", kw_only=True):
+    id: int
+    at: datetime
+    inventory_version: int
+
+
+class CameraStatusEvent(_Event, tag="camera.status"):
+    camera_id: GbId
+    online: bool
+
+
+class GridStatusEvent(_Event, tag="grid.status"):
+    grid_id: GbId
+    status: GridStatus
+    status_reason: Text
+    cameras_online: int
+
+
+class AlertRaisedEvent(_Event, tag="alert.raised"):
+    alert: Alert
+
+
+class AlertAcknowledgedEvent(_Event, tag="alert.acknowledged"):
+    alert_id: str
+    acknowledged_by: str
+    acknowledged_at: datetime
+
+
+class ConferenceEvent(_Event, tag="conference.updated"):
+    room: ConferenceRoom
+
+
+class ResyncEvent(_Event, tag="resync"):
+    """The server cannot replay from the id asked for: refetch everything."""
+
+    reason: Text
+
+
+Event = (
+    CameraStatusEvent
+    | GridStatusEvent
+    | AlertRaisedEvent
+    | AlertAcknowledgedEvent
+    | ConferenceEvent
+    | ResyncEvent
+)
+
+EVENT_TYPES: tuple[type[_Event], ...] = (
+    CameraStatusEvent,
+    GridStatusEvent,
+    AlertRaisedEvent,
+    AlertAcknowledgedEvent,
+    ConferenceEvent,
+    ResyncEvent,
+)
+
+
+class ErrorBody(Struct):
+    code: str
+    message: str
+
+
+class ErrorResponse(Struct):
+    error: ErrorBody
+
+
+def event_type(ev: _Event) -> str:
+    return type(ev).__struct_config__.tag  # type: ignore[return-value]
+
+
+encoder = msgspec.json.Encoder()

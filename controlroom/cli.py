@@ -1,0 +1,118 @@
+"""The ``controlroom`` command: the app, ``demo`` and ``doctor``.
+
+Imports are done late, per command, so that ``controlroom doctor`` and
+``controlroom demo --serve-only`` start without loading the widgets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+
+from controlroom import __version__
+
+
+def _add_tls(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--ca", metavar="FILE", help="also trust this CA bundle (PEM) for the platform's certificate")
+    p.add_argument("--insecure", action="store_true", help="do not verify the platform's certificate (testing only)")
+
+
+def _verify(args: argparse.Namespace) -> bool | str:
+    if args.insecure:
+        return False
+    return args.ca or True
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="controlroom", description="ControlRoom video-wall client")
+    p.add_argument("--version", action="version", version=f"ControlRoom {__version__}")
+    p.add_argument("--url", help="platform address, e.g. https://platform.example:8443")
+    p.add_argument("--user", help="user name (the password comes from the keyring, a prompt or CONTROLROOM_PASSWORD)")
+    p.add_argument("--lang", help="user-interface language: zh_CN or en (default: the system's)")
+    _add_tls(p)
+    sub = p.add_subparsers(dest="command")
+
+    d = sub.add_parser("demo", help="run the embedded demo platform (and open the app on it)")
+    d.add_argument("--serve-only", action="store_true", help="only run the platform; print its URL; run until interrupted")
+    d.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    d.add_argument("--port", type=int, default=0, help="API port (default: a free one)")
+    d.add_argument("--rtsp-port", type=int, default=0, help="RTSP port (default: a free one)")
+    d.add_argument("--media-port", type=int, default=0, help="HTTP video port (default: a free one)")
+    d.add_argument("--event-rate", type=float, default=2.0, help="simulated events per second (default 2)")
+    d.add_argument("--token-ttl", type=int, default=3600, help="access-token lifetime in seconds")
+    d.add_argument("--no-video", action="store_true", help="no media server (API only)")
+    d.add_argument("--test-hooks", action="store_true", help="serve /_test endpoints that tests use to steer the platform")
+    d.add_argument("--lang", dest="demo_lang", help="user-interface language for the app")
+
+    doc = sub.add_parser("doctor", help="check this machine and, optionally, a platform")
+    doc.add_argument("--platform", help="platform address to check")
+    doc.add_argument("--user", dest="doctor_user", help="user to log in as (password: keyring, prompt or CONTROLROOM_PASSWORD)")
+    doc.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    doc.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for a first frame")
+    _add_tls(doc)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "doctor":
+        from controlroom.doctor import run_doctor
+
+        return run_doctor(
+            platform=args.platform, user=args.doctor_user, as_json=args.json, verify=_verify(args), timeout=args.timeout
+        )
+    if args.command == "demo":
+        return _demo(args)
+    return _app(url=args.url, username=args.user, password=os.environ.get("CONTROLROOM_PASSWORD"), language=args.lang)
+
+
+def _app(*, url: str | None, username: str | None, password: str | None, language: str | None) -> int:
+    from controlroom.ui.app import run_app
+
+    return run_app(url=url, username=username, password=password, language=language)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from controlroom.demo.platform import URL_LINE, DemoOptions, serve_forever
+
+    if args.serve_only:
+        return serve_forever(
+            DemoOptions(
+                host=args.host, port=args.port, rtsp_port=args.rtsp_port, media_port=args.media_port,
+                event_rate=args.event_rate, token_ttl=args.token_ttl, test_hooks=args.test_hooks,
+                video=not args.no_video,
+            )
+        )
+    # The platform runs in its own process so that serving video never
+    # competes with the app's GUI thread.
+    cmd = [sys.executable, "-m", "controlroom", "demo", "--serve-only", "--port", str(args.port),
+           "--event-rate", str(args.event_rate)]
+    if args.no_video:
+        cmd.append("--no-video")
+    print("Starting the demo platform (the first start prepares its video, about a minute)...", file=sys.stderr)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+    try:
+        url = None
+        deadline = time.monotonic() + 600
+        assert proc.stdout is not None
+        while time.monotonic() < deadline:
+            line = proc.stdout.readline()
+            if not line:
+                break
+            if line.startswith(URL_LINE):
+                url = line[len(URL_LINE):].strip()
+                break
+        if url is None:
+            print("The demo platform did not start; see the messages above.", file=sys.stderr)
+            return 1
+        return _app(url=url, username="dispatcher", password="dispatch123", language=args.demo_lang or args.lang)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()

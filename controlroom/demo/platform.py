@@ -1,0 +1,158 @@
+"""The demo platform as one runnable thing: API + network + life + live video.
+
+``controlroom demo --serve-only`` runs it until interrupted; ``controlroom
+demo`` runs it in a child process and opens the app on it; tests start it the
+same way (``tests/conftest.py``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from aiohttp import web
+
+from controlroom.demo.network import build_network
+from controlroom.demo.server import DemoApi
+
+log = logging.getLogger("controlroom.demo")
+
+URL_LINE = "CONTROLROOM_DEMO_URL="
+
+
+@dataclass
+class DemoOptions:
+    host: str = "127.0.0.1"
+    port: int = 0
+    rtsp_port: int = 0
+    media_port: int = 0
+    event_rate: float = 2.0
+    token_ttl: int = 3600
+    test_hooks: bool = False
+    video: bool = True
+    cache_dir: Path | None = None
+    keepalive: float = 15.0
+
+
+class DemoPlatform:
+    """Starts and stops the demo platform's servers on the running loop."""
+
+    def __init__(self, opts: DemoOptions) -> None:
+        self.opts = opts
+        self.api: DemoApi | None = None
+        self.media = None
+        self._runner: web.AppRunner | None = None
+        self._sim_task: asyncio.Task[None] | None = None
+        self.base_url = ""
+
+    async def start(self) -> str:
+        from controlroom.demo.simulation import Simulator
+
+        opts = self.opts
+        api_ref: list[DemoApi] = []
+        if opts.video:
+            from controlroom.demo.media.clips import ensure_clips
+            from controlroom.demo.media.server import MediaError, MediaServer
+            from controlroom.paths import cache_dir
+
+            clips = await asyncio.to_thread(ensure_clips, opts.cache_dir or cache_dir() / "demo-clips")
+
+            def authorize(camera_id: str, profile: str, token: str | None) -> int:
+                api = api_ref[0]
+                user = api.user_for_token(token)
+                if user is None:
+                    raise MediaError(401, "missing or expired token")
+                cam = api.cameras.get(camera_id)
+                if cam is None or profile not in ("main", "sub"):
+                    raise MediaError(404, "no such stream")
+                if not api._site_visible(user, cam.site_id):
+                    raise MediaError(403, "this camera is outside your scope")
+                if not cam.online:
+                    raise MediaError(404, "the camera is offline")
+                return api.net.stream_index[camera_id]
+
+            self.media = MediaServer(
+                clips, authorize, host=opts.host, http_port=opts.media_port, rtsp_port=opts.rtsp_port
+            )
+            await self.media.start()
+            stream_urls = self.media.urls
+        else:
+            def stream_urls(camera_id: str, profile: str) -> dict:  # type: ignore[type-arg]
+                from controlroom.api.schema import Transport
+
+                return {Transport.HTTP_TS: f"http://{opts.host}:9/media/{camera_id}/{profile}.ts"}
+
+        net = await asyncio.to_thread(build_network, stream_urls)
+        api = DemoApi(net, media=self.media, token_ttl=opts.token_ttl, test_hooks=opts.test_hooks, keepalive=opts.keepalive)
+        api_ref.append(api)
+        api.sim = Simulator(net, api.log.emit, rate=opts.event_rate)
+        self.api = api
+        self._runner = web.AppRunner(api.app(), access_log=None, shutdown_timeout=1.0)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, opts.host, opts.port)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.base_url = f"http://{opts.host}:{port}"
+        if opts.event_rate > 0:
+            self._sim_task = asyncio.ensure_future(self._live())
+        return self.base_url
+
+    async def _live(self) -> None:
+        assert self.api is not None
+        tick = 0.2
+        loop = asyncio.get_running_loop()
+        last = loop.time()
+        while True:
+            await asyncio.sleep(tick)
+            now = loop.time()
+            try:
+                # clamp: after a suspend, do not emit a burst of rate x hours
+                self.api.sim.step(min(now - last, 2.0))
+            except Exception:
+                log.exception("simulation step failed")
+            last = now
+
+    async def stop(self) -> None:
+        if self._sim_task:
+            self._sim_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._sim_task
+        if self._runner:
+            await self._runner.cleanup()
+        if self.media is not None:
+            await self.media.stop()
+
+
+async def _serve(opts: DemoOptions) -> None:
+    platform = DemoPlatform(opts)
+    url = await platform.start()
+    media = platform.media
+    print(f"{URL_LINE}{url}", flush=True)
+    print(f"ControlRoom demo platform is running at {url}", file=sys.stderr)
+    if media is not None:
+        print(f"  video: RTSP on port {media.rtsp_port}, HTTP-TS on port {media.http_port}", file=sys.stderr)
+    print("  users: dispatcher/dispatch123, presenter/present123, town01..town15/desk123", file=sys.stderr)
+    print("  press Ctrl+C to stop", file=sys.stderr)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
+    try:
+        await stop.wait()
+    finally:
+        await platform.stop()
+
+
+def serve_forever(opts: DemoOptions) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    try:
+        asyncio.run(_serve(opts))
+    except KeyboardInterrupt:
+        pass
+    return 0

@@ -1,0 +1,584 @@
+"""The demo platform's HTTP API (v1), served with aiohttp.
+
+It is a real platform on loopback: the same API the client speaks to a county
+platform, over the demo network (``controlroom.demo.network``), with life
+going on in it (``controlroom.demo.simulation``) and live video from the demo
+media server. Scope is enforced here: a town desk neither lists nor plays
+another town's cameras.
+
+Started with ``test_hooks=True`` it also serves ``/_test/...`` endpoints that
+tests use to steer it: inject a malformed answer, drop the event streams,
+change a grid's status, raise an alert, stop and start the media server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import logging
+import secrets
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import msgspec
+from aiohttp import web
+
+from controlroom.api import schema as s
+from controlroom.api.openapi import openapi_document
+from controlroom.demo.network import DemoUser, Network, cameras_for_scope, grids_for_scope, sites_for_scope
+
+log = logging.getLogger("controlroom.demo")
+
+API = "/api/v1"
+MAX_PAGE = 5000
+EVENT_BUFFER = 20000
+_enc = msgspec.json.Encoder()
+
+
+def _json(obj: Any, status: int = 200) -> web.Response:
+    return web.Response(body=_enc.encode(obj), status=status, content_type="application/json")
+
+
+def _error(status: int, code: str, message: str) -> web.Response:
+    return _json(s.ErrorResponse(error=s.ErrorBody(code=code, message=message)), status)
+
+
+@dataclass
+class Session:
+    user: DemoUser
+    expires: float
+
+
+@dataclass
+class _Logged:
+    event: Any
+    payload: bytes  # the encoded SSE frame
+    town: int | None  # None: everyone may see it
+
+
+@dataclass
+class Fault:
+    """A malformed answer to hand out instead of the real one (test hooks)."""
+
+    path: str
+    kind: str
+    times: int = 1
+
+
+@dataclass
+class EventLog:
+    """Every event with its id, for replay after a reconnect (bounded)."""
+
+    inventory_version: int = 1
+    next_id: int = 1
+    buffer: collections.deque[_Logged] = field(default_factory=lambda: collections.deque(maxlen=EVENT_BUFFER))
+    subscribers: set[asyncio.Queue[_Logged | None]] = field(default_factory=set)
+    town_of: Callable[[Any], int | None] = lambda ev: None
+
+    def emit(self, cls: type[Any], **fields: Any) -> Any:
+        ev = cls(id=self.next_id, at=datetime.now(UTC), inventory_version=self.inventory_version, **fields)
+        self.next_id += 1
+        frame = b"id: %d\nevent: %s\ndata: %s\n\n" % (ev.id, s.event_type(ev).encode(), _enc.encode(ev))
+        logged = _Logged(ev, frame, self.town_of(ev))
+        self.buffer.append(logged)
+        for q in list(self.subscribers):
+            if q.qsize() > 5000:  # a client that stopped reading: cut it off
+                self.subscribers.discard(q)
+                q.put_nowait(None)
+            else:
+                q.put_nowait(logged)
+        return ev
+
+    def oldest_id(self) -> int:
+        return self.buffer[0].event.id if self.buffer else self.next_id
+
+
+class DemoApi:
+    """The API v1 endpoints over one demo network."""
+
+    def __init__(
+        self,
+        net: Network,
+        *,
+        media: Any = None,
+        simulator: Any = None,
+        token_ttl: int = 3600,
+        test_hooks: bool = False,
+        keepalive: float = 15.0,
+    ) -> None:
+        self.net = net
+        self.media = media
+        self.sim = simulator
+        self.token_ttl = token_ttl
+        self.test_hooks = test_hooks
+        self.keepalive = keepalive
+        self.sessions: dict[str, Session] = {}
+        self.refresh_tokens: dict[str, DemoUser] = {}
+        self.users = {u.username: u for u in net.users}
+        self.faults: list[Fault] = []
+        self.log = EventLog(town_of=self._town_of_event)
+        self.sites = {x.id: x for x in net.sites}
+        self.cameras = {x.id: x for x in net.cameras}
+        self.grids = {x.id: x for x in net.grids}
+        self._sse_responses: set[web.StreamResponse] = set()
+
+    # ------------------------------------------------------------------ scope
+
+    def _town_of_site(self, site_id: str | None) -> int | None:
+        return self.net.town_of_site.get(site_id) if site_id else None
+
+    def _town_of_event(self, ev: Any) -> int | None:
+        if isinstance(ev, s.CameraStatusEvent):
+            cam = self.cameras.get(ev.camera_id)
+            return self._town_of_site(cam.site_id) if cam else None
+        if isinstance(ev, s.GridStatusEvent):
+            grid = self.grids.get(ev.grid_id)
+            return self._town_of_site(grid.site_id) if grid else None
+        if isinstance(ev, s.AlertRaisedEvent):
+            return self._alert_town(ev.alert)
+        if isinstance(ev, s.AlertAcknowledgedEvent):
+            alert = self._find_alert(ev.alert_id)
+            return self._alert_town(alert) if alert else None
+        return None
+
+    def _alert_town(self, alert: s.Alert) -> int | None:
+        site = alert.site_id
+        if site is None and alert.camera_ids:
+            cam = self.cameras.get(alert.camera_ids[0])
+            site = cam.site_id if cam else None
+        if site is None and alert.grid_id:
+            grid = self.grids.get(alert.grid_id)
+            site = grid.site_id if grid else None
+        return self._town_of_site(site)
+
+    @staticmethod
+    def _visible(user: DemoUser, town: int | None) -> bool:
+        return user.towns is None or town is None or town in user.towns
+
+    def _site_visible(self, user: DemoUser, site_id: str) -> bool:
+        if user.towns is None:
+            return True
+        town = self._town_of_site(site_id)
+        return town is None or town in user.towns
+
+    def _find_alert(self, alert_id: str) -> s.Alert | None:
+        return self.sim.alerts.get(alert_id) if self.sim is not None else None
+
+    # ------------------------------------------------------------------ app
+
+    def app(self) -> web.Application:
+        app = web.Application(middlewares=[self._faults_mw], client_max_size=64 * 1024)
+        r = app.router
+        r.add_post(f"{API}/auth/login", self.login)
+        r.add_post(f"{API}/auth/refresh", self.refresh)
+        r.add_get(f"{API}/openapi.json", self.openapi)
+        r.add_get(f"{API}/me", self.me)
+        r.add_get(f"{API}/inventory", self.inventory)
+        r.add_get(f"{API}/sites", self.sites_page)
+        r.add_get(f"{API}/cameras", self.cameras_page)
+        r.add_get(f"{API}/cameras/{{camera_id}}", self.camera_one)
+        r.add_post(f"{API}/cameras/{{camera_id}}/ptz", self.ptz)
+        r.add_get(f"{API}/grids", self.grids_page)
+        r.add_get(f"{API}/alerts", self.alerts_page)
+        r.add_post(f"{API}/alerts/{{alert_id}}/ack", self.ack)
+        r.add_get(f"{API}/conferences", self.conferences)
+        r.add_post(f"{API}/conferences/{{room_id}}/join", self.join)
+        r.add_post(f"{API}/conferences/{{room_id}}/leave", self.leave)
+        r.add_get(f"{API}/events", self.events)
+        r.add_get("/", self.index)
+        if self.test_hooks:
+            r.add_post("/_test/fault", self.t_fault)
+            r.add_post("/_test/clear-faults", self.t_clear_faults)
+            r.add_post("/_test/drop-events", self.t_drop_events)
+            r.add_post("/_test/grid-status", self.t_grid_status)
+            r.add_post("/_test/camera-online", self.t_camera_online)
+            r.add_post("/_test/alert", self.t_alert)
+            r.add_post("/_test/media/{action}", self.t_media)
+            r.add_post("/_test/resync", self.t_resync)
+            r.add_post("/_test/revoke-tokens", self.t_revoke)
+        app.on_shutdown.append(self._close_streams)
+        return app
+
+    async def _close_streams(self, _app: web.Application) -> None:
+        for q in list(self.log.subscribers):
+            q.put_nowait(None)
+
+    # ------------------------------------------------------------------ helpers
+
+    def _user(self, request: web.Request) -> DemoUser:
+        auth = request.headers.get("Authorization", "")
+        token = auth[7:] if auth.lower().startswith("bearer ") else ""
+        sess = self.sessions.get(token)
+        if sess is None or sess.expires < time.monotonic():
+            raise web.HTTPUnauthorized(
+                body=_enc.encode(s.ErrorResponse(error=s.ErrorBody(code="unauthorized", message="missing, unknown or expired token"))),
+                content_type="application/json",
+            )
+        return sess.user
+
+    def user_for_token(self, token: str | None) -> DemoUser | None:
+        sess = self.sessions.get(token or "")
+        if sess is None or sess.expires < time.monotonic():
+            return None
+        return sess.user
+
+    @staticmethod
+    def _paging(request: web.Request) -> tuple[int, int]:
+        try:
+            offset = int(request.query.get("offset", "0"))
+            limit = int(request.query.get("limit", "1000"))
+        except ValueError:
+            raise web.HTTPBadRequest(text="offset and limit must be integers") from None
+        if offset < 0 or not 1 <= limit <= MAX_PAGE:
+            raise web.HTTPBadRequest(text=f"offset >= 0 and 1 <= limit <= {MAX_PAGE}")
+        return offset, limit
+
+    def _page(self, request: web.Request, items: list[Any]) -> web.Response:
+        offset, limit = self._paging(request)
+        chunk = items[offset : offset + limit]
+        nxt = offset + limit if offset + limit < len(items) else None
+        return _json(
+            s.Page(items=chunk, total=len(items), offset=offset, next_offset=nxt, inventory_version=self.log.inventory_version)
+        )
+
+    @staticmethod
+    async def _body(request: web.Request, type_: type[Any]) -> Any:
+        try:
+            return msgspec.json.decode(await request.read(), type=type_)
+        except (msgspec.ValidationError, msgspec.DecodeError) as exc:
+            raise web.HTTPBadRequest(
+                body=_enc.encode(s.ErrorResponse(error=s.ErrorBody(code="bad_request", message=str(exc)))),
+                content_type="application/json",
+            ) from None
+
+    # ------------------------------------------------------------------ faults (test hooks)
+
+    @web.middleware
+    async def _faults_mw(self, request: web.Request, handler: Callable[[web.Request], Any]) -> web.StreamResponse:
+        for fault in self.faults:
+            if request.path.startswith(fault.path) and fault.times > 0:
+                fault.times -= 1
+                if fault.times == 0:
+                    self.faults.remove(fault)
+                return await self._faulty(request, fault.kind)
+        return await handler(request)
+
+    async def _faulty(self, request: web.Request, kind: str) -> web.StreamResponse:
+        path = request.path
+        if kind == "status_500":
+            return _error(500, "internal", "simulated failure")
+        if kind in ("html_error", "html_200"):
+            # a proxy's error page, or a captive portal that answers 200 with HTML
+            return web.Response(
+                text="<html><head><title>502 Bad Gateway</title></head><body><h1>nginx</h1></body></html>",
+                status=502 if kind == "html_error" else 200, content_type="text/html",
+            )
+        if kind == "invalid_json":
+            return web.Response(body=b'{"items": [{"id": ', content_type="application/json")
+        if kind == "hang":
+            await asyncio.sleep(3600)
+        # Shape faults: take the real answer and break it.
+        good = {
+            f"{API}/cameras": lambda: [msgspec.to_builtins(c) for c in self.net.cameras[:3]],
+            f"{API}/sites": lambda: [msgspec.to_builtins(x) for x in self.net.sites[:3]],
+            f"{API}/grids": lambda: [msgspec.to_builtins(g) for g in self.net.grids[:3]],
+        }
+        items: list[dict[str, Any]] = next((f() for p, f in good.items() if path.startswith(p)), [])
+        if path.startswith(f"{API}/me"):
+            body: Any = {"username": "dispatcher", "display_name": "x", "role": "dispatcher", "scope": {"towns": None}}
+            if kind == "wrong_types":
+                body["role"] = 42
+            elif kind == "missing_fields":
+                del body["role"]
+            elif kind == "huge_string":
+                body["display_name"] = "调" * 1_000_000
+            return web.Response(body=msgspec.json.encode(body), content_type="application/json")
+        if items:
+            if kind == "wrong_types":
+                items[1]["online"] = "yes"
+            elif kind == "missing_fields":
+                del items[1]["name"]
+            elif kind == "huge_string":
+                items[1]["name"] = "名" * 1_000_000
+        page = {"items": items, "total": len(items), "offset": 0, "next_offset": None, "inventory_version": self.log.inventory_version}
+        return web.Response(body=msgspec.json.encode(page), content_type="application/json")
+
+    async def t_fault(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        self.faults.append(Fault(path=body["path"], kind=body["kind"], times=int(body.get("times", 1))))
+        return _json({"ok": True})
+
+    async def t_clear_faults(self, request: web.Request) -> web.Response:
+        self.faults.clear()
+        return _json({"ok": True})
+
+    async def t_drop_events(self, request: web.Request) -> web.Response:
+        n = len(self.log.subscribers)
+        for q in list(self.log.subscribers):
+            q.put_nowait(None)
+        return _json({"dropped": n})
+
+    async def t_grid_status(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        self.sim.set_grid_status(body["grid_id"], s.GridStatus(body["status"]), body.get("reason", ""))
+        return _json({"ok": True, "last_event_id": self.log.next_id - 1})
+
+    async def t_camera_online(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        self.sim.set_camera_online(body["camera_id"], bool(body["online"]))
+        return _json({"ok": True, "last_event_id": self.log.next_id - 1})
+
+    async def t_alert(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        alert = self.sim.raise_alert(
+            s.AlertKind(body.get("kind", "checkpoint_hit")), camera_id=body.get("camera_id"), grid_id=body.get("grid_id")
+        )
+        return _json(alert)
+
+    async def t_media(self, request: web.Request) -> web.Response:
+        action = request.match_info["action"]
+        if self.media is None:
+            return _error(404, "no_media", "this platform runs without a media server")
+        if action == "stop":
+            await self.media.stop()
+        elif action == "start":
+            await self.media.start()
+        else:
+            return _error(404, "unknown", action)
+        return _json({"ok": True})
+
+    async def t_resync(self, request: web.Request) -> web.Response:
+        """Forget the replay buffer so the next resume must resync."""
+        self.log.inventory_version += 1
+        self.log.buffer.clear()
+        return _json({"inventory_version": self.log.inventory_version})
+
+    async def t_revoke(self, request: web.Request) -> web.Response:
+        self.sessions.clear()
+        return _json({"ok": True})
+
+    # ------------------------------------------------------------------ endpoints
+
+    async def index(self, request: web.Request) -> web.Response:
+        return web.Response(
+            text=f"ControlRoom demo platform. API: {API}/openapi.json\n", content_type="text/plain"
+        )
+
+    async def openapi(self, request: web.Request) -> web.Response:
+        return _json(openapi_document())
+
+    def _issue(self, user: DemoUser) -> s.Token:
+        access = secrets.token_urlsafe(24)
+        refresh = secrets.token_urlsafe(32)
+        self.sessions[access] = Session(user, time.monotonic() + self.token_ttl)
+        self.refresh_tokens[refresh] = user
+        return s.Token(access_token=access, refresh_token=refresh, expires_in=self.token_ttl)
+
+    async def login(self, request: web.Request) -> web.Response:
+        body = await self._body(request, s.LoginRequest)
+        user = self.users.get(body.username)
+        if user is None or not secrets.compare_digest(user.password.encode(), body.password.encode()):
+            return _error(401, "bad_credentials", "unknown user or wrong password")
+        log.info("login: %s", user.username)
+        return _json(self._issue(user))
+
+    async def refresh(self, request: web.Request) -> web.Response:
+        body = await self._body(request, s.RefreshRequest)
+        user = self.refresh_tokens.pop(body.refresh_token, None)
+        if user is None:
+            return _error(401, "bad_refresh_token", "unknown or used refresh token")
+        return _json(self._issue(user))
+
+    async def me(self, request: web.Request) -> web.Response:
+        user = self._user(request)
+        return _json(
+            s.User(
+                username=user.username,
+                display_name=user.display_name,
+                role=user.role,
+                scope=s.Scope(towns=list(user.towns) if user.towns is not None else None),
+                can_control=user.role != s.Role.PRESENTER,
+            )
+        )
+
+    def _scoped_sites(self, user: DemoUser) -> list[s.Site]:
+        return sites_for_scope(self.net, user.towns)
+
+    def _scoped_cameras(self, user: DemoUser) -> list[s.Camera]:
+        return cameras_for_scope(self.net, user.towns)
+
+    def _scoped_grids(self, user: DemoUser) -> list[s.Grid]:
+        return grids_for_scope(self.net, user.towns)
+
+    async def inventory(self, request: web.Request) -> web.Response:
+        user = self._user(request)
+        sites = self._scoped_sites(user)
+        tiers = collections.Counter(x.tier for x in sites)
+        return _json(
+            s.InventoryInfo(
+                version=self.log.inventory_version,
+                counts=s.InventoryCounts(
+                    sites_county=tiers[s.Tier.COUNTY],
+                    sites_town=tiers[s.Tier.TOWN],
+                    sites_village=tiers[s.Tier.VILLAGE],
+                    cameras=len(self._scoped_cameras(user)),
+                    grids=len(self._scoped_grids(user)),
+                ),
+            )
+        )
+
+    async def sites_page(self, request: web.Request) -> web.Response:
+        return self._page(request, self._scoped_sites(self._user(request)))
+
+    async def cameras_page(self, request: web.Request) -> web.Response:
+        user = self._user(request)
+        cams = self._scoped_cameras(user)
+        site_id = request.query.get("site_id")
+        if site_id:
+            if not self._site_visible(user, site_id):
+                return _error(403, "forbidden", "this site is outside your scope")
+            cams = [c for c in cams if c.site_id == site_id]
+        return self._page(request, cams)
+
+    def _camera_for(self, request: web.Request) -> tuple[DemoUser, s.Camera]:
+        user = self._user(request)
+        cam = self.cameras.get(request.match_info["camera_id"])
+        if cam is None:
+            raise web.HTTPNotFound(
+                body=_enc.encode(s.ErrorResponse(error=s.ErrorBody(code="not_found", message="no such camera"))),
+                content_type="application/json",
+            )
+        if not self._site_visible(user, cam.site_id):
+            raise web.HTTPForbidden(
+                body=_enc.encode(s.ErrorResponse(error=s.ErrorBody(code="forbidden", message="this camera is outside your scope"))),
+                content_type="application/json",
+            )
+        return user, cam
+
+    async def camera_one(self, request: web.Request) -> web.Response:
+        return _json(self._camera_for(request)[1])
+
+    async def ptz(self, request: web.Request) -> web.Response:
+        user, cam = self._camera_for(request)
+        cmd = await self._body(request, s.PtzCommand)
+        if user.role == s.Role.PRESENTER:
+            return _error(403, "view_only", "presenters may not steer cameras")
+        if not cam.ptz:
+            return _error(409, "no_ptz", "this camera cannot pan, tilt or zoom")
+        return _json(s.PtzResult(camera_id=cam.id, action=cmd.action, accepted=True), 202)
+
+    async def grids_page(self, request: web.Request) -> web.Response:
+        return self._page(request, self._scoped_grids(self._user(request)))
+
+    def _scoped_alerts(self, user: DemoUser) -> list[s.Alert]:
+        alerts = self.sim.alerts.values() if self.sim is not None else ()
+        values = [a for a in alerts if self._visible(user, self._alert_town(a))]
+        values.sort(key=lambda a: a.raised_at, reverse=True)
+        return values
+
+    async def alerts_page(self, request: web.Request) -> web.Response:
+        user = self._user(request)
+        alerts = self._scoped_alerts(user)
+        if request.query.get("state") == "open":
+            alerts = [a for a in alerts if a.acknowledged_at is None]
+        return self._page(request, alerts)
+
+    async def ack(self, request: web.Request) -> web.Response:
+        user = self._user(request)
+        alert = self._find_alert(request.match_info["alert_id"])
+        if alert is None or not self._visible(user, self._alert_town(alert)):
+            return _error(404, "not_found", "no such alert")
+        if user.role == s.Role.PRESENTER:
+            return _error(403, "view_only", "presenters may not acknowledge alerts")
+        if alert.acknowledged_at is None:
+            alert = self.sim.acknowledge(alert.id, user.username)
+        return _json(alert)
+
+    def _rooms(self) -> list[s.ConferenceRoom]:
+        return self.net.rooms
+
+    def _room(self, request: web.Request) -> s.ConferenceRoom:
+        room_id = request.match_info["room_id"]
+        for room in self._rooms():
+            if room.id == room_id:
+                return room
+        raise web.HTTPNotFound(
+            body=_enc.encode(s.ErrorResponse(error=s.ErrorBody(code="not_found", message="no such room"))),
+            content_type="application/json",
+        )
+
+    async def conferences(self, request: web.Request) -> web.Response:
+        self._user(request)
+        return _json(self._rooms())
+
+    async def join(self, request: web.Request) -> web.Response:
+        self._user(request)
+        room = self._room(request)
+        streams = []
+        for p in room.participants:
+            cam = self.cameras.get(p.camera_id) if p.camera_id else None
+            if cam is not None:
+                streams.append(s.ParticipantStream(participant_id=p.id, streams=cam.streams))
+        return _json(s.ConferenceJoin(room=room, streams=streams))
+
+    async def leave(self, request: web.Request) -> web.Response:
+        self._user(request)
+        return _json(self._room(request))
+
+    # ------------------------------------------------------------------ events
+
+    async def events(self, request: web.Request) -> web.StreamResponse:
+        user = self._user(request)
+        raw = request.headers.get("Last-Event-ID") or request.query.get("last_event_id")
+        try:
+            last = int(raw) if raw else None
+        except ValueError:
+            return _error(400, "bad_request", "Last-Event-ID must be an integer")
+
+        queue: asyncio.Queue[_Logged | None] = asyncio.Queue()
+        # Snapshot and subscribe with no await between: nothing slips through.
+        backlog: Iterable[_Logged] = ()
+        resync: bytes | None = None
+        if last is not None:
+            if last < self.log.oldest_id() - 1 or last >= self.log.next_id:
+                rid = self.log.next_id - 1
+                ev = s.ResyncEvent(
+                    id=rid, at=datetime.now(UTC), inventory_version=self.log.inventory_version,
+                    reason="cannot replay from that event id; fetch the inventory again",
+                )
+                resync = b"id: %d\nevent: resync\ndata: %s\n\n" % (rid, _enc.encode(ev))
+            else:
+                backlog = [x for x in self.log.buffer if x.event.id > last]
+        self.log.subscribers.add(queue)
+
+        resp = web.StreamResponse(headers={
+            "Content-Type": "text/event-stream", "Cache-Control": "no-cache", "X-Accel-Buffering": "no",
+        })
+        await resp.prepare(request)
+        self._sse_responses.add(resp)
+        try:
+            await resp.write(b"retry: 1000\n\n")
+            if resync:
+                await resp.write(resync)
+            for item in backlog:
+                if self._visible(user, item.town):
+                    await resp.write(item.payload)
+            while True:
+                try:
+                    item = await asyncio.wait_for(queue.get(), timeout=self.keepalive)
+                except TimeoutError:
+                    await resp.write(b": keep-alive\n\n")
+                    continue
+                if item is None:
+                    break  # dropped on purpose (test hook) or shutting down
+                if self._visible(user, item.town):
+                    await resp.write(item.payload)
+        except (ConnectionResetError, asyncio.CancelledError):
+            pass
+        finally:
+            self.log.subscribers.discard(queue)
+            self._sse_responses.discard(resp)
+        return resp

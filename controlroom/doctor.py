@@ -1,0 +1,270 @@
+"""``controlroom doctor``: the support check an operator runs when something is wrong.
+
+It checks this machine (libVLC and what it can really play, Qt's platform,
+the keyring) and, given a platform, reachability, login, the inventory and a
+real play of one stream per offered transport with its time to first frame.
+The exit status is 0 only when everything needed works. The password comes
+from the keyring, the ``CONTROLROOM_PASSWORD`` variable or a prompt, never
+from the command line. Keys of the ``--json`` object are listed in README.md.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import getpass
+import json
+import os
+import platform as pyplatform
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from controlroom import __version__
+from controlroom.logsafe import mask_url
+
+
+def _qt_report() -> dict[str, Any]:
+    import PySide6
+    from PySide6.QtCore import QLibraryInfo
+
+    env = os.environ.get("QT_QPA_PLATFORM")
+    if env:
+        name = env
+    elif os.environ.get("WAYLAND_DISPLAY"):
+        name = "wayland"
+    elif os.environ.get("DISPLAY"):
+        name = "xcb"
+    elif sys.platform.startswith("linux"):
+        name = "none (no DISPLAY: use xvfb-run or QT_QPA_PLATFORM=offscreen)"
+    else:
+        name = {"win32": "windows", "darwin": "cocoa"}.get(sys.platform, sys.platform)
+    report: dict[str, Any] = {"pyside6": PySide6.__version__, "qt": QLibraryInfo.version().toString(), "platform": name}
+    if sys.platform.startswith("linux"):
+        # The usual failure: "could not load the Qt platform plugin xcb", a
+        # system library missing. ldd names it.
+        plugin = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
+        missing: list[str] = []
+        if plugin.exists() and shutil.which("ldd"):
+            out = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True, check=False).stdout
+            missing = sorted({line.split()[0] for line in out.splitlines() if "not found" in line})
+        report["xcb_missing_libraries"] = missing
+    return report
+
+
+def _keyring_report() -> dict[str, Any]:
+    from controlroom.credentials import keyring_available, keyring_backend_name
+
+    available = keyring_available()
+    return {
+        "backend": keyring_backend_name(),
+        "available": available,
+        "note": "" if available else "no usable keyring: passwords are kept for the session only",
+    }
+
+
+def _vlc_report() -> tuple[dict[str, Any], Any]:
+    try:
+        from controlroom.video.transports import playable_transports, rtsp_route
+        from controlroom.video.vlc_options import libvlc_version, shared_instance
+
+        instance = shared_instance(headless=True)
+    except Exception as exc:  # libVLC missing or broken
+        return {"ok": False, "error": f"{type(exc).__name__}: {exc}", "version": None, "transports": {}}, None
+    playable = playable_transports(instance)
+    from controlroom.api.schema import Transport
+
+    transports = {t.value: {"playable": t in playable} for t in Transport}
+    transports[Transport.RTSP.value]["route"] = rtsp_route(instance).value
+    return {"ok": True, "version": libvlc_version(), "transports": transports}, instance
+
+
+def _password(platform: str, user: str) -> str | None:
+    env = os.environ.get("CONTROLROOM_PASSWORD")
+    if env:
+        return env
+    from controlroom.credentials import load_password
+
+    stored = load_password(platform, user)
+    if stored:
+        return stored
+    if sys.stdin.isatty():
+        return getpass.getpass(f"Password for {user} at {platform}: ")
+    return None
+
+
+async def _platform_report(
+    platform: str, user: str | None, verify: bool | str, instance: Any, timeout: float
+) -> dict[str, Any]:
+    from controlroom.api import errors
+    from controlroom.api.client import PlatformClient
+    from controlroom.api.schema import Tier, Transport
+
+    rep: dict[str, Any] = {"url": mask_url(platform), "reachable": False, "login": None, "counts": None, "streams": {}}
+    try:
+        client = PlatformClient(platform, verify=verify, retries=1)
+    except errors.PlatformError as exc:
+        rep["error"] = str(exc)
+        return rep
+    try:
+        t0 = time.perf_counter()
+        try:
+            r = await client.http.get("/api/v1/openapi.json")
+            rep["reachable"] = True
+            rep["api"] = r.status_code == 200
+            rep["latency_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+        except Exception as exc:
+            rep["error"] = str(errors.network(str(exc) or type(exc).__name__))
+            return rep
+        if not user:
+            return rep
+        password = _password(platform, user)
+        if password is None:
+            rep["login"] = {"ok": False, "error": "no password: set CONTROLROOM_PASSWORD, store it in the keyring, or run in a terminal"}
+            return rep
+        try:
+            me = await client.login(user, password)
+        except errors.PlatformError as exc:
+            rep["login"] = {"ok": False, "error": str(exc)}
+            return rep
+        rep["login"] = {"ok": True, "user": me.username, "role": me.role.value, "towns": me.scope.towns}
+        t0 = time.perf_counter()
+        try:
+            (sites, _), (cameras, version), (grids, _) = await asyncio.gather(
+                client.sites(), client.cameras(), client.grids()
+            )
+        except errors.PlatformError as exc:
+            rep["counts"] = {"ok": False, "error": str(exc)}
+            return rep
+        rep["counts"] = {
+            "ok": True,
+            "sites_county": sum(1 for s in sites if s.tier == Tier.COUNTY),
+            "sites_town": sum(1 for s in sites if s.tier == Tier.TOWN),
+            "sites_village": sum(1 for s in sites if s.tier == Tier.VILLAGE),
+            "cameras": len(cameras),
+            "cameras_online": sum(1 for c in cameras if c.online),
+            "grids": len(grids),
+            "inventory_version": version,
+            "fetch_seconds": round(time.perf_counter() - t0, 3),
+        }
+        if instance is None:
+            return rep
+        from controlroom.video.probe import play_url
+
+        camera = next((c for c in cameras if c.online and c.streams), None)
+        if camera is None:
+            rep["streams"] = {"error": "no online camera with streams"}
+            return rep
+        profile = min(camera.streams, key=lambda p: p.width * p.height)  # the sub stream: lighter
+        for transport, url in sorted(profile.urls.items()):
+            entry: dict[str, Any] = {"camera_id": camera.id, "profile": profile.name, "url": mask_url(url)}
+            try:
+                session = await asyncio.to_thread(play_url, client.stream_url(url), Transport(transport), instance)
+            except Exception as exc:
+                entry.update(ok=False, error=str(exc))
+                rep["streams"][transport.value] = entry
+                continue
+            try:
+                got = await asyncio.to_thread(session.probe.wait_frames, 1, timeout)
+                entry["ok"] = got
+                if got:
+                    entry["first_frame_ms"] = round((session.probe.first_frame_seconds or 0) * 1000, 1)
+                    entry["size"] = list(session.probe.decoded_size())
+                else:
+                    entry["error"] = session.error or f"no frame within {timeout:g} s"
+                if session.route is not None:
+                    entry["route"] = session.route.value
+            finally:
+                await asyncio.to_thread(session.close)
+            rep["streams"][transport.value] = entry
+        return rep
+    finally:
+        await client.aclose()
+
+
+def collect(platform: str | None, user: str | None, verify: bool | str = True, timeout: float = 10.0) -> dict[str, Any]:
+    vlc_rep, instance = _vlc_report()
+    report: dict[str, Any] = {
+        "controlroom": __version__,
+        "python": pyplatform.python_version(),
+        "os": f"{pyplatform.system()} {pyplatform.release()}",
+        "libvlc": vlc_rep,
+        "qt": _qt_report(),
+        "keyring": _keyring_report(),
+    }
+    if platform:
+        report["platform"] = asyncio.run(_platform_report(platform, user, verify, instance, timeout))
+    problems = _problems(report)
+    report["problems"] = problems
+    report["ok"] = not problems
+    return report
+
+
+def _problems(r: dict[str, Any]) -> list[str]:
+    out: list[str] = []
+    vlc_rep = r["libvlc"]
+    if not vlc_rep["ok"]:
+        out.append(f"libVLC cannot be loaded: {vlc_rep.get('error')}")
+    elif not any(t["playable"] for t in vlc_rep["transports"].values()):
+        out.append("libVLC can play none of the transports")
+    if r["qt"].get("xcb_missing_libraries"):
+        out.append("Qt's xcb platform lacks system libraries: " + ", ".join(r["qt"]["xcb_missing_libraries"]))
+    p = r.get("platform")
+    if p is not None:
+        if not p["reachable"]:
+            out.append(f"the platform cannot be reached: {p.get('error', '')}")
+        elif p["login"] is not None and not p["login"]["ok"]:
+            out.append(f"login failed: {p['login']['error']}")
+        elif p["counts"] is not None and not p["counts"]["ok"]:
+            out.append(f"the inventory could not be fetched: {p['counts']['error']}")
+        streams = p.get("streams") or {}
+        if "error" in streams:
+            out.append(f"no stream to play: {streams['error']}")
+        for transport, s in streams.items():
+            if isinstance(s, dict) and not s.get("ok"):
+                out.append(f"{transport}: no video ({s.get('error', 'unknown')})")
+    return out
+
+
+def _print_human(r: dict[str, Any]) -> None:
+    v = r["libvlc"]
+    print(f"ControlRoom {r['controlroom']}  Python {r['python']}  {r['os']}")
+    if v["ok"]:
+        plays = ", ".join(t for t, x in v["transports"].items() if x["playable"]) or "nothing"
+        print(f"libVLC {v['version']}: plays {plays}; RTSP route: {v['transports']['rtsp'].get('route')}")
+    else:
+        print(f"libVLC: NOT AVAILABLE ({v.get('error')})")
+    q = r["qt"]
+    print(f"Qt {q['qt']} (PySide6 {q['pyside6']}), platform: {q['platform']}")
+    k = r["keyring"]
+    print(f"keyring: {k['backend']} ({'usable' if k['available'] else k['note']})")
+    p = r.get("platform")
+    if p:
+        print(f"platform {p['url']}: {'reachable' if p['reachable'] else 'NOT reachable'}"
+              + (f" ({p.get('latency_ms')} ms)" if p.get("latency_ms") is not None else ""))
+        if p.get("login"):
+            lg = p["login"]
+            print(f"  login: {'ok, ' + lg['user'] + ' (' + lg['role'] + ')' if lg['ok'] else 'FAILED: ' + lg['error']}")
+        c = p.get("counts")
+        if c and c.get("ok"):
+            print(f"  inventory: {c['sites_county']} county, {c['sites_town']} town, {c['sites_village']} village sites; "
+                  f"{c['cameras']} cameras ({c['cameras_online']} online); {c['grids']} grids; fetched in {c['fetch_seconds']} s")
+        for t, s in (p.get("streams") or {}).items():
+            if isinstance(s, dict):
+                how = f" via {s['route']}" if s.get("route") else ""
+                print(f"  {t}{how}: " + (f"first frame in {s['first_frame_ms']} ms, {s['size'][0]}x{s['size'][1]}"
+                                         if s.get("ok") else f"FAILED: {s.get('error')}"))
+    print("OK" if r["ok"] else "PROBLEMS:\n  " + "\n  ".join(r["problems"]))
+
+
+def run_doctor(
+    *, platform: str | None, user: str | None, as_json: bool, verify: bool | str = True, timeout: float = 10.0
+) -> int:
+    report = collect(platform, user, verify, timeout)
+    if as_json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        _print_human(report)
+    return 0 if report["ok"] else 1

@@ -1,0 +1,144 @@
+"""A connection to one platform: client + inventory + live events, with one state.
+
+The UI shows ``state`` and ``state_detail`` in its status bar and listens for
+changes with ``on_state``. The session keeps the inventory current: it loads
+it, applies the event stream's deltas in batches, and refetches it when the
+platform asks for a resync or when the inventory version moves.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import logging
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+
+from controlroom.api.client import PlatformClient, Progress
+from controlroom.api.events import EventStream, StreamState
+from controlroom.api.schema import Event, User
+from controlroom.inventory import Inventory
+
+log = logging.getLogger("controlroom.session")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Session", text)
+
+
+class ConnectionState(enum.StrEnum):
+    DISCONNECTED = "disconnected"
+    CONNECTING = "connecting"
+    LOADING = "loading"
+    CONNECTED = "connected"
+    RECONNECTING = "reconnecting"
+    FAILED = "failed"
+
+
+StateListener = Callable[[ConnectionState, str], None]
+
+
+class Session:
+    def __init__(self, base_url: str, *, verify: bool | str = True) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.client = PlatformClient(self.base_url, verify=verify)
+        self.inventory = Inventory()
+        self.user: User | None = None
+        self.state = ConnectionState.DISCONNECTED
+        self.state_detail = ""
+        self.events: EventStream | None = None
+        self.last_load_seconds: float | None = None
+        self._listeners: list[StateListener] = []
+        self._event_listeners: list[Callable[[list[Event]], None]] = []
+        self._resyncing: asyncio.Task[None] | None = None
+
+    # ------------------------------------------------------------------ state
+
+    def on_state(self, cb: StateListener) -> Callable[[], None]:
+        self._listeners.append(cb)
+        return lambda: self._listeners.remove(cb) if cb in self._listeners else None
+
+    def on_events(self, cb: Callable[[list[Event]], None]) -> Callable[[], None]:
+        """Every batch of live events, after the inventory applied it (alerts, conferences...)."""
+        self._event_listeners.append(cb)
+        return lambda: self._event_listeners.remove(cb) if cb in self._event_listeners else None
+
+    def _set_state(self, state: ConnectionState, detail: str = "") -> None:
+        self.state, self.state_detail = state, detail
+        for cb in list(self._listeners):
+            try:
+                cb(state, detail)
+            except Exception:
+                log.exception("state listener failed")
+
+    # ------------------------------------------------------------------ steps
+
+    async def login(self, username: str, password: str) -> User:
+        self._set_state(ConnectionState.CONNECTING, self.base_url)
+        try:
+            self.user = await self.client.login(username, password)
+        except Exception as exc:
+            self._set_state(ConnectionState.FAILED, str(exc))
+            raise
+        return self.user
+
+    async def load_inventory(self, progress: Progress | None = None) -> None:
+        self._set_state(ConnectionState.LOADING, _tr("loading the inventory"))
+        t0 = time.perf_counter()
+        try:
+            (sites, v1), (grids, v2), (cameras, v3) = await asyncio.gather(
+                self.client.sites(), self.client.grids(), self.client.cameras(progress)
+            )
+        except Exception as exc:
+            self._set_state(ConnectionState.FAILED, str(exc))
+            raise
+        self.inventory.replace(sites, cameras, grids, max(v1, v2, v3))
+        self.last_load_seconds = time.perf_counter() - t0
+        self._set_state(ConnectionState.CONNECTED, "")
+
+    def start_events(self) -> None:
+        if self.events is not None:
+            return
+        self.events = EventStream(
+            self.client, self._apply, on_resync=self._resync, on_state=self._stream_state
+        )
+        self.events.start()
+
+    # ------------------------------------------------------------------ live
+
+    def _apply(self, batch: list[Event]) -> None:
+        newer = [e.inventory_version for e in batch if e.inventory_version > self.inventory.version]
+        self.inventory.apply(batch)
+        for cb in list(self._event_listeners):
+            try:
+                cb(batch)
+            except Exception:
+                log.exception("event listener failed")
+        if newer and (self._resyncing is None or self._resyncing.done()):
+            # the structure changed under us: refetch it
+            self._resyncing = asyncio.ensure_future(self._resync())
+
+    async def _resync(self) -> None:
+        log.info("resyncing the inventory")
+        try:
+            await self.load_inventory()
+        except Exception as exc:
+            log.warning("resync failed: %s", exc)
+
+    def _stream_state(self, state: StreamState, detail: str) -> None:
+        if state == StreamState.LIVE:
+            if self.state != ConnectionState.LOADING:
+                self._set_state(ConnectionState.CONNECTED, "")
+        elif state == StreamState.RECONNECTING:
+            self._set_state(ConnectionState.RECONNECTING, detail)
+
+    async def close(self) -> None:
+        if self.events is not None:
+            await self.events.stop()
+            self.events = None
+        if self._resyncing is not None:
+            self._resyncing.cancel()
+        await self.client.aclose()
+        self._set_state(ConnectionState.DISCONNECTED, "")
