@@ -1,0 +1,126 @@
+"""The demo media server: live test streams over RTSP and HTTP-TS on loopback.
+
+``MediaServer`` ties the live sources (``hub``) to the two protocol front ends
+(``rtsp``, ``http_ts``) and to the demo platform's access check: every play
+request passes ``authorize(camera_id, profile, token)``, which names the
+stream index to play or raises ``MediaError`` (401/403/404).
+
+``stop()`` closes the listening sockets and every live connection;
+``start()`` again rebinds the same ports, so clients can test reconnects.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable
+
+from aiohttp import web
+
+from controlroom.api.schema import Transport
+from controlroom.demo.media.clips import Clip
+from controlroom.demo.media.http_ts import HttpTsService
+from controlroom.demo.media.hub import LiveSource, MediaHub
+from controlroom.demo.media.rtsp import RtspService
+
+log = logging.getLogger("controlroom.demo.media")
+
+# (camera_id, profile, token from the URL's ?token=) -> stream index, or MediaError
+Authorize = Callable[[str, str, str | None], int]
+
+
+class MediaError(Exception):
+    """A play request refused: ``status`` is an HTTP/RTSP status (401, 403, 404)."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(status, message)
+        self.status = status
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.status} {self.message}"
+
+
+class MediaServer:
+    """Serves ``clips`` as live cameras: ``/media/{camera_id}/{profile}`` (RTSP, HTTP-TS)."""
+
+    def __init__(
+        self,
+        clips: list[Clip],
+        authorize: Authorize,
+        host: str = "127.0.0.1",
+        http_port: int = 0,
+        rtsp_port: int = 0,
+    ) -> None:
+        self._authorize = authorize
+        self._host = host
+        self._http_port = http_port
+        self._rtsp_port = rtsp_port
+        self.hub = MediaHub(clips)
+        self._runner: web.AppRunner | None = None
+        self._http: HttpTsService | None = None
+        self._rtsp: RtspService | None = None
+
+    @property
+    def http_port(self) -> int:
+        return self._http_port
+
+    @property
+    def rtsp_port(self) -> int:
+        return self._rtsp_port
+
+    @property
+    def running(self) -> bool:
+        return self._runner is not None
+
+    def urls(self, camera_id: str, profile: str) -> dict[Transport, str]:
+        # Loopback clients reach us on 127.0.0.1 even when bound to 0.0.0.0.
+        host = "127.0.0.1" if self._host in ("0.0.0.0", "", "::") else self._host
+        return {
+            Transport.RTSP: f"rtsp://{host}:{self._rtsp_port}/media/{camera_id}/{profile}",
+            Transport.HTTP_TS: f"http://{host}:{self._http_port}/media/{camera_id}/{profile}.ts",
+        }
+
+    def _resolve(self, camera_id: str, profile: str, token: str | None) -> LiveSource:
+        if profile not in MediaHub.PROFILES:
+            raise MediaError(404, f"no profile {profile!r}")
+        index = self._authorize(camera_id, profile, token)
+        if not self.hub.has(index):
+            raise MediaError(404, "no such stream")
+        return self.hub.source(index, profile)
+
+    async def start(self) -> None:
+        if self._runner is not None:
+            return
+        self._http = HttpTsService(self._resolve, MediaError)
+        # A short shutdown timeout: live responses never end on their own.
+        runner = web.AppRunner(self._http.app, access_log=None, shutdown_timeout=1.0)
+        await runner.setup()
+        try:
+            site = web.TCPSite(runner, self._host, self._http_port, reuse_address=True)
+            await site.start()
+            # Remember the bound port: a restart must rebind the same one.
+            self._http_port = int(runner.addresses[0][1])
+            self._rtsp = RtspService(self._resolve, MediaError)
+            self._rtsp_port = await self._rtsp.start(self._host, self._rtsp_port)
+        except BaseException:
+            await runner.cleanup()
+            raise
+        self._runner = runner
+        log.info(
+            "media server on %s: http %d, rtsp %d", self._host, self._http_port, self._rtsp_port
+        )
+
+    async def stop(self) -> None:
+        """Close the listening sockets and every live connection (ports are kept)."""
+        runner, self._runner = self._runner, None
+        if self._rtsp is not None:
+            await self._rtsp.stop()
+            self._rtsp = None
+        # Ending the subscriptions ends the streaming HTTP handlers, so cleanup is quick.
+        await self.hub.stop()
+        if runner is not None:
+            with contextlib.suppress(Exception):
+                await runner.cleanup()
+        self._http = None
+        log.info("media server stopped")
