@@ -1,0 +1,135 @@
+"""Start the desktop app: Qt application, translators, asyncio on Qt's loop, login, main window.
+
+One event loop: qasync runs asyncio on Qt's, so the platform client's
+coroutines and the widgets share a thread and never need locks. The flow is
+a loop of sessions: log in → main window → (log out → log in again | quit).
+Whatever happens, the session is closed in ``finally`` and pending tasks are
+cancelled before the loop goes away.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import sys
+from typing import TYPE_CHECKING
+
+import qasync
+from controlroom.ui import i18n, theme
+from controlroom.ui.login_dialog import LoginDialog, exec_async
+from controlroom.ui.main_window import MainWindow
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+if TYPE_CHECKING:
+    from controlroom.session import Session
+
+log = logging.getLogger("controlroom.ui.app")
+
+
+def run_app(*, url: str | None, username: str | None, password: str | None, language: str | None) -> int:
+    """Run ControlRoom until the operator quits; returns the process exit code.
+
+    When ``url``, ``username`` and ``password`` are all given (the demo does
+    this) the login starts at once; otherwise the login dialog is pre-filled
+    with what was given.
+    """
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("ControlRoom")
+    app.setOrganizationName("ControlRoom")
+    app.setApplicationDisplayName("ControlRoom")
+    # the session loop decides when to end, not the last closed window
+    app.setQuitOnLastWindowClosed(False)
+    i18n.install_translators(language)
+    theme.apply_dark_theme(app)
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    main = loop.create_task(_sessions(url=url, username=username, password=password))
+    _let_ctrl_c_quit(app, main)
+    try:
+        return loop.run_until_complete(main)
+    except asyncio.CancelledError:  # Ctrl+C in the terminal
+        return 130
+    finally:
+        _cancel_pending(loop)
+        loop.close()
+        asyncio.set_event_loop(None)
+
+
+def _let_ctrl_c_quit(app: QApplication, main: asyncio.Task[int]) -> None:
+    # cancelling the main task runs its finally blocks: the session still gets closed.
+    # Python only sees SIGINT when Python code runs; a slow idle timer gives it the chance.
+    signal.signal(signal.SIGINT, lambda *_: main.cancel())
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(500)
+
+
+def _cancel_pending(loop: asyncio.AbstractEventLoop) -> None:
+    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    for task in pending:
+        task.cancel()
+    if pending:
+        with contextlib.suppress(Exception):
+            loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+
+
+async def _sessions(*, url: str | None, username: str | None, password: str | None) -> int:
+    auto = bool(url and username and password)
+    remembered = password  # kept in memory only, for a re-login within this run
+    while True:
+        dialog = LoginDialog(url=url, username=username, password=remembered)
+        if auto:
+            dialog.start_login()
+        result = await exec_async(dialog)
+        session = dialog.session
+        if result != QDialog.DialogCode.Accepted or session is None:
+            return 0
+        url = session.base_url
+        username = dialog.user.username if dialog.user is not None else username
+        remembered = dialog.password if dialog.remember.isChecked() else None
+        dialog.deleteLater()
+        auto = False
+        try:
+            outcome = await _run_session(session)
+        finally:
+            with contextlib.suppress(Exception):
+                await session.close()
+        if outcome != "logout":
+            return 0
+
+
+async def _run_session(session: Session) -> str:
+    """Show the main window for a logged-in session until it closes; "logout" or "quit"."""
+    window = MainWindow(session)
+    closed = window.wait_closed()
+    window.show()
+    loader = asyncio.ensure_future(_load(session, window))
+    try:
+        return await closed
+    finally:
+        loader.cancel()
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await loader
+        window.deleteLater()
+
+
+async def _load(session: Session, window: MainWindow) -> None:
+    from controlroom.api.errors import PlatformError
+
+    window.set_loading_progress(0, 0)
+    try:
+        await session.load_inventory(progress=window.set_loading_progress)
+    except PlatformError as exc:
+        window.loading_failed(str(exc))
+        return
+    except Exception as exc:
+        log.exception("loading the inventory failed")
+        window.loading_failed(QCoreApplication.translate("App", "unexpected error: {error}").format(error=exc))
+        return
+    window.loading_finished()
+    session.start_events()

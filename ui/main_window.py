@@ -1,0 +1,413 @@
+"""The main window: resource dock, the wall area, connection status and menus.
+
+The wall itself comes later; until then the centre shows a quiet wall-like
+panel with who is signed in and what the platform holds, so the screen
+looks intentional on a control-room display.
+
+The window does not log in or load anything: ``controlroom.ui.app`` drives
+the session and tells the window about progress. The window only listens to
+the session's state (``Session.on_state``) and its inventory.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from controlroom.ui import theme
+from controlroom.ui.resource_panel import ResourcePanel
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+import controlroom
+from controlroom.api.schema import Role, User
+from controlroom.inventory import Inventory, InventoryDelta
+
+if TYPE_CHECKING:
+    from controlroom.session import Session
+
+log = logging.getLogger("controlroom.ui.main_window")
+
+
+def state_text(state: str) -> str:
+    """Words for a ``ConnectionState`` (a StrEnum, so its value is the key)."""
+    words = {
+        "disconnected": QCoreApplication.translate("ConnectionState", "Disconnected"),
+        "connecting": QCoreApplication.translate("ConnectionState", "Connecting"),
+        "loading": QCoreApplication.translate("ConnectionState", "Loading inventory"),
+        "connected": QCoreApplication.translate("ConnectionState", "Connected"),
+        "reconnecting": QCoreApplication.translate("ConnectionState", "Reconnecting"),
+        "failed": QCoreApplication.translate("ConnectionState", "Connection failed"),
+    }
+    return words.get(str(state), str(state))
+
+
+def state_colour(state: str) -> Any:
+    return {
+        "connected": theme.ONLINE,
+        "connecting": theme.WARNING,
+        "loading": theme.WARNING,
+        "reconnecting": theme.WARNING,
+        "failed": theme.OFFLINE,
+    }.get(str(state), theme.NEUTRAL)
+
+
+def role_text(role: Role | str) -> str:
+    words = {
+        Role.DISPATCHER: QCoreApplication.translate("Role", "County dispatcher"),
+        Role.TOWN_DESK: QCoreApplication.translate("Role", "Town desk"),
+        Role.PRESENTER: QCoreApplication.translate("Role", "Presenter (view only)"),
+    }
+    try:
+        return words[Role(role)]
+    except ValueError:  # a role newer than this client: show it as the platform names it
+        return str(role)
+
+
+def scope_text(user: User) -> str:
+    towns = user.scope.towns
+    if towns is None:
+        return QCoreApplication.translate("Role", "Whole county")
+    return QCoreApplication.translate("Role", "Towns: {towns}").format(towns=", ".join(str(t) for t in towns))
+
+
+def host_of(url: str) -> str:
+    parts = urlsplit(url)
+    return parts.netloc or url
+
+
+class ConnectionIndicator(QWidget):
+    """A coloured dot and the words of the connection state."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._dot = QLabel(self)
+        self._text = QLabel(self)
+        self._text.setTextFormat(Qt.TextFormat.PlainText)  # state_detail comes from the network
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self._dot)
+        layout.addWidget(self._text)
+        self.set_state("disconnected", "")
+
+    def set_state(self, state: str, detail: str) -> None:
+        self._dot.setPixmap(theme.dot_pixmap(state_colour(state)))
+        words = state_text(state)
+        # the session may repeat the state in its detail ("loading the inventory"): say it once
+        if detail and detail.casefold() not in words.casefold():
+            text = self.tr("{state}: {detail}").format(state=words, detail=detail)
+        else:
+            text = words
+        self._text.setText(text)
+        self.setToolTip(text)
+        self.state = str(state)
+
+
+class WallPlaceholder(QWidget):
+    """Where the video wall goes: a dim tile grid with a card about the session."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAutoFillBackground(False)
+        self.card = QFrame(self)
+        self.card.setObjectName("wallCard")
+        self.card.setStyleSheet(
+            "#wallCard { background: rgba(24, 28, 33, 235); border: 1px solid #2a3139; border-radius: 8px; }"
+            " QLabel { background: transparent; }"
+        )
+        self.card.setMaximumWidth(620)
+        self.title = QLabel(self.tr("Video wall"))
+        self.title.setStyleSheet("font-size: 20pt; font-weight: 600; color: #e3e7eb;")
+        self.note = QLabel(self.tr(
+            "The video wall is not part of this build yet. "
+            "Browse and search the sites and cameras in the panel on the left."
+        ))
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #9aa3ad;")
+        self.user_line = QLabel()
+        self.user_line.setTextFormat(Qt.TextFormat.PlainText)  # display names come from the platform
+        self.user_line.setStyleSheet("font-size: 12pt; color: #d5d9de;")
+        self.scope_line = QLabel()
+        self.scope_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.scope_line.setStyleSheet("color: #9aa3ad;")
+        self.platform_line = QLabel()
+        self.platform_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.platform_line.setStyleSheet("color: #9aa3ad;")
+        self.loading_line = QLabel()
+        self.loading_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.loading_line.setWordWrap(True)
+
+        self._count_values: dict[str, QLabel] = {}
+        counts = QGridLayout()
+        counts.setHorizontalSpacing(24)
+        counts.setVerticalSpacing(6)
+        labels = [
+            ("county", self.tr("County dispatch centre")),
+            ("town", self.tr("Town platforms")),
+            ("village", self.tr("Village platforms")),
+            ("cameras", self.tr("Cameras")),
+            ("online", self.tr("Cameras online")),
+            ("grids", self.tr("Grids")),
+        ]
+        for i, (key, words) in enumerate(labels):
+            name = QLabel(words)
+            name.setStyleSheet("color: #8a929c;")
+            value = QLabel("–")
+            value.setStyleSheet("font-size: 15pt; color: #e3e7eb;")
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            row, col = divmod(i, 3)
+            counts.addWidget(value, row * 2, col)
+            counts.addWidget(name, row * 2 + 1, col)
+            self._count_values[key] = value
+
+        rule = QFrame()
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setStyleSheet("color: #2a3139;")
+        box = QVBoxLayout(self.card)
+        box.setContentsMargins(28, 24, 28, 24)
+        box.setSpacing(8)
+        box.addWidget(self.title)
+        box.addWidget(self.note)
+        box.addSpacing(6)
+        box.addWidget(rule)
+        box.addSpacing(6)
+        box.addWidget(self.user_line)
+        box.addWidget(self.scope_line)
+        box.addWidget(self.platform_line)
+        box.addSpacing(10)
+        box.addLayout(counts)
+        box.addSpacing(4)
+        box.addWidget(self.loading_line)
+
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.card, 4)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(1)
+
+    def set_user(self, user: User | None, url: str) -> None:
+        if user is None:
+            self.user_line.setText(self.tr("Not signed in"))
+            self.scope_line.setText("")
+        else:
+            self.user_line.setText(self.tr("Signed in as {name} ({username}) — {role}").format(
+                name=user.display_name, username=user.username, role=role_text(user.role)))
+            self.scope_line.setText(self.tr("Sees: {scope}").format(scope=scope_text(user)))
+        self.platform_line.setText(self.tr("Platform: {url}").format(url=url))
+
+    def set_counts(self, inventory: Inventory, online: int) -> None:
+        c = inventory.counts()
+        values = {
+            "county": c.sites_county,
+            "town": c.sites_town,
+            "village": c.sites_village,
+            "cameras": c.cameras,
+            "online": online,
+            "grids": c.grids,
+        }
+        for key, value in values.items():
+            self._count_values[key].setText(f"{value:,}")
+
+    def set_loading(self, text: str, error: bool = False) -> None:
+        self.loading_line.setText(text)
+        colour = theme.OFFLINE.name() if error else "#9aa3ad"
+        self.loading_line.setStyleSheet(f"color: {colour};")
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # a dim 4x4 wall of empty tiles behind the card: the shape of what comes next
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), theme.WALL_BACKGROUND)
+        gap = 6.0
+        cols = rows = 4
+        w = (self.width() - gap * (cols + 1)) / cols
+        h = (self.height() - gap * (rows + 1)) / rows
+        painter.setPen(theme.WALL_TILE_BORDER)
+        painter.setBrush(theme.WALL_TILE)
+        for r in range(rows):
+            for c in range(cols):
+                painter.drawRect(QRectF(gap + c * (w + gap), gap + r * (h + gap), w, h))
+        painter.end()
+
+
+class MainWindow(QMainWindow):
+    """The ControlRoom main window for one logged-in session."""
+
+    #: the operator asked to log out (the app closes the session and shows the login again)
+    logout_requested = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._closing_for_logout = False
+        self._closed: asyncio.Future[str] | None = None
+        self._unsubscribers: list[Callable[[], None]] = []
+
+        user = session.user
+        who = user.display_name if user is not None else self.tr("not signed in")
+        self.setWindowTitle(self.tr("ControlRoom — {user} @ {host}").format(user=who, host=host_of(session.base_url)))
+        self.resize(1440, 860)
+        self.setMinimumSize(900, 560)
+
+        # ---- left dock: search + tree
+        self.resources = ResourcePanel(session.inventory, self)
+        self.dock = QDockWidget(self.tr("Sites and cameras"), self)
+        self.dock.setObjectName("resourcesDock")
+        self.dock.setWidget(self.resources)
+        self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+        self.resizeDocks([self.dock], [380], Qt.Orientation.Horizontal)
+
+        # ---- centre
+        self.wall = WallPlaceholder(self)
+        self.setCentralWidget(self.wall)
+        self.wall.set_user(user, session.base_url)
+
+        # ---- status bar
+        bar = self.statusBar()
+        bar.setSizeGripEnabled(True)
+        self.connection = ConnectionIndicator(self)
+        bar.addWidget(self.connection)
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(260)
+        self.progress.setTextVisible(True)
+        self.progress.setFormat(self.tr("Cameras %v of %m"))
+        self.progress.hide()
+        bar.addWidget(self.progress)
+        self.online_label = QLabel(self)
+        self.online_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.online_label.setContentsMargins(8, 0, 8, 0)
+        bar.addPermanentWidget(self.online_label)
+        self.user_label = QLabel(self)
+        self.user_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.user_label.setContentsMargins(8, 0, 8, 0)
+        if user is not None:
+            self.user_label.setText(self.tr("{name} · {role}").format(name=user.display_name, role=role_text(user.role)))
+        bar.addPermanentWidget(self.user_label)
+
+        self._build_menus()
+
+        # ---- listen to the session
+        self._unsubscribers.append(session.on_state(self._on_state))
+        self._unsubscribers.append(session.inventory.subscribe(self._on_inventory))
+        self.resources.model.totals_changed.connect(self._update_counts)
+        self.connection.set_state(str(session.state), session.state_detail)
+        self._update_counts()
+
+    # ------------------------------------------------------------------ menus
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.action_logout = QAction(self.tr("Log &out"), self)
+        self.action_logout.triggered.connect(self.request_logout)
+        file_menu.addAction(self.action_logout)
+        file_menu.addSeparator()
+        self.action_quit = QAction(self.tr("&Quit"), self)
+        self.action_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.action_quit.triggered.connect(self.close)
+        file_menu.addAction(self.action_quit)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.action_search = QAction(self.tr("&Find camera…"), self)
+        self.action_search.setShortcut(QKeySequence.StandardKey.Find)
+        self.action_search.triggered.connect(self._focus_search)
+        view_menu.addAction(self.action_search)
+        view_menu.addAction(self.dock.toggleViewAction())
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.action_about = QAction(self.tr("&About ControlRoom"), self)
+        self.action_about.triggered.connect(self.show_about)
+        help_menu.addAction(self.action_about)
+
+    def _focus_search(self) -> None:
+        self.dock.show()
+        self.resources.focus_search()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About ControlRoom"),
+            self.tr(
+                "<h3>ControlRoom {version}</h3>"
+                "<p>Desktop client for county video networks: the county dispatch centre, "
+                "town platforms and village platforms.</p>"
+                "<p>Free software under the GNU GPL, version 3 or later.</p>"
+            ).format(version=controlroom.__version__),
+        )
+
+    # ------------------------------------------------------------------ session
+
+    def _on_state(self, state: Any, detail: str) -> None:
+        self.connection.set_state(str(state), detail)
+
+    def _on_inventory(self, delta: InventoryDelta) -> None:
+        if delta.reset:
+            self._update_counts()
+
+    def _update_counts(self) -> None:
+        online, total = self.resources.model.totals()
+        self.wall.set_counts(self.session.inventory, online)
+        if total:
+            self.online_label.setText(self.tr("Cameras online: {online} / {total}").format(online=f"{online:,}", total=f"{total:,}"))
+        else:
+            self.online_label.setText("")
+
+    def set_loading_progress(self, done: int, total: int) -> None:
+        """Show inventory loading progress (``Session.load_inventory``'s progress callback)."""
+        if total <= 0:
+            self.progress.setRange(0, 0)  # busy: total not known yet
+        else:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+        self.progress.show()
+        self.wall.set_loading(self.tr("Loading cameras: {done} of {total}").format(done=f"{done:,}", total=f"{total:,}"))
+
+    def loading_finished(self) -> None:
+        self.progress.hide()
+        self.wall.set_loading("")
+        self._update_counts()
+
+    def loading_failed(self, message: str) -> None:
+        self.progress.hide()
+        text = self.tr("Could not load the inventory: {message}").format(message=message)
+        self.wall.set_loading(text, error=True)
+        self.statusBar().showMessage(text)
+
+    # ------------------------------------------------------------------ closing
+
+    def request_logout(self) -> None:
+        self._closing_for_logout = True
+        self.logout_requested.emit()
+        self.close()
+
+    def wait_closed(self) -> asyncio.Future[str]:
+        """A future that resolves to "logout" or "quit" when the window closes."""
+        if self._closed is None:
+            self._closed = asyncio.get_event_loop().create_future()
+        return self._closed
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for unsubscribe in self._unsubscribers:
+            unsubscribe()
+        self._unsubscribers.clear()
+        if self._closed is not None and not self._closed.done():
+            self._closed.set_result("logout" if self._closing_for_logout else "quit")
+        super().closeEvent(event)

@@ -1,0 +1,562 @@
+"""The resource tree: county → town sites → village sites → cameras, over an Inventory.
+
+A hand-written ``QAbstractItemModel`` because 28,500 cameras must stay
+cheap: no item objects and no widget per camera. Sites are numbered on each
+reset; an index's internal id says what it is:
+
+* ``site_number * 2``       — a site;
+* ``site_number * 2 + 1``   — a camera of that site (its row says which).
+
+So a camera costs nothing until a view asks for its row, and ``parent()`` is
+arithmetic. Search is done here too, not in a QSortFilterProxyModel: a proxy
+with recursive filtering calls back into Python for every row and maps every
+parent, which is far too slow for one keystroke on 28,500 cameras. Instead
+each camera has a precomputed, case-folded search key (name, GB id, and the
+names of its sites), a keystroke is one substring test per camera, and the
+model swaps in the filtered child lists with a reset.
+
+Display text is only ever plain (``DisplayRole``); tooltips are built as
+rich text with every platform-supplied string escaped, because Qt guesses
+"rich text" for tooltips and a camera named ``<b>gate</b>`` must show its
+tags literally.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from controlroom.ui import theme
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor
+
+from controlroom.api.schema import Camera, CameraKind, Site, SiteKind
+from controlroom.inventory import Inventory, InventoryDelta
+
+log = logging.getLogger("controlroom.ui.tree")
+
+ItemIdRole = Qt.ItemDataRole.UserRole + 1  # the GB id of a site or camera
+ItemTypeRole = Qt.ItemDataRole.UserRole + 2  # "site" or "camera"
+OnlineRole = Qt.ItemDataRole.UserRole + 3  # bool
+
+COL_NAME = 0
+COL_ONLINE = 1
+COLUMNS = 2
+
+# Coalesce status changes that arrive close together into one repaint.
+FLUSH_MS = 50
+# A site's online count turns amber below this share of its cameras online.
+OUTAGE_RATIO = 0.9
+
+_AnyIndex = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the invisible root, as a default argument
+
+
+def camera_kind_text(kind: CameraKind) -> str:
+    words = {
+        CameraKind.VILLAGE: QCoreApplication.translate("ResourceTreeModel", "village camera"),
+        CameraKind.ROAD: QCoreApplication.translate("ResourceTreeModel", "road camera"),
+        CameraKind.CHECKPOINT: QCoreApplication.translate("ResourceTreeModel", "checkpoint"),
+        CameraKind.SOCIAL: QCoreApplication.translate("ResourceTreeModel", "social camera"),
+    }
+    return words.get(kind, str(kind))
+
+
+def site_kind_text(kind: SiteKind) -> str:
+    words = {
+        SiteKind.DISPATCH_CENTRE: QCoreApplication.translate("ResourceTreeModel", "county dispatch centre"),
+        SiteKind.POLICE_STATION: QCoreApplication.translate("ResourceTreeModel", "police-station platform"),
+        SiteKind.POLICE_OFFICE: QCoreApplication.translate("ResourceTreeModel", "police-office platform"),
+        SiteKind.VILLAGE: QCoreApplication.translate("ResourceTreeModel", "village platform"),
+    }
+    return words.get(kind, str(kind))
+
+
+class ResourceTreeModel(QAbstractItemModel):
+    """Sites and cameras of an Inventory as a lazy two-column tree."""
+
+    #: the online/total totals of the whole tree changed: (online, total)
+    totals_changed = Signal(int, int)
+    #: a search was applied: (matching cameras, matching sites)
+    filter_applied = Signal(int, int)
+    # carries an inventory delta to the model's thread when announced elsewhere
+    _delta_posted = Signal(object)
+
+    def __init__(self, inventory: Inventory, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._inv = inventory
+        self._filter = ""
+        self._match_cameras = 0
+        self._match_sites = 0
+        self._clear_structure()
+        self._pending: set[str] = set()
+        self._pending_sites: set[str] = set()
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(FLUSH_MS)
+        self._flush_timer.timeout.connect(self._flush)
+        self._delta_posted.connect(self._on_delta, Qt.ConnectionType.QueuedConnection)
+        self._rebuild()
+        self._unsubscribe = inventory.subscribe(self._on_inventory)
+        self.destroyed.connect(self._unsubscribe)
+
+    # ------------------------------------------------------------------ structure
+
+    def _clear_structure(self) -> None:
+        self._site_ids: list[str] = []  # site number -> GB id
+        self._site_num: dict[str, int] = {}
+        self._site_parent: list[int] = []  # -1: a root
+        self._all_roots: list[int] = []
+        self._all_child_sites: list[list[int]] = []
+        self._all_cameras: list[list[str]] = []  # camera ids per site number, in order
+        self._camera_site: dict[str, int] = {}
+        self._online: dict[str, bool] = {}  # what the view shows; compared on deltas
+        self._direct: list[list[int]] = []  # [online, total] of a site's own cameras
+        self._agg: list[list[int]] = []  # [online, total] of the site and everything below
+        self._keys: list[tuple[str, str, int]] | None = None  # (key, camera id, site number)
+        self._site_keys: list[str] | None = None
+        # what is visible (the full tree, or the search result)
+        self._roots: list[int] = []
+        self._child_sites: list[list[int]] = []
+        self._cameras: Sequence[Sequence[str]] = []
+        self._site_row: list[int] = []
+        self._camera_row: dict[str, int] | None = None  # built on the first delta
+
+    def _rebuild(self) -> None:
+        """Index the inventory afresh (first load or resync)."""
+        self._clear_structure()
+        inv = self._inv
+        ids = self._site_ids
+        num = self._site_num
+        parents = self._site_parent
+        # number sites depth first so that numbers follow the tree's order
+        stack: list[tuple[Site, int]] = [(s, -1) for s in reversed(inv.root_sites())]
+        while stack:
+            site, parent = stack.pop()
+            if site.id in num:  # a cycle in bad data: show the site once
+                continue
+            n = len(ids)
+            ids.append(site.id)
+            num[site.id] = n
+            parents.append(parent)
+            stack.extend((c, n) for c in reversed(inv.child_sites(site.id)))
+        count = len(ids)
+        child_sites: list[list[int]] = [[] for _ in range(count)]
+        roots: list[int] = []
+        for n, p in enumerate(parents):
+            (roots if p < 0 else child_sites[p]).append(n)
+        cameras: list[list[str]] = []
+        direct: list[list[int]] = []
+        online_map = self._online
+        camera_site = self._camera_site
+        for n, sid in enumerate(ids):
+            cams = inv.site_cameras(sid)
+            cids = [c.id for c in cams]
+            on = 0
+            for c in cams:
+                online_map[c.id] = c.online
+                camera_site[c.id] = n
+                on += c.online
+            cameras.append(cids)
+            direct.append([on, len(cids)])
+        agg = [list(d) for d in direct]
+        # children have higher numbers than their parents: roll totals up backwards
+        for n in range(count - 1, -1, -1):
+            p = parents[n]
+            if p >= 0:
+                agg[p][0] += agg[n][0]
+                agg[p][1] += agg[n][1]
+        self._all_roots = roots
+        self._all_child_sites = child_sites
+        self._all_cameras = cameras
+        self._direct = direct
+        self._agg = agg
+        self._show(roots, child_sites, cameras)
+
+    def _show(
+        self, roots: list[int], child_sites: list[list[int]], cameras: Sequence[Sequence[str]]
+    ) -> None:
+        self._roots = roots
+        self._child_sites = child_sites
+        self._cameras = cameras
+        site_row = [0] * len(self._site_ids)
+        for row, n in enumerate(roots):
+            site_row[n] = row
+        for kids in child_sites:
+            for row, n in enumerate(kids):
+                site_row[n] = row
+        self._site_row = site_row
+        self._camera_row = None
+
+    # ------------------------------------------------------------------ search
+
+    def filter_text(self) -> str:
+        return self._filter
+
+    def match_counts(self) -> tuple[int, int]:
+        """(cameras, sites) that match the current search; all of them when there is none."""
+        if not self._filter:
+            return len(self._camera_site), len(self._site_ids)
+        return self._match_cameras, self._match_sites
+
+    def _build_keys(self) -> None:
+        names = [self._inv.sites[sid].name for sid in self._site_ids]
+        # a site's key holds its own name and id and the names of the sites above it
+        # (not the root's: the county name would match every camera)
+        path: list[str] = []
+        for n in range(len(self._site_ids)):
+            p = self._site_parent[n]
+            above = path[p] if p >= 0 and self._site_parent[p] >= 0 else ""
+            path.append(f"{names[n]}\n{above}" if above else names[n])
+        self._site_keys = [f"{path[n]}\n{sid}".casefold() for n, sid in enumerate(self._site_ids)]
+        keys: list[tuple[str, str, int]] = []
+        cams = self._inv.cameras
+        for n, cids in enumerate(self._all_cameras):
+            site_path = path[n] if self._site_parent[n] >= 0 else ""
+            for cid in cids:
+                keys.append((f"{cams[cid].name}\n{cid}\n{site_path}".casefold(), cid, n))
+        self._keys = keys
+
+    def set_filter(self, text: str) -> tuple[int, int]:
+        """Show only cameras whose name, GB id or site names contain ``text``.
+
+        Case-insensitive. Sites stay when they match or hold a match (so a
+        match is never shown without its ancestors). Returns and announces
+        (matching cameras, matching sites).
+        """
+        needle = text.strip().casefold()
+        if needle == self._filter:
+            return self.match_counts()
+        self.beginResetModel()
+        self._filter = needle
+        if not needle:
+            self._show(self._all_roots, self._all_child_sites, self._all_cameras)
+        else:
+            self._apply_filter(needle)
+        self.endResetModel()
+        counts = self.match_counts()
+        self.filter_applied.emit(*counts)
+        return counts
+
+    def _apply_filter(self, needle: str) -> None:
+        if self._keys is None or self._site_keys is None:
+            self._build_keys()
+        assert self._keys is not None and self._site_keys is not None
+        count = len(self._site_ids)
+        cameras: list[list[str]] = [[] for _ in range(count)]
+        visible = bytearray(count)
+        matched = 0
+        for key, cid, n in self._keys:
+            if needle in key:
+                cameras[n].append(cid)
+                visible[n] = 1
+                matched += 1
+        sites_matched = 0
+        for n, key in enumerate(self._site_keys):
+            if needle in key:
+                visible[n] = 1
+                sites_matched += 1
+        parents = self._site_parent
+        # children come after parents: walking backwards marks every ancestor
+        for n in range(count - 1, -1, -1):
+            if visible[n]:
+                p = parents[n]
+                if p >= 0:
+                    visible[p] = 1
+        roots = [n for n in self._all_roots if visible[n]]
+        child_sites = [[c for c in kids if visible[c]] if visible[n] else [] for n, kids in enumerate(self._all_child_sites)]
+        self._match_cameras = matched
+        self._match_sites = sites_matched
+        self._show(roots, child_sites, cameras)
+
+    # ------------------------------------------------------------------ inventory changes
+
+    def _on_inventory(self, delta: InventoryDelta) -> None:
+        if QThread.currentThread() is self.thread() or QThread.currentThread() == self.thread():
+            self._on_delta(delta)
+        else:
+            # a view may only change on its own thread
+            self._delta_posted.emit(delta)
+
+    def _on_delta(self, delta: InventoryDelta) -> None:
+        if delta.reset:
+            self._pending.clear()
+            self._pending_sites.clear()
+            self._flush_timer.stop()
+            self.beginResetModel()
+            self._rebuild()
+            needle = self._filter
+            if needle:
+                self._apply_filter(needle)
+            self.endResetModel()
+            self.totals_changed.emit(*self.totals())
+            return
+        if delta.cameras or delta.sites:
+            self._pending |= delta.cameras
+            self._pending_sites |= delta.sites
+            if not self._flush_timer.isActive():
+                self._flush_timer.start()
+
+    def flush(self) -> None:
+        """Announce pending changes now (tests; a view about to be grabbed)."""
+        self._flush_timer.stop()
+        self._flush()
+
+    def _flush(self) -> None:
+        pending, self._pending = self._pending, set()
+        pending_sites, self._pending_sites = self._pending_sites, set()
+        cams = self._inv.cameras
+        changed_rows: dict[int, list[int]] = {}  # site number -> camera rows changed
+        touched_sites: set[int] = set()
+        if self._camera_row is None and pending:
+            self._camera_row = {
+                cid: len(self._child_sites[n]) + row
+                for n, cids in enumerate(self._cameras)
+                for row, cid in enumerate(cids)
+            }
+        for cid in pending:
+            cam = cams.get(cid)
+            n = self._camera_site.get(cid)
+            if cam is None or n is None:
+                continue
+            was = self._online.get(cid)
+            if was == cam.online:
+                continue
+            self._online[cid] = cam.online
+            step = 1 if cam.online else -1
+            self._direct[n][0] += step
+            m = n
+            while m >= 0:
+                self._agg[m][0] += step
+                touched_sites.add(m)
+                m = self._site_parent[m]
+            row = self._camera_row.get(cid) if self._camera_row is not None else None
+            if row is not None:
+                changed_rows.setdefault(n, []).append(row)
+        for sid in pending_sites:
+            n = self._site_num.get(sid)
+            if n is not None:
+                touched_sites.add(n)
+        for n, rows in changed_rows.items():
+            parent = self._site_index(n)
+            # one span per site: a few unchanged rows repainted cost less than many signals
+            self.dataChanged.emit(self.index(min(rows), 0, parent), self.index(max(rows), COLUMNS - 1, parent))
+        for n in sorted(touched_sites):
+            if self._is_visible_site(n):
+                idx = self._site_index(n)
+                self.dataChanged.emit(idx, idx.siblingAtColumn(COLUMNS - 1))
+        if touched_sites:
+            self.totals_changed.emit(*self.totals())
+
+    def totals(self) -> tuple[int, int]:
+        """(online, total) cameras in the whole tree."""
+        on = sum(self._agg[n][0] for n in self._all_roots)
+        total = sum(self._agg[n][1] for n in self._all_roots)
+        return on, total
+
+    # ------------------------------------------------------------------ lookups
+
+    def _is_visible_site(self, n: int) -> bool:
+        p = self._site_parent[n]
+        row = self._site_row[n]
+        siblings = self._roots if p < 0 else self._child_sites[p]
+        return row < len(siblings) and siblings[row] == n
+
+    def _site_index(self, n: int, column: int = 0) -> QModelIndex:
+        return self.createIndex(self._site_row[n], column, n * 2)
+
+    def index_for_site(self, site_id: str) -> QModelIndex:
+        """The index of a site, or an invalid index when it is not shown."""
+        n = self._site_num.get(site_id)
+        if n is None or not self._is_visible_site(n):
+            return QModelIndex()
+        return self._site_index(n)
+
+    def index_for_camera(self, camera_id: str) -> QModelIndex:
+        """The index of a camera, or an invalid index when it is not shown."""
+        n = self._camera_site.get(camera_id)
+        if n is None or not self._is_visible_site(n):
+            return QModelIndex()
+        try:
+            row = list(self._cameras[n]).index(camera_id)
+        except ValueError:
+            return QModelIndex()
+        return self.createIndex(len(self._child_sites[n]) + row, 0, n * 2 + 1)
+
+    def _item(self, index: _AnyIndex) -> tuple[Site | None, Camera | None]:
+        iid = index.internalId()
+        n = iid >> 1
+        if iid & 1:
+            k = index.row() - len(self._child_sites[n])
+            return None, self._inv.cameras.get(self._cameras[n][k])
+        return self._inv.sites.get(self._site_ids[n]), None
+
+    # ------------------------------------------------------------------ QAbstractItemModel
+
+    def index(self, row: int, column: int, parent: _AnyIndex = _ROOT) -> QModelIndex:
+        if column < 0 or column >= COLUMNS or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            if row < len(self._roots):
+                return self.createIndex(row, column, self._roots[row] * 2)
+            return QModelIndex()
+        iid = parent.internalId()
+        if iid & 1:
+            return QModelIndex()  # cameras have no children
+        n = iid >> 1
+        kids = self._child_sites[n]
+        if row < len(kids):
+            return self.createIndex(row, column, kids[row] * 2)
+        if row < len(kids) + len(self._cameras[n]):
+            return self.createIndex(row, column, n * 2 + 1)
+        return QModelIndex()
+
+    def parent(self, index: _AnyIndex | None = None) -> QModelIndex:  # type: ignore[override]
+        if index is None:  # QObject.parent() shares the name
+            return super().parent()  # type: ignore[return-value]
+        if not index.isValid():
+            return QModelIndex()
+        iid = index.internalId()
+        n = iid >> 1
+        if iid & 1:
+            return self.createIndex(self._site_row[n], 0, n * 2)
+        p = self._site_parent[n]
+        if p < 0:
+            return QModelIndex()
+        return self.createIndex(self._site_row[p], 0, p * 2)
+
+    def rowCount(self, parent: _AnyIndex = _ROOT) -> int:
+        if not parent.isValid():
+            return len(self._roots)
+        if parent.column() > 0:
+            return 0
+        iid = parent.internalId()
+        if iid & 1:
+            return 0
+        n = iid >> 1
+        return len(self._child_sites[n]) + len(self._cameras[n])
+
+    def hasChildren(self, parent: _AnyIndex = _ROOT) -> bool:
+        return self.rowCount(parent) > 0
+
+    def columnCount(self, parent: _AnyIndex = _ROOT) -> int:
+        return COLUMNS
+
+    def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.internalId() & 1:
+            f |= Qt.ItemFlag.ItemNeverHasChildren
+        return f
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if section == COL_NAME:
+                return self.tr("Name")
+            if section == COL_ONLINE:
+                return self.tr("Online")
+        if role == Qt.ItemDataRole.ToolTipRole and section == COL_ONLINE:
+            return self.tr("Cameras online / cameras in total, for the site and every site below it")
+        return None
+
+    def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        site, cam = self._item(index)
+        col = index.column()
+        if cam is not None:
+            return self._camera_data(cam, col, role)
+        if site is not None:
+            return self._site_data(site, index.internalId() >> 1, col, role)
+        return None
+
+    def _camera_data(self, cam: Camera, col: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_NAME:
+                return cam.name
+            return "" if cam.online else self.tr("offline")
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_NAME:
+            return theme.status_icon("dot", cam.online)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == COL_ONLINE:
+                return theme.OFFLINE
+            return None if cam.online else QColor("#9aa1a9")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._camera_tooltip(cam)
+        if role == ItemIdRole:
+            return cam.id
+        if role == ItemTypeRole:
+            return "camera"
+        if role == OnlineRole:
+            return cam.online
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_ONLINE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _site_data(self, site: Site, n: int, col: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_NAME:
+                return site.name
+            on, total = self._agg[n]
+            return f"{on}/{total}" if total else ""
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_NAME:
+            return theme.status_icon("square", site.online)
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_ONLINE:
+            on, total = self._agg[n]
+            # a few cameras are always down somewhere: only a real outage earns colour
+            return theme.WARNING if total and on < total * OUTAGE_RATIO else theme.NEUTRAL
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._site_tooltip(site, n)
+        if role == ItemIdRole:
+            return site.id
+        if role == ItemTypeRole:
+            return "site"
+        if role == OnlineRole:
+            return site.online
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_ONLINE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _camera_tooltip(self, cam: Camera) -> str:
+        e = html.escape
+        state = self.tr("online") if cam.online else self.tr("offline")
+        lines = [
+            f"<b>{e(cam.name)}</b>",
+            e(self.tr("GB id: {id}").format(id=cam.id)),
+            e(self.tr("Kind: {kind}").format(kind=camera_kind_text(cam.kind))),
+            e(self.tr("State: {state}").format(state=state)),
+        ]
+        if cam.ptz:
+            lines.append(e(self.tr("PTZ control")))
+        if cam.tags:
+            lines.append(e(self.tr("Tags: {tags}").format(tags=", ".join(cam.tags))))
+        # <qt> forces rich text, so the escaped names can never be taken for markup
+        return "<qt>" + "<br>".join(lines) + "</qt>"
+
+    def _site_tooltip(self, site: Site, n: int) -> str:
+        e = html.escape
+        on, total = self._agg[n]
+        state = self.tr("platform online") if site.online else self.tr("platform offline")
+        lines = [
+            f"<b>{e(site.name)}</b>",
+            e(self.tr("GB id: {id}").format(id=site.id)),
+            e(site_kind_text(site.kind)),
+            e(state),
+            e(self.tr("Cameras online: {online} of {total}").format(online=on, total=total)),
+        ]
+        return "<qt>" + "<br>".join(lines) + "</qt>"
