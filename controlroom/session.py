@@ -24,10 +24,6 @@ from controlroom.inventory import Inventory
 log = logging.getLogger("controlroom.session")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Session", text)
-
-
 class ConnectionState(enum.StrEnum):
     DISCONNECTED = "disconnected"
     CONNECTING = "connecting"
@@ -85,7 +81,7 @@ class Session:
         return self.user
 
     async def load_inventory(self, progress: Progress | None = None) -> None:
-        self._set_state(ConnectionState.LOADING, _tr("loading the inventory"))
+        self._set_state(ConnectionState.LOADING, QCoreApplication.translate("Session", "loading the inventory"))
         t0 = time.perf_counter()
         try:
             (sites, v1), (grids, v2), (cameras, v3) = await asyncio.gather(

@@ -17,10 +17,11 @@ import ssl
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
-from urllib.parse import urlencode, urlsplit, urlunsplit, parse_qsl
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import httpx
 import msgspec
+from PySide6.QtCore import QCoreApplication
 
 from controlroom import __version__
 from controlroom.api import errors
@@ -80,7 +81,7 @@ class PlatformClient:
         parts = urlsplit(base_url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise errors.PlatformError(
-                errors._tr("A platform address must start with http:// or https://."),
+                QCoreApplication.translate("PlatformError", "A platform address must start with http:// or https://."),
                 detail=base_url[:200],
             )
         self.base_url = base_url.rstrip("/")
@@ -127,7 +128,7 @@ class PlatformClient:
 
     async def refresh(self) -> None:
         if self._token is None:
-            raise errors.AuthError(errors._tr("Not logged in."))
+            raise errors.AuthError(QCoreApplication.translate("PlatformError", "Not logged in."))
         body = msgspec.json.encode(RefreshRequest(refresh_token=self._token.refresh_token))
         token = await self._request("POST", f"{API}/auth/refresh", Token, content=body, auth=False, retry=False)
         self._set_token(token)
@@ -138,7 +139,7 @@ class PlatformClient:
 
     async def _auth_headers(self) -> dict[str, str]:
         if self._token is None:
-            raise errors.AuthError(errors._tr("Not logged in."))
+            raise errors.AuthError(QCoreApplication.translate("PlatformError", "Not logged in."))
         if time.monotonic() > self._expires_at - REFRESH_MARGIN:
             async with self._refresh_lock:
                 if time.monotonic() > self._expires_at - REFRESH_MARGIN:
@@ -264,36 +265,40 @@ class PlatformClient:
         items from two versions must not be mixed.
         """
         for _ in range(3):
-            base = dict(params or {})
-            first: Page[Any] = await self._request("GET", path, Page[type_], params={**base, "offset": 0, "limit": PAGE_SIZE})
-            total, version = first.total, first.inventory_version
-            pages: dict[int, list[Any]] = {0: first.items}
-            done = len(first.items)
-            if progress:
-                progress(done, total)
-            offsets = list(range(len(first.items), total, PAGE_SIZE)) if first.items else []
-            sem = asyncio.Semaphore(PAGE_CONCURRENCY)
-            consistent = True
-
-            async def fetch(offset: int) -> None:
-                nonlocal done, consistent
-                async with sem:
-                    page: Page[Any] = await self._request(
-                        "GET", path, Page[type_], params={**base, "offset": offset, "limit": PAGE_SIZE}
-                    )
-                if page.inventory_version != version:
-                    consistent = False
-                pages[offset] = page.items
-                done += len(page.items)
-                if progress:
-                    progress(min(done, total), total)
-
-            await asyncio.gather(*(fetch(o) for o in offsets))
+            items, version, consistent = await self._pages_once(path, type_, progress, dict(params or {}))
             if consistent:
-                items = [item for o in sorted(pages) for item in pages[o]]
                 return items, version
             log.info("inventory changed while paging %s; starting over", path)
         raise errors.payload(path, "the inventory kept changing while it was fetched")
+
+    async def _pages_once(
+        self, path: str, type_: Any, progress: Progress | None, base: dict[str, Any]
+    ) -> tuple[list[Any], int, bool]:
+        first: Page[Any] = await self._request("GET", path, Page[type_], params={**base, "offset": 0, "limit": PAGE_SIZE})
+        total, version = first.total, first.inventory_version
+        pages: dict[int, list[Any]] = {0: first.items}
+        done = len(first.items)
+        if progress:
+            progress(done, total)
+        offsets = list(range(len(first.items), total, PAGE_SIZE)) if first.items else []
+        sem = asyncio.Semaphore(PAGE_CONCURRENCY)
+        consistent = True
+
+        async def fetch(offset: int) -> None:
+            nonlocal done, consistent
+            async with sem:
+                page: Page[Any] = await self._request(
+                    "GET", path, Page[type_], params={**base, "offset": offset, "limit": PAGE_SIZE}
+                )
+            if page.inventory_version != version:
+                consistent = False
+            pages[offset] = page.items
+            done += len(page.items)
+            if progress:
+                progress(min(done, total), total)
+
+        await asyncio.gather(*(fetch(o) for o in offsets))
+        return [item for o in sorted(pages) for item in pages[o]], version, consistent
 
     async def sites(self) -> tuple[list[Site], int]:
         return await self._all_pages(f"{API}/sites", Site)

@@ -9,10 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PlatformError", text)
-
-
 class PlatformError(Exception):
     """Something went wrong talking to a platform."""
 
@@ -58,23 +54,23 @@ def for_status(status: int, server_message: str) -> PlatformError:
     """The error for an HTTP error status, with the server's own words as detail."""
     detail = server_message[:300]
     if status == 401:
-        return AuthError(_tr("The platform refused the user name or password, or the session expired."), status=status, detail=detail)
+        return AuthError(QCoreApplication.translate("PlatformError", "The platform refused the user name or password, or the session expired."), status=status, detail=detail)
     if status == 403:
-        return ForbiddenError(_tr("This is outside what your account may see or do."), status=status, detail=detail)
+        return ForbiddenError(QCoreApplication.translate("PlatformError", "This is outside what your account may see or do."), status=status, detail=detail)
     if status == 404:
-        return NotFoundError(_tr("The platform does not know this item."), status=status, detail=detail)
+        return NotFoundError(QCoreApplication.translate("PlatformError", "The platform does not know this item."), status=status, detail=detail)
     if status >= 500:
-        return ServerError(_tr("The platform had an internal error (HTTP %1).").replace("%1", str(status)), status=status, detail=detail)
-    return PlatformError(_tr("The platform refused the request (HTTP %1).").replace("%1", str(status)), status=status, detail=detail)
+        return ServerError(QCoreApplication.translate("PlatformError", "The platform had an internal error (HTTP %1).").replace("%1", str(status)), status=status, detail=detail)
+    return PlatformError(QCoreApplication.translate("PlatformError", "The platform refused the request (HTTP %1).").replace("%1", str(status)), status=status, detail=detail)
 
 
 def network(reason: str) -> NetworkError:
-    return NetworkError(_tr("The platform cannot be reached."), detail=reason)
+    return NetworkError(QCoreApplication.translate("PlatformError", "The platform cannot be reached."), detail=reason)
 
 
 def tls(reason: str) -> TlsError:
-    return TlsError(_tr("The platform's certificate could not be verified."), detail=reason)
+    return TlsError(QCoreApplication.translate("PlatformError", "The platform's certificate could not be verified."), detail=reason)
 
 
 def payload(what: str, reason: str) -> PayloadError:
-    return PayloadError(_tr("The platform sent data that ControlRoom cannot read: %1.").replace("%1", what), detail=reason)
+    return PayloadError(QCoreApplication.translate("PlatformError", "The platform sent data that ControlRoom cannot read: %1.").replace("%1", what), detail=reason)

@@ -28,7 +28,13 @@ from aiohttp import web
 
 from controlroom.api import schema as s
 from controlroom.api.openapi import openapi_document
-from controlroom.demo.network import DemoUser, Network, cameras_for_scope, grids_for_scope, sites_for_scope
+from controlroom.demo.network import (
+    DemoUser,
+    Network,
+    cameras_for_scope,
+    grids_for_scope,
+    sites_for_scope,
+)
 
 log = logging.getLogger("controlroom.demo")
 

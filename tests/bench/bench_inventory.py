@@ -19,11 +19,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import httpx  # noqa: E402
-from conftest import start_demo, stop_demo  # noqa: E402
+import httpx
+from conftest import start_demo, stop_demo
 
-from controlroom.api.client import PAGE_SIZE  # noqa: E402
-from controlroom.session import Session  # noqa: E402
+from controlroom.api.client import PAGE_SIZE
+from controlroom.session import Session
 
 
 async def full_load(url: str) -> tuple[float, int]:
