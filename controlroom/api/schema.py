@@ -156,6 +156,7 @@ class StreamProfile(Struct):
     codec: Annotated[str, Meta(max_length=32)]
     # transport -> URL. The client adds its access token when it plays one.
     urls: dict[Transport, Annotated[str, Meta(max_length=2048)]]
+    bitrate_kbps: Annotated[int, Meta(gt=0, le=1_000_000)] | None = None  # nominal; for bandwidth budgets
 
 
 class Camera(Struct):

@@ -185,6 +185,10 @@ GRID_REASONS: dict[GridStatus, tuple[str, ...]] = {
 }
 
 
+# nominal bit rates of the demo clips (controlroom/demo/media/clips.py)
+_BITRATE_KBPS = {"main": 1200, "sub": 400}
+
+
 @dataclass(frozen=True)
 class DemoUser:
     """A demo login. The passwords are for the demo platform only."""
@@ -511,7 +515,8 @@ class _Builder:
         cid = self.next_id(town, _INDUSTRY[kind], TYPE_CAMERA, _NETWORK[kind])
         streams = [
             StreamProfile(
-                name=p, width=w, height=h, fps=FPS, codec=CODEC, urls=self.stream_urls(cid, p)
+                name=p, width=w, height=h, fps=FPS, codec=CODEC, urls=self.stream_urls(cid, p),
+                bitrate_kbps=_BITRATE_KBPS[p],
             )
             for p, w, h in (MAIN_PROFILE, SUB_PROFILE)
         ]
