@@ -1,12 +1,23 @@
-"""Shared fixtures: the real demo platform, started as its own process.
+"""Shared fixtures: the real demo platform, started as its own process; keyrings.
 
 The platform binds free ports on 127.0.0.1 and is stopped (its whole process
 group) when the session ends, so no process outlives the tests.
+
+Keyrings: ``.ci/test`` runs the tests with a real, unlocked gnome-keyring
+(CONTROLROOM_TEST_KEYRING=1) for ``real_keyring``; ``no_keyring`` switches
+python-keyring to its "fail" backend, which is what a machine without any
+keyring gets: the real no-backend path, not a stand-in.
 """
 
 from __future__ import annotations
 
 import os
+
+# One QApplication serves the whole run, so its platform is chosen once, here,
+# before anything imports Qt: the X server when there is one (.ci/test runs
+# under Xvfb: native video windows can be grabbed), else offscreen.
+if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import signal
 import subprocess
 import sys
@@ -15,6 +26,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import httpx
+import keyring
+import keyring.backends.fail
 import pytest
 
 from controlroom.demo.platform import URL_LINE
@@ -65,3 +78,24 @@ def demo() -> Iterator[Demo]:
         yield d
     finally:
         stop_demo(d.proc)
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    """No keyring backend at all, as on a headless machine."""
+    old = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    try:
+        yield
+    finally:
+        keyring.set_keyring(old)
+
+
+@pytest.fixture
+def real_keyring() -> None:
+    """The Secret Service that ``.ci/test`` starts; skipped elsewhere (a developer's own keyring stays untouched)."""
+    if os.environ.get("CONTROLROOM_TEST_KEYRING") != "1":
+        pytest.skip("needs the unlocked gnome-keyring that .ci/test starts (CONTROLROOM_TEST_KEYRING=1)")
+    from controlroom import credentials
+
+    assert credentials.keyring_available(), credentials.keyring_backend_name()
