@@ -53,7 +53,9 @@ def _error(status: int, code: str, message: str) -> web.Response:
 
 
 @dataclass
-class Session:
+class Login:
+    """An access token's owner and expiry."""
+
     user: DemoUser
     expires: float
 
@@ -121,7 +123,7 @@ class DemoApi:
         self.token_ttl = token_ttl
         self.test_hooks = test_hooks
         self.keepalive = keepalive
-        self.sessions: dict[str, Session] = {}
+        self.sessions: dict[str, Login] = {}
         self.refresh_tokens: dict[str, DemoUser] = {}
         self.users = {u.username: u for u in net.users}
         self.faults: list[Fault] = []
@@ -129,7 +131,6 @@ class DemoApi:
         self.sites = {x.id: x for x in net.sites}
         self.cameras = {x.id: x for x in net.cameras}
         self.grids = {x.id: x for x in net.grids}
-        self._sse_responses: set[web.StreamResponse] = set()
 
     # ------------------------------------------------------------------ scope
 
@@ -379,7 +380,7 @@ class DemoApi:
     def _issue(self, user: DemoUser) -> s.Token:
         access = secrets.token_urlsafe(24)
         refresh = secrets.token_urlsafe(32)
-        self.sessions[access] = Session(user, time.monotonic() + self.token_ttl)
+        self.sessions[access] = Login(user, time.monotonic() + self.token_ttl)
         self.refresh_tokens[refresh] = user
         return s.Token(access_token=access, refresh_token=refresh, expires_in=self.token_ttl)
 
@@ -564,7 +565,6 @@ class DemoApi:
             "Content-Type": "text/event-stream", "Cache-Control": "no-cache", "X-Accel-Buffering": "no",
         })
         await resp.prepare(request)
-        self._sse_responses.add(resp)
         try:
             await resp.write(b"retry: 1000\n\n")
             if resync:
@@ -586,5 +586,4 @@ class DemoApi:
             pass
         finally:
             self.log.subscribers.discard(queue)
-            self._sse_responses.discard(resp)
         return resp
