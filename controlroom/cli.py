@@ -66,13 +66,18 @@ def main(argv: list[str] | None = None) -> int:
         )
     if args.command == "demo":
         return _demo(args)
-    return _app(url=args.url, username=args.user, password=os.environ.get("CONTROLROOM_PASSWORD"), language=args.lang)
+    return _app(
+        url=args.url, username=args.user, password=os.environ.get("CONTROLROOM_PASSWORD"), language=args.lang,
+        verify=_verify(args),
+    )
 
 
-def _app(*, url: str | None, username: str | None, password: str | None, language: str | None) -> int:
+def _app(
+    *, url: str | None, username: str | None, password: str | None, language: str | None, verify: bool | str = True
+) -> int:
     from controlroom.ui.app import run_app
 
-    return run_app(url=url, username=username, password=password, language=language)
+    return run_app(url=url, username=username, password=password, language=language, verify=verify)
 
 
 def _demo(args: argparse.Namespace) -> int:

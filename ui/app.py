@@ -29,12 +29,20 @@ if TYPE_CHECKING:
 log = logging.getLogger("controlroom.ui.app")
 
 
-def run_app(*, url: str | None, username: str | None, password: str | None, language: str | None) -> int:
+def run_app(
+    *,
+    url: str | None,
+    username: str | None,
+    password: str | None,
+    language: str | None,
+    verify: bool | str = True,
+) -> int:
     """Run ControlRoom until the operator quits; returns the process exit code.
 
     When ``url``, ``username`` and ``password`` are all given (the demo does
     this) the login starts at once; otherwise the login dialog is pre-filled
-    with what was given.
+    with what was given. ``verify`` checks the platform's TLS certificate:
+    True, False (``--insecure``) or the path of a CA bundle (``--ca``).
     """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -48,7 +56,7 @@ def run_app(*, url: str | None, username: str | None, password: str | None, lang
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    main = loop.create_task(_sessions(url=url, username=username, password=password))
+    main = loop.create_task(run_sessions(url=url, username=username, password=password, verify=verify))
     _let_ctrl_c_quit(app, main)
     try:
         return loop.run_until_complete(main)
@@ -78,11 +86,17 @@ def _cancel_pending(loop: asyncio.AbstractEventLoop) -> None:
             loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
 
 
-async def _sessions(*, url: str | None, username: str | None, password: str | None) -> int:
+async def run_sessions(
+    *, url: str | None, username: str | None, password: str | None, verify: bool | str = True
+) -> int:
+    """Log in, run the main window, and again after a logout, until the operator quits; 0.
+
+    ``run_app`` runs this on qasync's loop; the end-to-end tests run it too.
+    """
     auto = bool(url and username and password)
     remembered = password  # kept in memory only, for a re-login within this run
     while True:
-        dialog = LoginDialog(url=url, username=username, password=remembered)
+        dialog = LoginDialog(url=url, username=username, password=remembered, verify=verify)
         if auto:
             dialog.start_login()
         result = await exec_async(dialog)
@@ -108,7 +122,7 @@ async def _run_session(session: Session) -> str:
     window = MainWindow(session)
     closed = window.wait_closed()
     window.show()
-    loader = asyncio.ensure_future(_load(session, window))
+    loader = asyncio.ensure_future(load_session(session, window))
     try:
         return await closed
     finally:
@@ -118,7 +132,12 @@ async def _run_session(session: Session) -> str:
         window.deleteLater()
 
 
-async def _load(session: Session, window: MainWindow) -> None:
+async def load_session(session: Session, window: MainWindow) -> None:
+    """Load the inventory into ``window`` with progress, then start the live events.
+
+    The window shows "loading" from the first call here until
+    ``load_inventory`` returns, whatever the session says meanwhile.
+    """
     from controlroom.api.errors import PlatformError
 
     window.set_loading_progress(0, 0)

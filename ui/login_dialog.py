@@ -14,9 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
-from types import ModuleType
-from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from controlroom.ui import theme
@@ -34,30 +31,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from controlroom import credentials
 from controlroom.api.schema import User
-
-if TYPE_CHECKING:
-    from controlroom.session import Session
+from controlroom.session import Session
 
 log = logging.getLogger("controlroom.ui.login")
 
-SessionFactory = Callable[[str], "Session"]
-
-
-def _default_session_factory(url: str) -> Session:
-    from controlroom.session import Session
-
-    return Session(url)
-
-
-def _default_credentials() -> ModuleType:
-    from controlroom import credentials
-
-    return credentials
-
 
 class LoginDialog(QDialog):
-    """Ask for a platform and credentials, and log in; ``session`` holds the result."""
+    """Ask for a platform and credentials, and log in; ``session`` holds the result.
+
+    ``verify`` is the TLS check for the platform's certificate, as ``Session``
+    takes it: True, False (testing only) or the path of a CA bundle.
+    """
 
     #: a login attempt failed; the message shown inline
     login_failed = Signal(str)
@@ -70,13 +56,11 @@ class LoginDialog(QDialog):
         url: str | None = None,
         username: str | None = None,
         password: str | None = None,
-        session_factory: SessionFactory | None = None,
-        credentials: Any = None,
+        verify: bool | str = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._session_factory = session_factory or _default_session_factory
-        self._credentials = credentials if credentials is not None else _default_credentials()
+        self._verify = verify
         self._task: asyncio.Task[None] | None = None
         self.session: Session | None = None
         self.user: User | None = None
@@ -155,7 +139,7 @@ class LoginDialog(QDialog):
     def _setup_remember(self) -> None:
         available = False
         try:
-            available = bool(self._credentials.keyring_available())
+            available = bool(credentials.keyring_available())
         except Exception:  # a broken keyring must not stop a login
             log.exception("keyring check failed")
         self._keyring_ok = available
@@ -163,7 +147,7 @@ class LoginDialog(QDialog):
         if available:
             self.remember.setChecked(True)
             try:
-                backend = str(self._credentials.keyring_backend_name())
+                backend = str(credentials.keyring_backend_name())
             except Exception:
                 backend = ""
             if backend:
@@ -181,7 +165,7 @@ class LoginDialog(QDialog):
         if self.password_edit.text() or not url or not user or not self._keyring_ok:
             return
         try:
-            saved = self._credentials.load_password(url, user)
+            saved = credentials.load_password(url, user)
         except Exception:
             log.exception("reading the keyring failed")
             return
@@ -246,7 +230,7 @@ class LoginDialog(QDialog):
         self.set_busy(True)
         session: Session | None = None
         try:
-            session = self._session_factory(url)
+            session = Session(url, verify=self._verify)
             logged_in = await session.login(user, password)
         except asyncio.CancelledError:
             if session is not None:
@@ -266,13 +250,13 @@ class LoginDialog(QDialog):
         self.password = password
         if self.remember.isChecked() and self._keyring_ok:
             try:
-                self._credentials.save_password(url, user, password)
+                credentials.save_password(url, user, password)
             except Exception:  # not being able to remember is no reason to refuse the login
                 log.exception("saving the password to the keyring failed")
-        elif self._keyring_ok and hasattr(self._credentials, "forget_password"):
+        elif self._keyring_ok:
             # unticked: the operator wants no password left behind on this desk
             try:
-                self._credentials.forget_password(url, user)
+                credentials.forget_password(url, user)
             except Exception:
                 log.exception("removing the password from the keyring failed")
         self.logged_in.emit()

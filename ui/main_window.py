@@ -260,6 +260,13 @@ class MainWindow(QMainWindow):
         self._closing_for_logout = False
         self._closed: asyncio.Future[str] | None = None
         self._unsubscribers: list[Callable[[], None]] = []
+        # The app's first load (set_loading_progress .. loading_finished/failed). The
+        # status bar and the card both say "loading" until it ends: the session may
+        # already say "connected" while the tree is still being built from its data.
+        self._loading = False
+        self._loading_text = ""
+        self._load_error = ""
+        self._session_state = (str(session.state), session.state_detail)
 
         user = session.user
         who = user.display_name if user is not None else self.tr("not signed in")
@@ -309,7 +316,7 @@ class MainWindow(QMainWindow):
         self._unsubscribers.append(session.on_state(self._on_state))
         self._unsubscribers.append(session.inventory.subscribe(self._on_inventory))
         self.resources.model.totals_changed.connect(self._update_counts)
-        self.connection.set_state(str(session.state), session.state_detail)
+        self._show_state()
         self._update_counts()
 
     # ------------------------------------------------------------------ menus
@@ -356,7 +363,27 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ session
 
     def _on_state(self, state: Any, detail: str) -> None:
-        self.connection.set_state(str(state), detail)
+        self._session_state = (str(state), detail)
+        self._show_state()
+
+    def _show_state(self) -> None:
+        """Show the connection state in the status bar and, while loading, on the card."""
+        state, detail = self._session_state
+        # the session loads on its own too (a resync): that is loading as well
+        loading = self._loading or state == "loading"
+        if loading and state in ("connecting", "loading", "connected"):
+            # the card says how far; the session's own words would only repeat it
+            state, detail = "loading", ""
+        self.connection.set_state(state, detail)
+        if loading:
+            self.wall.set_loading(self._loading_text or self.tr("Loading the inventory…"))
+        else:
+            self.wall.set_loading(self._load_error, error=bool(self._load_error))
+
+    @property
+    def loading(self) -> bool:
+        """True from the first progress report until the load finished or failed."""
+        return self._loading
 
     def _on_inventory(self, delta: InventoryDelta) -> None:
         if delta.reset:
@@ -371,24 +398,38 @@ class MainWindow(QMainWindow):
             self.online_label.setText("")
 
     def set_loading_progress(self, done: int, total: int) -> None:
-        """Show inventory loading progress (``Session.load_inventory``'s progress callback)."""
+        """Show inventory loading progress (``Session.load_inventory``'s progress callback).
+
+        The window counts as loading from the first call until ``loading_finished``
+        or ``loading_failed``.
+        """
+        self._loading = True
+        self._load_error = ""
+        if total > 0:
+            self._loading_text = self.tr("Loading cameras: {done} of {total}").format(
+                done=f"{done:,}", total=f"{total:,}")
+        self._show_state()
         if total <= 0:
             self.progress.setRange(0, 0)  # busy: total not known yet
         else:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
         self.progress.show()
-        self.wall.set_loading(self.tr("Loading cameras: {done} of {total}").format(done=f"{done:,}", total=f"{total:,}"))
 
     def loading_finished(self) -> None:
+        self._loading = False
+        self._loading_text = ""
         self.progress.hide()
-        self.wall.set_loading("")
+        self._show_state()
         self._update_counts()
 
     def loading_failed(self, message: str) -> None:
+        self._loading = False
+        self._loading_text = ""
         self.progress.hide()
         text = self.tr("Could not load the inventory: {message}").format(message=message)
-        self.wall.set_loading(text, error=True)
+        self._load_error = text
+        self._show_state()
         self.statusBar().showMessage(text)
 
     # ------------------------------------------------------------------ closing

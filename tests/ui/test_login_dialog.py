@@ -1,70 +1,102 @@
-"""The login dialog: inline errors, busy state, keyring-less mode, success."""
+"""The login dialog against the real demo platform: inline errors, busy state, keyrings, success."""
 
 from __future__ import annotations
 
-import asyncio
+import socket
 
 from controlroom.ui.login_dialog import LoginDialog
-from fakes import FakeSession, MemoryKeyring, NoKeyring
 from PySide6.QtWidgets import QDialog
 
-from controlroom.api.errors import AuthError
-
-URL = "https://county.pingyi.example:8443"
+from controlroom import credentials
 
 
-def test_wrong_password_is_shown_inline(qtbot, qloop: asyncio.AbstractEventLoop) -> None:
-    message = "The platform refused the user name or password, or the session expired."
-    made: list[FakeSession] = []
+def _free_port() -> int:
+    """A loopback port with nothing listening (bound, then released)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
-    def factory(url: str) -> FakeSession:
-        made.append(FakeSession(url, login_error=AuthError(message, status=401)))
-        return made[-1]
 
-    dlg = LoginDialog(url=URL, username="zhangwei", password="wrong", session_factory=factory, credentials=NoKeyring())
+def test_wrong_password_is_shown_inline(qtbot, aio, demo, no_keyring) -> None:  # type: ignore[no-untyped-def]
+    dlg = LoginDialog(url=demo.url, username="dispatcher", password="wrong")
     qtbot.addWidget(dlg)
     dlg.show()
-    with qtbot.waitSignal(dlg.login_failed, timeout=3000) as blocker:
+    with qtbot.waitSignal(dlg.login_failed, timeout=5000) as blocker:
         dlg.login_button.click()  # starts the login as a task on the qasync loop
-        qloop.run_until_complete(asyncio.sleep(0.05))
-    assert blocker.args == [message]
-    assert dlg.error_label.isVisible() and dlg.error_label.text() == message
+    message = "The platform refused the user name or password, or the session expired."
+    assert blocker.args[0].startswith(message)
+    assert dlg.error_label.isVisible() and dlg.error_label.text() == blocker.args[0]
     assert dlg.isVisible() and dlg.result() != QDialog.DialogCode.Accepted
     assert dlg.login_button.isEnabled() and not dlg.busy.isVisible()
-    assert made and made[0].closed, "a failed session is closed"
+    assert dlg.session is None, "a failed login keeps no session"
 
 
-def test_missing_fields_and_bad_url_explained(qtbot, qloop: asyncio.AbstractEventLoop) -> None:
-    dlg = LoginDialog(url="county.pingyi.example", username="u", password="p",
-                      session_factory=FakeSession, credentials=NoKeyring())
+def test_unreachable_platform_is_a_network_error(qtbot, aio, no_keyring) -> None:  # type: ignore[no-untyped-def]
+    dlg = LoginDialog(url=f"http://127.0.0.1:{_free_port()}", username="dispatcher", password="dispatch123")
     qtbot.addWidget(dlg)
-    assert qloop.run_until_complete(dlg.attempt_login()) is False
-    assert "http://" in dlg.error_label.text()
-    dlg.url_edit.setText(URL)
+    dlg.show()
+    with qtbot.waitSignal(dlg.login_failed, timeout=10_000) as blocker:
+        dlg.start_login()
+    assert blocker.args[0].startswith("The platform cannot be reached.")
+    assert dlg.error_label.text() == blocker.args[0]
+    assert dlg.session is None and dlg.login_button.isEnabled()
+
+
+def test_missing_fields_and_bad_url_explained(qtbot, aio, no_keyring) -> None:  # type: ignore[no-untyped-def]
+    dlg = LoginDialog(url="county.pingyi.example", username="u", password="p")
+    qtbot.addWidget(dlg)
+    with qtbot.waitSignal(dlg.login_failed, timeout=2000) as blocker:
+        dlg.start_login()
+    assert "http://" in blocker.args[0] and dlg.error_label.text() == blocker.args[0]
+    dlg.url_edit.setText("https://county.pingyi.example:8443")
     dlg.password_edit.clear()
-    assert qloop.run_until_complete(dlg.attempt_login()) is False
-    assert dlg.error_label.text() == "Enter your password."
+    with qtbot.waitSignal(dlg.login_failed, timeout=2000) as blocker:
+        dlg.start_login()
+    assert blocker.args == ["Enter your password."]
 
 
-def test_no_keyring_says_session_only(qtbot) -> None:
-    dlg = LoginDialog(url=URL, username="u", session_factory=FakeSession, credentials=NoKeyring())
+def test_no_keyring_says_session_only(qtbot, no_keyring) -> None:  # type: ignore[no-untyped-def]
+    dlg = LoginDialog(url="https://county.pingyi.example:8443", username="u")
     qtbot.addWidget(dlg)
     assert not dlg.remember.isEnabled() and not dlg.remember.isChecked()
     assert "this session only" in dlg.remember_note.text()
     assert dlg.password_edit.echoMode() == dlg.password_edit.EchoMode.Password
 
 
-def test_success_saves_to_keyring_and_accepts(qtbot, qloop: asyncio.AbstractEventLoop) -> None:
-    keyring = MemoryKeyring()
-    dlg = LoginDialog(url=URL + "/", username="zhangwei", password="secret",
-                      session_factory=FakeSession, credentials=keyring)
+def test_success_without_keyring_keeps_the_session(qtbot, aio, demo, no_keyring, run) -> None:  # type: ignore[no-untyped-def]
+    dlg = LoginDialog(url=demo.url + "/", username="presenter", password="present123")
     qtbot.addWidget(dlg)
-    assert dlg.remember.isEnabled() and dlg.remember.isChecked()
-    assert qloop.run_until_complete(dlg.attempt_login()) is True
+    with qtbot.waitSignal(dlg.logged_in, timeout=5000):
+        dlg.start_login()
     assert dlg.result() == QDialog.DialogCode.Accepted
-    assert dlg.session is not None and dlg.session.base_url == URL
-    assert keyring.saved == {(URL, "zhangwei"): "secret"}
-    # next time the password comes from the keyring
-    again = LoginDialog(url=URL, username="zhangwei", session_factory=FakeSession, credentials=keyring)
-    qtbot.addWidget(again)
-    assert again.password_edit.text() == "secret"
+    assert dlg.session is not None and dlg.session.base_url == demo.url
+    assert dlg.user is not None and dlg.user.username == "presenter" and dlg.password == "present123"
+    assert str(dlg.session.state) == "connecting"  # logged in; the app loads the inventory next
+    run(dlg.session.close())
+
+
+def test_success_saves_to_the_real_keyring(qtbot, aio, demo, real_keyring, run) -> None:  # type: ignore[no-untyped-def]
+    credentials.forget_password(demo.url, "town03")
+    try:
+        dlg = LoginDialog(url=demo.url, username="town03", password="desk123")
+        qtbot.addWidget(dlg)
+        assert dlg.remember.isEnabled() and dlg.remember.isChecked()
+        assert "SecretService" in dlg.remember.toolTip()
+        with qtbot.waitSignal(dlg.logged_in, timeout=5000):
+            dlg.start_login()
+        assert dlg.session is not None
+        run(dlg.session.close())
+        assert credentials.load_password(demo.url, "town03") == "desk123"
+        # next time the password comes from the keyring
+        again = LoginDialog(url=demo.url, username="town03")
+        qtbot.addWidget(again)
+        assert again.password_edit.text() == "desk123"
+        # unticked, the password is taken out of the keyring again
+        again.remember.setChecked(False)
+        with qtbot.waitSignal(again.logged_in, timeout=5000):
+            again.start_login()
+        assert again.session is not None
+        run(again.session.close())
+        assert credentials.load_password(demo.url, "town03") is None
+    finally:
+        credentials.forget_password(demo.url, "town03")

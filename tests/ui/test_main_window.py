@@ -1,42 +1,81 @@
-"""The main window shell: title, status bar, counts, logout; and the zh_CN translation."""
+"""The main window on real sessions: title, status bar, loading, logout; and the zh_CN translation."""
 
 from __future__ import annotations
 
-import asyncio
-
 from controlroom.ui import i18n
+from controlroom.ui.app import load_session
 from controlroom.ui.main_window import MainWindow
-from fakes import FakeSession, dispatcher
 from PySide6.QtCore import QCoreApplication
 
-from controlroom.inventory import Inventory
 
-
-def test_title_status_and_counts(qtbot, full_inventory: Inventory) -> None:
-    session = FakeSession(inventory=full_inventory, user=dispatcher())
+def test_title_status_and_role(qtbot, demo, login) -> None:  # type: ignore[no-untyped-def]
+    session = login("dispatcher", "dispatch123")
     win = MainWindow(session)
     qtbot.addWidget(win)
-    assert win.windowTitle() == "ControlRoom — 张伟 @ county.pingyi.example:8443"
-    session.set_state("reconnecting", "retry in 4 s")
-    assert "Reconnecting" in win.connection._text.text() and "retry in 4 s" in win.connection._text.text()
+    assert session.user is not None
+    host = demo.url.split("://", 1)[1]
+    assert win.windowTitle() == f"ControlRoom — {session.user.display_name} @ {host}"
     assert "County dispatcher" in win.user_label.text()
-    total = len(full_inventory.cameras)
+    assert "Whole county" in win.wall.scope_line.text()
+    # the indicator's words for a state the demo does not produce on demand
+    win.connection.set_state("reconnecting", "retry in 4 s")
+    assert win.connection._text.text() == "Reconnecting: retry in 4 s"
+
+
+def test_loading_state_and_card_agree(qtbot, login, run) -> None:  # type: ignore[no-untyped-def]
+    """Until load_inventory returns, the status bar and the card both say loading; then both say done."""
+    session = login("dispatcher", "dispatch123")
+    win = MainWindow(session)
+    qtbot.addWidget(win)
+    seen: list[tuple[int, str, str, bool]] = []
+    # progress values are set after the state is shown: each step sees what the operator saw
+    win.progress.valueChanged.connect(lambda v: seen.append(
+        (v, win.connection.state, win.wall.loading_line.text(), win.progress.isVisibleTo(win))))
+    run(load_session(session, win))
+    total = len(session.inventory.cameras)
+    assert total == 28_500
+    assert [v for v, *_ in seen][-1] == total and len(seen) > 5, "the load reported progress"
+    for value, state, line, visible in seen:
+        assert state == "loading", (value, state)
+        assert line == f"Loading cameras: {value:,} of {total:,}" and visible
+    assert not win.loading and win.connection.state == "connected"
+    assert win.wall.loading_line.text() == "" and not win.progress.isVisibleTo(win)
     assert f"{total:,}" in win.online_label.text()
-    win.set_loading_progress(500, total)
-    assert win.progress.isVisibleTo(win) and win.progress.value() == 500
-    win.loading_finished()
-    assert not win.progress.isVisibleTo(win)
+    assert session.events is not None, "the live events start after the load"
+
+    # a reload by the session itself (a resync) shows as loading too, on both
+    during: list[tuple[str, str]] = []
+    unsubscribe = session.on_state(lambda state, _detail: during.append(
+        (str(state), win.connection.state + "|" + win.wall.loading_line.text())))
+    run(session.load_inventory())
+    unsubscribe()
+    assert ("loading", "loading|Loading the inventory…") in during
+    assert during[-1] == ("connected", "connected|")
 
 
-def test_logout_resolves_wait_closed(qtbot, qloop: asyncio.AbstractEventLoop) -> None:
-    session = FakeSession(user=dispatcher())
+def test_load_failure_is_said_on_both(qtbot, demo, login, run) -> None:  # type: ignore[no-untyped-def]
+    session = login("town03", "desk123")
+    win = MainWindow(session)
+    qtbot.addWidget(win)
+    demo.hook("fault", path="/api/v1/sites", kind="invalid_json", times=1)
+    try:
+        run(load_session(session, win))
+    finally:
+        demo.hook("clear-faults")
+    assert not win.loading and win.connection.state == "failed"
+    assert win.wall.loading_line.text().startswith("Could not load the inventory: The platform sent data that ControlRoom cannot read")
+    assert session.events is None
+
+
+def test_logout_resolves_wait_closed(qtbot, login, run) -> None:  # type: ignore[no-untyped-def]
+    session = login("presenter", "present123")
     win = MainWindow(session)
     qtbot.addWidget(win)
     win.show()
     closed = win.wait_closed()
     win.action_logout.trigger()
-    assert qloop.run_until_complete(asyncio.wait_for(closed, 2)) == "logout"
-    assert session._state_listeners == [], "the window stops listening when closed"
+    assert run(closed, 2000) == "logout"
+    assert session._listeners == [], "the window stops listening when closed"
 
 
 def test_zh_cn_translation_loads() -> None:
@@ -51,7 +90,7 @@ def test_zh_cn_translation_loads() -> None:
     assert QCoreApplication.translate("ConnectionState", "Connected") == "Connected"
 
 
-def test_language_choice(monkeypatch) -> None:
+def test_language_choice(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("CONTROLROOM_LANG", "zh-CN")
     assert i18n.choose_language(None) == "zh_CN"
     assert i18n.choose_language("en") == "en"

@@ -1,4 +1,4 @@
-"""The resource tree model over a full-size inventory: shape, search, deltas, markup."""
+"""The resource tree model over the demo network (28,500 cameras): shape, search, deltas, markup."""
 
 from __future__ import annotations
 
@@ -12,7 +12,12 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QTreeView
 
 from controlroom.api.schema import Camera, CameraKind, CameraStatusEvent, Site, SiteKind, Tier
+from controlroom.demo.network import Network
 from controlroom.inventory import Inventory
+
+# the demo network's own example: the gate camera of 北武台社区 in 武台镇
+GATE_CAMERA = "北武台社区村口"
+GATE_VILLAGE = "北武台社区"
 
 
 def _walk(model: ResourceTreeModel, parent: QModelIndex | None = None):  # type: ignore[no-untyped-def]
@@ -68,13 +73,11 @@ def test_model_tester_full_and_filtered(qtbot, full_inventory: Inventory) -> Non
     del tester
 
 
-def test_search_keeps_ancestors_chinese_name(qtbot, synthetic_inventory: Inventory) -> None:
-    import synthetic
-
-    model = ResourceTreeModel(synthetic_inventory)
-    cams, _ = model.set_filter(synthetic.KNOWN_CAMERA_NAME)
+def test_search_keeps_ancestors_chinese_name(qtbot, full_inventory: Inventory) -> None:
+    model = ResourceTreeModel(full_inventory)
+    cams, _ = model.set_filter(GATE_CAMERA)
     assert cams >= 1
-    found = [i for i in _walk(model) if model.data(i) == synthetic.KNOWN_CAMERA_NAME]
+    found = [i for i in _walk(model) if model.data(i) == GATE_CAMERA]
     assert len(found) == 1
     # ancestors: village 北武台社区 → 武台镇 police station → county
     chain = []
@@ -82,11 +85,11 @@ def test_search_keeps_ancestors_chinese_name(qtbot, synthetic_inventory: Invento
     while idx.isValid():
         chain.append(model.data(idx))
         idx = idx.parent()
-    assert chain == ["北武台社区", "武台镇派出所指挥平台", "平邑县社会治安指挥中心"]
+    assert chain == ["北武台社区", "武台镇派出所", "平邑县社会治安指挥中心"]
     # every visible camera matches; nothing else is shown
     for i in _walk(model):
         if model.data(i, ItemTypeRole) == "camera":
-            assert synthetic.KNOWN_CAMERA_NAME in model.data(i)
+            assert GATE_CAMERA in model.data(i)
 
 
 def test_search_by_gb_id_and_case(qtbot, full_inventory: Inventory) -> None:
@@ -203,26 +206,26 @@ def test_markup_in_names_is_literal(qtbot) -> None:
     assert "<b>x" in panel.summary.text()
 
 
-def test_panel_search_debounced_and_expands(qtbot, synthetic_inventory: Inventory) -> None:
-    import synthetic
-
-    panel = ResourcePanel(synthetic_inventory)
+def test_panel_search_debounced_and_expands(qtbot, network: Network, full_inventory: Inventory) -> None:
+    village = next(s for s in network.sites if s.name == GATE_VILLAGE)
+    assert village.parent_id is not None
+    panel = ResourcePanel(full_inventory)
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.model.filter_applied, timeout=2000):
         # QTest.keyClicks only knows ASCII keys: type the Chinese as an input method would
-        for ch in "北武台社区":
+        for ch in GATE_VILLAGE:
             panel.search.insert(ch)
-    assert panel.model.filter_text() == "北武台社区"
-    idx = panel.model.index_for_site("37132603002000000100")
+    assert panel.model.filter_text() == GATE_VILLAGE
+    idx = panel.model.index_for_site(village.id)
     assert idx.isValid() and panel.view.isExpanded(idx)
-    hit = [i for i in _walk(panel.model) if panel.model.data(i) == synthetic.KNOWN_CAMERA_NAME]
+    hit = [i for i in _walk(panel.model) if panel.model.data(i) == GATE_CAMERA]
     assert hit and panel.view.isExpanded(hit[0].parent())
     # clearing brings back the tree as it was: county open, towns closed
     panel.search.clear()
     panel.apply_search()
     county = panel.model.index(0, 0)
     assert panel.view.isExpanded(county)
-    assert not panel.view.isExpanded(panel.model.index_for_site("37132603002000000001"))
+    assert not panel.view.isExpanded(panel.model.index_for_site(village.parent_id))
 
 
 @pytest.mark.parametrize("rounds", [3])
