@@ -62,6 +62,7 @@ ZH: dict[str, str] = {
         "<h3>ControlRoom {version}</h3><p>县域视频网络桌面客户端：县级指挥中心、乡镇平台和村居平台。</p><p>自由软件，依据 GNU GPL 第 3 版或更新版本发布。</p>",
     "Cameras online: {online} / {total}": "在线摄像机：{online} / {total}",
     "Loading cameras: {done} of {total}": "正在加载摄像机：{done} / {total}",
+    "Loading the inventory…": "正在加载资源…",
     "Could not load the inventory: {message}": "无法加载资源：{message}",
     # resource panel
     "Search: camera or site name, GB id": "搜索：摄像机或站点名称、国标编码",
