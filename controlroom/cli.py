@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from controlroom import __version__
 
@@ -46,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--no-video", action="store_true", help="no media server (API only)")
     d.add_argument("--test-hooks", action="store_true", help="serve /_test endpoints that tests use to steer the platform")
     d.add_argument("--lang", dest="demo_lang", help="user-interface language for the app")
+    d.add_argument("--tls-cert", type=Path, help="serve the API over HTTPS with this certificate (PEM)")
+    d.add_argument("--tls-key", type=Path, help="the certificate's private key (PEM)")
 
     doc = sub.add_parser("doctor", help="check this machine and, optionally, a platform")
     doc.add_argument("--platform", help="platform address to check")
@@ -81,14 +84,14 @@ def _app(
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from controlroom.demo.platform import URL_LINE, DemoOptions, serve_forever
+    from controlroom.demo.platform import URL_LINE, DemoOptions, die_with_parent, serve_forever
 
     if args.serve_only:
         return serve_forever(
             DemoOptions(
                 host=args.host, port=args.port, rtsp_port=args.rtsp_port, media_port=args.media_port,
                 event_rate=args.event_rate, token_ttl=args.token_ttl, test_hooks=args.test_hooks,
-                video=not args.no_video,
+                video=not args.no_video, tls_cert=args.tls_cert, tls_key=args.tls_key,
             )
         )
     # The platform runs in its own process so that serving video never
@@ -98,7 +101,7 @@ def _demo(args: argparse.Namespace) -> int:
     if args.no_video:
         cmd.append("--no-video")
     print("Starting the demo platform (the first start prepares its video, about a minute)...", file=sys.stderr)
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, preexec_fn=die_with_parent)
     try:
         url = None
         deadline = time.monotonic() + 600

@@ -30,7 +30,7 @@ import keyring
 import keyring.backends.fail
 import pytest
 
-from controlroom.demo.platform import URL_LINE
+from controlroom.demo.platform import URL_LINE, die_with_parent
 
 
 @dataclass
@@ -47,7 +47,9 @@ class Demo:
 
 def start_demo(*extra: str, timeout: float = 600) -> Demo:
     cmd = [sys.executable, "-m", "controlroom", "demo", "--serve-only", "--test-hooks", *extra]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, start_new_session=True)
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, text=True, start_new_session=True, preexec_fn=die_with_parent
+    )
     assert proc.stdout is not None
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -62,7 +62,13 @@ def _ssl_context(verify: bool | str) -> ssl.SSLContext | bool:
     """TLS verification on by default; a path means: trust this CA bundle too."""
     if isinstance(verify, str):
         ctx = ssl.create_default_context()
-        ctx.load_verify_locations(cafile=verify)
+        try:
+            ctx.load_verify_locations(cafile=verify)
+        except (OSError, ssl.SSLError) as exc:
+            raise errors.TlsError(
+                QCoreApplication.translate("PlatformError", "The CA bundle could not be read."),
+                detail=f"{verify}: {exc.strerror if isinstance(exc, OSError) and exc.strerror else exc}",
+            ) from exc
         return ctx
     return verify
 

@@ -25,6 +25,20 @@ log = logging.getLogger("controlroom.demo")
 URL_LINE = "CONTROLROOM_DEMO_URL="
 
 
+def die_with_parent() -> None:
+    """For ``preexec_fn``: the demo platform must not outlive whoever started it.
+
+    On Linux the kernel sends SIGTERM to the child when its parent dies, even
+    when the parent is killed outright (a test run stopped by a timeout).
+    Elsewhere this does nothing; the parent's ``finally`` stops the child.
+    """
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 @dataclass
 class DemoOptions:
     host: str = "127.0.0.1"
@@ -37,6 +51,8 @@ class DemoOptions:
     video: bool = True
     cache_dir: Path | None = None
     keepalive: float = 15.0
+    tls_cert: Path | None = None  # serve the API over HTTPS with this certificate (PEM)
+    tls_key: Path | None = None
 
 
 class DemoPlatform:
@@ -94,10 +110,17 @@ class DemoPlatform:
         self.api = api
         self._runner = web.AppRunner(api.app(), access_log=None, shutdown_timeout=1.0)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, opts.host, opts.port)
+        ssl_ctx = None
+        if opts.tls_cert is not None:
+            import ssl
+
+            ssl_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            ssl_ctx.load_cert_chain(opts.tls_cert, opts.tls_key)
+        site = web.TCPSite(self._runner, opts.host, opts.port, ssl_context=ssl_ctx)
         await site.start()
         port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        self.base_url = f"http://{opts.host}:{port}"
+        scheme = "https" if ssl_ctx else "http"
+        self.base_url = f"{scheme}://{opts.host}:{port}"
         if opts.event_rate > 0:
             self._sim_task = asyncio.ensure_future(self._live())
         return self.base_url
