@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from controlroom.ui import theme
+from controlroom.ui.plugin_host import PluginHost
 from controlroom.ui.resource_panel import ResourcePanel
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPainter, QPaintEvent
@@ -319,6 +320,9 @@ class MainWindow(QMainWindow):
         self._show_state()
         self._update_counts()
 
+        # ---- plugins, last: they add docks, a Plugins menu and status widgets to the built window
+        self.plugins = PluginHost(self, session, wall=getattr(getattr(self, "wall", None), "controller", None))
+
     # ------------------------------------------------------------------ menus
 
     def _build_menus(self) -> None:
@@ -446,6 +450,7 @@ class MainWindow(QMainWindow):
         return self._closed
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.plugins.teardown()
         for unsubscribe in self._unsubscribers:
             unsubscribe()
         self._unsubscribers.clear()

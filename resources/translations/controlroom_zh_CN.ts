@@ -11,7 +11,7 @@
   <context>
     <name>ConnectionIndicator</name>
     <message>
-      <location filename="../../ui/main_window.py" line="114" />
+      <location filename="../../ui/main_window.py" line="115" />
       <source>{state}: {detail}</source>
       <translation>{state}：{detail}</translation>
     </message>
@@ -19,32 +19,32 @@
   <context>
     <name>ConnectionState</name>
     <message>
-      <location filename="../../ui/main_window.py" line="50" />
+      <location filename="../../ui/main_window.py" line="51" />
       <source>Disconnected</source>
       <translation>未连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="51" />
+      <location filename="../../ui/main_window.py" line="52" />
       <source>Connecting</source>
       <translation>正在连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="52" />
+      <location filename="../../ui/main_window.py" line="53" />
       <source>Loading inventory</source>
       <translation>正在加载资源</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="53" />
+      <location filename="../../ui/main_window.py" line="54" />
       <source>Connected</source>
       <translation>已连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="54" />
+      <location filename="../../ui/main_window.py" line="55" />
       <source>Reconnecting</source>
       <translation>正在重新连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="55" />
+      <location filename="../../ui/main_window.py" line="56" />
       <source>Connection failed</source>
       <translation>连接失败</translation>
     </message>
@@ -142,93 +142,94 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="272" />
+      <location filename="../../ui/main_window.py" line="273" />
       <source>not signed in</source>
       <extracomment>the operator asked to log out (the app closes the session and shows the login again)</extracomment>
       <translation>未登录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="273" />
+      <location filename="../../ui/main_window.py" line="274" />
       <source>ControlRoom — {user} @ {host}</source>
       <translation>ControlRoom — {user} @ {host}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="279" />
+      <location filename="../../ui/main_window.py" line="280" />
       <source>Sites and cameras</source>
       <translation>站点与摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="299" />
+      <location filename="../../ui/main_window.py" line="300" />
       <source>Cameras %v of %m</source>
       <translation>摄像机 %v / %m</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="310" />
+      <location filename="../../ui/main_window.py" line="311" />
       <source>{name} · {role}</source>
       <translation>{name} · {role}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="325" />
+      <location filename="../../ui/main_window.py" line="329" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="326" />
+      <location filename="../../ui/main_window.py" line="330" />
       <source>Log &amp;out</source>
       <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="330" />
+      <location filename="../../ui/main_window.py" line="334" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="335" />
+      <location filename="../../ui/main_window.py" line="339" />
+      <location filename="../../ui/plugin_host.py" line="94" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="336" />
+      <location filename="../../ui/main_window.py" line="340" />
       <source>&amp;Find camera…</source>
       <translation>查找摄像机(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="342" />
+      <location filename="../../ui/main_window.py" line="346" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="343" />
+      <location filename="../../ui/main_window.py" line="347" />
       <source>&amp;About ControlRoom</source>
       <translation>关于 ControlRoom(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="354" />
+      <location filename="../../ui/main_window.py" line="358" />
       <source>About ControlRoom</source>
       <translation>关于 ControlRoom</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="356" />
+      <location filename="../../ui/main_window.py" line="360" />
       <source>&lt;h3&gt;ControlRoom {version}&lt;/h3&gt;&lt;p&gt;Desktop client for county video networks: the county dispatch centre, town platforms and village platforms.&lt;/p&gt;&lt;p&gt;Free software under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;ControlRoom {version}&lt;/h3&gt;&lt;p&gt;县域视频网络桌面客户端：县级指挥中心、乡镇平台和村居平台。&lt;/p&gt;&lt;p&gt;自由软件，依据 GNU GPL 第 3 版或更新版本发布。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="379" />
+      <location filename="../../ui/main_window.py" line="383" />
       <source>Loading the inventory…</source>
       <translation>正在加载资源…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="396" />
+      <location filename="../../ui/main_window.py" line="400" />
       <source>Cameras online: {online} / {total}</source>
       <translation>在线摄像机：{online} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="409" />
+      <location filename="../../ui/main_window.py" line="413" />
       <source>Loading cameras: {done} of {total}</source>
       <translation>正在加载摄像机：{done} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="430" />
+      <location filename="../../ui/main_window.py" line="434" />
       <source>Could not load the inventory: {message}</source>
       <translation>无法加载资源：{message}</translation>
     </message>
@@ -276,15 +277,192 @@
       <translation>平台发送的数据 ControlRoom 无法读取：%1。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/client.py" line="84" />
+      <location filename="../../controlroom/api/client.py" line="69" />
+      <source>The CA bundle could not be read.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../controlroom/api/client.py" line="90" />
       <source>A platform address must start with http:// or https://.</source>
       <translation>平台地址须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/client.py" line="131" />
-      <location filename="../../controlroom/api/client.py" line="142" />
+      <location filename="../../controlroom/api/client.py" line="137" />
+      <location filename="../../controlroom/api/client.py" line="148" />
       <source>Not logged in.</source>
       <translation>尚未登录。</translation>
+    </message>
+  </context>
+  <context>
+    <name>PluginContext</name>
+    <message>
+      <location filename="../../controlroom/plugin_api.py" line="313" />
+      <source>{plugin}: {message}</source>
+      <extracomment>The version of this API. A plugin's ``API_VERSION`` must have the same major number and a minor number no greater than this one's: minor versions only add to the API, a major version may change or remove. The plugin's id: the entry point's name (lower case, letters, digits, ``_``). English title for the plugins dialog and menus; mark it for translation with ``QT_TRANSLATE_NOOP(TR_CONTEXT, "...")`` so lupdate finds it. The context its strings are translated in (``title()``, ``PluginContext.tr``). The plugin API version it was written for: required, (major, minor). Plugins that must be loaded first; when one is missing this one does not load. Plugins used when they are there (loaded first then); missing is fine. Its settings, declared once: stored under ``plugins.&lt;NAME&gt;.&lt;key&gt;``, typed on load. The platform connection: ``session.client`` (PlatformClient), ``session.inventory`` (Inventory), ``session.user``, ``session.on_events``. The wall controller (``controlroom.wall.controller.WallController``), or None while the window has no wall. This plugin's settings section: ``get(key)``, ``set(key, value)``, ``on_change``. Logger ``controlroom.plugins.&lt;name&gt;``.</extracomment>
+      <translation>{plugin}：{message}</translation>
+    </message>
+  </context>
+  <context>
+    <name>PluginHost</name>
+    <message>
+      <location filename="../../ui/plugin_host.py" line="68" />
+      <source>&amp;Plugins</source>
+      <extracomment>How long a plugin's problem stays in the status bar (ms). (plugin name, message in words) for each problem a plugin reports or has</extracomment>
+      <translation>插件(&amp;P)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/plugin_host.py" line="70" />
+      <source>Plugins…</source>
+      <translation>插件…</translation>
+    </message>
+  </context>
+  <context>
+    <name>PluginManager</name>
+    <message>
+      <location filename="../../controlroom/plugins_loader.py" line="186" />
+      <source>another plugin is installed under the same name ({other}); only that one is used</source>
+      <translation>已安装同名的另一个插件（{other}），只使用那一个</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/plugins_loader.py" line="201" />
+      <source>its requirements form a cycle: {cycle}</source>
+      <translation>其依赖形成循环：{cycle}</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/plugins_loader.py" line="240" />
+      <location filename="../../controlroom/plugins_loader.py" line="326" />
+      <source>requires “{name}”, which is disabled</source>
+      <translation>依赖“{name}”，但它已关闭</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/plugins_loader.py" line="265" />
+      <source>could not be imported: {error}</source>
+      <translation>无法导入：{error}</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/plugins_loader.py" line="269" />
+      <source>{target} is not a ControlRoom plugin (a subclass of controlroom.plugin_api.Plugin)</source>
+      <translation>{target} 不是 ControlRoom 插件（须为 controlroom.plugin_api.Plugin 的子类）</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/plugins_loader.py" line="275" />
+      <source>its NAME is “{got}” but its entry point is named “{name}”: they must be the same</source>
+      <translation>其 NAME 为“{got}”，但入口点名为“{name}”：两者必须相同</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/plugins_loader.py" line="281" />
+      <source>declares no API_VERSION; this ControlRoom has plugin API {have}</source>
+      <translation>未声明 API_VERSION；本 ControlRoom 的插件接口版本为 {have}</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/plugins_loader.py" line="286" />
+      <source>needs plugin API {wanted}; this ControlRoom has plugin API {have}</source>
+      <translation>需要插件接口 {wanted}；本 ControlRoom 的插件接口版本为 {have}</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/plugins_loader.py" line="324" />
+      <source>requires “{name}”, which is not installed</source>
+      <translation>依赖“{name}”，但它未安装</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/plugins_loader.py" line="328" />
+      <location filename="../../controlroom/plugins_loader.py" line="389" />
+      <location filename="../../controlroom/plugins_loader.py" line="399" />
+      <source>requires “{name}”, which failed</source>
+      <translation>依赖“{name}”，但它已出错</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/plugins_loader.py" line="330" />
+      <source>requires “{name}”, which is not loaded</source>
+      <translation>依赖“{name}”，但它未加载</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/plugins_loader.py" line="343" />
+      <source>its SETTINGS are invalid: {error}</source>
+      <translation>其 SETTINGS 无效：{error}</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/plugins_loader.py" line="365" />
+      <source>failed to start: {error}</source>
+      <translation>启动失败：{error}</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/plugins_loader.py" line="397" />
+      <source>stopped after an error in its {where}: {error}</source>
+      <translation>因 {where} 出错而停止：{error}</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/plugins_loader.py" line="412" />
+      <source>Plugin “{name}” failed: {reason}</source>
+      <translation>插件“{name}”出错：{reason}</translation>
+    </message>
+  </context>
+  <context>
+    <name>PluginsDialog</name>
+    <message>
+      <location filename="../../ui/plugins_dialog.py" line="36" />
+      <source>Plugins</source>
+      <translation>插件</translation>
+    </message>
+    <message>
+      <location filename="../../ui/plugins_dialog.py" line="40" />
+      <source>Changes apply at once: turning a plugin off closes its panes now, turning it on starts it now (a failed plugin is tried again). ControlRoom remembers the choice.</source>
+      <translation>更改立即生效：关闭插件会立即关闭其窗格，开启插件会立即启动它（出错的插件会重试）。ControlRoom 会记住此选择。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/plugins_dialog.py" line="47" />
+      <source>On</source>
+      <translation>启用</translation>
+    </message>
+    <message>
+      <location filename="../../ui/plugins_dialog.py" line="47" />
+      <source>Plugin</source>
+      <translation>插件</translation>
+    </message>
+    <message>
+      <location filename="../../ui/plugins_dialog.py" line="47" />
+      <source>Version</source>
+      <translation>版本</translation>
+    </message>
+    <message>
+      <location filename="../../ui/plugins_dialog.py" line="47" />
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../../ui/plugins_dialog.py" line="47" />
+      <source>Provided by</source>
+      <translation>提供者</translation>
+    </message>
+    <message>
+      <location filename="../../ui/plugins_dialog.py" line="75" />
+      <source>Running</source>
+      <translation>运行中</translation>
+    </message>
+    <message>
+      <location filename="../../ui/plugins_dialog.py" line="77" />
+      <source>Turned off</source>
+      <translation>已关闭</translation>
+    </message>
+    <message>
+      <location filename="../../ui/plugins_dialog.py" line="79" />
+      <source>Failed: {reason}</source>
+      <translation>出错：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/plugins_dialog.py" line="80" />
+      <source>Not running</source>
+      <translation>未运行</translation>
+    </message>
+    <message>
+      <location filename="../../ui/plugins_dialog.py" line="101" />
+      <source>Turn “{name}” on or off</source>
+      <translation>开启或关闭“{name}”</translation>
+    </message>
+    <message>
+      <location filename="../../ui/plugins_dialog.py" line="102" />
+      <source>{title} ({name})</source>
+      <translation>{title}（{name}）</translation>
     </message>
   </context>
   <context>
@@ -440,27 +618,27 @@
   <context>
     <name>Role</name>
     <message>
-      <location filename="../../ui/main_window.py" line="72" />
+      <location filename="../../ui/main_window.py" line="73" />
       <source>County dispatcher</source>
       <translation>县级调度员</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="73" />
+      <location filename="../../ui/main_window.py" line="74" />
       <source>Town desk</source>
       <translation>乡镇值班台</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="74" />
+      <location filename="../../ui/main_window.py" line="75" />
       <source>Presenter (view only)</source>
       <translation>会议展示（仅查看）</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="85" />
+      <location filename="../../ui/main_window.py" line="86" />
       <source>Whole county</source>
       <translation>全县</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="86" />
+      <location filename="../../ui/main_window.py" line="87" />
       <source>Towns: {towns}</source>
       <translation>乡镇：{towns}</translation>
     </message>
@@ -474,64 +652,139 @@
     </message>
   </context>
   <context>
+    <name>Settings</name>
+    <message>
+      <location filename="../../controlroom/settings.py" line="83" />
+      <source>expected true or false, found {value}</source>
+      <extracomment>``MIGRATIONS[n]`` turns the file's data at schema version ``n`` into ``n + 1`` (rename a setting, change a unit). Each one stays here for ever.</extracomment>
+      <translation>应为 true 或 false，实际为 {value}</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="88" />
+      <source>expected a whole number</source>
+      <translation>应为整数</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="88" />
+      <source>expected a number</source>
+      <translation>应为数字</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="90" />
+      <source>{expected} or "auto"</source>
+      <translation>{expected}或 "auto"</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="91" />
+      <source>{expected}, found {value}</source>
+      <translation>{expected}，实际为 {value}</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="93" />
+      <source>{value} is below the minimum {minimum}</source>
+      <translation>{value} 低于最小值 {minimum}</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="96" />
+      <source>{value} is above the maximum {maximum}</source>
+      <translation>{value} 高于最大值 {maximum}</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="101" />
+      <source>expected text, found {value}</source>
+      <translation>应为文本，实际为 {value}</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="106" />
+      <source>expected a list of text, found {value}</source>
+      <translation>应为文本列表，实际为 {value}</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="113" />
+      <source>{value} is not one of: {choices}</source>
+      <translation>{value} 不是以下之一：{choices}</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="211" />
+      <source>Setting “{name}”: {why}; using the default ({default}).</source>
+      <extracomment>Every application setting, declared once. Plugins' settings are added under ``plugins.&lt;name&gt;.`` when they load (``Settings.register``). True when the file must not be written (a newer version, unreadable)</extracomment>
+      <translation>设置“{name}”：{why}；改用默认值（{default}）。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="333" />
+      <source>The settings file could not be read and was set aside as {path}; ControlRoom starts with the default settings.</source>
+      <translation>无法读取设置文件，已将其另存为 {path}；ControlRoom 使用默认设置启动。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="336" />
+      <source>The settings file is from a newer ControlRoom or cannot be read; it is used read-only and changes will not be saved ({detail}).</source>
+      <translation>设置文件来自更新版本的 ControlRoom 或无法读取；将以只读方式使用，更改不会保存（{detail}）。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="338" />
+      <source>The settings file has a problem: {detail}</source>
+      <translation>设置文件有问题：{detail}</translation>
+    </message>
+  </context>
+  <context>
     <name>WallPlaceholder</name>
     <message>
-      <location filename="../../ui/main_window.py" line="135" />
+      <location filename="../../ui/main_window.py" line="136" />
       <source>Video wall</source>
       <translation>视频墙</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="138" />
+      <location filename="../../ui/main_window.py" line="139" />
       <source>The video wall is not part of this build yet. Browse and search the sites and cameras in the panel on the left.</source>
       <translation>本版本尚未包含视频墙。请在左侧面板中浏览和搜索站点与摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="161" />
+      <location filename="../../ui/main_window.py" line="162" />
       <source>County dispatch centre</source>
       <translation>县级指挥中心</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="162" />
+      <location filename="../../ui/main_window.py" line="163" />
       <source>Town platforms</source>
       <translation>乡镇平台</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="163" />
+      <location filename="../../ui/main_window.py" line="164" />
       <source>Village platforms</source>
       <translation>村居平台</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="164" />
+      <location filename="../../ui/main_window.py" line="165" />
       <source>Cameras</source>
       <translation>摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="165" />
+      <location filename="../../ui/main_window.py" line="166" />
       <source>Cameras online</source>
       <translation>在线摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="166" />
+      <location filename="../../ui/main_window.py" line="167" />
       <source>Grids</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="209" />
+      <location filename="../../ui/main_window.py" line="210" />
       <source>Not signed in</source>
       <translation>未登录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="212" />
+      <location filename="../../ui/main_window.py" line="213" />
       <source>Signed in as {name} ({username}) — {role}</source>
       <translation>当前用户：{name}（{username}）— {role}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="214" />
+      <location filename="../../ui/main_window.py" line="215" />
       <source>Sees: {scope}</source>
       <translation>可见范围：{scope}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="215" />
+      <location filename="../../ui/main_window.py" line="216" />
       <source>Platform: {url}</source>
       <translation>平台：{url}</translation>
     </message>
