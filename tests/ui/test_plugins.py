@@ -1,13 +1,18 @@
 """Plugins in the real app: installed entry points, the real MainWindow, the real demo session.
 
 The test plugins (tests/plugins/example_plugin and tests/plugins/broken_plugin)
-are pip-installed into the test venv by .ci/setup, so ControlRoom finds them
-exactly as it finds a third party's: through importlib.metadata.
+are really pip-installed, into a folder of this module's own that is put on
+sys.path while it runs, so ControlRoom finds them exactly as it finds a third
+party's (importlib.metadata entry points), and the broken ones never reach the
+venv that ``controlroom demo`` runs from.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,13 +40,26 @@ def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
     settings_mod.forget_shared()
 
 
-@pytest.fixture(autouse=True)
-def installed() -> None:
-    found = {ep.name for ep in discover()}
-    missing = TEST_PLUGINS - found
-    assert not missing, (
-        f"test plugins not installed: {sorted(missing)}; run .ci/setup (it does "
-        "pip install --no-deps -e tests/plugins/example_plugin -e tests/plugins/broken_plugin)")
+@pytest.fixture(scope="module", autouse=True)
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    target = tmp_path_factory.mktemp("site")
+    here = Path(__file__).resolve().parents[1] / "plugins"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-compile", "--target", str(target),
+         str(here / "example_plugin"), str(here / "broken_plugin")],
+        check=True, capture_output=True,
+    )
+    sys.path.insert(0, str(target))
+    importlib.invalidate_caches()
+    try:
+        found = {ep.name for ep in discover()}
+        assert TEST_PLUGINS <= found, f"test plugins not found after install: {sorted(TEST_PLUGINS - found)}"
+        yield
+    finally:
+        sys.path.remove(str(target))
+        for mod in [m for m in sys.modules if m.startswith(("controlroom_example_plugin", "controlroom_broken_plugin"))]:
+            del sys.modules[mod]
+        importlib.invalidate_caches()
 
 
 def _plugin_docks(win: MainWindow) -> set[str]:
