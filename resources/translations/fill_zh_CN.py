@@ -182,7 +182,24 @@ HIDDEN: dict[str, dict[str, str]] = {
 }
 
 
+def _load_parts() -> None:
+    """Merge resources/translations/parts/*.py (each defines ``ZH: dict[str, str]``).
+
+    Each feature keeps its Chinese in a part of its own, so that people working
+    at the same time do not edit one dictionary.
+    """
+    import importlib.util
+
+    for part in sorted(TS.with_name("parts").glob("*.py")):
+        spec = importlib.util.spec_from_file_location(f"zh_part_{part.stem}", part)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        ZH.update(module.ZH)
+
+
 def main() -> int:
+    _load_parts()
     tree = ET.parse(TS)
     root = tree.getroot()
     contexts = {c.findtext("name"): c for c in root.iter("context")}
