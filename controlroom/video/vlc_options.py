@@ -27,7 +27,8 @@ def instance_args(
         "--no-video-title-show",  # no file name painted over a camera picture
         "--no-snapshot-preview",  # no thumbnail popping up after a snapshot
         "--no-osd",  # no volume/position overlays on tiles
-        "--no-stats",  # input statistics cost a little per tile; nothing reads them
+        # Input statistics stay on (no --no-stats): TilePlayer reads displayed pictures
+        # and demuxed bytes from them to spot a frozen tile and report fps / kbit/s.
         "--no-sub-autodetect-file",  # live streams have no side-car subtitle files to look for
         "--no-spu",  # nor subtitles at all
         "--no-lua",  # no Lua interfaces/playlist scripts: faster start, fewer surprises
