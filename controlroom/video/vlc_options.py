@@ -62,24 +62,26 @@ def instance_args(
 
 
 _lock = threading.Lock()
-_instance: vlc.Instance | None = None
+_instances: dict[bool, vlc.Instance] = {}
 
 
 def shared_instance(headless: bool = False) -> vlc.Instance:
-    """The process-wide libVLC instance, created on first use (thread-safe).
+    """The process-wide libVLC instance for windows (or for memory), on first use.
 
     One instance for all tiles (gridplayer's lesson): each instance loads the
-    plugin cache and its own threads. ``headless`` matters only on first call.
+    plugin cache and its own threads. The headless one (probes, doctor) renders
+    into memory, so it is a second instance rather than a flag on the first:
+    whichever was asked for first must not decide for the other.
     """
-    global _instance
     with _lock:
-        if _instance is None:
+        inst = _instances.get(headless)
+        if inst is None:
             inst = vlc.Instance(instance_args(headless))
             if inst is None:
                 raise RuntimeError("libVLC could not start: is VLC installed (Debian: vlc-bin, "
                                    "vlc-plugin-base)?")  # fmt: skip
-            _instance = inst
-        return _instance
+            _instances[headless] = inst
+        return inst
 
 
 def libvlc_version() -> str:
