@@ -32,8 +32,10 @@ from controlroom.api.schema import (
     ConferenceRoom,
     ErrorResponse,
     Grid,
+    HandRequest,
     InventoryInfo,
     LoginRequest,
+    MuteRequest,
     Page,
     PtzCommand,
     PtzResult,
@@ -336,6 +338,20 @@ class PlatformClient:
 
     async def leave_conference(self, room_id: str) -> ConferenceRoom:
         return await self._request("POST", f"{API}/conferences/{room_id}/leave", ConferenceRoom, retry=False)
+
+    async def raise_hand(self, room_id: str, raised: bool) -> ConferenceRoom:
+        """Raise (or lower) our hand; the change reaches every client as a conference.updated event."""
+        return await self._request(
+            "POST", f"{API}/conferences/{room_id}/hand", ConferenceRoom,
+            content=msgspec.json.encode(HandRequest(raised=raised)), retry=False,
+        )
+
+    async def request_mute(self, room_id: str, participant_id: str, muted: bool) -> ConferenceRoom:
+        """Ask the platform to mute (or unmute) a participant; it decides (presenters: only themselves)."""
+        return await self._request(
+            "POST", f"{API}/conferences/{room_id}/mute", ConferenceRoom,
+            content=msgspec.json.encode(MuteRequest(participant_id=participant_id, muted=muted)), retry=False,
+        )
 
     async def ptz(self, camera_id: str, command: PtzCommand) -> PtzResult:
         return await self._request(

@@ -53,6 +53,12 @@ ROUTES: tuple[Route, ...] = (
     Route("post", "/conferences/{room_id}/join", "Join a room: its participants and their streams.", s.ConferenceJoin,
           params=(("room_id", "path", "string"),)),
     Route("post", "/conferences/{room_id}/leave", "Leave a room.", s.ConferenceRoom, params=(("room_id", "path", "string"),)),
+    Route("post", "/conferences/{room_id}/hand", "Raise or lower the caller's hand (the caller must have joined); "
+          "every client hears of it as conference.updated. Returns the room.", s.ConferenceRoom, s.HandRequest,
+          params=(("room_id", "path", "string"),)),
+    Route("post", "/conferences/{room_id}/mute", "Ask to mute or unmute a participant (presenters: only themselves); "
+          "every client hears of it as conference.updated. Returns the room.", s.ConferenceRoom, s.MuteRequest,
+          params=(("room_id", "path", "string"),)),
     Route("get", "/events", "Server-sent events. Each has an id; send Last-Event-ID to resume without loss. "
           "A 'resync' event means: fetch the inventory again.", s.Event, stream="text/event-stream",
           params=(("Last-Event-ID", "header", "integer"),)),

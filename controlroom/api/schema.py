@@ -259,6 +259,22 @@ class ParticipantStream(Struct):
 class ConferenceJoin(Struct):
     room: ConferenceRoom
     streams: list[ParticipantStream]
+    # The caller's own entry in ``room.participants``: a desk that joins is a
+    # participant (others see it in their roster; its hand and mute are its own).
+    participant_id: str | None = None
+
+
+class HandRequest(Struct, forbid_unknown_fields=True):
+    """Raise or lower the caller's own hand in a room it has joined."""
+
+    raised: bool
+
+
+class MuteRequest(Struct, forbid_unknown_fields=True):
+    """Ask the platform to mute or unmute a participant (presenters: only themselves)."""
+
+    participant_id: Annotated[str, Meta(min_length=1, max_length=64)]
+    muted: bool
 
 
 # --------------------------------------------------------------------------- PTZ

@@ -194,6 +194,8 @@ class DemoApi:
         r.add_get(f"{API}/conferences", self.conferences)
         r.add_post(f"{API}/conferences/{{room_id}}/join", self.join)
         r.add_post(f"{API}/conferences/{{room_id}}/leave", self.leave)
+        r.add_post(f"{API}/conferences/{{room_id}}/hand", self.hand)
+        r.add_post(f"{API}/conferences/{{room_id}}/mute", self.mute)
         r.add_get(f"{API}/events", self.events)
         r.add_get("/", self.index)
         if self.test_hooks:
@@ -206,6 +208,7 @@ class DemoApi:
             r.add_post("/_test/media/{action}", self.t_media)
             r.add_post("/_test/resync", self.t_resync)
             r.add_post("/_test/revoke-tokens", self.t_revoke)
+            r.add_post("/_test/conference", self.t_conference)
         app.on_shutdown.append(self._close_streams)
         return app
 
@@ -367,6 +370,20 @@ class DemoApi:
         self.sessions.clear()
         return _json({"ok": True})
 
+    async def t_conference(self, request: web.Request) -> web.Response:
+        """Give a participant the floor (``speaking: true``) or take it away, as the meeting would."""
+        body = await request.json()
+        room = self._room_by_id(body["room_id"])
+        who = self._participant(room, body["participant_id"])
+        if body.get("speaking", True):
+            for p in room.participants:
+                p.speaking = p is who
+            who.muted = False
+        else:
+            who.speaking = False
+        self._conference_changed(room)
+        return _json({"ok": True, "last_event_id": self.log.next_id - 1})
+
     # ------------------------------------------------------------------ endpoints
 
     async def index(self, request: web.Request) -> web.Response:
@@ -508,7 +525,9 @@ class DemoApi:
         return self.net.rooms
 
     def _room(self, request: web.Request) -> s.ConferenceRoom:
-        room_id = request.match_info["room_id"]
+        return self._room_by_id(request.match_info["room_id"])
+
+    def _room_by_id(self, room_id: str) -> s.ConferenceRoom:
         for room in self._rooms():
             if room.id == room_id:
                 return room
@@ -521,19 +540,86 @@ class DemoApi:
         self._user(request)
         return _json(self._rooms())
 
+    # A desk that joins is a participant, as on a real conference platform (an
+    # MCU lists every endpoint): the others see it in their roster, and its
+    # hand and mute state are its own. One entry per user (a second client of
+    # the same user shares it); it has no camera here, and joins muted.
+
+    @staticmethod
+    def _desk_id(user: DemoUser) -> str:
+        return f"desk-{user.username}"
+
+    def _desk_site(self, user: DemoUser) -> str | None:
+        if user.towns is None:
+            return self.net.sites[0].id if self.net.sites else None
+        return next((x.id for x in self.net.sites if x.kind == s.SiteKind.POLICE_STATION
+                     and self._town_of_site(x.id) == user.towns[0]), None)
+
+    @staticmethod
+    def _participant(room: s.ConferenceRoom, participant_id: str) -> s.Participant:
+        for p in room.participants:
+            if p.id == participant_id:
+                return p
+        raise web.HTTPNotFound(
+            body=_enc.encode(s.ErrorResponse(error=s.ErrorBody(code="not_found", message="no such participant"))),
+            content_type="application/json",
+        )
+
+    def _conference_changed(self, room: s.ConferenceRoom) -> None:
+        snapshot = msgspec.structs.replace(room, participants=[msgspec.structs.replace(p) for p in room.participants])
+        self.log.emit(s.ConferenceEvent, room=snapshot)
+
     async def join(self, request: web.Request) -> web.Response:
-        self._user(request)
+        user = self._user(request)
         room = self._room(request)
+        desk = self._desk_id(user)
+        if all(p.id != desk for p in room.participants):
+            room.participants.append(s.Participant(
+                id=desk, name=user.display_name, site_id=self._desk_site(user), camera_id=None,
+                muted=True, speaking=False, hand_raised=False,
+            ))
+            self._conference_changed(room)
         streams = []
         for p in room.participants:
             cam = self.cameras.get(p.camera_id) if p.camera_id else None
             if cam is not None:
                 streams.append(s.ParticipantStream(participant_id=p.id, streams=cam.streams))
-        return _json(s.ConferenceJoin(room=room, streams=streams))
+        return _json(s.ConferenceJoin(room=room, streams=streams, participant_id=desk))
 
     async def leave(self, request: web.Request) -> web.Response:
-        self._user(request)
-        return _json(self._room(request))
+        user = self._user(request)
+        room = self._room(request)
+        desk = self._desk_id(user)
+        if any(p.id == desk for p in room.participants):
+            room.participants[:] = [p for p in room.participants if p.id != desk]
+            self._conference_changed(room)
+        return _json(room)
+
+    async def hand(self, request: web.Request) -> web.Response:
+        user = self._user(request)
+        room = self._room(request)
+        body = await self._body(request, s.HandRequest)
+        me = next((p for p in room.participants if p.id == self._desk_id(user)), None)
+        if me is None:
+            return _error(409, "not_joined", "join the room before raising a hand")
+        if me.hand_raised != body.raised:
+            me.hand_raised = body.raised
+            self._conference_changed(room)
+        return _json(room)
+
+    async def mute(self, request: web.Request) -> web.Response:
+        user = self._user(request)
+        room = self._room(request)
+        body = await self._body(request, s.MuteRequest)
+        who = self._participant(room, body.participant_id)
+        if user.role == s.Role.PRESENTER and who.id != self._desk_id(user):
+            return _error(403, "view_only", "presenters may not mute or unmute others")
+        if who.muted != body.muted:
+            who.muted = body.muted
+            if who.muted:
+                who.speaking = False  # a muted participant has lost the floor
+            self._conference_changed(room)
+        return _json(room)
 
     # ------------------------------------------------------------------ events
 
