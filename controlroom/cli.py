@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--url", help="platform address, e.g. https://platform.example:8443")
     p.add_argument("--user", help="user name (the password comes from the keyring, a prompt or CONTROLROOM_PASSWORD)")
     p.add_argument("--lang", help="user-interface language: zh_CN or en (default: the system's)")
+    p.add_argument("--view", help="open this saved view on the wall (default: the last one)")
     _add_tls(p)
     sub = p.add_subparsers(dest="command")
 
@@ -47,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--no-video", action="store_true", help="no media server (API only)")
     d.add_argument("--test-hooks", action="store_true", help="serve /_test endpoints that tests use to steer the platform")
     d.add_argument("--lang", dest="demo_lang", help="user-interface language for the app")
+    d.add_argument("--layout", type=int, choices=[1, 4, 6, 8, 9, 10, 13, 16, 25, 36, 64], metavar="N",
+                   help="open a wall of the first N demo cameras (N: 1, 4, 6, 8, 9, 10, 13, 16, 25, 36 or 64)")
     d.add_argument("--tls-cert", type=Path, help="serve the API over HTTPS with this certificate (PEM)")
     d.add_argument("--tls-key", type=Path, help="the certificate's private key (PEM)")
 
@@ -71,16 +74,18 @@ def main(argv: list[str] | None = None) -> int:
         return _demo(args)
     return _app(
         url=args.url, username=args.user, password=os.environ.get("CONTROLROOM_PASSWORD"), language=args.lang,
-        verify=_verify(args),
+        verify=_verify(args), view=args.view,
     )
 
 
 def _app(
-    *, url: str | None, username: str | None, password: str | None, language: str | None, verify: bool | str = True
+    *, url: str | None, username: str | None, password: str | None, language: str | None, verify: bool | str = True,
+    view: str | None = None, layout: int | None = None, demo: bool = False,
 ) -> int:
     from controlroom.ui.app import run_app
 
-    return run_app(url=url, username=username, password=password, language=language, verify=verify)
+    return run_app(url=url, username=username, password=password, language=language, verify=verify,
+                   view=view, layout=layout, demo=demo)
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -116,7 +121,8 @@ def _demo(args: argparse.Namespace) -> int:
         if url is None:
             print("The demo platform did not start; see the messages above.", file=sys.stderr)
             return 1
-        return _app(url=url, username="dispatcher", password="dispatch123", language=args.demo_lang or args.lang)
+        return _app(url=url, username="dispatcher", password="dispatch123", language=args.demo_lang or args.lang,
+                    view=args.view, layout=args.layout, demo=True)
     finally:
         proc.terminate()
         try:

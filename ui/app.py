@@ -14,7 +14,7 @@ import contextlib
 import logging
 import signal
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import qasync
 from controlroom.ui import i18n, theme
@@ -36,6 +36,9 @@ def run_app(
     password: str | None,
     language: str | None,
     verify: bool | str = True,
+    view: str | None = None,
+    layout: int | None = None,
+    demo: bool = False,
 ) -> int:
     """Run ControlRoom until the operator quits; returns the process exit code.
 
@@ -43,6 +46,9 @@ def run_app(
     this) the login starts at once; otherwise the login dialog is pre-filled
     with what was given. ``verify`` checks the platform's TLS certificate:
     True, False (``--insecure``) or the path of a CA bundle (``--ca``).
+    The wall opens ``view`` (``--view``), or a wall of the first ``layout``
+    cameras (``demo --layout N``), else the last view; ``demo`` makes a first
+    start show a live 3x3 of demo cameras.
     """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -56,7 +62,9 @@ def run_app(
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    main = loop.create_task(run_sessions(url=url, username=username, password=password, verify=verify))
+    main = loop.create_task(run_sessions(
+        url=url, username=username, password=password, verify=verify,
+        wall_start={"start_view": view, "start_layout": layout, "demo": demo}))
     _let_ctrl_c_quit(app, main)
     try:
         return loop.run_until_complete(main)
@@ -87,7 +95,8 @@ def _cancel_pending(loop: asyncio.AbstractEventLoop) -> None:
 
 
 async def run_sessions(
-    *, url: str | None, username: str | None, password: str | None, verify: bool | str = True
+    *, url: str | None, username: str | None, password: str | None, verify: bool | str = True,
+    wall_start: dict[str, Any] | None = None,
 ) -> int:
     """Log in, run the main window, and again after a logout, until the operator quits; 0.
 
@@ -109,7 +118,8 @@ async def run_sessions(
         dialog.deleteLater()
         auto = False
         try:
-            outcome = await _run_session(session)
+            outcome = await _run_session(session, wall_start or {})
+            wall_start = None  # after a logout the wall opens the last view
         finally:
             with contextlib.suppress(Exception):
                 await session.close()
@@ -117,9 +127,9 @@ async def run_sessions(
             return 0
 
 
-async def _run_session(session: Session) -> str:
+async def _run_session(session: Session, wall_start: dict[str, Any]) -> str:
     """Show the main window for a logged-in session until it closes; "logout" or "quit"."""
-    window = MainWindow(session)
+    window = MainWindow(session, **wall_start)
     closed = window.wait_closed()
     window.show()
     loader = asyncio.ensure_future(load_session(session, window))
@@ -140,13 +150,22 @@ async def load_session(session: Session, window: MainWindow) -> None:
     """
     from controlroom.api.errors import PlatformError
 
+    done = False
+
+    def progress(n: int, total: int) -> None:
+        # the camera pages may still report after a sibling request failed the load
+        if not done:
+            window.set_loading_progress(n, total)
+
     window.set_loading_progress(0, 0)
     try:
-        await session.load_inventory(progress=window.set_loading_progress)
+        await session.load_inventory(progress=progress)
     except PlatformError as exc:
+        done = True
         window.loading_failed(str(exc))
         return
     except Exception as exc:
+        done = True
         log.exception("loading the inventory failed")
         window.loading_failed(QCoreApplication.translate("App", "unexpected error: {error}").format(error=exc))
         return

@@ -20,6 +20,8 @@ from urllib.parse import urlsplit
 from controlroom.ui import theme
 from controlroom.ui.plugin_host import PluginHost
 from controlroom.ui.resource_panel import ResourcePanel
+from controlroom.ui.wall.wall_ui import WallUi
+from controlroom.ui.wall.wall_view import WallPane
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -255,7 +258,10 @@ class MainWindow(QMainWindow):
     #: the operator asked to log out (the app closes the session and shows the login again)
     logout_requested = Signal()
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, parent: QWidget | None = None, *,
+        start_view: str | None = None, start_layout: int | None = None, demo: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self._closing_for_logout = False
@@ -286,8 +292,14 @@ class MainWindow(QMainWindow):
 
         # ---- centre
         self.wall = WallPlaceholder(self)
-        self.setCentralWidget(self.wall)
         self.wall.set_user(user, session.base_url)
+        # the video wall; the card above stands in for it while the inventory loads
+        self.video_wall = WallPane(session, self)
+        self._wall_start: dict[str, Any] | None = {"view": start_view, "layout": start_layout, "demo": demo}
+        self.centre = QStackedWidget(self)
+        self.centre.addWidget(self.wall)
+        self.centre.addWidget(self.video_wall)
+        self.setCentralWidget(self.centre)
 
         # ---- status bar
         bar = self.statusBar()
@@ -312,6 +324,7 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.user_label)
 
         self._build_menus()
+        self.wall_ui = WallUi(self, self.video_wall, self.resources)
 
         # ---- listen to the session
         self._unsubscribers.append(session.on_state(self._on_state))
@@ -321,7 +334,7 @@ class MainWindow(QMainWindow):
         self._update_counts()
 
         # ---- plugins, last: they add docks, a Plugins menu and status widgets to the built window
-        self.plugins = PluginHost(self, session, wall=getattr(getattr(self, "wall", None), "controller", None))
+        self.plugins = PluginHost(self, session, wall=self.video_wall.controller)
 
     # ------------------------------------------------------------------ menus
 
@@ -426,6 +439,10 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self._show_state()
         self._update_counts()
+        if self._wall_start is not None:  # the first load: show the wall and what it opens with
+            start, self._wall_start = self._wall_start, None
+            self.centre.setCurrentWidget(self.video_wall)
+            self.wall_ui.start(**start)
 
     def loading_failed(self, message: str) -> None:
         self._loading = False
@@ -450,6 +467,7 @@ class MainWindow(QMainWindow):
         return self._closed
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.video_wall.shutdown()  # players stop and release before their windows go
         self.plugins.teardown()
         for unsubscribe in self._unsubscribers:
             unsubscribe()

@@ -80,6 +80,9 @@ class ResourcePanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(False)
         self.view.setAnimated(False)
+        # drag cameras and sites onto the video wall
+        self.view.setDragEnabled(True)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.view.setAccessibleName(self.tr("Sites and cameras"))
         header = self.view.header()
         header.setStretchLastSection(False)

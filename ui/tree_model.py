@@ -24,6 +24,7 @@ tags literally.
 from __future__ import annotations
 
 import html
+import json
 import logging
 from collections.abc import Sequence
 from typing import Any
@@ -31,7 +32,9 @@ from typing import Any
 from controlroom.ui import theme
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QByteArray,
     QCoreApplication,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -50,6 +53,8 @@ log = logging.getLogger("controlroom.ui.tree")
 ItemIdRole = Qt.ItemDataRole.UserRole + 1  # the GB id of a site or camera
 ItemTypeRole = Qt.ItemDataRole.UserRole + 2  # "site" or "camera"
 OnlineRole = Qt.ItemDataRole.UserRole + 3  # bool
+#: what a drag from the tree carries (the wall's drop format): JSON [{"type": "site"|"camera", "id": GB id}]
+ITEMS_MIME = "application/x-controlroom-items"
 
 COL_NAME = 0
 COL_ONLINE = 1
@@ -457,10 +462,29 @@ class ResourceTreeModel(QAbstractItemModel):
     def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        # cameras and sites can be dragged onto the wall (ui/wall: ITEMS_MIME)
+        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
         if index.internalId() & 1:
             f |= Qt.ItemFlag.ItemNeverHasChildren
         return f
+
+    def mimeTypes(self) -> list[str]:
+        return [ITEMS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # type: ignore[override]
+        """The dragged sites and cameras as ``ITEMS_MIME``: a JSON list of {"type", "id"}."""
+        items: list[dict[str, str]] = []
+        seen: set[str] = set()
+        for index in indexes:
+            if index.column() != COL_NAME:
+                continue
+            item_id, kind = self.data(index, ItemIdRole), self.data(index, ItemTypeRole)
+            if item_id and item_id not in seen:
+                seen.add(item_id)
+                items.append({"type": kind, "id": item_id})
+        mime = QMimeData()
+        mime.setData(ITEMS_MIME, QByteArray(json.dumps(items).encode("utf-8")))
+        return mime
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal:

@@ -1,0 +1,642 @@
+"""One tile of the wall: a native video surface, a header band, and a status panel.
+
+The picture comes from libVLC drawing into a native child window
+(``VideoSurface``), which Qt never paints. Anything Qt draws over a native
+window is lost (gridplayer's lesson, STYLE.md), so the overlay is built
+*around* the video instead of on top of it:
+
+- a thin header band above the video: camera name and site, a coloured
+  state dot with the state in words, and on demand fps / bit rate, the
+  stream in use and a tour countdown;
+- when the tile is not playing, the video surface is replaced (a stacked
+  layout) by a status panel that says what is happening in words —
+  connecting, reconnecting in N s, offline, the reason of an error, or how to
+  put video on an empty tile. A tile is never black without an explanation.
+
+Each tile owns two surfaces: the one on screen and one out of sight, where a
+tour pre-rolls its next camera so that the step shows live video at once
+(``swap_surfaces``).
+
+Camera and site names come from the platform: every label here is plain
+text, so a name such as ``<b>gate</b>`` shows its tags literally.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from controlroom.ui import theme
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QMimeData,
+    QPoint,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QDrag,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+#: tree items dragged onto the wall: JSON list of {"type": "camera"|"site"|"grid", "id": GB id}
+ITEMS_MIME = "application/x-controlroom-items"
+#: a tile dragged onto another (to swap): the source tile's index as text
+TILE_MIME = "application/x-controlroom-tile"
+
+ZOOM_STEP = 1.25
+MAX_ZOOM = 8.0  # the smallest crop is 1/8 of the picture's width and height
+HEADER_HEIGHT = 20
+
+
+def encode_items(items: list[tuple[str, str]]) -> QByteArray:
+    return QByteArray(json.dumps([{"type": t, "id": i} for t, i in items]).encode("utf-8"))
+
+
+def decode_items(data: QByteArray | bytes) -> list[tuple[str, str]]:
+    """The (type, id) pairs of an ``ITEMS_MIME`` payload; [] for anything malformed."""
+    try:
+        raw = json.loads(bytes(data).decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        return []
+    if not isinstance(raw, list):
+        return []
+    out = []
+    for item in raw:
+        if isinstance(item, dict) and isinstance(item.get("type"), str) and isinstance(item.get("id"), str):
+            out.append((item["type"], item["id"]))
+    return out
+
+
+def state_words(state: str) -> str:
+    """The words for a ``TileState`` value."""
+    words = {
+        "idle": QCoreApplication.translate("TileWidget", "Idle"),
+        "connecting": QCoreApplication.translate("TileWidget", "Connecting"),
+        "playing": QCoreApplication.translate("TileWidget", "Live"),
+        "stalled": QCoreApplication.translate("TileWidget", "No new pictures"),
+        "reconnecting": QCoreApplication.translate("TileWidget", "Reconnecting"),
+        "offline": QCoreApplication.translate("TileWidget", "Camera offline"),
+        "failed": QCoreApplication.translate("TileWidget", "Cannot play"),
+        "empty": QCoreApplication.translate("TileWidget", "Empty"),
+    }
+    return words.get(state, state)
+
+
+def state_colour(state: str) -> QColor:
+    return {
+        "playing": theme.ONLINE,
+        "connecting": theme.WARNING,
+        "stalled": theme.WARNING,
+        "reconnecting": theme.WARNING,
+        "offline": theme.OFFLINE,
+        "failed": theme.OFFLINE,
+    }.get(state, theme.NEUTRAL)
+
+
+class ElidedLabel(QWidget):
+    """One line of plain text, cut with "…" when the tile is too narrow."""
+
+    def __init__(self, colour: str, bold: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._colour = QColor(colour)
+        f = QFont(self.font())
+        f.setBold(bold)
+        self.setFont(f)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(0)
+
+    def setText(self, text: str) -> None:
+        if text != self._text:
+            self._text = text
+            self.updateGeometry()
+            self.update()
+
+    def text(self) -> str:
+        return self._text
+
+    def setColour(self, colour: QColor | str) -> None:
+        self._colour = QColor(colour)
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        fm = self.fontMetrics()
+        return QSize(fm.horizontalAdvance(self._text) + 2, fm.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.fontMetrics().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setPen(self._colour)
+        fm = self.fontMetrics()
+        text = fm.elidedText(self._text, Qt.TextElideMode.ElideRight, self.width())
+        painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
+        painter.end()
+
+
+class VideoSurface(QWidget):
+    """A black native window that libVLC draws into; Qt never paints it.
+
+    ``WA_NativeWindow`` gives it its own X11 window (or HWND / NSView) whose
+    id goes to ``TilePlayer.set_window``; ``WA_DontCreateNativeAncestors``
+    keeps the rest of the window alien (cheap). Mouse and wheel events are not
+    handled here: they fall through to the tile.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_NativeWindow)
+        self.setAttribute(Qt.WidgetAttribute.WA_DontCreateNativeAncestors)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+        self.setAutoFillBackground(False)
+        self.setMinimumSize(1, 1)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        pass  # libVLC owns every pixel of this window
+
+    def native_id(self) -> int:
+        return int(self.winId())
+
+
+@dataclass
+class TileInfo:
+    """What the tile shows about its camera (plain text from the platform)."""
+
+    camera_id: str | None = None
+    name: str = ""
+    site: str = ""
+
+
+class StatusPanel(QFrame):
+    """What stands in for the video when there is none: the state in words."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tileStatus")
+        self.setAutoFillBackground(True)
+        pal = self.palette()
+        pal.setColor(self.backgroundRole(), QColor("#101317"))
+        self.setPalette(pal)
+        self.title = QLabel(self)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setWordWrap(True)
+        self.detail = QLabel(self)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)  # reasons quote the network
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail.setWordWrap(True)
+        self.detail.setStyleSheet("color: #9aa3ad;")
+        for label in (self.title, self.detail):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(6, 4, 6, 4)
+        box.setSpacing(2)
+        box.addStretch(1)
+        box.addWidget(self.title)
+        box.addWidget(self.detail)
+        box.addStretch(1)
+
+    def show_text(self, title: str, detail: str, colour: QColor) -> None:
+        self.title.setText(title)
+        self.title.setStyleSheet(f"color: {colour.name()}; font-weight: 600;")
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # the words must be readable on a 64-tile wall and calm on a 1-tile one
+        h = max(1, event.size().height())
+        f = QFont(self.title.font())
+        f.setPointSizeF(max(8.0, min(16.0, h / 14)))
+        self.title.setFont(f)
+        g = QFont(self.detail.font())
+        g.setPointSizeF(max(7.0, min(11.0, h / 20)))
+        self.detail.setFont(g)
+        # below ~110 px the detail would crowd the title out
+        self.detail.setMaximumHeight(16_777_215 if h >= 110 else int(h * 0.45))
+        super().resizeEvent(event)
+
+
+class TileWidget(QFrame):
+    """One tile: header band, and a stack of video surfaces and status panel."""
+
+    clicked = Signal(int)
+    double_clicked = Signal(int)
+    items_dropped = Signal(int, list)  # tile, [(type, id), ...]
+    tile_dropped = Signal(int, int)  # source tile, target tile
+    menu_requested = Signal(int, QPoint)  # tile, global position
+    zoom_changed = Signal(int, object)  # tile, QRectF (normalised crop) or None
+
+    def __init__(self, index: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.index = index
+        self.info = TileInfo()
+        self.state = "empty"
+        self.detail = ""
+        self.selected = False
+        self.maximised = False
+        self._drop_hover = False
+        self._reconnect_in: float | None = None
+        self._stats_visible = False
+        self._zoom: QRectF | None = None
+        self._press_pos: QPointF | None = None
+        self._press_in_header = False
+        self._panning = False
+        self.setAcceptDrops(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the wall takes the keys
+        self.setMinimumSize(40, 30)
+        self.setContentsMargins(2, 2, 2, 2)
+
+        # ---- header band
+        self.header = QWidget(self)
+        self.header.setObjectName("tileHeader")
+        self.header.setFixedHeight(HEADER_HEIGHT)
+        self.header.setAutoFillBackground(True)
+        hp = self.header.palette()
+        hp.setColor(self.header.backgroundRole(), QColor("#181c21"))
+        self.header.setPalette(hp)
+        self.dot = QLabel(self.header)
+        self.name_label = ElidedLabel("#e3e7eb", bold=True, parent=self.header)
+        self.site_label = ElidedLabel("#8a929c", parent=self.header)
+        self.stats_label = QLabel(self.header)
+        self.tour_label = QLabel(self.header)
+        self.profile_label = QLabel(self.header)
+        self.state_label = QLabel(self.header)
+        for label in (self.stats_label, self.tour_label, self.profile_label, self.state_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        self.stats_label.setStyleSheet("color: #9aa3ad;")
+        self.tour_label.setStyleSheet(f"color: {theme.ACCENT.lighter(150).name()};")
+        self.profile_label.setStyleSheet("color: #7c848d;")
+        self.stats_label.hide()
+        self.tour_label.hide()
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
+        for w in (self.name_label, self.site_label, self.stats_label, self.tour_label,
+                  self.profile_label, self.state_label):
+            w.setFont(small)
+        hb = QHBoxLayout(self.header)
+        hb.setContentsMargins(5, 0, 5, 0)
+        hb.setSpacing(5)
+        hb.addWidget(self.dot)
+        hb.addWidget(self.name_label, 3)
+        hb.addWidget(self.site_label, 2)
+        hb.addWidget(self.stats_label)
+        hb.addWidget(self.tour_label)
+        hb.addWidget(self.profile_label)
+        hb.addWidget(self.state_label)
+
+        # ---- body: the two surfaces and the status panel, one shown at a time
+        self.body = QWidget(self)
+        self.stack = QStackedLayout(self.body)
+        self.stack.setContentsMargins(0, 0, 0, 0)
+        self.surfaces = (VideoSurface(self.body), VideoSurface(self.body))
+        self.status = StatusPanel(self.body)
+        for s in self.surfaces:
+            self.stack.addWidget(s)
+        self.stack.addWidget(self.status)
+        self._front = 0  # which surface is the one on screen
+
+        box = QVBoxLayout(self)
+        box.setContentsMargins(2, 2, 2, 2)
+        box.setSpacing(0)
+        box.addWidget(self.header)
+        box.addWidget(self.body, 1)
+        self._refresh()
+
+    # ------------------------------------------------------------------ surfaces
+
+    @property
+    def surface(self) -> VideoSurface:
+        """The surface on screen (or that would be, when the tile plays)."""
+        return self.surfaces[self._front]
+
+    @property
+    def back_surface(self) -> VideoSurface:
+        """The surface out of sight, where a tour pre-rolls its next camera."""
+        return self.surfaces[1 - self._front]
+
+    def swap_surfaces(self) -> None:
+        """Bring the pre-rolled surface to the front (a tour step)."""
+        self._front = 1 - self._front
+        self._refresh()
+
+    def video_size(self) -> QSize:
+        """The pixels the video gets (what the stream policy decides on)."""
+        return self.body.size()
+
+    # ------------------------------------------------------------------ content
+
+    def set_camera(self, camera_id: str | None, name: str = "", site: str = "") -> None:
+        self.info = TileInfo(camera_id, name, site)
+        if camera_id is None:
+            self.state, self.detail = "empty", ""
+            self._zoom = None
+        self._refresh()
+
+    def set_state(self, state: str, detail: str = "") -> None:
+        self.state, self.detail = str(state), detail
+        self._refresh()
+
+    def set_reconnect_in(self, seconds: float | None) -> None:
+        """The live countdown while reconnecting (the wall's clock calls this)."""
+        old = None if self._reconnect_in is None else int(self._reconnect_in + 0.999)
+        self._reconnect_in = seconds
+        new = None if seconds is None else int(seconds + 0.999)
+        if new != old and self.state == "reconnecting":
+            self._refresh()
+
+    def set_profile(self, profile: str | None, note: str = "", keyframes_only: bool = False,
+                    warn: bool = False) -> None:
+        """Which stream the tile plays, and why when it is not the best one."""
+        if not profile:
+            self.profile_label.setText("")
+        else:
+            words = {"main": self.tr("main"), "sub": self.tr("sub")}.get(profile, profile)
+            if keyframes_only:
+                words = self.tr("{profile} · key frames").format(profile=words)
+            self.profile_label.setText(words)
+        # amber only when the tile plays less than it could (budget, CPU), not for a small tile on sub
+        colour = theme.WARNING.name() if keyframes_only or warn else "#7c848d"
+        self.profile_label.setStyleSheet(f"color: {colour};")
+        self.profile_label.setToolTip(note)
+
+    def set_stats(self, fps: float, kbps: float) -> None:
+        self.stats_label.setText(self.tr("{fps:.0f} fps · {kbps:,.0f} kbit/s").format(fps=fps, kbps=kbps))
+
+    def set_stats_visible(self, visible: bool) -> None:
+        self._stats_visible = visible
+        self.stats_label.setVisible(visible and self.state == "playing")
+
+    @property
+    def stats_visible(self) -> bool:
+        return self._stats_visible
+
+    def set_tour_text(self, text: str | None) -> None:
+        self.tour_label.setVisible(bool(text))
+        self.tour_label.setText(text or "")
+
+    def set_selected(self, selected: bool) -> None:
+        if selected != self.selected:
+            self.selected = selected
+            self.update()
+
+    # ------------------------------------------------------------------ showing
+
+    def status_words(self) -> tuple[str, str]:
+        """The status panel's title and detail for the current state (tests read these too)."""
+        name = self.info.name
+        if self.info.camera_id is None or self.state == "empty":
+            return (self.tr("Empty tile"),
+                    self.tr("Drag a camera or a site here from the list on the left, "
+                            "or select this tile and double-click a camera."))
+        if self.state == "idle":
+            return self.tr("Starting…"), ""
+        if self.state == "connecting":
+            return self.tr("Connecting…"), self.detail
+        if self.state == "reconnecting":
+            if self._reconnect_in is not None and self._reconnect_in > 0.05:
+                secs = int(self._reconnect_in + 0.999)
+                title = self.tr("Reconnecting in %n s", "", secs)
+            else:
+                title = self.tr("Reconnecting now…")
+            detail = self.detail or self.tr("The stream stopped; trying again.")
+            return title, detail
+        if self.state == "offline":
+            return (self.tr("Camera offline"),
+                    self.tr("The platform reports “{name}” offline. "
+                            "The tile comes back by itself when it is online again.").format(name=name))
+        if self.state == "failed":
+            return self.tr("Cannot play this camera"), self.detail or self.tr("unknown error")
+        if self.state == "stalled":
+            return self.tr("No new pictures"), self.detail or self.tr("Waiting for the stream.")
+        return state_words(self.state), self.detail
+
+    def _refresh(self) -> None:
+        state = self.state
+        empty = self.info.camera_id is None
+        self.name_label.setText(self.info.name if not empty else self.tr("Tile {n}").format(n=self.index + 1))
+        self.site_label.setText(self.info.site if not empty else "")
+        words = state_words("empty" if empty else state)
+        if state == "reconnecting" and self._reconnect_in is not None and self._reconnect_in > 0.05:
+            words = self.tr("Reconnecting in %n s", "", int(self._reconnect_in + 0.999))
+        self.state_label.setText(words)
+        colour = state_colour(state if not empty else "empty")
+        self.state_label.setStyleSheet(f"color: {colour.name()};")
+        self.dot.setPixmap(theme.dot_pixmap(colour, 9))
+        tip_state = words if not self.detail else f"{words}: {self.detail}"
+        self.header.setToolTip("\n".join(t for t in (self.info.name, self.info.site, tip_state) if t))
+        # video shows while playing, and while stalled (the last picture, the header says why)
+        show_video = not empty and state in ("playing", "stalled")
+        if show_video:
+            self.stack.setCurrentWidget(self.surface)
+        else:
+            title, detail = self.status_words()
+            self.status.show_text(title, detail, colour if not empty else QColor("#c0c6cc"))
+            self.stack.setCurrentWidget(self.status)
+        self.stats_label.setVisible(self._stats_visible and state == "playing" and not empty)
+
+    def showing_video(self) -> bool:
+        return self.stack.currentWidget() is self.surface
+
+    # ------------------------------------------------------------------ painting
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # the 2 px frame around header and video: selection and drop target
+        painter = QPainter(self)
+        if self._drop_hover:
+            colour = theme.WARNING
+        elif self.selected:
+            colour = theme.ACCENT.lighter(140)
+        else:
+            colour = theme.WALL_TILE_BORDER
+        painter.fillRect(self.rect(), theme.WALL_TILE)
+        pen = QPen(colour)
+        pen.setWidth(2)
+        painter.setPen(pen)
+        painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
+        painter.end()
+
+    # ------------------------------------------------------------------ zoom
+
+    @property
+    def zoom(self) -> QRectF | None:
+        return QRectF(self._zoom) if self._zoom is not None else None
+
+    def set_zoom(self, rect: QRectF | None) -> None:
+        if rect is not None and rect.width() >= 0.999 and rect.height() >= 0.999:
+            rect = None
+        self._zoom = rect
+        self.zoom_changed.emit(self.index, self.zoom)
+
+    def reset_zoom(self) -> None:
+        if self._zoom is not None:
+            self.set_zoom(None)
+
+    def _surface_fraction(self, pos: QPointF) -> QPointF | None:
+        """Where ``pos`` (tile coordinates) falls on the video, as 0..1 fractions."""
+        top_left = self.body.mapTo(self, QPoint(0, 0))
+        w, h = self.body.width(), self.body.height()
+        if w <= 0 or h <= 0:
+            return None
+        fx = (pos.x() - top_left.x()) / w
+        fy = (pos.y() - top_left.y()) / h
+        if not (0 <= fx <= 1 and 0 <= fy <= 1):
+            return None
+        return QPointF(fx, fy)
+
+    def zoom_at(self, pos: QPointF, steps: float) -> None:
+        """Zoom by ``ZOOM_STEP ** steps`` keeping the picture point under ``pos`` where it is."""
+        f = self._surface_fraction(pos)
+        if f is None or self.info.camera_id is None:
+            return
+        cur = self._zoom or QRectF(0, 0, 1, 1)
+        scale = ZOOM_STEP ** steps
+        w = min(1.0, max(1.0 / MAX_ZOOM, cur.width() / scale))
+        h = min(1.0, max(1.0 / MAX_ZOOM, cur.height() / scale))
+        px = cur.x() + f.x() * cur.width()
+        py = cur.y() + f.y() * cur.height()
+        x = min(max(0.0, px - f.x() * w), 1.0 - w)
+        y = min(max(0.0, py - f.y() * h), 1.0 - h)
+        self.set_zoom(QRectF(x, y, w, h))
+
+    def pan_by(self, dx_px: float, dy_px: float) -> None:
+        if self._zoom is None:
+            return
+        z = self._zoom
+        w, h = max(1, self.body.width()), max(1, self.body.height())
+        x = min(max(0.0, z.x() - dx_px / w * z.width()), 1.0 - z.width())
+        y = min(max(0.0, z.y() - dy_px / h * z.height()), 1.0 - z.height())
+        self.set_zoom(QRectF(x, y, z.width(), z.height()))
+
+    # ------------------------------------------------------------------ mouse
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120
+        if steps and self.state in ("playing", "stalled"):
+            self.zoom_at(event.position(), steps)
+            event.accept()
+        else:
+            event.ignore()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit(self.index)
+            self._press_pos = event.position()
+            self._press_in_header = self.header.geometry().contains(event.position().toPoint())
+            self._panning = False
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press_pos is None or not (event.buttons() & Qt.MouseButton.LeftButton):
+            return
+        delta = event.position() - self._press_pos
+        if self._zoom is not None and not self._press_in_header:
+            # zoomed in: dragging the picture pans it
+            self._panning = True
+            self.pan_by(delta.x(), delta.y())
+            self._press_pos = event.position()
+            return
+        if delta.manhattanLength() >= QApplication.startDragDistance() and self.info.camera_id is not None:
+            self._press_pos = None
+            self._start_tile_drag()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._press_pos = None
+        self._panning = False
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.double_clicked.emit(self.index)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self.clicked.emit(self.index)
+        self.menu_requested.emit(self.index, event.globalPos())
+        event.accept()
+
+    def _start_tile_drag(self) -> None:
+        mime = QMimeData()
+        mime.setData(TILE_MIME, QByteArray(str(self.index).encode()))
+        mime.setText(self.info.name)
+        drag = QDrag(self)
+        drag.setMimeData(mime)
+        pm = self.header.grab()
+        drag.setPixmap(pm)
+        drag.exec(Qt.DropAction.MoveAction)
+
+    # ------------------------------------------------------------------ drops
+
+    def _accepts(self, mime: QMimeData) -> bool:
+        return mime.hasFormat(ITEMS_MIME) or mime.hasFormat(TILE_MIME)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._accepts(event.mimeData()):
+            self._drop_hover = True
+            self.update()
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._accepts(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event: object) -> None:
+        self._drop_hover = False
+        self.update()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._drop_hover = False
+        self.update()
+        mime = event.mimeData()
+        if mime.hasFormat(TILE_MIME):
+            try:
+                source = int(bytes(mime.data(TILE_MIME).data()).decode())
+            except ValueError:
+                event.ignore()
+                return
+            event.acceptProposedAction()
+            if source != self.index:
+                self.tile_dropped.emit(source, self.index)
+            return
+        if mime.hasFormat(ITEMS_MIME):
+            items = decode_items(mime.data(ITEMS_MIME).data())
+            if items:
+                event.acceptProposedAction()
+                self.items_dropped.emit(self.index, items)
+                return
+        event.ignore()

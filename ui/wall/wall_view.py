@@ -1,0 +1,736 @@
+"""The wall pane: binds the wall logic, the stream policy and one player per tile surface.
+
+``WallPane`` owns a ``WallController`` (what is on which tile), a
+``StreamPolicy`` (main or sub from each tile's real pixel size), the
+``WallWidget`` (what the operator sees) and two ``TilePlayer`` per tile: one
+on the surface on screen, one on the tile's hidden surface. The hidden one
+pre-rolls what the tile shows next — a tour's next camera, or the other
+stream profile when the policy switches (maximise, restore) — and the tile
+swaps surfaces once it has a picture, so neither a tour step nor a
+maximise shows a black wait for the next key frame.
+
+Everything an operator does on the wall goes through the controller; its
+``WallChange`` batches come back here and are turned into players started,
+stopped or swapped and tiles re-labelled. Camera online state comes from the
+inventory's deltas: a camera the platform calls offline is not hammered
+(``TilePlayer.set_offline``) and comes back by itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from controlroom.ui.wall.tile_widget import TileWidget
+from controlroom.ui.wall.wall_widget import WallWidget
+from PySide6.QtCore import QCoreApplication, QPoint, QRectF, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
+
+from controlroom import paths
+from controlroom.api.schema import Camera, StreamProfile, Transport
+from controlroom.inventory import InventoryDelta
+from controlroom.video.player import TilePlayer, TileState
+from controlroom.video.transports import choose_transport, playable_transports
+from controlroom.wall.controller import WallChange, WallController
+from controlroom.wall.layouts import Layout
+from controlroom.wall.policy import Decision, Reason, StreamPolicy
+from controlroom.wall.tours import TourSpec
+from controlroom.wall.views import View
+
+if TYPE_CHECKING:
+    from controlroom.session import Session
+
+log = logging.getLogger("controlroom.ui.wall")
+
+TICK_MS = 250  # countdowns, tours, pre-roll: one clock for the whole wall
+PREROLL_LEAD = 2.5  # s before a tour step: connect (~0.4 s) + wait for a key frame (≤ 1 s) + margin
+REFRESH_URL_AFTER = 10.0  # s between two fresh-token retries of a tile refused with 401
+
+
+def sanitise_filename(name: str) -> str:
+    """A camera name made safe for a file name on every OS (CJK kept)."""
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", name).strip(" .")
+    return cleaned[:80] or "camera"
+
+
+def detail_words(detail: str) -> str:
+    """The player's English detail in the operator's language (what it is, then the raw reason)."""
+    if not detail:
+        return ""
+    t = QCoreApplication.translate
+    fixed = {
+        "connecting": t("WallPane", "Opening the stream."),
+        "the platform reports the camera offline": t("WallPane", "The platform reports the camera offline."),
+        "the source ended the stream": t("WallPane", "The video source ended the stream."),
+        "the stream could not be opened or broke off": t("WallPane", "The stream could not be opened or broke off."),
+    }
+    if detail in fixed:
+        return fixed[detail]
+    m = re.match(r"attempt (\d+): (.*)$", detail)
+    if m:
+        return t("WallPane", "Attempt {n}; last problem: {reason}").format(n=m.group(1), reason=detail_words(m.group(2)))
+    m = re.match(r"no new picture for ([\d.]+) s$", detail)
+    if m:
+        return t("WallPane", "No new picture for {s} s.").format(s=m.group(1))
+    m = re.match(r"no picture within ([\d.]+) s$", detail)
+    if m:
+        return t("WallPane", "No picture within {s} s.").format(s=m.group(1))
+    if detail.startswith("401"):
+        return t("WallPane", "The media server refused the session (401): {raw}").format(raw=detail)
+    if detail.startswith("403"):
+        return t("WallPane", "This account may not watch this camera (403): {raw}").format(raw=detail)
+    if detail.startswith("404"):
+        return t("WallPane", "The media server does not know this stream (404): {raw}").format(raw=detail)
+    return detail
+
+
+def reason_words(decision: Decision) -> str:
+    t = QCoreApplication.translate
+    words = {
+        Reason.SMALL_TILE: t("WallPane", "Sub stream: the tile is too small to show more."),
+        Reason.MAXIMISED: t("WallPane", "Main stream: the tile is maximised."),
+        Reason.BANDWIDTH: t("WallPane", "Sub stream, to stay within this workstation's bandwidth budget."),
+        Reason.OVER_BUDGET: t("WallPane", "The wall is over the bandwidth budget even with sub streams."),
+        Reason.CPU: t("WallPane", "Key frames only: this computer cannot decode every tile at full rate."),
+        Reason.HYSTERESIS: t("WallPane", "Kept: the stream switched less than 5 s ago."),
+    }
+    return "\n".join(words[r] for r in sorted(decision.reasons, key=lambda r: r.value) if r in words)
+
+
+@dataclass
+class TileVideo:
+    """The players of one tile and what they play (runtime only, never saved)."""
+
+    front: TilePlayer
+    back: TilePlayer
+    camera_id: str | None = None  # what the front plays
+    profile: str | None = None
+    back_camera: str | None = None  # what the back pre-rolls
+    back_profile: str | None = None
+    back_for_switch: bool = False  # the back pre-rolls a profile switch (swap on first picture)
+    forced: str | None = None  # the operator's choice: "main", "sub" or None (automatic)
+    decision: Decision | None = None
+    first_frame: float | None = None
+    url_refreshed_at: float = 0.0
+
+
+class WallPane(QWidget):
+    """The video wall in the main window: wall widget + controller + policy + players."""
+
+    #: a message for the status bar
+    message = Signal(str)
+    #: the view name or layout changed (window title, views menu)
+    view_changed = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None, *,
+                 policy: StreamPolicy | None = None, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.inventory = session.inventory
+        self.policy = policy if policy is not None else StreamPolicy()
+        self.controller = WallController(self.inventory, self.policy)
+        self.clock = clock
+        self.wall = WallWidget(self)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.wall)
+        self.videos: list[TileVideo] = []
+        self._playable: set[Transport] | None = None
+        self._stats_visible = False
+        self._cpu_note_shown = False
+        self._shut = False
+        #: extra pre-rolls (tile -> camera) from a wall tour (tours_ui)
+        self.preroll_sources: list[Callable[[float], dict[int, str]]] = []
+        #: called on every tick (wall tours step here)
+        self.tick_hooks: list[Callable[[float], None]] = []
+
+        self._unsubscribe = [
+            self.controller.subscribe(self._on_change),
+            self.inventory.subscribe(self._on_inventory),
+        ]
+        w = self.wall
+        w.tile_clicked.connect(self.controller.select)
+        w.tile_double_clicked.connect(self.controller.toggle_maximise)
+        w.items_dropped.connect(self.drop_items)
+        w.tile_dropped.connect(self._on_tile_dropped)
+        w.menu_requested.connect(self.show_tile_menu)
+        w.zoom_changed.connect(self._on_zoom)
+        w.move_requested.connect(self.controller.move_selection)
+        w.maximise_requested.connect(self._on_enter)
+        w.clear_requested.connect(self._on_delete)
+        w.escape_pressed.connect(self.controller.restore)
+        w.geometry_changed.connect(self._schedule_policy)
+
+        self._policy_timer = QTimer(self)
+        self._policy_timer.setSingleShot(True)
+        self._policy_timer.setInterval(0)
+        self._policy_timer.timeout.connect(self.apply_policy)
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self._on_tick)
+        self._tick.start()
+
+        self.wall.set_wall_layout(self.controller.layout, self._release_tiles)
+        self._sync_videos()
+        self.controller.select(0)
+
+    # ------------------------------------------------------------------ players
+
+    @property
+    def tiles(self) -> list[TileWidget]:
+        return self.wall.tiles
+
+    def _new_player(self) -> TilePlayer:
+        p = TilePlayer(parent=self)
+        p.state_changed.connect(lambda state, detail, p=p: self._on_player_state(p, state, detail))
+        p.stats.connect(lambda fps, kbps, p=p: self._on_player_stats(p, fps, kbps))
+        p.first_frame.connect(lambda s, p=p: self._on_first_frame(p, s))
+        return p
+
+    def _sync_videos(self) -> None:
+        """One TileVideo per tile, players bound to the tile's two surfaces."""
+        for i in range(len(self.videos), len(self.tiles)):
+            tile = self.tiles[i]
+            front, back = self._new_player(), self._new_player()
+            front.set_window(tile.surface.native_id())
+            back.set_window(tile.back_surface.native_id())
+            self.videos.append(TileVideo(front, back))
+
+    def _release_tiles(self, tiles: list[TileWidget]) -> None:
+        # stop and release the players before their windows go (the order libVLC survives)
+        for tile in tiles:
+            if tile.index < len(self.videos):
+                tv = self.videos[tile.index]
+                tv.front.release()
+                tv.back.release()
+                tv.front.deleteLater()
+                tv.back.deleteLater()
+        del self.videos[min(t.index for t in tiles):]
+
+    def _tile_of(self, player: TilePlayer) -> tuple[int, TileVideo] | None:
+        for i, tv in enumerate(self.videos):
+            if player is tv.front or player is tv.back:
+                return i, tv
+        return None
+
+    def _transports(self) -> set[Transport]:
+        if self._playable is None:
+            self._playable = playable_transports()
+        return self._playable
+
+    def stream_for(self, camera: Camera, profile: str | None) -> tuple[str, Transport, str] | None:
+        """(url with token, transport, profile name) for a camera's profile; None if none plays here."""
+        profiles: list[StreamProfile] = list(camera.streams)
+        if not profiles:
+            return None
+        chosen = next((p for p in profiles if p.name == profile), None) or profiles[0]
+        pick = choose_transport(dict(chosen.urls), self._transports())
+        if pick is None:
+            return None
+        transport, raw = pick
+        return self.session.client.stream_url(raw), transport, chosen.name
+
+    # ------------------------------------------------------------------ controller changes
+
+    def _on_change(self, change: WallChange) -> None:
+        if self._shut:
+            return
+        c = self.controller
+        if change.layout:
+            self.wall.set_wall_layout(c.layout, self._release_tiles)
+            self._sync_videos()
+            self.view_changed.emit()
+        if change.maximised or change.layout:
+            self.wall.set_maximised(c.maximised)
+        if change.selection or change.layout:
+            self.wall.set_selected(c.selected)
+        tiles = sorted(t for t in change.tiles if t < len(self.tiles))
+        if change.layout:
+            tiles = list(range(len(self.tiles)))
+        if tiles:
+            decisions = self._decide()
+            for t in tiles:
+                self._show_slot(t, decisions.get(t))
+        if change.maximised or change.layout:
+            self.apply_policy()
+
+    def _show_slot(self, t: int, decision: Decision | None) -> None:
+        """Make tile ``t`` show what the controller says is on it."""
+        tile, tv = self.tiles[t], self.videos[t]
+        camera_id = self.controller.slot(t).camera_id
+        camera = self.inventory.cameras.get(camera_id) if camera_id else None
+        if camera_id is None:
+            if tv.camera_id is not None or tv.back_camera is not None:
+                tv.front.stop()
+                tv.back.stop()
+            tv.camera_id = tv.profile = tv.back_camera = tv.back_profile = None
+            tv.back_for_switch = False
+            tv.forced = None
+            tv.decision = None
+            tile.set_camera(None)
+            tile.set_profile(None)
+            tile.set_tour_text(None)
+            return
+        if camera_id == tv.camera_id:
+            self._label_tile(t)
+            return
+        tile.reset_zoom()
+        tv.forced = None
+        tv.decision = decision
+        if tv.back_camera == camera_id and tv.back.state in (TileState.PLAYING, TileState.CONNECTING):
+            # pre-rolled (a tour step): show it now, the picture is already live
+            self._swap(t)
+            self._label_tile(t)
+            return
+        tv.back_camera = tv.back_profile = None
+        tv.back_for_switch = False
+        if tv.back.state is not TileState.IDLE:
+            tv.back.stop()
+        tv.camera_id = camera_id
+        tv.first_frame = None
+        self._label_tile(t)
+        if camera is None:
+            tv.front.stop()
+            tile.set_state("failed", self.tr("This camera is not in the inventory (any more)."))
+            return
+        self._play(tv.front, camera, self._profile_for(tv, decision))
+        tv.profile = self._playing_profile(camera, self._profile_for(tv, decision))
+        tile.set_profile(tv.profile, reason_words(decision) if decision else "", tv.front.keyframes_only)
+
+    def _profile_for(self, tv: TileVideo, decision: Decision | None) -> str:
+        if tv.forced:
+            return tv.forced
+        return decision.profile if decision is not None else "sub"
+
+    def _playing_profile(self, camera: Camera, wanted: str) -> str | None:
+        s = self.stream_for(camera, wanted)
+        return s[2] if s else None
+
+    def _play(self, player: TilePlayer, camera: Camera, profile: str, keyframes_only: bool = False) -> None:
+        stream = self.stream_for(camera, profile)
+        player.set_offline(not camera.online)
+        player.set_keyframes_only(keyframes_only)
+        if stream is None:
+            player.stop()
+            t = self._tile_of(player)
+            if t is not None and player is t[1].front:
+                self.tiles[t[0]].set_state("failed", self.tr(
+                    "None of this camera's streams can be played on this computer "
+                    "(offered: {offered}).").format(offered=", ".join(
+                        sorted({tr.value for p in camera.streams for tr in p.urls}))))
+            return
+        url, transport, _ = stream
+        player.play(url, transport)
+
+    def _swap(self, t: int) -> None:
+        tile, tv = self.tiles[t], self.videos[t]
+        old = tv.front
+        tile.swap_surfaces()
+        tv.front, tv.back = tv.back, tv.front
+        tv.camera_id, tv.profile = tv.back_camera, tv.back_profile
+        tv.back_camera = tv.back_profile = None
+        tv.back_for_switch = False
+        old.stop()
+        tile.set_state(str(tv.front.state), detail_words(tv.front.detail))
+        if tile.zoom is not None:
+            tv.front.set_zoom(_zoom_tuple(tile.zoom))
+        cam = self.inventory.cameras.get(tv.camera_id or "")
+        note = reason_words(tv.decision) if tv.decision else ""
+        tile.set_profile(tv.profile, note, tv.front.keyframes_only)
+        if cam is None:
+            return
+
+    def _label_tile(self, t: int) -> None:
+        tile, tv = self.tiles[t], self.videos[t]
+        camera = self.inventory.cameras.get(tv.camera_id or "")
+        if camera is None:
+            tile.set_camera(tv.camera_id, tv.camera_id or "", "")
+        else:
+            site = self.inventory.sites.get(camera.site_id)
+            tile.set_camera(camera.id, camera.name, site.name if site else "")
+        tile.set_state(str(tv.front.state), detail_words(tv.front.detail))
+
+    # ------------------------------------------------------------------ policy
+
+    def _schedule_policy(self) -> None:
+        if not self._policy_timer.isActive():
+            self._policy_timer.start()
+
+    def tile_pixels(self, t: int) -> tuple[int, int]:
+        size = self.tiles[t].video_size()
+        ratio = self.devicePixelRatioF()
+        return round(size.width() * ratio), round(size.height() * ratio)
+
+    def _decide(self) -> dict[int, Decision]:
+        sizes = {t: self.tile_pixels(t) for t in self.wall.visible_tiles()}
+        return self.controller.stream_decisions(sizes, self.clock())
+
+    def apply_policy(self) -> None:
+        """Ask the policy again (resize, maximise, restore) and switch streams that must switch."""
+        if self._shut:
+            return
+        decisions = self._decide()
+        kf_tiles = 0
+        for t, decision in decisions.items():
+            tv = self.videos[t]
+            camera = self.inventory.cameras.get(tv.camera_id or "")
+            if camera is None:
+                continue
+            tv.decision = decision
+            wanted = self._profile_for(tv, decision)
+            want_profile = self._playing_profile(camera, wanted)
+            kf = decision.keyframes_only and not self.tiles[t].maximised
+            kf_tiles += kf
+            if want_profile != tv.profile and want_profile is not None:
+                self._switch_profile(t, camera, wanted, kf)
+            else:
+                tv.front.set_keyframes_only(kf)
+            self.tiles[t].set_profile(tv.profile, reason_words(decision), kf, _demoted(decision))
+        if kf_tiles and not self._cpu_note_shown:
+            self._cpu_note_shown = True
+            self.message.emit(self.tr(
+                "%n tile(s) show key frames only: this computer cannot decode every tile at full rate.",
+                "", kf_tiles))
+        elif not kf_tiles:
+            self._cpu_note_shown = False
+
+    def _switch_profile(self, t: int, camera: Camera, profile: str, keyframes_only: bool) -> None:
+        """Change a tile's stream without a black wait: pre-roll it behind, swap on its first picture."""
+        tv = self.videos[t]
+        if tv.front.state is not TileState.PLAYING:
+            # nothing on screen to keep: switch in place
+            self._play(tv.front, camera, profile, keyframes_only)
+            tv.profile = self._playing_profile(camera, profile)
+            return
+        if tv.back_for_switch and tv.back_profile == profile and tv.back_camera == camera.id:
+            return  # already on its way
+        tv.back_camera = camera.id
+        tv.back_profile = self._playing_profile(camera, profile)
+        tv.back_for_switch = True
+        self._play(tv.back, camera, profile, keyframes_only)
+
+    # ------------------------------------------------------------------ player signals
+
+    def _on_player_state(self, player: TilePlayer, state: object, detail: str) -> None:
+        if self._shut:
+            return
+        found = self._tile_of(player)
+        if found is None:
+            return
+        t, tv = found
+        state = TileState(state)
+        if player is tv.back:
+            if state is TileState.PLAYING and tv.back_for_switch:
+                self._swap(t)
+            elif state in (TileState.FAILED, TileState.OFFLINE) and tv.back_for_switch:
+                tv.back.stop()
+                tv.back_camera = tv.back_profile = None
+                tv.back_for_switch = False
+            return
+        tile = self.tiles[t]
+        if tv.camera_id is None:
+            return
+        tile.set_state(str(state), detail_words(detail))
+        if state is TileState.RECONNECTING:
+            tile.set_reconnect_in(player.reconnect_in())
+        if state is TileState.FAILED and detail.startswith("401"):
+            self._retry_with_fresh_token(t)
+
+    def _retry_with_fresh_token(self, t: int) -> None:
+        # the stream URL carries the session's token; after a token refresh the old one is refused
+        tv = self.videos[t]
+        now = self.clock()
+        camera = self.inventory.cameras.get(tv.camera_id or "")
+        if camera is None or now - tv.url_refreshed_at < REFRESH_URL_AFTER:
+            return
+        tv.url_refreshed_at = now
+        self._play(tv.front, camera, tv.profile or "sub", tv.front.keyframes_only)
+
+    def _on_player_stats(self, player: TilePlayer, fps: float, kbps: float) -> None:
+        found = self._tile_of(player)
+        if found is not None and player is found[1].front:
+            self.tiles[found[0]].set_stats(fps, kbps)
+
+    def _on_first_frame(self, player: TilePlayer, seconds: float) -> None:
+        found = self._tile_of(player)
+        if found is not None and player is found[1].front:
+            found[1].first_frame = seconds
+
+    # ------------------------------------------------------------------ clock: countdowns, tours, pre-roll
+
+    def _on_tick(self) -> None:
+        if self._shut:
+            return
+        now = self.clock()
+        for hook in list(self.tick_hooks):
+            hook(now)
+        self.controller.tick(now)
+        for t, tv in enumerate(self.videos):
+            tile = self.tiles[t]
+            if tv.front.state is TileState.RECONNECTING:
+                tile.set_reconnect_in(tv.front.reconnect_in())
+            tour = self.controller.tour(t)
+            if tour is not None:
+                left = tour.remaining(now)
+                if tour.paused:
+                    text = self.tr("Tour paused")
+                else:
+                    text = self.tr("Tour {i}/{n} · {s} s").format(
+                        i=tour.index + 1, n=len(tour.spec.items), s=int(left + 0.999))
+                tile.set_tour_text(text)
+            elif tile.tour_label.isVisible():
+                tile.set_tour_text(None)
+        self._preroll(now)
+
+    def _preroll(self, now: float) -> None:
+        wanted: dict[int, str] = {}
+        for t, camera_id in self.controller.prerolls().items():
+            tour = self.controller.tour(t)
+            if tour is not None and not tour.paused and tour.remaining(now) <= PREROLL_LEAD:
+                wanted[t] = camera_id
+        for source in self.preroll_sources:
+            wanted.update(source(now))
+        for t, camera_id in wanted.items():
+            if t >= len(self.videos):
+                continue
+            tv = self.videos[t]
+            if tv.back_camera == camera_id or tv.camera_id == camera_id or tv.back_for_switch:
+                continue
+            camera = self.inventory.cameras.get(camera_id)
+            if camera is None:
+                continue
+            decision = tv.decision
+            profile = decision.profile if decision is not None else "sub"
+            tv.back_camera = camera_id
+            tv.back_profile = self._playing_profile(camera, profile)
+            self._play(tv.back, camera, profile, bool(decision and decision.keyframes_only))
+
+    # ------------------------------------------------------------------ inventory
+
+    def _on_inventory(self, delta: InventoryDelta) -> None:
+        if self._shut:
+            return
+        for t, tv in enumerate(self.videos):
+            for player, camera_id in ((tv.front, tv.camera_id), (tv.back, tv.back_camera)):
+                if camera_id is None or not (delta.reset or camera_id in delta.cameras):
+                    continue
+                camera = self.inventory.cameras.get(camera_id)
+                if camera is not None:
+                    player.set_offline(not camera.online)
+            if tv.camera_id is not None and (delta.reset or tv.camera_id in delta.cameras):
+                self._label_tile(t)
+
+    # ------------------------------------------------------------------ operator actions
+
+    def drop_items(self, tile: int, items: list[tuple[str, str]]) -> None:
+        """Cameras, sites or grids dropped on a tile: the first goes there, the rest follow."""
+        ids: list[str] = []
+        for kind, item_id in items:
+            try:
+                ids += self.controller.camera_ids_for(kind, item_id)  # type: ignore[arg-type]
+            except ValueError:
+                continue
+        ids = list(dict.fromkeys(ids))
+        if not ids:
+            self.message.emit(self.tr("There are no cameras to show there."))
+            return
+        self.controller.select(tile)
+        if len(ids) == 1:
+            self.controller.assign(tile, ids[0])
+            return
+        overflow = self.controller.fill(tile, ids)
+        placed = len(ids) - overflow
+        if overflow:
+            self.message.emit(self.tr(
+                "{placed} cameras put on the wall; {overflow} more did not fit "
+                "(choose a larger layout, or start a wall tour to page through them).").format(
+                    placed=placed, overflow=overflow))
+        else:
+            self.message.emit(self.tr("%n camera(s) put on the wall.", "", placed))
+
+    def put_camera(self, camera_id: str) -> None:
+        """A camera double-clicked in the tree: onto the selected tile (tile 0 if none)."""
+        tile = self.controller.selected if self.controller.selected is not None else 0
+        self.controller.assign(tile, camera_id)
+
+    def _on_tile_dropped(self, source: int, target: int) -> None:
+        self.controller.swap(source, target)
+        self.controller.select(target)
+
+    def _on_enter(self) -> None:
+        sel = self.controller.selected
+        if sel is not None:
+            self.controller.toggle_maximise(sel)
+
+    def _on_delete(self) -> None:
+        sel = self.controller.selected
+        if sel is not None:
+            self.controller.clear(sel)
+
+    def set_layout(self, layout: Layout) -> None:
+        self.controller.set_layout(layout)
+
+    def load_view(self, view: View) -> None:
+        self.controller.load_view(view)
+        self.view_changed.emit()
+
+    def _on_zoom(self, t: int, rect: QRectF | None) -> None:
+        if t < len(self.videos):
+            self.videos[t].front.set_zoom(_zoom_tuple(rect))
+
+    def snapshot(self, t: int) -> str | None:
+        """Save tile ``t``'s picture to the pictures folder; the path, or None (and a message)."""
+        tv = self.videos[t]
+        camera = self.inventory.cameras.get(tv.camera_id or "")
+        if camera is None or tv.front.state is not TileState.PLAYING:
+            self.message.emit(self.tr("Nothing to save: the tile shows no live picture."))
+            return None
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        path = paths.pictures_dir() / f"{sanitise_filename(camera.name)}_{stamp}.png"
+        n = 1
+        while path.exists():
+            path = path.with_name(f"{sanitise_filename(camera.name)}_{stamp}-{n}.png")
+            n += 1
+        if tv.front.snapshot(path):
+            self.message.emit(self.tr("Snapshot saved: {path}").format(path=str(path)))
+            return str(path)
+        self.message.emit(self.tr("The snapshot could not be saved to {path}.").format(path=str(path)))
+        return None
+
+    def set_stats_visible(self, visible: bool) -> None:
+        self._stats_visible = visible
+        for tile in self.tiles:
+            tile.set_stats_visible(visible)
+
+    def force_profile(self, t: int, profile: str | None) -> None:
+        """The operator's stream choice for a tile: "main", "sub" or None (automatic)."""
+        tv = self.videos[t]
+        tv.forced = profile
+        self.apply_policy()
+
+    def start_tile_tour(self, t: int, camera_ids: list[str], interval: float) -> None:
+        self.controller.set_tile_tour(t, TourSpec(tuple(camera_ids), interval), self.clock())
+
+    def stop_tile_tour(self, t: int) -> None:
+        self.controller.set_tile_tour(t, None)
+        self.tiles[t].set_tour_text(None)
+
+    def pause_tile_tour(self, t: int, paused: bool) -> None:
+        tour = self.controller.tour(t)
+        if tour is None:
+            return
+        if paused:
+            tour.pause(self.clock())
+        else:
+            tour.resume(self.clock())
+
+    def show_tile_menu(self, t: int, pos: QPoint) -> None:
+        menu = self.tile_menu(t)
+        menu.exec(pos)
+        menu.deleteLater()
+
+    def tile_menu(self, t: int) -> QMenu:
+        """The context menu of tile ``t`` (built fresh: it reflects the tile's state)."""
+        c = self.controller
+        tv = self.videos[t]
+        tile = self.tiles[t]
+        menu = QMenu(self)
+        has_camera = tv.camera_id is not None
+        a = menu.addAction(self.tr("Restore") if c.maximised == t else self.tr("Maximise"))
+        a.triggered.connect(lambda: c.toggle_maximise(t))
+        a = menu.addAction(self.tr("Clear tile"))
+        a.setEnabled(has_camera)
+        a.triggered.connect(lambda: c.clear(t))
+        menu.addSeparator()
+        a = menu.addAction(self.tr("Snapshot"))
+        a.setEnabled(has_camera and tv.front.state is TileState.PLAYING)
+        a.triggered.connect(lambda: self.snapshot(t))
+        a = menu.addAction(self.tr("Reset zoom"))
+        a.setEnabled(tile.zoom is not None)
+        a.triggered.connect(tile.reset_zoom)
+        a = menu.addAction(self.tr("Show fps and bit rate"))
+        a.setCheckable(True)
+        a.setChecked(self._stats_visible)
+        a.toggled.connect(self.set_stats_visible)
+        stream = menu.addMenu(self.tr("Stream"))
+        group = QActionGroup(stream)
+        for value, words in ((None, self.tr("Automatic")), ("main", self.tr("Main stream")),
+                             ("sub", self.tr("Sub stream"))):
+            act = QAction(words, stream)
+            act.setCheckable(True)
+            act.setChecked(tv.forced == value)
+            act.setEnabled(has_camera)
+            act.triggered.connect(lambda _=False, v=value: self.force_profile(t, v))
+            group.addAction(act)
+            stream.addAction(act)
+        menu.addSeparator()
+        tour = c.tour(t)
+        if tour is None:
+            a = menu.addAction(self.tr("Start tile tour…"))
+            a.triggered.connect(lambda: self._ask_tile_tour(t))
+        else:
+            if tour.paused:
+                a = menu.addAction(self.tr("Resume tile tour"))
+                a.triggered.connect(lambda: self.pause_tile_tour(t, False))
+            else:
+                a = menu.addAction(self.tr("Pause tile tour"))
+                a.triggered.connect(lambda: self.pause_tile_tour(t, True))
+            a = menu.addAction(self.tr("Stop tile tour"))
+            a.triggered.connect(lambda: self.stop_tile_tour(t))
+        return menu
+
+    def _ask_tile_tour(self, t: int) -> None:
+        from controlroom.ui.wall.tours_ui import ask_tile_tour
+
+        ask_tile_tour(self, t)
+
+    # ------------------------------------------------------------------ queries (status, tests)
+
+    def camera_on(self, t: int) -> str | None:
+        return self.controller.slot(t).camera_id
+
+    def profile_of(self, t: int) -> str | None:
+        """The stream profile tile ``t``'s on-screen player plays."""
+        return self.videos[t].profile
+
+    def state_of(self, t: int) -> TileState:
+        return self.videos[t].front.state
+
+    # ------------------------------------------------------------------ teardown
+
+    def shutdown(self) -> None:
+        """Stop and release every player (before the window goes). Idempotent."""
+        if self._shut:
+            return
+        self._shut = True
+        self._tick.stop()
+        self._policy_timer.stop()
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+        self._unsubscribe.clear()
+        for tv in self.videos:
+            tv.front.release()
+            tv.back.release()
+
+    def closeEvent(self, event: object) -> None:
+        self.shutdown()
+
+
+def _demoted(decision: Decision | None) -> bool:
+    """The tile plays less than its size deserves (bandwidth or CPU budget)."""
+    return decision is not None and bool(decision.reasons & {Reason.BANDWIDTH, Reason.OVER_BUDGET, Reason.CPU})
+
+
+def _zoom_tuple(rect: QRectF | None) -> tuple[float, float, float, float] | None:
+    if rect is None:
+        return None
+    return (rect.x(), rect.y(), rect.width(), rect.height())
+
+
+
