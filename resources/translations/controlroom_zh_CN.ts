@@ -3,7 +3,7 @@
   <context>
     <name>App</name>
     <message>
-      <location filename="../../ui/app.py" line="151" />
+      <location filename="../../ui/app.py" line="170" />
       <source>unexpected error: {error}</source>
       <translation>意外错误：{error}</translation>
     </message>
@@ -11,7 +11,7 @@
   <context>
     <name>ConnectionIndicator</name>
     <message>
-      <location filename="../../ui/main_window.py" line="115" />
+      <location filename="../../ui/main_window.py" line="118" />
       <source>{state}: {detail}</source>
       <translation>{state}：{detail}</translation>
     </message>
@@ -19,34 +19,77 @@
   <context>
     <name>ConnectionState</name>
     <message>
-      <location filename="../../ui/main_window.py" line="51" />
+      <location filename="../../ui/main_window.py" line="54" />
       <source>Disconnected</source>
       <translation>未连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="52" />
+      <location filename="../../ui/main_window.py" line="55" />
       <source>Connecting</source>
       <translation>正在连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="53" />
+      <location filename="../../ui/main_window.py" line="56" />
       <source>Loading inventory</source>
       <translation>正在加载资源</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="54" />
+      <location filename="../../ui/main_window.py" line="57" />
       <source>Connected</source>
       <translation>已连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="55" />
+      <location filename="../../ui/main_window.py" line="58" />
       <source>Reconnecting</source>
       <translation>正在重新连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="56" />
+      <location filename="../../ui/main_window.py" line="59" />
       <source>Connection failed</source>
       <translation>连接失败</translation>
+    </message>
+  </context>
+  <context>
+    <name>LayoutEditor</name>
+    <message>
+      <location filename="../../ui/wall/layout_editor.py" line="154" />
+      <source>Custom layout</source>
+      <translation>自定义布局</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/layout_editor.py" line="163" />
+      <source>for example: Town gate + 8</source>
+      <translation>例如：镇口 + 8</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/layout_editor.py" line="166" />
+      <source>&amp;Merge selected cells</source>
+      <translation>合并所选单元格(&amp;M)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/layout_editor.py" line="167" />
+      <source>S&amp;plit selected tile</source>
+      <translation>拆分所选窗格(&amp;P)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/layout_editor.py" line="174" />
+      <source>Drag across cells to select them, then merge; select a merged tile to split it.</source>
+      <translation>拖过单元格以选中，然后合并；选中合并后的窗格可将其拆分。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/layout_editor.py" line="184" />
+      <source>Rows × columns:</source>
+      <translation>行 × 列：</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/layout_editor.py" line="185" />
+      <source>Name:</source>
+      <translation>名称：</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/layout_editor.py" line="231" />
+      <source>Give the layout a name.</source>
+      <translation>请为布局命名。</translation>
     </message>
   </context>
   <context>
@@ -142,94 +185,94 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="273" />
+      <location filename="../../ui/main_window.py" line="279" />
       <source>not signed in</source>
       <extracomment>the operator asked to log out (the app closes the session and shows the login again)</extracomment>
       <translation>未登录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="274" />
+      <location filename="../../ui/main_window.py" line="280" />
       <source>ControlRoom — {user} @ {host}</source>
       <translation>ControlRoom — {user} @ {host}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="280" />
+      <location filename="../../ui/main_window.py" line="286" />
       <source>Sites and cameras</source>
       <translation>站点与摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="300" />
+      <location filename="../../ui/main_window.py" line="312" />
       <source>Cameras %v of %m</source>
       <translation>摄像机 %v / %m</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="311" />
+      <location filename="../../ui/main_window.py" line="323" />
       <source>{name} · {role}</source>
       <translation>{name} · {role}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="329" />
+      <location filename="../../ui/main_window.py" line="342" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="330" />
+      <location filename="../../ui/main_window.py" line="343" />
       <source>Log &amp;out</source>
       <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="334" />
+      <location filename="../../ui/main_window.py" line="347" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="339" />
+      <location filename="../../ui/main_window.py" line="352" />
       <location filename="../../ui/plugin_host.py" line="94" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="340" />
+      <location filename="../../ui/main_window.py" line="353" />
       <source>&amp;Find camera…</source>
       <translation>查找摄像机(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="346" />
+      <location filename="../../ui/main_window.py" line="359" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="347" />
+      <location filename="../../ui/main_window.py" line="360" />
       <source>&amp;About ControlRoom</source>
       <translation>关于 ControlRoom(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="358" />
+      <location filename="../../ui/main_window.py" line="371" />
       <source>About ControlRoom</source>
       <translation>关于 ControlRoom</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="360" />
+      <location filename="../../ui/main_window.py" line="373" />
       <source>&lt;h3&gt;ControlRoom {version}&lt;/h3&gt;&lt;p&gt;Desktop client for county video networks: the county dispatch centre, town platforms and village platforms.&lt;/p&gt;&lt;p&gt;Free software under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;ControlRoom {version}&lt;/h3&gt;&lt;p&gt;县域视频网络桌面客户端：县级指挥中心、乡镇平台和村居平台。&lt;/p&gt;&lt;p&gt;自由软件，依据 GNU GPL 第 3 版或更新版本发布。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="383" />
+      <location filename="../../ui/main_window.py" line="396" />
       <source>Loading the inventory…</source>
       <translation>正在加载资源…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="400" />
+      <location filename="../../ui/main_window.py" line="413" />
       <source>Cameras online: {online} / {total}</source>
       <translation>在线摄像机：{online} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="413" />
+      <location filename="../../ui/main_window.py" line="426" />
       <source>Loading cameras: {done} of {total}</source>
       <translation>正在加载摄像机：{done} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="434" />
+      <location filename="../../ui/main_window.py" line="451" />
       <source>Could not load the inventory: {message}</source>
       <translation>无法加载资源：{message}</translation>
     </message>
@@ -277,18 +320,18 @@
       <translation>平台发送的数据 ControlRoom 无法读取：%1。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/client.py" line="69" />
+      <location filename="../../controlroom/api/client.py" line="71" />
       <source>The CA bundle could not be read.</source>
-      <translation type="unfinished" />
+      <translation>无法读取 CA 证书包。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/client.py" line="90" />
+      <location filename="../../controlroom/api/client.py" line="92" />
       <source>A platform address must start with http:// or https://.</source>
       <translation>平台地址须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/client.py" line="137" />
-      <location filename="../../controlroom/api/client.py" line="148" />
+      <location filename="../../controlroom/api/client.py" line="139" />
+      <location filename="../../controlroom/api/client.py" line="150" />
       <source>Not logged in.</source>
       <translation>尚未登录。</translation>
     </message>
@@ -484,22 +527,22 @@
       <translation>输入摄像机或站点名称的一部分，或 20 位国标编码的一部分。按 Esc 清除。</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="83" />
+      <location filename="../../ui/resource_panel.py" line="86" />
       <source>Sites and cameras</source>
       <translation>站点与摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="123" />
+      <location filename="../../ui/resource_panel.py" line="126" />
       <source>{online} of {total} cameras online</source>
       <translation>{total} 路摄像机中 {online} 路在线</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="125" />
+      <location filename="../../ui/resource_panel.py" line="128" />
       <source>Nothing matches “{text}”</source>
       <translation>没有与“{text}”匹配的结果</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="127" />
+      <location filename="../../ui/resource_panel.py" line="130" />
       <source>{cameras} cameras and {sites} sites match</source>
       <translation>匹配 {cameras} 路摄像机、{sites} 个站点</translation>
     </message>
@@ -507,110 +550,111 @@
   <context>
     <name>ResourceTreeModel</name>
     <message>
-      <location filename="../../ui/tree_model.py" line="69" />
+      <location filename="../../ui/tree_model.py" line="74" />
       <source>village camera</source>
+      <extracomment>what a drag from the tree carries (the wall's drop format): JSON [{"type": "site"|"camera", "id": GB id}]</extracomment>
       <translation>村居摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="70" />
+      <location filename="../../ui/tree_model.py" line="75" />
       <source>road camera</source>
       <translation>道路摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="71" />
+      <location filename="../../ui/tree_model.py" line="76" />
       <source>checkpoint</source>
       <translation>卡口</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="72" />
+      <location filename="../../ui/tree_model.py" line="77" />
       <source>social camera</source>
       <translation>社会面摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="79" />
+      <location filename="../../ui/tree_model.py" line="84" />
       <source>county dispatch centre</source>
       <translation>县社会治安指挥中心</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="80" />
+      <location filename="../../ui/tree_model.py" line="85" />
       <source>police-station platform</source>
       <translation>派出所指挥平台</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="81" />
+      <location filename="../../ui/tree_model.py" line="86" />
       <source>police-office platform</source>
       <translation>中心警务室监控平台</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="82" />
+      <location filename="../../ui/tree_model.py" line="87" />
       <source>village platform</source>
       <translation>村居监控平台</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="470" />
+      <location filename="../../ui/tree_model.py" line="494" />
       <source>Name</source>
       <extracomment>the online/total totals of the whole tree changed: (online, total) a search was applied: (matching cameras, matching sites)</extracomment>
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="472" />
+      <location filename="../../ui/tree_model.py" line="496" />
       <source>Online</source>
       <translation>在线</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="474" />
+      <location filename="../../ui/tree_model.py" line="498" />
       <source>Cameras online / cameras in total, for the site and every site below it</source>
       <translation>本站点及其下级站点的在线摄像机数 / 摄像机总数</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="492" />
-      <location filename="../../ui/tree_model.py" line="537" />
+      <location filename="../../ui/tree_model.py" line="516" />
+      <location filename="../../ui/tree_model.py" line="561" />
       <source>offline</source>
       <translation>离线</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="537" />
+      <location filename="../../ui/tree_model.py" line="561" />
       <source>online</source>
       <translation>在线</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="540" />
-      <location filename="../../ui/tree_model.py" line="557" />
+      <location filename="../../ui/tree_model.py" line="564" />
+      <location filename="../../ui/tree_model.py" line="581" />
       <source>GB id: {id}</source>
       <translation>国标编码：{id}</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="541" />
+      <location filename="../../ui/tree_model.py" line="565" />
       <source>Kind: {kind}</source>
       <translation>类型：{kind}</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="542" />
+      <location filename="../../ui/tree_model.py" line="566" />
       <source>State: {state}</source>
       <translation>状态：{state}</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="545" />
+      <location filename="../../ui/tree_model.py" line="569" />
       <source>PTZ control</source>
       <translation>可云台控制</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="547" />
+      <location filename="../../ui/tree_model.py" line="571" />
       <source>Tags: {tags}</source>
       <translation>标签：{tags}</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="554" />
+      <location filename="../../ui/tree_model.py" line="578" />
       <source>platform online</source>
       <translation>平台在线</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="554" />
+      <location filename="../../ui/tree_model.py" line="578" />
       <source>platform offline</source>
       <translation>平台离线</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="560" />
+      <location filename="../../ui/tree_model.py" line="584" />
       <source>Cameras online: {online} of {total}</source>
       <translation>在线摄像机：{online} / {total}</translation>
     </message>
@@ -618,27 +662,27 @@
   <context>
     <name>Role</name>
     <message>
-      <location filename="../../ui/main_window.py" line="73" />
+      <location filename="../../ui/main_window.py" line="76" />
       <source>County dispatcher</source>
       <translation>县级调度员</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="74" />
+      <location filename="../../ui/main_window.py" line="77" />
       <source>Town desk</source>
       <translation>乡镇值班台</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="75" />
+      <location filename="../../ui/main_window.py" line="78" />
       <source>Presenter (view only)</source>
       <translation>会议展示（仅查看）</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="86" />
+      <location filename="../../ui/main_window.py" line="89" />
       <source>Whole county</source>
       <translation>全县</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="87" />
+      <location filename="../../ui/main_window.py" line="90" />
       <source>Towns: {towns}</source>
       <translation>乡镇：{towns}</translation>
     </message>
@@ -727,66 +771,742 @@
     </message>
   </context>
   <context>
+    <name>TileTourDialog</name>
+    <message>
+      <location filename="../../ui/wall/tours_ui.py" line="31" />
+      <source> s</source>
+      <translation> 秒</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tours_ui.py" line="40" />
+      <source>Tile tour</source>
+      <translation>窗格轮巡</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tours_ui.py" line="51" />
+      <source>Cameras of {site} ({n})</source>
+      <translation>{site}的摄像机（{n} 个）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tours_ui.py" line="56" />
+      <source>Cameras on this wall ({n})</source>
+      <translation>本视频墙上的摄像机（{n} 个）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tours_ui.py" line="60" />
+      <source>Cameras:</source>
+      <translation>摄像机：</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tours_ui.py" line="61" />
+      <source>Each camera for:</source>
+      <translation>每个摄像机停留：</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tours_ui.py" line="66" />
+      <source>Put a camera on this tile first: the tour cycles its site's cameras.</source>
+      <translation>请先在此窗格放一个摄像机：轮巡将循环其所在站点的摄像机。</translation>
+    </message>
+  </context>
+  <context>
+    <name>TileWidget</name>
+    <message>
+      <location filename="../../ui/wall/tile_widget.py" line="99" />
+      <source>Idle</source>
+      <extracomment>tree items dragged onto the wall: JSON list of {"type": "camera"|"site"|"grid", "id": GB id} a tile dragged onto another (to swap): the source tile's index as text</extracomment>
+      <translation>空闲</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tile_widget.py" line="100" />
+      <source>Connecting</source>
+      <translation>正在连接</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tile_widget.py" line="101" />
+      <source>Live</source>
+      <translation>实时</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tile_widget.py" line="102" />
+      <location filename="../../ui/wall/tile_widget.py" line="438" />
+      <source>No new pictures</source>
+      <translation>画面未更新</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tile_widget.py" line="103" />
+      <source>Reconnecting</source>
+      <translation>正在重新连接</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tile_widget.py" line="104" />
+      <location filename="../../ui/wall/tile_widget.py" line="432" />
+      <source>Camera offline</source>
+      <translation>摄像机离线</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tile_widget.py" line="105" />
+      <source>Cannot play</source>
+      <translation>无法播放</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tile_widget.py" line="106" />
+      <source>Empty</source>
+      <translation>空</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tile_widget.py" line="381" />
+      <source>main</source>
+      <translation>主码流</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tile_widget.py" line="381" />
+      <source>sub</source>
+      <translation>子码流</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tile_widget.py" line="383" />
+      <source>{profile} · key frames</source>
+      <translation>{profile} · 仅关键帧</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tile_widget.py" line="391" />
+      <source>{fps:.0f} fps · {kbps:,.0f} kbit/s</source>
+      <translation>{fps:.0f} 帧/秒 · {kbps:,.0f} kbit/s</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tile_widget.py" line="416" />
+      <source>Empty tile</source>
+      <translation>空窗格</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tile_widget.py" line="417" />
+      <source>Drag a camera or a site here from the list on the left, or select this tile and double-click a camera.</source>
+      <translation>从左侧列表把摄像机或站点拖到这里，或选中此窗格后双击一个摄像机。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tile_widget.py" line="420" />
+      <source>Starting…</source>
+      <translation>正在启动…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tile_widget.py" line="422" />
+      <source>Connecting…</source>
+      <translation>正在连接…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tile_widget.py" line="426" />
+      <location filename="../../ui/wall/tile_widget.py" line="448" />
+      <source>Reconnecting in {s} s</source>
+      <translation>{s} 秒后重连</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tile_widget.py" line="428" />
+      <source>Reconnecting now…</source>
+      <translation>正在重连…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tile_widget.py" line="429" />
+      <source>The stream stopped; trying again.</source>
+      <translation>视频流已中断，正在重试。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tile_widget.py" line="433" />
+      <source>The platform reports “{name}” offline. The tile comes back by itself when it is online again.</source>
+      <translation>平台报告“{name}”离线。摄像机恢复在线后，窗格会自动恢复。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tile_widget.py" line="436" />
+      <source>Cannot play this camera</source>
+      <translation>无法播放此摄像机</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tile_widget.py" line="436" />
+      <source>unknown error</source>
+      <translation>未知错误</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tile_widget.py" line="438" />
+      <source>Waiting for the stream.</source>
+      <translation>正在等待视频流。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tile_widget.py" line="444" />
+      <source>Tile {n}</source>
+      <translation>窗格 {n}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ViewsUi</name>
+    <message>
+      <location filename="../../ui/wall/views_ui.py" line="43" />
+      <source>V&amp;iews</source>
+      <extracomment>problems reading the file, in the operator's words (tests read this)</extracomment>
+      <translation>视图(&amp;I)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/views_ui.py" line="44" />
+      <source>&amp;Save view</source>
+      <translation>保存视图(&amp;S)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/views_ui.py" line="47" />
+      <source>Save view &amp;as…</source>
+      <translation>视图另存为(&amp;A)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/views_ui.py" line="50" />
+      <source>&amp;Rename view…</source>
+      <translation>重命名视图(&amp;R)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/views_ui.py" line="52" />
+      <source>&amp;Delete view…</source>
+      <translation>删除视图(&amp;D)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/views_ui.py" line="60" />
+      <source>Switch to a saved view</source>
+      <translation>切换到已保存的视图</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/views_ui.py" line="61" />
+      <source>Views</source>
+      <translation>视图</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/views_ui.py" line="74" />
+      <source>The saved views could not be read. The file was set aside as {path} and ControlRoom starts without saved views; nothing else was changed.</source>
+      <translation>无法读取已保存的视图。该文件已另存为 {path}，ControlRoom 将在没有已保存视图的情况下启动；其他内容均未改动。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/views_ui.py" line="79" />
+      <source>The saved views file {path} is kept as it is (a newer ControlRoom wrote it, or it cannot be read); views you save now will not be written.</source>
+      <translation>视图文件 {path} 保持原样（由更新版本的 ControlRoom 写入，或无法读取）；现在保存的视图不会写入文件。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/views_ui.py" line="91" />
+      <source>Saved views</source>
+      <translation>已保存的视图</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/views_ui.py" line="101" />
+      <source>The views file is kept as it is; this change was not saved.</source>
+      <translation>视图文件保持原样；此次更改未保存。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/views_ui.py" line="104" />
+      <source>The views could not be saved: {error}</source>
+      <translation>无法保存视图：{error}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/views_ui.py" line="113" />
+      <source>There is no view named “{name}”.</source>
+      <translation>没有名为“{name}”的视图。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/views_ui.py" line="133" />
+      <source>Save view as</source>
+      <translation>视图另存为</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/views_ui.py" line="133" />
+      <source>View name:</source>
+      <translation>视图名称：</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/views_ui.py" line="141" />
+      <source>Replace view</source>
+      <translation>替换视图</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/views_ui.py" line="142" />
+      <source>A view named “{name}” exists. Replace it?</source>
+      <translation>已存在名为“{name}”的视图。要替换吗？</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/views_ui.py" line="158" />
+      <source>View “{name}” saved.</source>
+      <translation>视图“{name}”已保存。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/views_ui.py" line="165" />
+      <source>This wall is not a saved view yet: save it first.</source>
+      <translation>此视频墙还不是已保存的视图：请先保存。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/views_ui.py" line="168" />
+      <source>Rename view</source>
+      <translation>重命名视图</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/views_ui.py" line="168" />
+      <source>New name:</source>
+      <translation>新名称：</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/views_ui.py" line="186" />
+      <source>Delete view</source>
+      <translation>删除视图</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/views_ui.py" line="187" />
+      <source>Delete the view “{name}”?</source>
+      <translation>删除视图“{name}”？</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/views_ui.py" line="208" />
+      <source>No saved views</source>
+      <translation>没有已保存的视图</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/views_ui.py" line="224" />
+      <source>(unsaved wall)</source>
+      <translation>（未保存的视频墙）</translation>
+    </message>
+  </context>
+  <context>
+    <name>WallPane</name>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="67" />
+      <source>Opening the stream.</source>
+      <translation>正在打开视频流。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="68" />
+      <source>The platform reports the camera offline.</source>
+      <translation>平台报告该摄像机离线。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="69" />
+      <source>The video source ended the stream.</source>
+      <translation>视频源结束了视频流。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="70" />
+      <source>The stream could not be opened or broke off.</source>
+      <translation>视频流无法打开或已中断。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="76" />
+      <source>Attempt {n}; last problem: {reason}</source>
+      <translation>第 {n} 次尝试；上次问题：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="79" />
+      <source>No new picture for {s} s.</source>
+      <translation>已 {s} 秒没有新画面。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="82" />
+      <source>No picture within {s} s.</source>
+      <translation>{s} 秒内没有画面。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="84" />
+      <source>The media server refused the session (401): {raw}</source>
+      <translation>流媒体服务器拒绝了此会话（401）：{raw}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="86" />
+      <source>This account may not watch this camera (403): {raw}</source>
+      <translation>此账号无权观看该摄像机（403）：{raw}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="88" />
+      <source>The media server does not know this stream (404): {raw}</source>
+      <translation>流媒体服务器上没有此视频流（404）：{raw}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="94" />
+      <source>Sub stream: the tile is too small to show more.</source>
+      <translation>子码流：窗格太小，显示不了更多细节。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="95" />
+      <source>Main stream: the tile is maximised.</source>
+      <translation>主码流：窗格已最大化。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="96" />
+      <source>Sub stream, to stay within this workstation's bandwidth budget.</source>
+      <translation>子码流：以不超出本工作站的带宽预算。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="97" />
+      <source>The wall is over the bandwidth budget even with sub streams.</source>
+      <translation>即使使用子码流，视频墙仍超出带宽预算。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="98" />
+      <source>Key frames only: this computer cannot decode every tile at full rate.</source>
+      <translation>仅关键帧：本机无法以全帧率解码所有窗格。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="99" />
+      <source>Kept: the stream switched less than 5 s ago.</source>
+      <translation>保持不变：码流在 5 秒内刚切换过。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="298" />
+      <source>This camera is not in the inventory (any more).</source>
+      <extracomment>a message for the status bar the view name or layout changed (window title, views menu) extra pre-rolls (tile -&gt; camera) from a wall tour (tours_ui) called on every tick (wall tours step here)</extracomment>
+      <translation>此摄像机不在（或已不在）资源目录中。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="322" />
+      <source>None of this camera's streams can be played on this computer (offered: {offered}).</source>
+      <translation>本机无法播放此摄像机的任何视频流（平台提供：{offered}）。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="396" />
+      <source>Tiles showing key frames only: {n}. This computer cannot decode every tile at full rate.</source>
+      <translation>仅显示关键帧的窗格：{n} 个。本机无法以全帧率解码所有窗格。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="480" />
+      <source>Tour paused</source>
+      <translation>轮巡已暂停</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="482" />
+      <source>Tour {i}/{n} · {s} s</source>
+      <translation>轮巡 {i}/{n} · {s} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="539" />
+      <source>There are no cameras to show there.</source>
+      <translation>没有可显示的摄像机。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="549" />
+      <source>{placed} cameras put on the wall; {overflow} more did not fit (choose a larger layout, or start a wall tour to page through them).</source>
+      <translation>已上墙 {placed} 个摄像机；另有 {overflow} 个放不下（请选择更大的布局，或开始视频墙轮巡分页查看）。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="553" />
+      <source>Cameras put on the wall: {n}.</source>
+      <translation>已上墙的摄像机：{n} 个。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="590" />
+      <source>Nothing to save: the tile shows no live picture.</source>
+      <translation>无可保存内容：该窗格没有实时画面。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="599" />
+      <source>Snapshot saved: {path}</source>
+      <translation>抓图已保存：{path}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="601" />
+      <source>The snapshot could not be saved to {path}.</source>
+      <translation>无法将抓图保存到 {path}。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="643" />
+      <source>Restore</source>
+      <translation>还原</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="643" />
+      <source>Maximise</source>
+      <translation>最大化</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="645" />
+      <source>Clear tile</source>
+      <translation>清空窗格</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="649" />
+      <source>Snapshot</source>
+      <translation>抓图</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="652" />
+      <source>Reset zoom</source>
+      <translation>重置缩放</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="655" />
+      <source>Show fps and bit rate</source>
+      <translation>显示帧率和码率</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="659" />
+      <source>Stream</source>
+      <translation>码流</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="661" />
+      <source>Automatic</source>
+      <translation>自动</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="661" />
+      <source>Main stream</source>
+      <translation>主码流</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="662" />
+      <source>Sub stream</source>
+      <translation>子码流</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="673" />
+      <source>Start tile tour…</source>
+      <translation>开始窗格轮巡…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="677" />
+      <source>Resume tile tour</source>
+      <translation>继续窗格轮巡</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="680" />
+      <source>Pause tile tour</source>
+      <translation>暂停窗格轮巡</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="682" />
+      <source>Stop tile tour</source>
+      <translation>停止窗格轮巡</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tours_ui.py" line="80" />
+      <source>Tile tour started: {n} cameras, {s} s each.</source>
+      <translation>窗格轮巡已开始：{n} 个摄像机，每个 {s} 秒。</translation>
+    </message>
+  </context>
+  <context>
     <name>WallPlaceholder</name>
     <message>
-      <location filename="../../ui/main_window.py" line="136" />
+      <location filename="../../ui/main_window.py" line="139" />
       <source>Video wall</source>
       <translation>视频墙</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="139" />
+      <location filename="../../ui/main_window.py" line="142" />
       <source>The video wall is not part of this build yet. Browse and search the sites and cameras in the panel on the left.</source>
       <translation>本版本尚未包含视频墙。请在左侧面板中浏览和搜索站点与摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="162" />
+      <location filename="../../ui/main_window.py" line="165" />
       <source>County dispatch centre</source>
       <translation>县级指挥中心</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="163" />
+      <location filename="../../ui/main_window.py" line="166" />
       <source>Town platforms</source>
       <translation>乡镇平台</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="164" />
+      <location filename="../../ui/main_window.py" line="167" />
       <source>Village platforms</source>
       <translation>村居平台</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="165" />
+      <location filename="../../ui/main_window.py" line="168" />
       <source>Cameras</source>
       <translation>摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="166" />
+      <location filename="../../ui/main_window.py" line="169" />
       <source>Cameras online</source>
       <translation>在线摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="167" />
+      <location filename="../../ui/main_window.py" line="170" />
       <source>Grids</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="210" />
+      <location filename="../../ui/main_window.py" line="213" />
       <source>Not signed in</source>
       <translation>未登录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="213" />
+      <location filename="../../ui/main_window.py" line="216" />
       <source>Signed in as {name} ({username}) — {role}</source>
       <translation>当前用户：{name}（{username}）— {role}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="215" />
+      <location filename="../../ui/main_window.py" line="218" />
       <source>Sees: {scope}</source>
       <translation>可见范围：{scope}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="216" />
+      <location filename="../../ui/main_window.py" line="219" />
       <source>Platform: {url}</source>
       <translation>平台：{url}</translation>
+    </message>
+  </context>
+  <context>
+    <name>WallTour</name>
+    <message>
+      <location filename="../../ui/wall/tours_ui.py" line="176" />
+      <source>Page</source>
+      <translation>页</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tours_ui.py" line="176" />
+      <source>View</source>
+      <translation>视图</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tours_ui.py" line="178" />
+      <source>{what} {i}/{n} · paused</source>
+      <translation>{what} {i}/{n} · 已暂停</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tours_ui.py" line="180" />
+      <source>{what} {i}/{n} · next in {s} s</source>
+      <translation>{what} {i}/{n} · {s} 秒后切换</translation>
+    </message>
+  </context>
+  <context>
+    <name>WallTourDialog</name>
+    <message>
+      <location filename="../../ui/wall/tours_ui.py" line="188" />
+      <source>Wall tour</source>
+      <translation>视频墙轮巡</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tours_ui.py" line="192" />
+      <source>Cycle the saved views ({n})</source>
+      <translation>循环已保存的视图（{n} 个）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tours_ui.py" line="198" />
+      <source>Page through the cameras of {site} ({n})</source>
+      <translation>分页轮巡{site}的摄像机（{n} 个）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tours_ui.py" line="203" />
+      <source>Tour:</source>
+      <translation>轮巡：</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tours_ui.py" line="204" />
+      <source>Each step for:</source>
+      <translation>每步停留：</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tours_ui.py" line="209" />
+      <source>Save two views or more, or select a site in the list, to tour the wall.</source>
+      <translation>请保存两个或更多视图，或在列表中选择一个站点，才能轮巡视频墙。</translation>
+    </message>
+  </context>
+  <context>
+    <name>WallUi</name>
+    <message>
+      <location filename="../../ui/wall/wall_ui.py" line="59" />
+      <source>Wall</source>
+      <translation>视频墙</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_ui.py" line="64" />
+      <source>&amp;Layout</source>
+      <translation>布局(&amp;L)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_ui.py" line="68" />
+      <source>Layout</source>
+      <translation>布局</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_ui.py" line="69" />
+      <source>Choose how many tiles the wall has</source>
+      <translation>选择视频墙的窗格数</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_ui.py" line="78" />
+      <source> View: </source>
+      <translation> 视图：</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_ui.py" line="82" />
+      <source>Wall tour…</source>
+      <translation>视频墙轮巡…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_ui.py" line="85" />
+      <source>Pause tour</source>
+      <translation>暂停轮巡</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_ui.py" line="88" />
+      <source>Stop tour</source>
+      <translation>停止轮巡</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_ui.py" line="97" />
+      <source>fps / bit rate</source>
+      <translation>帧率 / 码率</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_ui.py" line="99" />
+      <source>Show frames per second and bit rate on every tile</source>
+      <translation>在每个窗格上显示帧率和码率</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_ui.py" line="102" />
+      <source>Full screen</source>
+      <translation>全屏</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_ui.py" line="106" />
+      <source>Full screen without chrome</source>
+      <translation>无边框全屏</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_ui.py" line="109" />
+      <source>Only the wall, for meeting displays (Esc leaves)</source>
+      <translation>只显示视频墙，用于会议大屏（按 Esc 退出）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_ui.py" line="118" />
+      <source>&amp;Wall</source>
+      <translation>视频墙(&amp;W)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_ui.py" line="157" />
+      <source>There is no saved view named “{name}”.</source>
+      <translation>没有名为“{name}”的已保存视图。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_ui.py" line="163" />
+      <source>Demo 3×3</source>
+      <translation>演示 3×3</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_ui.py" line="178" />
+      <source>1 tile</source>
+      <translation>1 个窗格</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_ui.py" line="178" />
+      <source>{n} tiles</source>
+      <translation>{n} 个窗格</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_ui.py" line="192" />
+      <source>Custom layout…</source>
+      <translation>自定义布局…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_ui.py" line="202" />
+      <source>The layout could not be saved: {error}</source>
+      <translation>无法保存布局：{error}</translation>
+    </message>
+  </context>
+  <context>
+    <name>WallWidget</name>
+    <message>
+      <location filename="../../ui/wall/wall_widget.py" line="50" />
+      <source>Video wall</source>
+      <extracomment>the tiles were placed again (layout change, maximise, resize): sizes changed</extracomment>
+      <translation>视频墙</translation>
     </message>
   </context>
 </TS>

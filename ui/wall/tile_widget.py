@@ -423,7 +423,7 @@ class TileWidget(QFrame):
         if self.state == "reconnecting":
             if self._reconnect_in is not None and self._reconnect_in > 0.05:
                 secs = int(self._reconnect_in + 0.999)
-                title = self.tr("Reconnecting in %n s", "", secs)
+                title = self.tr("Reconnecting in {s} s").format(s=secs)
             else:
                 title = self.tr("Reconnecting now…")
             detail = self.detail or self.tr("The stream stopped; trying again.")
@@ -445,7 +445,7 @@ class TileWidget(QFrame):
         self.site_label.setText(self.info.site if not empty else "")
         words = state_words("empty" if empty else state)
         if state == "reconnecting" and self._reconnect_in is not None and self._reconnect_in > 0.05:
-            words = self.tr("Reconnecting in %n s", "", int(self._reconnect_in + 0.999))
+            words = self.tr("Reconnecting in {s} s").format(s=int(self._reconnect_in + 0.999))
         self.state_label.setText(words)
         colour = state_colour(state if not empty else "empty")
         self.state_label.setStyleSheet(f"color: {colour.name()};")

@@ -10,7 +10,7 @@ step shows live video at once.
 from __future__ import annotations
 
 from controlroom.ui.wall.wall_view import PREROLL_LEAD, WallPane
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,7 +28,7 @@ def _interval_box(parent: QWidget, value: int = 10) -> QSpinBox:
     box = QSpinBox(parent)
     box.setRange(int(MIN_INTERVAL), 3600)
     box.setValue(value)
-    box.setSuffix(parent.tr(" s"))
+    box.setSuffix(QCoreApplication.translate("TileTourDialog", " s"))
     return box
 
 
@@ -77,7 +77,7 @@ def ask_tile_tour(pane: WallPane, tile: int) -> None:
     dialog = TileTourDialog(pane, tile)
     if dialog.exec() == QDialog.DialogCode.Accepted and dialog.cameras():
         pane.start_tile_tour(tile, dialog.cameras(), float(dialog.interval.value()))
-        pane.message.emit(pane.tr("Tile tour started: {n} cameras, {s} s each.").format(
+        pane.message.emit(QCoreApplication.translate("WallPane", "Tile tour started: {n} cameras, {s} s each.").format(
             n=len(dialog.cameras()), s=dialog.interval.value()))
     dialog.deleteLater()
 

@@ -72,7 +72,7 @@ class WallUi(QObject):
         tb.addWidget(layout_button)
         for n in (1, 4, 9, 16, 25, 36, 64):
             a = tb.addAction(str(n))
-            a.setToolTip(self.tr("%n tile(s)", "", n))
+            a.setToolTip(self.tiles_words(n))
             a.triggered.connect(lambda _=False, n=n: pane.set_layout(preset(n)))
         tb.addSeparator()
         tb.addWidget(QLabel(self.tr(" View: "), tb))
@@ -174,11 +174,14 @@ class WallUi(QObject):
 
     # ------------------------------------------------------------------ layouts
 
+    def tiles_words(self, n: int) -> str:
+        return self.tr("1 tile") if n == 1 else self.tr("{n} tiles").format(n=n)
+
     def _fill_layout_menu(self) -> None:
         m = self.layout_menu
         m.clear()
         for n in PRESETS:
-            a = m.addAction(self.tr("%n tile(s)", "", n))
+            a = m.addAction(self.tiles_words(n))
             a.triggered.connect(lambda _=False, n=n: self.pane.set_layout(preset(n)))
         if self.layouts.layouts:
             m.addSeparator()

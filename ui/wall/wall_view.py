@@ -63,42 +63,40 @@ def detail_words(detail: str) -> str:
     """The player's English detail in the operator's language (what it is, then the raw reason)."""
     if not detail:
         return ""
-    t = QCoreApplication.translate
     fixed = {
-        "connecting": t("WallPane", "Opening the stream."),
-        "the platform reports the camera offline": t("WallPane", "The platform reports the camera offline."),
-        "the source ended the stream": t("WallPane", "The video source ended the stream."),
-        "the stream could not be opened or broke off": t("WallPane", "The stream could not be opened or broke off."),
+        "connecting": QCoreApplication.translate("WallPane", "Opening the stream."),
+        "the platform reports the camera offline": QCoreApplication.translate("WallPane", "The platform reports the camera offline."),
+        "the source ended the stream": QCoreApplication.translate("WallPane", "The video source ended the stream."),
+        "the stream could not be opened or broke off": QCoreApplication.translate("WallPane", "The stream could not be opened or broke off."),
     }
     if detail in fixed:
         return fixed[detail]
     m = re.match(r"attempt (\d+): (.*)$", detail)
     if m:
-        return t("WallPane", "Attempt {n}; last problem: {reason}").format(n=m.group(1), reason=detail_words(m.group(2)))
+        return QCoreApplication.translate("WallPane", "Attempt {n}; last problem: {reason}").format(n=m.group(1), reason=detail_words(m.group(2)))
     m = re.match(r"no new picture for ([\d.]+) s$", detail)
     if m:
-        return t("WallPane", "No new picture for {s} s.").format(s=m.group(1))
+        return QCoreApplication.translate("WallPane", "No new picture for {s} s.").format(s=m.group(1))
     m = re.match(r"no picture within ([\d.]+) s$", detail)
     if m:
-        return t("WallPane", "No picture within {s} s.").format(s=m.group(1))
+        return QCoreApplication.translate("WallPane", "No picture within {s} s.").format(s=m.group(1))
     if detail.startswith("401"):
-        return t("WallPane", "The media server refused the session (401): {raw}").format(raw=detail)
+        return QCoreApplication.translate("WallPane", "The media server refused the session (401): {raw}").format(raw=detail)
     if detail.startswith("403"):
-        return t("WallPane", "This account may not watch this camera (403): {raw}").format(raw=detail)
+        return QCoreApplication.translate("WallPane", "This account may not watch this camera (403): {raw}").format(raw=detail)
     if detail.startswith("404"):
-        return t("WallPane", "The media server does not know this stream (404): {raw}").format(raw=detail)
+        return QCoreApplication.translate("WallPane", "The media server does not know this stream (404): {raw}").format(raw=detail)
     return detail
 
 
 def reason_words(decision: Decision) -> str:
-    t = QCoreApplication.translate
     words = {
-        Reason.SMALL_TILE: t("WallPane", "Sub stream: the tile is too small to show more."),
-        Reason.MAXIMISED: t("WallPane", "Main stream: the tile is maximised."),
-        Reason.BANDWIDTH: t("WallPane", "Sub stream, to stay within this workstation's bandwidth budget."),
-        Reason.OVER_BUDGET: t("WallPane", "The wall is over the bandwidth budget even with sub streams."),
-        Reason.CPU: t("WallPane", "Key frames only: this computer cannot decode every tile at full rate."),
-        Reason.HYSTERESIS: t("WallPane", "Kept: the stream switched less than 5 s ago."),
+        Reason.SMALL_TILE: QCoreApplication.translate("WallPane", "Sub stream: the tile is too small to show more."),
+        Reason.MAXIMISED: QCoreApplication.translate("WallPane", "Main stream: the tile is maximised."),
+        Reason.BANDWIDTH: QCoreApplication.translate("WallPane", "Sub stream, to stay within this workstation's bandwidth budget."),
+        Reason.OVER_BUDGET: QCoreApplication.translate("WallPane", "The wall is over the bandwidth budget even with sub streams."),
+        Reason.CPU: QCoreApplication.translate("WallPane", "Key frames only: this computer cannot decode every tile at full rate."),
+        Reason.HYSTERESIS: QCoreApplication.translate("WallPane", "Kept: the stream switched less than 5 s ago."),
     }
     return "\n".join(words[r] for r in sorted(decision.reasons, key=lambda r: r.value) if r in words)
 
@@ -395,8 +393,8 @@ class WallPane(QWidget):
         if kf_tiles and not self._cpu_note_shown:
             self._cpu_note_shown = True
             self.message.emit(self.tr(
-                "%n tile(s) show key frames only: this computer cannot decode every tile at full rate.",
-                "", kf_tiles))
+                "Tiles showing key frames only: {n}. This computer cannot decode every tile at full rate."
+            ).format(n=kf_tiles))
         elif not kf_tiles:
             self._cpu_note_shown = False
 
@@ -552,7 +550,7 @@ class WallPane(QWidget):
                 "(choose a larger layout, or start a wall tour to page through them).").format(
                     placed=placed, overflow=overflow))
         else:
-            self.message.emit(self.tr("%n camera(s) put on the wall.", "", placed))
+            self.message.emit(self.tr("Cameras put on the wall: {n}.").format(n=placed))
 
     def put_camera(self, camera_id: str) -> None:
         """A camera double-clicked in the tree: onto the selected tile (tile 0 if none)."""
