@@ -96,7 +96,7 @@ def wait_until(cond: Callable[[], bool], timeout: float, pump: Callable[[], None
         pump()
         if cond():
             return True
-        time.sleep(0.005)
+        time.sleep(0.001)
     return False
 
 
