@@ -17,7 +17,16 @@ import argparse
 import statistics
 import time
 
-from wallbench import BareWall, login_and_pick, need_display, rss_mib, start_demo, stop_demo, sub_url, wait_until
+from wallbench import (
+    BareWall,
+    login_and_pick,
+    need_display,
+    rss_mib,
+    start_demo,
+    stop_demo,
+    sub_url,
+    wait_until,
+)
 
 from controlroom.api.schema import Transport
 from controlroom.demo.media.clips import STREAM_COLOURS
@@ -135,7 +144,7 @@ def main() -> None:
             colour2 = STREAM_COLOURS[stream_of[nxt2.id]]
             t0 = time.monotonic()
             players[shown].play(urls[(r + 5) % len(urls)], Transport.HTTP_TS)
-            if wait_until(lambda c=colour2: _near(_colour(surfaces[shown]), c), 10, app.processEvents):
+            if wait_until(lambda c=colour2, s=shown: _near(_colour(surfaces[s]), c), 10, app.processEvents):
                 plain.append(time.monotonic() - t0)
         for p in players:
             p.release()
