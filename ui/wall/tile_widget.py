@@ -59,7 +59,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSizePolicy,
-    QStackedLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -165,15 +164,16 @@ class VideoSurface(QWidget):
     """A black native window that libVLC draws into; Qt never paints it.
 
     ``WA_NativeWindow`` gives it its own X11 window (or HWND / NSView) whose
-    id goes to ``TilePlayer.set_window``; ``WA_DontCreateNativeAncestors``
-    keeps the rest of the window alien (cheap). Mouse and wheel events are not
+    id goes to ``TilePlayer.set_window``. Its ancestors become native too, on
+    purpose: with alien ancestors (``WA_DontCreateNativeAncestors``) the X
+    windows stayed where they were when docks later changed the layout, and
+    the video was drawn beside its tile. Mouse and wheel events are not
     handled here: they fall through to the tile.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_NativeWindow)
-        self.setAttribute(Qt.WidgetAttribute.WA_DontCreateNativeAncestors)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
         self.setAutoFillBackground(False)
@@ -193,6 +193,15 @@ class TileInfo:
     camera_id: str | None = None
     name: str = ""
     site: str = ""
+
+
+class _ZStack(QWidget):
+    """Keeps every child at its own full size; which one shows is z-order."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        for child in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            child.setGeometry(self.rect())
+        super().resizeEvent(event)
 
 
 class StatusPanel(QFrame):
@@ -312,16 +321,18 @@ class TileWidget(QFrame):
         hb.addWidget(self.profile_label)
         hb.addWidget(self.state_label)
 
-        # ---- body: the two surfaces and the status panel, one shown at a time
-        self.body = QWidget(self)
-        self.stack = QStackedLayout(self.body)
-        self.stack.setContentsMargins(0, 0, 0, 0)
+        # ---- body: the two surfaces and the status panel, stacked in z-order.
+        # All three stay mapped at the same geometry and the one in front is
+        # raised: a pre-rolled surface that was never unmapped shows its picture
+        # the moment it is raised (4 ms measured), where showing a hidden one
+        # waits for libVLC's next frame (58 ms; tests/bench/bench_tile.py).
+        self.body = _ZStack(self)
         self.surfaces = (VideoSurface(self.body), VideoSurface(self.body))
         self.status = StatusPanel(self.body)
-        for s in self.surfaces:
-            self.stack.addWidget(s)
-        self.stack.addWidget(self.status)
+        # native too, or it could not be stacked above the native surfaces
+        self.status.setAttribute(Qt.WidgetAttribute.WA_NativeWindow)
         self._front = 0  # which surface is the one on screen
+        self._on_top: QWidget = self.status
 
         box = QVBoxLayout(self)
         box.setContentsMargins(2, 2, 2, 2)
@@ -455,15 +466,20 @@ class TileWidget(QFrame):
         # video shows while playing, and while stalled (the last picture, the header says why)
         show_video = not empty and state in ("playing", "stalled")
         if show_video:
-            self.stack.setCurrentWidget(self.surface)
+            self._bring_to_front(self.surface)
         else:
             title, detail = self.status_words()
             self.status.show_text(title, detail, colour if not empty else QColor("#c0c6cc"))
-            self.stack.setCurrentWidget(self.status)
+            self._bring_to_front(self.status)
         self.stats_label.setVisible(self._stats_visible and state == "playing" and not empty)
 
+    def _bring_to_front(self, widget: QWidget) -> None:
+        if self._on_top is not widget:
+            widget.raise_()
+            self._on_top = widget
+
     def showing_video(self) -> bool:
-        return self.stack.currentWidget() is self.surface
+        return self._on_top is self.surface
 
     # ------------------------------------------------------------------ painting
 

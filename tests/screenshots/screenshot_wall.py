@@ -1,6 +1,6 @@
 """Make ``resources/screenshots/wall16.png``: the app on the demo with a 16-tile wall.
 
-Run under Xvfb: ``xvfb-run -a -s "-screen 0 1600x900x24" .venv/bin/python tools/screenshot_wall.py``.
+Run under Xvfb: ``xvfb-run -a -s "-screen 0 1600x900x24" .venv/bin/python tests/screenshots/screenshot_wall.py``.
 Starts the demo platform, logs in, opens ``demo --layout 16``, waits until every
 tile plays, grabs the screen (native video windows included) and stops everything.
 """
@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("CONTROLROOM_CONFIG_DIR", tempfile.mkdtemp(prefix="controlroom-shot-"))
 os.environ.setdefault("CONTROLROOM_LANG", "en")
