@@ -339,3 +339,12 @@ async def test_slow_subscriber_is_dropped_others_continue(
     fast.close()
     assert not source.running  # no subscribers, no work
     await source.stop()
+
+
+def test_rtsp_through_the_bridge_comes_after_native_transports() -> None:
+    urls = {Transport.RTSP: "rtsp://h/a", Transport.HTTP_TS: "http://h/a.ts"}
+    both = {Transport.RTSP, Transport.HTTP_TS}
+    assert choose_transport(urls, both)[0] is Transport.RTSP
+    assert choose_transport(urls, both, rtsp_via_bridge=True)[0] is Transport.HTTP_TS
+    assert choose_transport({Transport.RTSP: "rtsp://h/a"}, both, rtsp_via_bridge=True)[0] is Transport.RTSP
+    assert choose_transport(urls, both, ["http-ts", "rtsp"])[0] is Transport.HTTP_TS

@@ -32,11 +32,16 @@ from PySide6.QtCore import QCoreApplication, QPoint, QRectF, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 
-from controlroom import paths
+from controlroom import paths, settings
 from controlroom.api.schema import Camera, StreamProfile, Transport
 from controlroom.inventory import InventoryDelta
 from controlroom.video.player import TilePlayer, TileState
-from controlroom.video.transports import choose_transport, playable_transports
+from controlroom.video.transports import (
+    RtspRoute,
+    choose_transport,
+    playable_transports,
+    rtsp_route,
+)
 from controlroom.wall.controller import WallChange, WallController
 from controlroom.wall.layouts import Layout
 from controlroom.wall.policy import Decision, Reason, StreamPolicy
@@ -228,7 +233,10 @@ class WallPane(QWidget):
         if not profiles:
             return None
         chosen = next((p for p in profiles if p.name == profile), None) or profiles[0]
-        pick = choose_transport(dict(chosen.urls), self._transports())
+        pick = choose_transport(
+            dict(chosen.urls), self._transports(), settings.shared().get("video.transport_preference"),
+            rtsp_via_bridge=rtsp_route() is RtspRoute.BRIDGE,
+        )
         if pick is None:
             return None
         transport, raw = pick
