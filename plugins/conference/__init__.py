@@ -1,0 +1,1 @@
+"""The video-conference pane: rooms, a conference wall of its own, roster, hand and mute."""
