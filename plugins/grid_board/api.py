@@ -1,0 +1,11 @@
+"""The grid board's public API: its pane and its settings' defaults.
+
+How statuses look and read (colour, pattern, glyph, words) is shared with
+the grid map: ``controlroom.plugins.grid_map.api``.
+"""
+
+from __future__ import annotations
+
+from controlroom.plugins.grid_board.widgets.board import REDRAW_MS, SAMPLE_SECONDS, GridBoard
+
+__all__ = ["REDRAW_MS", "SAMPLE_SECONDS", "GridBoard"]

@@ -1,0 +1,1 @@
+"""The grid board's widgets: the charts pane."""

@@ -1,0 +1,1 @@
+"""The grid map's widgets: the map view and the pane around it."""
