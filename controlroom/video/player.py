@@ -235,6 +235,17 @@ class TilePlayer(QObject):
     def keyframes_only(self) -> bool:
         return self._keyframes_only
 
+    def decoded_size(self) -> tuple[int, int] | None:
+        """The width and height of the picture being played, or None."""
+        if self._live is None:
+            return None
+        w, h = self._live.player.video_get_size(0)
+        return (w, h) if w and h else None
+
+    def displayed_pictures(self) -> int:
+        """Pictures shown by the current connection (libVLC's counter, read every 250 ms)."""
+        return self._live.displayed if self._live is not None else 0
+
     def reconnect_in(self) -> float | None:
         """Seconds to the next reconnect attempt (0.0 while one runs); None if not reconnecting."""
         if self._state is not TileState.RECONNECTING:

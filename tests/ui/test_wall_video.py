@@ -96,8 +96,7 @@ def test_sixteen_tiles_each_show_their_own_stream(qtbot, login, run, config_dir)
     tv = pane.videos[1]
 
     def decoded() -> tuple[int, int]:
-        live = tv.front._live  # the libVLC player of the on-screen connection
-        return tuple(live.player.video_get_size(0)) if live is not None else (0, 0)  # type: ignore[return-value]
+        return tv.front.decoded_size() or (0, 0)  # what the on-screen player decodes
 
     qtbot.waitUntil(lambda: decoded() == (1280, 720), timeout=10_000)
     qtbot.waitUntil(lambda: nearest_stream(surface_colour(pane.tiles[1]))[0] == index[cams[1]], timeout=10_000)
