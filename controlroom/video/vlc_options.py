@@ -19,7 +19,7 @@ DEFAULT_NETWORK_CACHING_MS = 300
 
 
 def instance_args(
-    headless: bool, network_caching_ms: int = DEFAULT_NETWORK_CACHING_MS
+    headless: bool, network_caching_ms: int = DEFAULT_NETWORK_CACHING_MS, vout: str = "auto"
 ) -> list[str]:
     """libVLC arguments; ``headless`` for probes and tests rendering into memory."""
     args = [
@@ -52,6 +52,11 @@ def instance_args(
         # video output is xcb_x11 instead of gl, whose Mesa software fallback under
         # Xvfb was unusable (one tile: 172 % CPU at 18 fps).
         args.append("--no-xlib")
+    if not headless and vout not in ("auto", "any"):
+        # a workstation with a GPU may want "gl" (or "xvideo", "direct3d11"...):
+        # the setting video.vout; "auto" leaves libVLC's choice, which the
+        # options above make xcb_x11 on Linux
+        args.append(f"--vout={vout}")
     if headless:
         args += [
             "--intf=dummy",  # no interface module at all
@@ -76,7 +81,13 @@ def shared_instance(headless: bool = False) -> vlc.Instance:
     with _lock:
         inst = _instances.get(headless)
         if inst is None:
-            inst = vlc.Instance(instance_args(headless))
+            from controlroom import settings  # the options are overridable there
+
+            conf = settings.shared()
+            args = instance_args(
+                headless, conf.get("video.network_caching_ms"), conf.get("video.vout")
+            )
+            inst = vlc.Instance(args)
             if inst is None:
                 raise RuntimeError("libVLC could not start: is VLC installed (Debian: vlc-bin, "
                                    "vlc-plugin-base)?")  # fmt: skip
