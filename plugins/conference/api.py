@@ -119,15 +119,22 @@ class Conference:
 
 
 def pick_stream(
-    profiles: list[StreamProfile], playable: set[Transport], prefer: str = PREFERRED_PROFILE
+    profiles: list[StreamProfile],
+    playable: set[Transport],
+    prefer: str = PREFERRED_PROFILE,
+    *,
+    preference: list[str] | None = None,
+    rtsp_via_bridge: bool = False,
 ) -> tuple[StreamProfile, Transport, str] | None:
     """The profile (``prefer`` if offered, else the smallest) and the transport to play it over.
 
-    None when no profile offers a transport this machine can play.
+    Transports as the wall picks them (``choose_transport``: the operator's
+    ``preference``, RTSP last when it needs our bridge). None when no profile
+    offers a transport this machine can play.
     """
     ordered = sorted(profiles, key=lambda p: (p.name != prefer, p.width * p.height))
     for profile in ordered:
-        chosen = choose_transport(profile.urls, playable)
+        chosen = choose_transport(profile.urls, playable, preference or None, rtsp_via_bridge=rtsp_via_bridge)
         if chosen is not None:
             return profile, chosen[0], chosen[1]
     return None

@@ -233,3 +233,50 @@ def test_screens_listed_are_the_screens_there_are(qtbot) -> None:  # type: ignor
     assert pane.chosen_screen() in QGuiApplication.screens()
     assert not pane.display_button.isEnabled(), "nothing to show before joining"
     assert QRect() != pane.chosen_screen().geometry()
+
+
+def test_presenter_mutes_only_itself_and_closing_the_window_leaves(qtbot, login, run) -> None:  # type: ignore[no-untyped-def]
+    session = login("presenter", "present123")
+    win = MainWindow(session)
+    qtbot.addWidget(win)
+    win.show()
+    run(load_session(session, win), 60_000)
+    plugin = win.plugins.manager.get("conference")
+    pane = plugin.pane
+    qtbot.waitUntil(lambda: "county-consult" in plugin.rooms.rooms, timeout=10_000)
+    players_before = _players()
+
+    # the county's consultation room: the dispatch centre takes part without a camera
+    pane.select_room("county-consult")
+    qtbot.mouseClick(pane.join_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: plugin.wall is not None and pane.participant_item("desk-presenter") is not None,
+                    timeout=10_000)
+    wall = plugin.wall
+    with_camera = {p.id for p in plugin.conference.room.participants if p.camera_id}
+    assert set(wall.tiles) == with_camera and "p0" not in wall.tiles, "no camera, no tile; still in the roster"
+    assert pane.participant_item("p0") is not None
+    qtbot.waitUntil(lambda: all(t.state is TileState.PLAYING for t in wall.tiles.values()), timeout=30_000)
+
+    # a presenter may not mute others (the button says why), only itself
+    pane.roster.setCurrentItem(pane.participant_item("p1"))
+    assert not pane.mute_button.isEnabled() and "only themselves" in pane.mute_button.toolTip()
+    pane.roster.setCurrentItem(pane.participant_item("desk-presenter"))
+    assert pane.mute_button.isEnabled() and pane.mute_button.text() == "Unmute"
+    qtbot.mouseClick(pane.mute_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: pane.participant_item("desk-presenter").text(COL_MIC) in ("On", "Speaking"),
+                    timeout=10_000)
+
+    # closing the main window while in the meeting: players released, the platform told
+    players = [t.player for t in wall.tiles.values()]
+    win.close()
+    assert all(p._released and p._live is None for p in players)
+    players.clear()
+    wall = None
+    qtbot.waitUntil(lambda: _players() == players_before, timeout=5000)
+    check = login("dispatcher", "dispatch123")
+
+    def presenter_gone() -> bool:
+        room = next(r for r in run(check.client.conferences()) if r.id == "county-consult")
+        return all(p.id != "desk-presenter" for p in room.participants)
+
+    qtbot.waitUntil(presenter_gone, timeout=10_000)
