@@ -269,7 +269,12 @@ class Simulator:
             return
         rng = self.rng
         room = rng.choice(self._rooms)
-        who = rng.choice(room.participants)
+        # the simulated people only: a desk that joined (id "desk-<user>") is
+        # a real client, whose hand and microphone are its own to change
+        simulated = [p for p in room.participants if not p.id.startswith("desk-")]
+        if not simulated:
+            return
+        who = rng.choice(simulated)
         roll = rng.random()
         if roll < 0.4:
             # Give someone the floor: one speaker at a time, and taking the

@@ -172,6 +172,20 @@ class _Connection:
     extra: dict[str, object] = field(default_factory=dict)
 
 
+def _forget_event_manager(player: vlc.MediaPlayer) -> None:
+    """Drop python-vlc's cached event manager of a released player.
+
+    WORKAROUND: python-vlc memoizes ``MediaPlayer.event_manager()`` in a
+    class-level dict keyed by the player and never forgets it, so every
+    player that ever had events stays alive (with its callbacks) for the life
+    of the process: over a 12-hour shift of reconnects, that adds up.
+    """
+    memo = vlc.MediaPlayer.__dict__.get("event_manager")
+    cache = getattr(memo, "_cache", None)
+    if isinstance(cache, dict):
+        cache.pop(player, None)
+
+
 _EVENTS = {
     vlc.EventType.MediaPlayerVout: "vout",
     vlc.EventType.MediaPlayerEncounteredError: "error",
@@ -442,6 +456,7 @@ class TilePlayer(QObject):
         conn.player.stop()
         conn.player.release()
         conn.media.release()
+        _forget_event_manager(conn.player)
         if conn.bridge is not None:
             # The player has stopped reading the pipe; the bridge thread notices its stop
             # flag within ~0.1 s and finishes by itself if it is slower than this.
