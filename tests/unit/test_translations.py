@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"
 TS = TRANSLATIONS / "controlroom_zh_CN.ts"
 QM = TRANSLATIONS / "controlroom_zh_CN.qm"
-SOURCES = ("ui", "controlroom")
+SOURCES = ("ui", "controlroom", "plugins")
 
 Key = tuple[str, str]  # (context, source)
 NUMERUS = "\0numerus"  # stands for a finished plural message (its forms depend on n)
