@@ -224,7 +224,14 @@ class GridBoard(QWidget):
 
     # ------------------------------------------------------------------ drawing (coalesced)
 
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self._timer.start()
+
     def redraw(self) -> None:
+        if not self.isVisible() and self.shown_status:
+            return  # a hidden board catches up when shown (showEvent); what is dirty stays dirty
         t0 = time.perf_counter()
         dirty, self._dirty = self._dirty, set()
         if "status" in dirty:

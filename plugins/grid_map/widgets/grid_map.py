@@ -116,6 +116,8 @@ class GridMap(QWidget):
 
     def flush(self) -> None:
         """Apply what changed since the last flush (the timer calls this)."""
+        if not self.isVisible() and self.view.items_by_grid:
+            return  # a hidden map catches up when shown (showEvent)
         t0 = time.perf_counter()
         inv = self.inventory
         if self._reset:
@@ -177,6 +179,11 @@ class GridMap(QWidget):
         shown = scale >= self.view.cameras.min_scale
         self.cameras_hint.setText(
             self.tr("● cameras online  ● offline") if shown else self.tr("Zoom in to see the cameras"))
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._reset or self._grids or self._cameras:
+            self._timer.start()
 
     def stop(self) -> None:
         """Stop the timers (the plugin is going)."""

@@ -174,6 +174,8 @@ class GridMapView(QGraphicsView):
         self.setBackgroundBrush(BACKGROUND)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
         self.setMouseTracking(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # drag to pan
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tooltip_for: Callable[[str], str] = lambda gid: gid
         self.style_cache = _Style()
         self.items_by_grid: dict[str, tuple[QGraphicsPolygonItem, QGraphicsPolygonItem]] = {}
