@@ -89,6 +89,8 @@ class CameraLayer(QGraphicsItem):
         self._online: Callable[[str], bool] = lambda _cid: True
         self.min_scale = CAMERA_MIN_SCALE
         self.painted_points = 0  # in the last paint, for tests and the benchmark
+        self._dirty: set[tuple[int, int]] = set()  # cells whose dots changed since built
+        self._drawn = False  # whether the last paint drew dots (zoomed in far enough)
         self._pen_on = QPen(ONLINE_DOT, 3.0)
         self._pen_off = QPen(OFFLINE_DOT, 4.0)
         for pen in (self._pen_on, self._pen_off):
@@ -107,6 +109,7 @@ class CameraLayer(QGraphicsItem):
             self._cells.setdefault(key, []).append(cid)
             self._cell_of[cid] = key
         self._polys = {key: self._build(ids) for key, ids in self._cells.items()}
+        self._dirty = set()
         if self._xy:
             xs = [p[0] for p in self._xy.values()]
             ys = [p[1] for p in self._xy.values()]
@@ -116,11 +119,17 @@ class CameraLayer(QGraphicsItem):
         self.update()
 
     def cameras_changed(self, ids: Iterable[str]) -> None:
-        """Some cameras went on- or offline: rebuild only their cells."""
+        """Some cameras went on- or offline: their cells are rebuilt when next painted.
+
+        Zoomed out, the dots are not drawn at all: then nothing is repainted
+        (at 200 events per second, repainting the polygons under every changed
+        cell was most of the map's cost on the GUI thread).
+        """
         keys = {self._cell_of[c] for c in ids if c in self._cell_of}
-        for key in keys:
-            self._polys[key] = self._build(self._cells[key])
-            self.update(QRectF(key[0] * CELL_KM, key[1] * CELL_KM, CELL_KM, CELL_KM))
+        self._dirty |= keys
+        if self._drawn:
+            for key in keys:
+                self.update(QRectF(key[0] * CELL_KM, key[1] * CELL_KM, CELL_KM, CELL_KM))
 
     def _build(self, ids: list[str]) -> tuple[QPolygonF, QPolygonF]:
         on: list[QPointF] = []
@@ -135,12 +144,16 @@ class CameraLayer(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         self.painted_points = 0
-        if option.levelOfDetailFromTransform(painter.worldTransform()) < self.min_scale:
+        self._drawn = option.levelOfDetailFromTransform(painter.worldTransform()) >= self.min_scale
+        if not self._drawn:
             return
         r = option.exposedRect
         x0, x1 = math.floor(r.left() / CELL_KM), math.floor(r.right() / CELL_KM)
         y0, y1 = math.floor(r.top() / CELL_KM), math.floor(r.bottom() / CELL_KM)
         polys = self._polys
+        for key in [k for k in self._dirty if x0 <= k[0] <= x1 and y0 <= k[1] <= y1]:
+            polys[key] = self._build(self._cells[key])
+            self._dirty.discard(key)
         painted = 0
         for pen_index, pen in ((0, self._pen_on), (1, self._pen_off)):
             painter.setPen(pen)
