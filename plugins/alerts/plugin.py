@@ -1,0 +1,344 @@
+"""The alerts pane as a plugin: live alerts, acknowledge, put an alert's cameras on the wall.
+
+Where the alerts come from: the list fetched when the session is connected,
+the live ``alert.raised`` / ``alert.acknowledged`` events, and the list
+fetched again after every reconnect or resync of the event stream (the
+stream resumes by Last-Event-ID; the refetch covers a platform that could
+not replay). ``AlertBook`` merges all three, so nothing is lost or shown
+twice.
+
+Acknowledging sends ``POST /alerts/{id}/ack``; the platform answers with the
+alert and tells every client through an ``alert.acknowledged`` event, which
+is what the other desks see. Presenters (``user.can_control`` False) cannot
+acknowledge: the button is off and says why.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import Callable
+from typing import Any, ClassVar, TypeVar
+
+import httpx
+from controlroom.plugins.alerts.api import AlertBook, AlertPlaces, BookChange
+from controlroom.plugins.alerts.widgets import words
+from controlroom.plugins.alerts.widgets.model import AlertFilterProxy, AlertTableModel
+from controlroom.plugins.alerts.widgets.notices import AlertBadge, CriticalNotice, Toast
+from controlroom.plugins.alerts.widgets.pane import AlertsPane
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication
+
+from controlroom.api.errors import PlatformError
+from controlroom.api.schema import Severity
+from controlroom.plugin_api import Plugin, PluginContext, Setting
+from controlroom.wall.layouts import PRESETS, preset
+
+__all__ = ["AlertsPlugin"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: Acknowledgements sent at once when many alerts are selected.
+PARALLEL_ACKS = 8
+#: How many alerts the fetch asks for: every open one up to this many...
+FETCH_OPEN = 500
+#: ...and the most recent ones whatever their state (recent history).
+FETCH_RECENT = 100
+
+
+def _guarded(method: F) -> F:
+    """A Qt slot that reports its error (status bar, log) instead of raising into Qt."""
+
+    @functools.wraps(method)
+    def call(self: AlertsPlugin, *args: Any) -> Any:
+        try:
+            return method(self, *args)
+        except Exception as exc:
+            self.ctx.report_error(exc)
+            return None
+
+    return call  # type: ignore[return-value]
+
+
+class AlertsPlugin(Plugin):
+    NAME = "alerts"
+    TITLE = QT_TRANSLATE_NOOP("Alerts", "Alerts")
+    TR_CONTEXT = "Alerts"
+    API_VERSION = (1, 0)
+    SETTINGS: ClassVar[dict[str, Setting]] = {
+        "notify_critical": Setting(bool, True, "Pop up a small notice (non-modal) for each new critical alert."),
+        "sound": Setting(bool, False, "Beep when a critical alert comes in."),
+    }
+
+    def setup(self, ctx: PluginContext) -> None:
+        self.ctx = ctx
+        self.session = ctx.session
+        self.book = AlertBook()
+        self.places = AlertPlaces(ctx.inventory)
+        self.model = AlertTableModel(self.book, self.places)
+        self.proxy = AlertFilterProxy(self.places)
+        self.pane = AlertsPane(self.model, self.proxy)
+        self.model.setParent(self.pane)
+        self.proxy.setParent(self.pane)
+        #: completed fetches of the alert list (the first one is not news: nothing is unread)
+        self.fetches = 0
+        self._fetching = False
+        self._fetch_again = False
+        self._state: str | None = None
+        self._fetched_for: tuple[int, int] | None = None  # the event-stream connection last fetched for
+
+        self.dock = ctx.add_dock(self.pane, QCoreApplication.translate("Alerts", "Alerts"), "bottom")
+        self.badge = AlertBadge()
+        self.badge.clicked.connect(self.open_pane)
+        ctx.add_status_widget(self.badge)
+
+        user = self.session.user if self.session is not None else None
+        self.can_acknowledge = user is not None and user.can_control
+        self.acknowledge_reason = "" if self.can_acknowledge else (
+            QCoreApplication.translate("Alerts", "Presenters cannot acknowledge alerts: this account is view only.")
+            if user is not None else QCoreApplication.translate("Alerts", "Not signed in."))
+        self.pane.set_can_acknowledge(self.can_acknowledge, self.acknowledge_reason)
+        self.can_show = ctx.wall is not None
+        self.show_reason = "" if self.can_show else QCoreApplication.translate("Alerts", "This window has no video wall to show cameras on.")
+        self.pane.set_can_show(self.can_show, self.show_reason)
+
+        window = self.pane.window()
+        self.notice = CriticalNotice(window)
+        self.notice.set_actions(can_show=self.can_show, show_reason=self.show_reason,
+                                can_acknowledge=self.can_acknowledge, acknowledge_reason=self.acknowledge_reason)
+        self.notice.show_requested.connect(self.show_on_wall)
+        self.notice.acknowledge_requested.connect(lambda alert_id: self.acknowledge([alert_id]))
+        self.toast = Toast(window)
+
+        self.pane.acknowledge_requested.connect(self.acknowledge)
+        self.pane.show_requested.connect(self.show_on_wall)
+        self.pane.looked_at.connect(self._looked_at)
+        self.pane.all_read_requested.connect(self._all_read)
+
+        self.action_notify = self._toggle(QCoreApplication.translate("Alerts", "Pop up critical alerts"), "notify_critical")
+        self.action_sound = self._toggle(QCoreApplication.translate("Alerts", "Sound for critical alerts"), "sound")
+
+        ctx.on_events(self._on_events)
+        ctx.on_state(self._on_state)
+        ctx.on_inventory(self._on_inventory)
+        self.pane.set_towns(self.places.towns())
+        self._update_counts()
+        if self.session is not None:
+            self._on_state(self.session.state, self.session.state_detail)
+
+    def teardown(self) -> None:
+        # the pop-ups are the window's, not the context's: they go here
+        for popup in (self.notice, self.toast):
+            popup.hide()
+            popup.deleteLater()
+
+    def _toggle(self, text: str, key: str) -> QAction:
+        action = QAction(text, self.pane)
+        action.setCheckable(True)
+        action.setChecked(bool(self.ctx.settings.get(key)))
+        action.toggled.connect(lambda on: self.ctx.settings.set(key, bool(on)))
+        self.ctx.add_action(action)
+        return action
+
+    # ------------------------------------------------------------------ the alerts
+
+    def _on_events(self, batch: list[Any]) -> None:
+        change = self.book.apply(batch)
+        if change:
+            self._changed(change)
+
+    def _changed(self, change: BookChange) -> None:
+        self.model.apply(change)
+        for alert_id in change.acknowledged:
+            self.notice.forget(alert_id)
+        fresh = [a for a in (self.book.get(i) for i in reversed(change.added))
+                 if a is not None and a.severity == Severity.CRITICAL and self.book.is_unread(a.id)]
+        for alert in fresh:  # oldest first: the newest ends on top
+            if self.ctx.settings.get("notify_critical"):
+                self.notice.notify(alert, " · ".join(x for x in (self.places.town_name(alert), self.places.place(alert)) if x))
+        if fresh and self.ctx.settings.get("sound"):
+            # QtMultimedia is not in PySide6-Essentials: the system bell it is
+            QApplication.beep()
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        unread = self.book.unread()
+        worst = None
+        for sev in words.SEVERITY_ORDER:
+            if any(a is not None and a.severity == sev for a in map(self.book.get, unread)):
+                worst = sev
+                break
+        self.badge.set_counts(len(unread), self.book.open_count, worst)
+        title = QCoreApplication.translate("Alerts", "Alerts")
+        if unread:
+            title = QCoreApplication.translate("Alerts", "Alerts ({n} new)").format(n=f"{len(unread):,}")
+        self.dock.setWindowTitle(title)
+        self.pane.refresh_state()
+
+    @_guarded
+    def _looked_at(self, alert_ids: list[str]) -> None:
+        was = self.book.mark_read(alert_ids)
+        if was:
+            self.model.refresh(was)
+            self._update_counts()
+
+    @_guarded
+    def _all_read(self) -> None:
+        was = self.book.mark_all_read()
+        self.model.refresh(was)
+        self._update_counts()
+
+    @_guarded
+    def open_pane(self) -> None:
+        self.dock.show()
+        self.dock.raise_()
+        self.pane.table.setFocus()
+
+    # ------------------------------------------------------------------ fetching
+
+    def _on_state(self, state: Any, _detail: str) -> None:
+        prev, self._state = self._state, str(state)
+        if self._state != "connected":
+            return
+        events = self.session.events if self.session is not None else None
+        stream = (id(events), events.reconnects) if events is not None and events.state == "live" else None
+        if prev != "connected":
+            # connected again (first load, reconnect, resync): fetch and merge
+            self._fetched_for = stream
+            self.request_fetch()
+        elif stream is not None and stream != self._fetched_for:
+            # the stream is live on a new connection: anything raised before it
+            # subscribed and after the last fetch is only in the list
+            self._fetched_for = stream
+            self.request_fetch()
+
+    def request_fetch(self) -> None:
+        """Fetch the alert list and merge it (one fetch at a time; a request meanwhile runs one more)."""
+        if self._fetching:
+            self._fetch_again = True
+            return
+        try:
+            self.ctx.start_task(self._fetch(), "fetch alerts")
+        except RuntimeError:  # no running loop yet: the next "connected" fetches
+            self.ctx.log.debug("no event loop: the alerts are fetched when connected")
+
+    async def _fetch(self) -> None:
+        client = self.ctx.client
+        if client is None:
+            return
+        self._fetching = True
+        try:
+            while True:
+                self._fetch_again = False
+                first = self.fetches == 0
+                open_alerts, recent = await asyncio.gather(
+                    client.alerts(open_only=True, limit=FETCH_OPEN), client.alerts(limit=FETCH_RECENT))
+                change = self.book.merge([*recent, *open_alerts], unread=not first)
+                self.fetches += 1
+                self._changed(change)
+                if not self._fetch_again:
+                    break
+        except (PlatformError, httpx.HTTPError, OSError) as exc:
+            self.ctx.log.warning("fetching the alerts failed: %s", exc)
+            self.pane.show_message(QCoreApplication.translate("Alerts", "Could not fetch the alerts: {error}").format(error=exc))
+        finally:
+            self._fetching = False
+
+    def _on_inventory(self, delta: Any) -> None:
+        if delta.reset:
+            self.places.reset()
+            self.pane.set_towns(self.places.towns())
+            self.proxy.refilter()
+            self.model.refresh_all()
+
+    # ------------------------------------------------------------------ acknowledging
+
+    @_guarded
+    def acknowledge(self, alert_ids: list[str]) -> None:
+        """Send the acknowledgements; the rows say "Acknowledging…" until the platform answers."""
+        if not self.can_acknowledge:
+            self.pane.show_message(self.acknowledge_reason)
+            return
+        ids = [i for i in alert_ids if self.book.is_open(i) and not self.model.is_pending(i)]
+        if not ids:
+            return
+        for alert_id in ids:
+            self.model.set_pending(alert_id, True)
+        self.pane.refresh_state()
+        self.ctx.start_task(self._acknowledge(ids), "acknowledge")
+
+    async def _acknowledge(self, alert_ids: list[str]) -> None:
+        client = self.ctx.client
+        gate = asyncio.Semaphore(PARALLEL_ACKS)
+        failed: list[str] = []
+
+        async def one(alert_id: str) -> None:
+            async with gate:
+                try:
+                    alert = await client.acknowledge(alert_id)
+                except (PlatformError, httpx.HTTPError, OSError) as exc:
+                    self.ctx.log.warning("acknowledging %s failed: %s", alert_id, exc)
+                    failed.append(f"{alert_id}: {exc}")
+                    self.model.set_pending(alert_id, False)
+                    return
+            # the answer already says who and when; the event that every client
+            # gets says the same and is then a no-op here
+            self.model.set_pending(alert_id, False)
+            self._changed(self.book.merge([alert]))
+
+        await asyncio.gather(*(one(i) for i in alert_ids))
+        if failed:
+            self.pane.show_message(QCoreApplication.translate("Alerts", "Could not acknowledge: {errors}").format(errors="; ".join(failed)))
+        else:
+            self.pane.show_message(QCoreApplication.translate("Alerts", "Alerts acknowledged: {n}").format(n=len(alert_ids)))
+        self.pane.refresh_state()
+
+    # ------------------------------------------------------------------ the wall
+
+    @_guarded
+    def show_on_wall(self, alert_id: str) -> list[int]:
+        """Put the alert's cameras on the wall; returns the tiles used.
+
+        One camera goes on the selected tile (the maximised one if a tile is
+        maximised, tile 1 if none is selected); several fill the wall from
+        tile 1, in a preset layout big enough for them when the current one
+        is not.
+        """
+        alert = self.book.get(alert_id)
+        wall = self.ctx.wall
+        if alert is None:
+            return []
+        if wall is None:
+            self.pane.show_message(self.show_reason)
+            return []
+        cameras = self.places.cameras_known(alert)
+        if not cameras:
+            self.pane.show_message(QCoreApplication.translate("Alerts", "This alert has no camera you can watch."))
+            return []
+        self._looked_at([alert_id])
+        if len(cameras) == 1:
+            tile = wall.maximised if wall.maximised is not None else wall.selected if wall.selected is not None else 0
+            wall.assign(tile, cameras[0])
+            tiles = [tile]
+        else:
+            if wall.maximised is not None:
+                wall.restore()
+            if len(wall.layout) < len(cameras):
+                n = next((k for k in sorted(PRESETS) if k >= len(cameras)), max(PRESETS))
+                wall.set_layout(preset(n))
+            overflow = wall.fill(0, cameras)
+            tiles = list(range(len(cameras) - overflow))
+        # a wall that can flash its tiles does (duck-typed: the wall UI may offer it)
+        flash = getattr(wall, "flash", None)
+        if callable(flash):
+            flash(tiles)
+        names = self.places.camera_names(alert)
+        if len(tiles) == 1:
+            text = QCoreApplication.translate("Alerts", "On the wall, tile {tile}: {camera}").format(tile=tiles[0] + 1, camera=names[0] if names else "")
+        else:
+            text = QCoreApplication.translate("Alerts", "On the wall, tiles {first}–{last}: {cameras}").format(
+                first=tiles[0] + 1, last=tiles[-1] + 1, cameras=", ".join(names[: len(tiles)]))
+        self.toast.flash(text)
+        self.pane.show_message(text)
+        return tiles
