@@ -106,6 +106,13 @@ class PluginHost(QObject):
         dock.setObjectName(f"plugin.{plugin}.{len(docks)}")
         dock.setWidget(widget)
         self.window.addDockWidget(_AREAS[area], dock)
+        # Panes that share an area are tabbed by default (the first stays in
+        # front): four panes stacked on one side left each too small to use.
+        first = next((d for ds in self._docks.values() for d in ds
+                      if d is not dock and self.window.dockWidgetArea(d) == _AREAS[area] and not d.isFloating()), None)
+        if first is not None:
+            self.window.tabifyDockWidget(first, dock)
+            first.raise_()
         docks.append(dock)
         # a closed pane must be reopenable: its toggle goes into the Plugins menu
         toggle = dock.toggleViewAction()

@@ -35,10 +35,6 @@ from .widgets.wall import ConferenceWall
 log = logging.getLogger("controlroom.plugins.conference")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ConferencePlugin", text)
-
-
 class ConferencePlugin(Plugin):
     NAME = "conference"
     TITLE = QT_TRANSLATE_NOOP("Plugins", "Video conference")
@@ -89,7 +85,7 @@ class ConferencePlugin(Plugin):
             try:
                 result = await coro
             except PlatformError as exc:
-                self.pane.set_message(_tr("{what} failed: {error}").format(what=what, error=exc))
+                self.pane.set_message(QCoreApplication.translate("ConferencePlugin", "{what} failed: {error}").format(what=what, error=exc))
                 log.info("%s failed: %s (%s)", what, exc, exc.detail)
                 return
             if then is not None:
@@ -103,7 +99,7 @@ class ConferencePlugin(Plugin):
     def refresh(self) -> None:
         if self.ctx.client is None:
             return
-        self._call(self.ctx.client.conferences(), _tr("Loading the meeting rooms"), self._got_rooms)
+        self._call(self.ctx.client.conferences(), QCoreApplication.translate("ConferencePlugin", "Loading the meeting rooms"), self._got_rooms)
 
     def _got_rooms(self, rooms: list[ConferenceRoom]) -> None:
         self.rooms.replace(rooms)
@@ -137,7 +133,7 @@ class ConferencePlugin(Plugin):
                 return
             self.leave()
         self._busy = True
-        self.pane.set_message(_tr("Joining…"))
+        self.pane.set_message(QCoreApplication.translate("ConferencePlugin", "Joining…"))
 
         def joined(join: Any) -> None:
             self._busy = False
@@ -150,13 +146,13 @@ class ConferencePlugin(Plugin):
             finally:
                 self._busy = False
 
-        self._call(request(), _tr("Joining the meeting"), joined)
+        self._call(request(), QCoreApplication.translate("ConferencePlugin", "Joining the meeting"), joined)
 
     def _open_wall(self, conference: Conference) -> None:
         self.conference = conference
         self.wall = ConferenceWall(conference.room.name)
         self.wall.leave_requested.connect(self.leave)
-        self.wall.hint.setText(_tr("Video conference · Esc leaves full screen"))
+        self.wall.hint.setText(QCoreApplication.translate("ConferencePlugin", "Video conference · Esc leaves full screen"))
         for p in conference.with_video():
             self._add_tile(p)
         self.wall.show()
@@ -177,7 +173,7 @@ class ConferencePlugin(Plugin):
             preference=self._transport_preference(), rtsp_via_bridge=rtsp_route() is RtspRoute.BRIDGE,
         )
         if chosen is None:
-            tile.cannot_play(_tr("no stream this machine can play"))
+            tile.cannot_play(QCoreApplication.translate("ConferencePlugin", "no stream this machine can play"))
             return
         _profile, transport, url = chosen
         tile.play(self.ctx.client.stream_url(url), transport)
@@ -220,7 +216,7 @@ class ConferencePlugin(Plugin):
                 conference.streams[p.id] = camera.streams
                 self._add_tile(conference.participant(p.id))  # type: ignore[arg-type]
 
-        self._call(self.ctx.client.camera(p.camera_id), _tr("Fetching a participant's video"), got)
+        self._call(self.ctx.client.camera(p.camera_id), QCoreApplication.translate("ConferencePlugin", "Fetching a participant's video"), got)
 
     def leave(self) -> None:
         conference = self.conference
@@ -230,7 +226,7 @@ class ConferencePlugin(Plugin):
         self.pane.show_roster(None, None, {})
         self.pane.show_rooms(self.rooms.ordered())
         if self.ctx.client is not None:
-            self._call(self.ctx.client.leave_conference(conference.id), _tr("Leaving the meeting"))
+            self._call(self.ctx.client.leave_conference(conference.id), QCoreApplication.translate("ConferencePlugin", "Leaving the meeting"))
 
     def _close_wall(self) -> None:
         """Every player stopped and released, then the wall and its tiles go."""
@@ -247,13 +243,13 @@ class ConferencePlugin(Plugin):
     def raise_hand(self, raised: bool) -> None:
         if self.conference is None or self.ctx.client is None:
             return
-        what = _tr("Raising the hand") if raised else _tr("Lowering the hand")
+        what = QCoreApplication.translate("ConferencePlugin", "Raising the hand") if raised else QCoreApplication.translate("ConferencePlugin", "Lowering the hand")
         self._call(self.ctx.client.raise_hand(self.conference.id, raised), what)
 
     def request_mute(self, participant_id: str, muted: bool) -> None:
         if self.conference is None or self.ctx.client is None:
             return
-        what = _tr("Muting") if muted else _tr("Unmuting")
+        what = QCoreApplication.translate("ConferencePlugin", "Muting") if muted else QCoreApplication.translate("ConferencePlugin", "Unmuting")
         self._call(self.ctx.client.request_mute(self.conference.id, participant_id, muted), what)
 
     # ------------------------------------------------------------------ meeting display

@@ -17,6 +17,7 @@ import pytest
 from controlroom.ui.app import load_session
 from controlroom.ui.main_window import MainWindow
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QDockWidget
 
 from controlroom import grids as G
 from controlroom import settings as settings_mod
@@ -44,6 +45,12 @@ def open_app(qtbot: Any, login: Callable[..., Session], run: Callable[..., Any])
     run(load_session(session, win), 120_000)
     qtbot.waitUntil(lambda: session.events is not None and str(session.events.state) == "live", timeout=10_000)
     grid_map = loaded(win, "grid_map").map  # type: ignore[attr-defined]
+    # panes sharing a dock area are tabbed: bring the map's tab to the front
+    dock = grid_map.parentWidget()
+    while dock is not None and not isinstance(dock, QDockWidget):
+        dock = dock.parentWidget()
+    assert dock is not None
+    dock.raise_()
     # the map builds at its first flush after the load
     qtbot.waitUntil(lambda: len(grid_map.view.items_by_grid) == len(session.inventory.grids), timeout=3000)
     return session, win
