@@ -283,6 +283,8 @@ class MainWindow(QMainWindow):
 
         # ---- left dock: search + tree
         self.resources = ResourcePanel(session.inventory, self)
+        # grid statuses stale while reconnecting
+        self._unsubscribers.append(self.resources.follow_session(session))
         self.dock = QDockWidget(self.tr("Sites and cameras"), self)
         self.dock.setObjectName("resourcesDock")
         self.dock.setWidget(self.resources)

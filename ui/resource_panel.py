@@ -4,10 +4,20 @@ Typing filters after a short pause (debounced), so a fast typist does not
 pay for every intermediate word; Enter applies at once, Escape clears. The
 sites the operator had open come back when the search is cleared or the
 inventory is reloaded.
+
+A segmented switch offers a second way to browse: "Grids" (网格), town →
+grid → cameras with each grid's status and counts (``grid_tree_model.py``),
+a status filter that combines with the search, and a banner while the
+statuses are stale (the session is reconnecting).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from controlroom.ui import grid_status as GS
+from controlroom.ui import grid_tree_model as GT
 from controlroom.ui.tree_model import (
     COL_NAME,
     COL_ONLINE,
@@ -15,23 +25,51 @@ from controlroom.ui.tree_model import (
     ItemTypeRole,
     ResourceTreeModel,
 )
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStackedWidget,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
+from controlroom.api.schema import GridStatus
 from controlroom.inventory import Inventory
 
 SEARCH_DEBOUNCE_MS = 150
 # Up to this many matching cameras, a search opens every matching site.
 EXPAND_ALL_MAX = 400
+SITES, GRIDS = "sites", "grids"
+
+_SEGMENT_STYLE = """
+QToolButton { padding: 2px 12px; border: 1px solid #3a4048; background: #1e2226; color: #aeb5bd; }
+QToolButton:checked { background: #3d6f9e; color: #ffffff; border-color: #3d6f9e; }
+QToolButton#segLeft { border-top-left-radius: 4px; border-bottom-left-radius: 4px; }
+QToolButton#segRight { border-top-right-radius: 4px; border-bottom-right-radius: 4px; border-left: none; }
+"""
+
+
+def status_filters() -> list[tuple[str, frozenset[GridStatus] | None]]:
+    """The status filter's choices: (words, statuses; None for all)."""
+    return [
+        (QCoreApplication.translate("ResourcePanel", "All statuses"), None),
+        (GS.status_label(GridStatus.INCIDENT), frozenset({GridStatus.INCIDENT})),
+        (GS.status_label(GridStatus.ATTENTION), frozenset({GridStatus.ATTENTION})),
+        (QCoreApplication.translate("ResourcePanel", "{incident} or {attention}").format(
+            incident=GS.status_label(GridStatus.INCIDENT), attention=GS.status_label(GridStatus.ATTENTION)),
+         frozenset({GridStatus.INCIDENT, GridStatus.ATTENTION})),
+        (GS.status_label(GridStatus.NO_COVERAGE), frozenset({GridStatus.NO_COVERAGE})),
+        (GS.status_label(GridStatus.NORMAL), frozenset({GridStatus.NORMAL})),
+    ]
 
 
 class _SearchEdit(QLineEdit):
@@ -59,7 +97,49 @@ class ResourcePanel(QWidget):
     def __init__(self, inventory: Inventory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ResourceTreeModel(inventory, self)
+        self.grid_model = GT.GridTreeModel(inventory, self)
         self._saved_expansion: set[str] = set()
+        self._saved_grid_expansion: set[tuple[str, str]] = set()
+        self.staleness: GS.GridStaleness | None = None
+
+        # ---- "Sites | Grids": two ways to browse
+        self.mode_sites = QToolButton(self)
+        self.mode_sites.setObjectName("segLeft")
+        self.mode_sites.setText(self.tr("Sites"))
+        self.mode_sites.setToolTip(self.tr("Browse by site: county, towns, villages, cameras"))
+        self.mode_grids = QToolButton(self)
+        self.mode_grids.setObjectName("segRight")
+        self.mode_grids.setText(self.tr("Grids"))
+        self.mode_grids.setToolTip(self.tr("Browse by community grid (网格): towns, grids and their status, cameras"))
+        self._modes = QButtonGroup(self)
+        for i, b in enumerate((self.mode_sites, self.mode_grids)):
+            b.setCheckable(True)
+            b.setStyleSheet(_SEGMENT_STYLE)
+            b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            self._modes.addButton(b, i)
+        self.mode_sites.setChecked(True)
+        self.status_filter = QComboBox(self)
+        self.status_filter.setAccessibleName(self.tr("Grid status filter"))
+        self.status_filter.setToolTip(self.tr("Show only the grids in this status; combines with the search"))
+        self._filters = status_filters()
+        for words, _statuses in self._filters:
+            self.status_filter.addItem(words)
+        self.status_filter.hide()
+        modes = QHBoxLayout()
+        modes.setContentsMargins(0, 0, 0, 0)
+        modes.setSpacing(0)
+        modes.addWidget(self.mode_sites)
+        modes.addWidget(self.mode_grids)
+        modes.addSpacing(8)
+        modes.addWidget(self.status_filter, 1)
+        modes.addStretch(0)
+
+        self.stale_banner = QLabel(self)
+        self.stale_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.stale_banner.setWordWrap(True)
+        self.stale_banner.setStyleSheet(
+            "background: #3a2f1a; color: #f0c777; border: 1px solid #6b5526; border-radius: 3px; padding: 3px 6px;")
+        self.stale_banner.hide()
 
         self.search = _SearchEdit(self)
         self.search.setPlaceholderText(self.tr("Search: camera or site name, GB id"))
@@ -90,12 +170,35 @@ class ResourcePanel(QWidget):
         header.setSectionResizeMode(COL_ONLINE, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(COL_ONLINE, self.fontMetrics().horizontalAdvance("00000/00000") + 16)
 
+        self.grid_view = QTreeView(self)
+        self.grid_view.setModel(self.grid_model)
+        self.grid_view.setUniformRowHeights(True)
+        self.grid_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.grid_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.grid_view.setAnimated(False)
+        self.grid_view.setDragEnabled(True)  # grids and cameras onto the wall
+        self.grid_view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.grid_view.setAccessibleName(self.tr("Grids and cameras"))
+        gh = self.grid_view.header()
+        gh.setStretchLastSection(False)
+        gh.setSectionResizeMode(GT.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        gh.setSectionResizeMode(GT.COL_STATUS, QHeaderView.ResizeMode.Interactive)
+        gh.setSectionResizeMode(GT.COL_ONLINE, QHeaderView.ResizeMode.Fixed)
+        fm = self.fontMetrics()
+        gh.resizeSection(GT.COL_STATUS, fm.horizontalAdvance("✖ No coverage ·") + 20)
+        gh.resizeSection(GT.COL_ONLINE, fm.horizontalAdvance("0000/0000") + 16)
+        self.trees = QStackedWidget(self)
+        self.trees.addWidget(self.view)
+        self.trees.addWidget(self.grid_view)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
+        layout.addLayout(modes)
         layout.addWidget(self.search)
         layout.addWidget(self.summary)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.stale_banner)
+        layout.addWidget(self.trees, 1)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -109,16 +212,87 @@ class ResourcePanel(QWidget):
         self.model.modelAboutToBeReset.connect(self._before_reset)
         self.model.modelReset.connect(self._after_reset)
         self.model.totals_changed.connect(self._update_summary)
+        self.grid_view.activated.connect(self._on_activated)
+        self.grid_model.modelAboutToBeReset.connect(self._before_grid_reset)
+        self.grid_model.modelReset.connect(self._after_grid_reset)
+        self.grid_model.counts_changed.connect(self._update_summary)
+        self.grid_model.filter_applied.connect(self._update_summary)
+        self.grid_model.rowsInserted.connect(self._on_grid_rows_inserted)
+        self._modes.idClicked.connect(lambda i: self.set_mode(GRIDS if i == 1 else SITES))
+        self.status_filter.currentIndexChanged.connect(self._on_status_filter)
         self._after_reset()
+        self._after_grid_reset()
 
     # ------------------------------------------------------------------ search
 
     def apply_search(self) -> None:
-        """Filter the tree by the search box now (the debounce timer calls this)."""
+        """Filter the tree on show by the search box now (the debounce timer calls this)."""
         self._debounce.stop()
-        self.model.set_filter(self.search.text())
+        if self.mode == GRIDS:
+            self.grid_model.set_filter(self.search.text())
+        else:
+            self.model.set_filter(self.search.text())
+
+    # ------------------------------------------------------------------ modes
+
+    @property
+    def mode(self) -> str:
+        return GRIDS if self.mode_grids.isChecked() else SITES
+
+    def set_mode(self, mode: str) -> None:
+        """Browse by ``"sites"`` or by ``"grids"``; the search follows to the tree shown."""
+        grids = mode == GRIDS
+        (self.mode_grids if grids else self.mode_sites).setChecked(True)
+        self.trees.setCurrentWidget(self.grid_view if grids else self.view)
+        self.status_filter.setVisible(grids)
+        if grids:
+            self.search.setPlaceholderText(self.tr("Search: grid, town or camera name, GB id"))
+        else:
+            self.search.setPlaceholderText(self.tr("Search: camera or site name, GB id"))
+        self.apply_search()
+        self._show_stale()
+        self._update_summary()
+
+    def set_status_filter(self, statuses: frozenset[GridStatus] | set[GridStatus] | None) -> None:
+        """Show only the grids in ``statuses`` (None: all); the combo box follows."""
+        wanted = frozenset(statuses) if statuses is not None else None
+        for i, (_words, choice) in enumerate(self._filters):
+            if choice == wanted:
+                self.status_filter.setCurrentIndex(i)
+                return
+        self.grid_model.set_status_filter(wanted)
+
+    def _on_status_filter(self, i: int) -> None:
+        if 0 <= i < len(self._filters):
+            self.grid_model.set_status_filter(self._filters[i][1])
+
+    # ------------------------------------------------------------------ stale grid statuses
+
+    def follow_session(self, session: Any) -> Callable[[], None]:
+        """Mark grid statuses stale while ``session`` reconnects (its ``on_state``); returns how to stop."""
+        if self.staleness is None:
+            self.staleness = GS.GridStaleness(parent=self)
+            self.staleness.changed.connect(self._show_stale)
+        self.staleness.follow(session)
+        return self.staleness.stop
+
+    def _show_stale(self) -> None:
+        age = self.staleness.age() if self.staleness is not None else None
+        self.grid_model.set_stale(age)
+        if age is None:
+            self.stale_banner.hide()
+            return
+        self.stale_banner.setText(self.tr("Grid statuses {age}: the live updates stopped; reconnecting…").format(
+            age=GS.age_text(age)))
+        self.stale_banner.setVisible(self.mode == GRIDS)
+
+    def stale_text(self) -> str:
+        return self.stale_banner.text() if self.staleness is not None and self.staleness.stale else ""
 
     def _update_summary(self) -> None:
+        if self.mode == GRIDS:
+            self._update_grid_summary()
+            return
         text = self.model.filter_text()
         cams, sites = self.model.match_counts()
         if not text:
@@ -129,7 +303,71 @@ class ResourcePanel(QWidget):
         else:
             self.summary.setText(self.tr("{cameras} cameras and {sites} sites match").format(cameras=f"{cams:,}", sites=f"{sites:,}"))
 
+    def _update_grid_summary(self) -> None:
+        m = self.grid_model
+        counts = m.status_counts()
+        grids, cams = m.shown_counts()
+        if m.filtered():
+            if grids == 0:
+                self.summary.setText(self.tr("No grid matches"))
+            else:
+                self.summary.setText(self.tr("{grids} grids, {cameras} cameras shown").format(
+                    grids=f"{grids:,}", cameras=f"{cams:,}"))
+        else:
+            self.summary.setText(self.tr("{grids} grids · {incident} · {attention}").format(
+                grids=f"{sum(counts.values()):,}",
+                incident=f"{GS.status_glyph(GridStatus.INCIDENT)} {counts[GridStatus.INCIDENT]}",
+                attention=f"{GS.status_glyph(GridStatus.ATTENTION)} {counts[GridStatus.ATTENTION]}"))
+        for i, (words, choice) in enumerate(self._filters):
+            if choice is not None:
+                n = sum(counts[s] for s in choice)
+                self.status_filter.setItemText(i, self.tr("{status} ({n})").format(status=words, n=n))
+
     # ------------------------------------------------------------------ expansion
+
+    def _on_grid_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        # a town that comes into a status filter opens, as the others did
+        if not parent.isValid() and self.grid_model.filtered():
+            for row in range(first, last + 1):
+                self.grid_view.expand(self.grid_model.index(row, 0))
+
+    def _before_grid_reset(self) -> None:
+        m, v = self.grid_model, self.grid_view
+        if m.filtered():
+            return
+        out: set[tuple[str, str]] = set()
+        for trow in range(m.rowCount()):
+            town = m.index(trow, 0)
+            if not v.isExpanded(town):
+                continue
+            out.add(("town", m.data(town, ItemIdRole)))
+            for grow in range(m.rowCount(town)):
+                g = m.index(grow, 0, town)
+                if v.isExpanded(g):
+                    out.add(("grid", m.data(g, ItemIdRole)))
+        self._saved_grid_expansion = out
+
+    def _after_grid_reset(self) -> None:
+        m, v = self.grid_model, self.grid_view
+        v.setUpdatesEnabled(False)
+        try:
+            if m.filtered():
+                _grids, cams = m.shown_counts()
+                if cams <= EXPAND_ALL_MAX and m.filter_text():
+                    v.expandAll()
+                else:
+                    v.expandToDepth(0)  # the towns open: the grids that match show
+            else:
+                for kind, item_id in self._saved_grid_expansion:
+                    if kind == "town":
+                        idx = m.index_for_town(int(item_id) if item_id else None)
+                    else:
+                        idx = m.index_for_grid(item_id)
+                    if idx.isValid():
+                        v.expand(idx)
+        finally:
+            v.setUpdatesEnabled(True)
+        self._update_summary()
 
     def _expanded_ids(self) -> set[str]:
         out: set[str] = set()
@@ -178,10 +416,13 @@ class ResourcePanel(QWidget):
         self.search.selectAll()
 
     def _focus_tree(self) -> None:
-        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
-        if not self.view.currentIndex().isValid() and self.model.rowCount() > 0:
-            self.view.setCurrentIndex(self.model.index(0, 0))
+        view = self.grid_view if self.mode == GRIDS else self.view
+        model = view.model()
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not view.currentIndex().isValid() and model.rowCount() > 0:
+            view.setCurrentIndex(model.index(0, 0))
 
     def _on_activated(self, index: QModelIndex) -> None:
-        if self.model.data(index, ItemTypeRole) == "camera":
-            self.camera_activated.emit(self.model.data(index, ItemIdRole))
+        model = index.model()
+        if model is not None and model.data(index, ItemTypeRole) == "camera":
+            self.camera_activated.emit(model.data(index, ItemIdRole))

@@ -5,9 +5,12 @@ The picture comes from libVLC drawing into a native child window
 window is lost (gridplayer's lesson, STYLE.md), so the overlay is built
 *around* the video instead of on top of it:
 
-- a thin header band above the video: camera name and site, a coloured
-  state dot with the state in words, and on demand fps / bit rate, the
-  stream in use and a tour countdown;
+- a thin header band above the video: camera name, its grid's status
+  badge (shape, colour and words, stale age while the event stream is
+  down) and grid name, the site, a coloured state dot with the state in
+  words, and on demand fps / bit rate, the stream in use and a tour
+  countdown; a tile whose grid is in incident gets a steady outline in the
+  incident colour (calm: no flashing on a wall of 64);
 - when the tile is not playing, the video surface is replaced (a stacked
   layout) by a status panel that says what is happening in words —
   connecting, reconnecting in N s, offline, the reason of an error, or how to
@@ -27,6 +30,7 @@ import json
 from dataclasses import dataclass
 
 from controlroom.ui import theme
+from controlroom.ui.wall.grid_badge import GridBadge, GridBadgeInfo
 from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
@@ -63,6 +67,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from controlroom.api.schema import GridStatus
+from controlroom.grids import STATUS_COLOUR
+
 #: tree items dragged onto the wall: JSON list of {"type": "camera"|"site"|"grid", "id": GB id}
 ITEMS_MIME = "application/x-controlroom-items"
 #: a tile dragged onto another (to swap): the source tile's index as text
@@ -71,6 +78,9 @@ TILE_MIME = "application/x-controlroom-tile"
 ZOOM_STEP = 1.25
 MAX_ZOOM = 8.0  # the smallest crop is 1/8 of the picture's width and height
 HEADER_HEIGHT = 20
+INCIDENT_OUTLINE = QColor(STATUS_COLOUR[GridStatus.INCIDENT])
+HEADER_BACKGROUND = QColor("#181c21")
+HEADER_INCIDENT = QColor("#2b1c16")  # the header warms a little: the outline does the rest
 
 
 def encode_items(items: list[tuple[str, str]]) -> QByteArray:
@@ -289,11 +299,12 @@ class TileWidget(QFrame):
         self.header.setFixedHeight(HEADER_HEIGHT)
         self.header.setAutoFillBackground(True)
         hp = self.header.palette()
-        hp.setColor(self.header.backgroundRole(), QColor("#181c21"))
+        hp.setColor(self.header.backgroundRole(), HEADER_BACKGROUND)
         self.header.setPalette(hp)
         self.dot = QLabel(self.header)
         self.name_label = ElidedLabel("#e3e7eb", bold=True, parent=self.header)
         self.site_label = ElidedLabel("#8a929c", parent=self.header)
+        self.grid_badge = GridBadge(self.header)
         self.stats_label = QLabel(self.header)
         self.tour_label = QLabel(self.header)
         self.profile_label = QLabel(self.header)
@@ -307,7 +318,7 @@ class TileWidget(QFrame):
         self.tour_label.hide()
         small = QFont(self.font())
         small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
-        for w in (self.name_label, self.site_label, self.stats_label, self.tour_label,
+        for w in (self.name_label, self.site_label, self.grid_badge, self.stats_label, self.tour_label,
                   self.profile_label, self.state_label):
             w.setFont(small)
         hb = QHBoxLayout(self.header)
@@ -315,7 +326,8 @@ class TileWidget(QFrame):
         hb.setSpacing(5)
         hb.addWidget(self.dot)
         hb.addWidget(self.name_label, 3)
-        hb.addWidget(self.site_label, 2)
+        hb.addWidget(self.grid_badge, 3)
+        hb.addWidget(self.site_label, 1)  # the grid's name usually says the village too
         hb.addWidget(self.stats_label)
         hb.addWidget(self.tour_label)
         hb.addWidget(self.profile_label)
@@ -413,6 +425,25 @@ class TileWidget(QFrame):
         self.tour_label.setVisible(bool(text))
         self.tour_label.setText(text or "")
 
+    def set_grid(self, info: GridBadgeInfo | None) -> None:
+        """The camera's grid and its status (None: no grid, or an empty tile)."""
+        was = self.incident
+        self.grid_badge.set_info(info)
+        if self.incident != was:
+            hp = self.header.palette()
+            hp.setColor(self.header.backgroundRole(), HEADER_INCIDENT if self.incident else HEADER_BACKGROUND)
+            self.header.setPalette(hp)
+            self.update()
+
+    def set_grid_stale(self, text: str) -> None:
+        """"stale 12 s" while grid statuses are stale, "" when fresh."""
+        self.grid_badge.set_stale(text)
+
+    @property
+    def incident(self) -> bool:
+        """The tile's grid is in incident (the outline shows)."""
+        return self.grid_badge.status == "incident"
+
     def set_selected(self, selected: bool) -> None:
         if selected != self.selected:
             self.selected = selected
@@ -497,6 +528,15 @@ class TileWidget(QFrame):
         pen.setWidth(2)
         painter.setPen(pen)
         painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
+        if self.incident and not self._drop_hover:
+            # steady, in the incident colour; selection still shows as an inner line
+            pen = QPen(INCIDENT_OUTLINE)
+            pen.setWidth(2)
+            painter.setPen(pen)
+            painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
+            if self.selected:
+                painter.setPen(QPen(theme.ACCENT.lighter(160), 1))
+                painter.drawRect(QRectF(self.rect()).adjusted(2.5, 2.5, -2.5, -2.5))
         painter.end()
 
     # ------------------------------------------------------------------ zoom

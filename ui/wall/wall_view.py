@@ -13,7 +13,10 @@ Everything an operator does on the wall goes through the controller; its
 ``WallChange`` batches come back here and are turned into players started,
 stopped or swapped and tiles re-labelled. Camera online state comes from the
 inventory's deltas: a camera the platform calls offline is not hammered
-(``TilePlayer.set_offline``) and comes back by itself.
+(``TilePlayer.set_offline``) and comes back by itself. So does each tile's
+grid badge (网格): a grid's status delta relabels only the tiles showing
+cameras of that grid, and while the session reconnects the badges say how
+stale they are.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from controlroom.ui.grid_status import GridStaleness, age_text
+from controlroom.ui.wall.grid_badge import GridBadgeInfo
 from controlroom.ui.wall.tile_widget import TileWidget
 from controlroom.ui.wall.wall_widget import WallWidget
 from PySide6.QtCore import QCoreApplication, QPoint, QRectF, QTimer, Signal
@@ -157,6 +162,10 @@ class WallPane(QWidget):
             self.controller.subscribe(self._on_change),
             self.inventory.subscribe(self._on_inventory),
         ]
+        # grid statuses are the last known ones while the event stream is down
+        self.grid_staleness = GridStaleness(session, self, clock=clock)
+        self.grid_staleness.changed.connect(self._show_grid_stale)
+        self._unsubscribe.append(self.grid_staleness.stop)
         w = self.wall
         w.tile_clicked.connect(self.controller.select)
         w.tile_double_clicked.connect(self.controller.toggle_maximise)
@@ -280,6 +289,7 @@ class WallPane(QWidget):
             tv.forced = None
             tv.decision = None
             tile.set_camera(None)
+            tile.set_grid(None)
             tile.set_profile(None)
             tile.set_tour_text(None)
             return
@@ -360,7 +370,32 @@ class WallPane(QWidget):
         else:
             site = self.inventory.sites.get(camera.site_id)
             tile.set_camera(camera.id, camera.name, site.name if site else "")
+        self._label_grid(t)
         tile.set_state(str(tv.front.state), detail_words(tv.front.detail))
+
+    def _label_grid(self, t: int) -> None:
+        """Tile ``t``'s grid badge from the inventory (none for a camera without a grid)."""
+        tile = self.tiles[t]
+        camera = self.inventory.cameras.get(self.videos[t].camera_id or "")
+        grid = self.inventory.grids.get(camera.grid_id) if camera is not None and camera.grid_id else None
+        if grid is None:
+            tile.set_grid(None)
+            return
+        cams = self.inventory.grid_cameras(grid.id)
+        tile.set_grid(GridBadgeInfo.of(grid, sum(c.online for c in cams), len(cams)))
+        age = self.grid_staleness.age()
+        tile.set_grid_stale(age_text(age) if age is not None else "")
+
+    def _show_grid_stale(self) -> None:
+        age = self.grid_staleness.age()
+        text = age_text(age) if age is not None else ""
+        for tile in self.tiles:
+            tile.set_grid_stale(text)
+
+    def grid_of(self, t: int) -> str | None:
+        """The grid whose badge tile ``t`` shows."""
+        info = self.tiles[t].grid_badge.info
+        return info.grid_id if info is not None else None
 
     # ------------------------------------------------------------------ policy
 
@@ -531,6 +566,9 @@ class WallPane(QWidget):
                     player.set_offline(not camera.online)
             if tv.camera_id is not None and (delta.reset or tv.camera_id in delta.cameras):
                 self._label_tile(t)
+            elif delta.grids and self.tiles[t].grid_badge.info is not None \
+                    and self.tiles[t].grid_badge.info.grid_id in delta.grids:
+                self._label_grid(t)  # only the tiles showing cameras of the grids that changed
 
     # ------------------------------------------------------------------ operator actions
 
