@@ -1,11 +1,556 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>AlertBadge</name>
+    <message>
+      <location filename="../../plugins/alerts/widgets/notices.py" line="47" />
+      <source>Alerts: {unread} new · {open} open</source>
+      <translation>告警：{unread} 条新 · {open} 条未确认</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/notices.py" line="49" />
+      <source>Alerts: {open} open</source>
+      <translation>告警：{open} 条未确认</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/notices.py" line="59" />
+      <source>Open the alerts pane</source>
+      <translation>打开告警面板</translation>
+    </message>
+  </context>
+  <context>
+    <name>AlertTableModel</name>
+    <message>
+      <location filename="../../plugins/alerts/widgets/model.py" line="63" />
+      <source>Severity</source>
+      <extracomment>Reset instead of inserting when a batch brings more than this many alerts. The alert id of a row. The Alert struct of a row.</extracomment>
+      <translation>级别</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/model.py" line="63" />
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/model.py" line="63" />
+      <source>Town</source>
+      <translation>乡镇</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/model.py" line="63" />
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/model.py" line="64" />
+      <source>Place</source>
+      <translation>地点</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/model.py" line="64" />
+      <source>Message</source>
+      <translation>内容</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/model.py" line="64" />
+      <source>Acknowledged</source>
+      <translation>已确认</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/model.py" line="222" />
+      <source>Acknowledging…</source>
+      <translation>正在确认…</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/model.py" line="223" />
+      <source>Open</source>
+      <translation>未确认</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/model.py" line="232" />
+      <source>Cameras: {names}</source>
+      <translation>摄像机：{names}</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/model.py" line="233" />
+      <source>Raised {when}</source>
+      <translation>发生于 {when}</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/model.py" line="234" />
+      <source>Acknowledged by {text}</source>
+      <translation>确认人：{text}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Alerts</name>
+    <message>
+      <location filename="../../plugins/alerts/plugin.py" line="66" />
+      <location filename="../../plugins/alerts/plugin.py" line="91" />
+      <location filename="../../plugins/alerts/plugin.py" line="173" />
+      <source>Alerts</source>
+      <extracomment>Acknowledgements sent at once when many alerts are selected. How many alerts the fetch asks for: every open one up to this many... ...and the most recent ones whatever their state (recent history).
+----------
+completed fetches of the alert list (the first one is not news: nothing is unread)</extracomment>
+      <translation>告警</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/plugin.py" line="99" />
+      <source>Presenters cannot acknowledge alerts: this account is view only.</source>
+      <translation>演示用户不能确认告警：此账号只能查看。</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/plugin.py" line="100" />
+      <source>Not signed in.</source>
+      <translation>未登录。</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/plugin.py" line="103" />
+      <source>This window has no video wall to show cameras on.</source>
+      <translation>此窗口没有可上墙的视频墙。</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/plugin.py" line="119" />
+      <source>Pop up critical alerts</source>
+      <translation>紧急告警弹窗提示</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/plugin.py" line="120" />
+      <source>Sound for critical alerts</source>
+      <translation>紧急告警声音提示</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/plugin.py" line="175" />
+      <source>Alerts ({n} new)</source>
+      <translation>告警（{n} 条新）</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/plugin.py" line="244" />
+      <source>Could not fetch the alerts: {error}</source>
+      <translation>无法获取告警：{error}</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/plugin.py" line="292" />
+      <source>Could not acknowledge: {errors}</source>
+      <translation>无法确认：{errors}</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/plugin.py" line="294" />
+      <source>Alerts acknowledged: {n}</source>
+      <translation>已确认告警：{n} 条</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/plugin.py" line="317" />
+      <source>This alert has no camera you can watch.</source>
+      <translation>此告警没有您可查看的摄像机。</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/plugin.py" line="338" />
+      <source>On the wall, tile {tile}: {camera}</source>
+      <translation>已上墙，第 {tile} 窗格：{camera}</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/plugin.py" line="340" />
+      <source>On the wall, tiles {first}–{last}: {cameras}</source>
+      <translation>已上墙，第 {first}–{last} 窗格：{cameras}</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/words.py" line="33" />
+      <source>Checkpoint hit</source>
+      <extracomment>Severity colours: readable on the dark theme, distinct for red/green colour blindness together with the shapes below. The shape drawn for each severity (also used as text in plain-text places). Most severe first.</extracomment>
+      <translation>卡口报警</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/words.py" line="34" />
+      <source>Camera offline</source>
+      <translation>摄像机离线</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/words.py" line="35" />
+      <source>Patrol SOS</source>
+      <translation>巡逻求助</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/words.py" line="36" />
+      <source>Grid incident</source>
+      <translation>网格事件</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/words.py" line="43" />
+      <source>Critical</source>
+      <translation>紧急</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/words.py" line="44" />
+      <source>Warning</source>
+      <translation>警告</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/words.py" line="45" />
+      <source>Info</source>
+      <translation>提示</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/words.py" line="62" />
+      <source>{who} at {when}</source>
+      <translation>{who}，{when}</translation>
+    </message>
+  </context>
+  <context>
+    <name>AlertsPane</name>
+    <message>
+      <location filename="../../plugins/alerts/widgets/pane.py" line="82" />
+      <source>Search alerts: place, camera, plate, who…</source>
+      <extracomment>alert ids to acknowledge (the open ones of the selection) alert id to put on the wall alert ids the operator looked at (they are read now) "Mark all read"</extracomment>
+      <translation>搜索告警：地点、摄像机、车牌、确认人…</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/pane.py" line="86" />
+      <source>All kinds</source>
+      <translation>全部类型</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/pane.py" line="91" />
+      <source>All severities</source>
+      <translation>全部级别</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/pane.py" line="96" />
+      <source>Open and acknowledged</source>
+      <translation>全部状态</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/pane.py" line="97" />
+      <source>Open</source>
+      <translation>未确认</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/pane.py" line="98" />
+      <source>Acknowledged</source>
+      <translation>已确认</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/pane.py" line="146" />
+      <source>Acknowledge</source>
+      <translation>确认</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/pane.py" line="149" />
+      <source>Show on wall</source>
+      <translation>上墙</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/pane.py" line="152" />
+      <source>Mark all read</source>
+      <translation>全部标为已读</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/pane.py" line="184" />
+      <source>All towns</source>
+      <translation>全部乡镇</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/pane.py" line="250" />
+      <source>The selected alerts are acknowledged already.</source>
+      <translation>所选告警均已确认。</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/pane.py" line="278" />
+      <source>Alerts: {n}</source>
+      <translation>告警：{n} 条</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/pane.py" line="280" />
+      <source>Shown: {shown} of {total}</source>
+      <translation>显示 {shown} / {total} 条</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/pane.py" line="291" />
+      <source>Acknowledge the selected alerts (Space): every desk sees who did</source>
+      <translation>确认所选告警（空格键）：各席位都能看到确认人</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/pane.py" line="294" />
+      <source>Put the alert's cameras on the wall (double-click, Enter)</source>
+      <translation>将告警的摄像机上墙（双击或回车）</translation>
+    </message>
+  </context>
+  <context>
     <name>App</name>
     <message>
       <location filename="../../ui/app.py" line="170" />
       <source>unexpected error: {error}</source>
       <translation>意外错误：{error}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConferencePane</name>
+    <message>
+      <location filename="../../plugins/conference/widgets/pane.py" line="58" />
+      <source>Join</source>
+      <translation>加入</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/pane.py" line="60" />
+      <source>Leave</source>
+      <translation>退出</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/pane.py" line="65" />
+      <source>Meeting rooms</source>
+      <translation>会议室</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/pane.py" line="77" />
+      <source>Participant</source>
+      <translation>参会方</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/pane.py" line="77" />
+      <source>Microphone</source>
+      <translation>麦克风</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/pane.py" line="77" />
+      <source>Hand</source>
+      <translation>举手</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/pane.py" line="77" />
+      <source>Site</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/pane.py" line="83" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="271" />
+      <source>Raise hand</source>
+      <translation>举手</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/pane.py" line="85" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="277" />
+      <source>Mute</source>
+      <translation>静音</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/pane.py" line="90" />
+      <source>In the meeting</source>
+      <translation>参会方</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/pane.py" line="99" />
+      <source>Show on meeting display</source>
+      <translation>在会议大屏上显示</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/pane.py" line="101" />
+      <source>Back to a window</source>
+      <translation>恢复为窗口</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/pane.py" line="103" />
+      <source>Meeting display</source>
+      <translation>会议大屏</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/pane.py" line="137" />
+      <source>{name} · {n} participants</source>
+      <translation>{name} · {n} 个参会方</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/pane.py" line="139" />
+      <source>{name} · not in session</source>
+      <translation>{name} · 未开会</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/pane.py" line="141" />
+      <source>{room} — joined</source>
+      <translation>{room} — 已加入</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/pane.py" line="178" />
+      <source>Not in a meeting. Pick a room and join.</source>
+      <translation>未在会议中。请选择会议室并加入。</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/pane.py" line="182" />
+      <source>In: {room}</source>
+      <translation>当前会议：{room}</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/pane.py" line="186" />
+      <source>{name} (you)</source>
+      <translation>{name}（本席）</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/pane.py" line="188" />
+      <source>Speaking</source>
+      <translation>正在发言</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/pane.py" line="190" />
+      <source>Muted</source>
+      <translation>已静音</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/pane.py" line="190" />
+      <source>On</source>
+      <translation>开</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/pane.py" line="191" />
+      <source>Raised</source>
+      <translation>已举手</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/pane.py" line="233" />
+      <source>Screen {n}: {name} ({w}×{h})</source>
+      <translation>屏幕 {n}：{name}（{w}×{h}）</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/pane.py" line="268" />
+      <source>This meeting is not in session.</source>
+      <translation>该会议尚未开始。</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/pane.py" line="271" />
+      <source>Lower hand</source>
+      <translation>放下手</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/pane.py" line="277" />
+      <source>Unmute</source>
+      <translation>取消静音</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/pane.py" line="278" />
+      <source>Presenters may mute only themselves.</source>
+      <translation>演示席只能将自己静音。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConferencePlugin</name>
+    <message>
+      <location filename="../../plugins/conference/plugin.py" line="88" />
+      <source>{what} failed: {error}</source>
+      <translation>{what}失败：{error}</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/plugin.py" line="102" />
+      <source>Loading the meeting rooms</source>
+      <translation>读取会议室</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/plugin.py" line="136" />
+      <source>Joining…</source>
+      <translation>正在加入…</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/plugin.py" line="149" />
+      <source>Joining the meeting</source>
+      <translation>加入会议</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/plugin.py" line="155" />
+      <source>Video conference · Esc leaves full screen</source>
+      <translation>视频会商 · 按 Esc 退出全屏</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/plugin.py" line="176" />
+      <source>no stream this machine can play</source>
+      <translation>没有本机能播放的视频流</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/plugin.py" line="219" />
+      <source>Fetching a participant's video</source>
+      <translation>获取参会方视频</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/plugin.py" line="229" />
+      <source>Leaving the meeting</source>
+      <translation>退出会议</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/plugin.py" line="246" />
+      <source>Raising the hand</source>
+      <translation>举手</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/plugin.py" line="246" />
+      <source>Lowering the hand</source>
+      <translation>放下手</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/plugin.py" line="252" />
+      <source>Muting</source>
+      <translation>静音</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/plugin.py" line="252" />
+      <source>Unmuting</source>
+      <translation>取消静音</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConferenceTile</name>
+    <message>
+      <location filename="../../plugins/conference/widgets/tile.py" line="127" />
+      <source>● Speaking</source>
+      <translation>● 正在发言</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/tile.py" line="129" />
+      <source>Muted</source>
+      <translation>已静音</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/tile.py" line="129" />
+      <source>Mic on</source>
+      <translation>麦克风开</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/tile.py" line="131" />
+      <source>Hand raised</source>
+      <translation>已举手</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/tile.py" line="159" />
+      <source>No video</source>
+      <translation>无视频</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/tile.py" line="160" />
+      <source>Connecting…</source>
+      <translation>正在连接…</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/tile.py" line="162" />
+      <source>No new pictures</source>
+      <translation>画面未更新</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/tile.py" line="163" />
+      <source>Reconnecting…</source>
+      <translation>正在重连…</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/tile.py" line="164" />
+      <source>Camera offline</source>
+      <translation>摄像机离线</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/tile.py" line="165" />
+      <source>Cannot play</source>
+      <translation>无法播放</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConferenceWall</name>
+    <message>
+      <location filename="../../plugins/conference/widgets/wall.py" line="83" />
+      <source>No participant sends video yet.</source>
+      <extracomment>the operator closed the window: leave the conference</extracomment>
+      <translation>还没有参会方传送视频。</translation>
     </message>
   </context>
   <context>
@@ -47,6 +592,365 @@
       <location filename="../../ui/main_window.py" line="59" />
       <source>Connection failed</source>
       <translation>连接失败</translation>
+    </message>
+  </context>
+  <context>
+    <name>CriticalNotice</name>
+    <message>
+      <location filename="../../plugins/alerts/widgets/notices.py" line="90" />
+      <source>Show on wall</source>
+      <translation>上墙</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/notices.py" line="91" />
+      <source>Acknowledge</source>
+      <translation>确认</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/notices.py" line="92" />
+      <source>Dismiss</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/notices.py" line="142" />
+      <source>Critical alerts waiting</source>
+      <translation>仍有紧急告警</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/notices.py" line="143" />
+      <source>The alert shown was acknowledged.</source>
+      <translation>刚才显示的告警已被确认。</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/notices.py" line="150" />
+      <source>{n} more critical</source>
+      <translation>另有 {n} 条紧急告警</translation>
+    </message>
+  </context>
+  <context>
+    <name>GridBadge</name>
+    <message>
+      <location filename="../../ui/wall/grid_badge.py" line="83" />
+      <source>{age}: the live updates stopped; this is the last known status.</source>
+      <extracomment>the pill says the status in words when that leaves at least this much (px) for the rest</extracomment>
+      <translation>{age}：实时更新已中断，此为最后已知状态。</translation>
+    </message>
+  </context>
+  <context>
+    <name>GridBoard</name>
+    <message>
+      <location filename="../../plugins/grid_board/widgets/board.py" line="119" />
+      <source>Grids by status, per town</source>
+      <extracomment>the statuses became stale (True) or fresh again (False)</extracomment>
+      <translation>各镇网格状态</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_board/widgets/board.py" line="120" />
+      <source>Cameras online (%)</source>
+      <translation>摄像机在线率（%）</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_board/widgets/board.py" line="121" />
+      <source>Alerts per hour (last 24 h)</source>
+      <translation>每小时告警数（近 24 小时）</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_board/widgets/board.py" line="125" />
+      <source>grids</source>
+      <translation>网格数</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_board/widgets/board.py" line="145" />
+      <source>Grid:</source>
+      <translation>网格：</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_board/widgets/board.py" line="149" />
+      <source>Grids in incident, then grids needing attention</source>
+      <translation>事件处置中的网格，其次是需关注的网格</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_board/widgets/board.py" line="151" />
+      <source>Incident wall</source>
+      <translation>事件墙</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_board/widgets/board.py" line="153" />
+      <source>Put this grid's cameras and its neighbours' on the wall</source>
+      <translation>将此网格及相邻网格的摄像机上墙</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_board/widgets/board.py" line="251" />
+      <source>Updated {time}</source>
+      <translation>更新于 {time}</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_board/widgets/board.py" line="265" />
+      <source>Town {n}</source>
+      <translation>{n} 号镇</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_board/widgets/board.py" line="265" />
+      <source>County</source>
+      <translation>县级</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_board/widgets/board.py" line="337" />
+      <source>Grid statuses {age}: the live event stream dropped; reconnecting…</source>
+      <translation>网格状态{age}：实时事件流中断，正在重新连接…</translation>
+    </message>
+  </context>
+  <context>
+    <name>GridMap</name>
+    <message>
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="73" />
+      <source>Whole county</source>
+      <extracomment>the statuses became stale (True) or fresh again (False) something was put on the wall: (grid id, tiles, cameras shown, cameras that did not fit)</extracomment>
+      <translation>全县</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="74" />
+      <source>Zoom out to every grid</source>
+      <translation>缩小以显示全部网格</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="82" />
+      <source>Hover over a grid for its details; click it to put its cameras on the wall; right-click for an incident wall.</source>
+      <translation>悬停网格查看详情；单击将其摄像机上墙；右键组建事件墙。</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="168" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="228" />
+      <source>Town {n}</source>
+      <translation>{n} 号镇</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="181" />
+      <source>● cameras online  ● offline</source>
+      <translation>● 摄像机在线  ● 离线</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="181" />
+      <source>Zoom in to see the cameras</source>
+      <translation>放大后显示摄像机</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="209" />
+      <source>Grid statuses {age}: the live event stream dropped; reconnecting…</source>
+      <translation>网格状态{age}：实时事件流中断，正在重新连接…</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="230" />
+      <source>Status: {status}</source>
+      <translation>状态：{status}</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="234" />
+      <source>({age}: as last known)</source>
+      <translation>（{age}：最后已知状态）</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="235" />
+      <source>Cameras online: {online} of {total}</source>
+      <translation>在线摄像机：{online} / {total}</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="238" />
+      <source>Members: {members}</source>
+      <translation>成员：{members}</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="238" />
+      <source>none</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="239" />
+      <source>Patrol on duty: {n}</source>
+      <translation>在岗巡逻：{n}</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="251" />
+      <source>Put this grid's cameras on the wall</source>
+      <translation>将此网格的摄像机上墙</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="253" />
+      <source>Incident wall: this grid and its neighbours</source>
+      <translation>事件墙：此网格及相邻网格</translation>
+    </message>
+  </context>
+  <context>
+    <name>GridStatus</name>
+    <message>
+      <location filename="../../ui/grid_status.py" line="143" />
+      <source>Status: {status}</source>
+      <translation>状态：{status}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/grid_status.py" line="145" />
+      <source>({age}: as last known)</source>
+      <translation>（{age}：最后已知状态）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/grid_status.py" line="147" />
+      <source>Reason: {reason}</source>
+      <translation>原因：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/grid_status.py" line="150" />
+      <source>Cameras online: {online} of {total}</source>
+      <translation>在线摄像机：{online} / {total}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/grid_status.py" line="151" />
+      <source>Members: {n}</source>
+      <translation>成员：{n} 人</translation>
+    </message>
+    <message>
+      <location filename="../../ui/grid_status.py" line="152" />
+      <source>Patrol on duty: {n}</source>
+      <translation>在岗巡逻：{n}</translation>
+    </message>
+  </context>
+  <context>
+    <name>GridTreeModel</name>
+    <message>
+      <location filename="../../ui/grid_tree_model.py" line="544" />
+      <source>Town / grid</source>
+      <translation>乡镇 / 网格</translation>
+    </message>
+    <message>
+      <location filename="../../ui/grid_tree_model.py" line="547" />
+      <source>Status · {age}</source>
+      <translation>状态 · {age}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/grid_tree_model.py" line="548" />
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../../ui/grid_tree_model.py" line="550" />
+      <source>Online</source>
+      <translation>在线</translation>
+    </message>
+    <message>
+      <location filename="../../ui/grid_tree_model.py" line="555" />
+      <source>Cameras online / cameras in total</source>
+      <translation>在线摄像机 / 摄像机总数</translation>
+    </message>
+    <message>
+      <location filename="../../ui/grid_tree_model.py" line="557" />
+      <source>The live updates stopped: statuses are the last known ones.</source>
+      <translation>实时更新已中断：显示的是最后已知状态。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/grid_tree_model.py" line="638" />
+      <source>Grids: {n}</source>
+      <translation>网格：{n} 个</translation>
+    </message>
+    <message>
+      <location filename="../../ui/grid_tree_model.py" line="640" />
+      <source>Cameras online: {online} of {total}</source>
+      <translation>在线摄像机：{online} / {total}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/grid_tree_model.py" line="658" />
+      <location filename="../../ui/grid_tree_model.py" line="667" />
+      <source>offline</source>
+      <translation>离线</translation>
+    </message>
+    <message>
+      <location filename="../../ui/grid_tree_model.py" line="667" />
+      <source>online</source>
+      <translation>在线</translation>
+    </message>
+    <message>
+      <location filename="../../ui/grid_tree_model.py" line="668" />
+      <source>GB id: {id}</source>
+      <translation>国标编码：{id}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Grids</name>
+    <message>
+      <location filename="../../plugins/grid_map/api.py" line="49" />
+      <location filename="../../ui/grid_status.py" line="52" />
+      <source>Normal</source>
+      <translation>正常</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_map/api.py" line="50" />
+      <location filename="../../ui/grid_status.py" line="53" />
+      <source>Attention</source>
+      <translation>关注</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_map/api.py" line="51" />
+      <location filename="../../ui/grid_status.py" line="54" />
+      <source>Incident</source>
+      <translation>事件处置中</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_map/api.py" line="52" />
+      <location filename="../../ui/grid_status.py" line="55" />
+      <source>No coverage</source>
+      <translation>无监控覆盖</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_map/api.py" line="108" />
+      <location filename="../../ui/grid_status.py" line="80" />
+      <source>stale {n} min</source>
+      <translation>已过时 {n} 分钟</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_map/api.py" line="110" />
+      <location filename="../../ui/grid_status.py" line="82" />
+      <source>stale {n} h</source>
+      <translation>已过时 {n} 小时</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_map/api.py" line="111" />
+      <location filename="../../ui/grid_status.py" line="83" />
+      <source>stale {n} s</source>
+      <translation>已过时 {n} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_map/api.py" line="122" />
+      <source>There is no video wall in this window.</source>
+      <translation>此窗口没有电视墙。</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_map/api.py" line="124" />
+      <source>{grid} has no cameras.</source>
+      <translation>{grid} 没有摄像机。</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_map/api.py" line="128" />
+      <source>Incident wall for {grid} and {n} neighbouring grids: {shown} cameras on a {tiles}-tile view.</source>
+      <translation>{grid} 及相邻 {n} 个网格的事件墙：{shown} 路摄像机，{tiles} 画面。</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_map/api.py" line="132" />
+      <source>{grid}: {shown} cameras on a {tiles}-tile view.</source>
+      <translation>{grid}：{shown} 路摄像机，{tiles} 画面。</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_map/api.py" line="135" />
+      <source>{n} more did not fit (at most {max} tiles).</source>
+      <translation>另有 {n} 路放不下（最多 {max} 画面）。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/grid_tree_model.py" line="105" />
+      <source>County</source>
+      <extracomment>worst first: what a town's icon shows a filter was applied: (grids shown, cameras shown) statuses or counts changed (the panel's summary line)</extracomment>
+      <translation>县级</translation>
+    </message>
+    <message>
+      <location filename="../../ui/grid_tree_model.py" line="106" />
+      <source>Town {n}</source>
+      <translation>{n} 号镇</translation>
     </message>
   </context>
   <context>
@@ -196,83 +1100,83 @@
       <translation>ControlRoom — {user} @ {host}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="286" />
+      <location filename="../../ui/main_window.py" line="288" />
       <source>Sites and cameras</source>
       <translation>站点与摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="312" />
+      <location filename="../../ui/main_window.py" line="314" />
       <source>Cameras %v of %m</source>
       <translation>摄像机 %v / %m</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="323" />
+      <location filename="../../ui/main_window.py" line="325" />
       <source>{name} · {role}</source>
       <translation>{name} · {role}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="342" />
+      <location filename="../../ui/main_window.py" line="344" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="343" />
+      <location filename="../../ui/main_window.py" line="345" />
       <source>Log &amp;out</source>
       <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="347" />
+      <location filename="../../ui/main_window.py" line="349" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="352" />
+      <location filename="../../ui/main_window.py" line="354" />
       <location filename="../../ui/plugin_host.py" line="94" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="353" />
+      <location filename="../../ui/main_window.py" line="355" />
       <source>&amp;Find camera…</source>
       <translation>查找摄像机(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="359" />
+      <location filename="../../ui/main_window.py" line="361" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="360" />
+      <location filename="../../ui/main_window.py" line="362" />
       <source>&amp;About ControlRoom</source>
       <translation>关于 ControlRoom(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="371" />
+      <location filename="../../ui/main_window.py" line="373" />
       <source>About ControlRoom</source>
       <translation>关于 ControlRoom</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="373" />
+      <location filename="../../ui/main_window.py" line="375" />
       <source>&lt;h3&gt;ControlRoom {version}&lt;/h3&gt;&lt;p&gt;Desktop client for county video networks: the county dispatch centre, town platforms and village platforms.&lt;/p&gt;&lt;p&gt;Free software under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;ControlRoom {version}&lt;/h3&gt;&lt;p&gt;县域视频网络桌面客户端：县级指挥中心、乡镇平台和村居平台。&lt;/p&gt;&lt;p&gt;自由软件，依据 GNU GPL 第 3 版或更新版本发布。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="396" />
+      <location filename="../../ui/main_window.py" line="398" />
       <source>Loading the inventory…</source>
       <translation>正在加载资源…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="413" />
+      <location filename="../../ui/main_window.py" line="415" />
       <source>Cameras online: {online} / {total}</source>
       <translation>在线摄像机：{online} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="426" />
+      <location filename="../../ui/main_window.py" line="428" />
       <source>Loading cameras: {done} of {total}</source>
       <translation>正在加载摄像机：{done} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="451" />
+      <location filename="../../ui/main_window.py" line="453" />
       <source>Could not load the inventory: {message}</source>
       <translation>无法加载资源：{message}</translation>
     </message>
@@ -441,6 +1345,24 @@
     </message>
   </context>
   <context>
+    <name>Plugins</name>
+    <message>
+      <location filename="../../plugins/conference/plugin.py" line="40" />
+      <source>Video conference</source>
+      <translation>视频会商</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_board/plugin.py" line="21" />
+      <source>Grid board</source>
+      <translation>网格看板</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_map/plugin.py" line="21" />
+      <source>Grid map</source>
+      <translation>网格地图</translation>
+    </message>
+  </context>
+  <context>
     <name>PluginsDialog</name>
     <message>
       <location filename="../../ui/plugins_dialog.py" line="36" />
@@ -455,7 +1377,7 @@
     <message>
       <location filename="../../ui/plugins_dialog.py" line="47" />
       <source>On</source>
-      <translation>启用</translation>
+      <translation>开</translation>
     </message>
     <message>
       <location filename="../../ui/plugins_dialog.py" line="47" />
@@ -511,40 +1433,116 @@
   <context>
     <name>ResourcePanel</name>
     <message>
-      <location filename="../../ui/resource_panel.py" line="65" />
-      <source>Search: camera or site name, GB id</source>
-      <extracomment>a camera was activated (double-click or Enter): its GB id</extracomment>
-      <translation>搜索：摄像机或站点名称、国标编码</translation>
+      <location filename="../../ui/resource_panel.py" line="64" />
+      <source>All statuses</source>
+      <translation>全部状态</translation>
     </message>
     <message>
       <location filename="../../ui/resource_panel.py" line="67" />
+      <source>{incident} or {attention}</source>
+      <translation>{incident}或{attention}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/resource_panel.py" line="108" />
+      <source>Sites</source>
+      <extracomment>a camera was activated (double-click or Enter): its GB id</extracomment>
+      <translation>站点</translation>
+    </message>
+    <message>
+      <location filename="../../ui/resource_panel.py" line="109" />
+      <source>Browse by site: county, towns, villages, cameras</source>
+      <translation>按站点浏览：县、乡镇、村居、摄像机</translation>
+    </message>
+    <message>
+      <location filename="../../ui/resource_panel.py" line="112" />
+      <source>Grids</source>
+      <translation>网格</translation>
+    </message>
+    <message>
+      <location filename="../../ui/resource_panel.py" line="113" />
+      <source>Browse by community grid (网格): towns, grids and their status, cameras</source>
+      <translation>按网格浏览：乡镇、网格及其状态、摄像机</translation>
+    </message>
+    <message>
+      <location filename="../../ui/resource_panel.py" line="122" />
+      <source>Grid status filter</source>
+      <translation>网格状态筛选</translation>
+    </message>
+    <message>
+      <location filename="../../ui/resource_panel.py" line="123" />
+      <source>Show only the grids in this status; combines with the search</source>
+      <translation>只显示处于此状态的网格；可与搜索同时使用</translation>
+    </message>
+    <message>
+      <location filename="../../ui/resource_panel.py" line="145" />
+      <location filename="../../ui/resource_panel.py" line="251" />
+      <source>Search: camera or site name, GB id</source>
+      <translation>搜索：摄像机或站点名称、国标编码</translation>
+    </message>
+    <message>
+      <location filename="../../ui/resource_panel.py" line="147" />
       <source>Search cameras</source>
       <translation>搜索摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="68" />
+      <location filename="../../ui/resource_panel.py" line="148" />
       <source>Type part of a camera or site name, or of a 20-digit GB id. Esc clears.</source>
       <translation>输入摄像机或站点名称的一部分，或 20 位国标编码的一部分。按 Esc 清除。</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="86" />
+      <location filename="../../ui/resource_panel.py" line="166" />
       <source>Sites and cameras</source>
       <translation>站点与摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="126" />
+      <location filename="../../ui/resource_panel.py" line="181" />
+      <source>Grids and cameras</source>
+      <translation>网格与摄像机</translation>
+    </message>
+    <message>
+      <location filename="../../ui/resource_panel.py" line="249" />
+      <source>Search: grid, town or camera name, GB id</source>
+      <translation>搜索：网格、乡镇或摄像机名称、国标编码</translation>
+    </message>
+    <message>
+      <location filename="../../ui/resource_panel.py" line="285" />
+      <source>Grid statuses {age}: the live updates stopped; reconnecting…</source>
+      <translation>网格状态{age}：实时更新已中断，正在重新连接…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/resource_panel.py" line="300" />
       <source>{online} of {total} cameras online</source>
       <translation>{total} 路摄像机中 {online} 路在线</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="128" />
+      <location filename="../../ui/resource_panel.py" line="302" />
       <source>Nothing matches “{text}”</source>
       <translation>没有与“{text}”匹配的结果</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="130" />
+      <location filename="../../ui/resource_panel.py" line="304" />
       <source>{cameras} cameras and {sites} sites match</source>
       <translation>匹配 {cameras} 路摄像机、{sites} 个站点</translation>
+    </message>
+    <message>
+      <location filename="../../ui/resource_panel.py" line="312" />
+      <source>No grid matches</source>
+      <translation>没有匹配的网格</translation>
+    </message>
+    <message>
+      <location filename="../../ui/resource_panel.py" line="314" />
+      <source>{grids} grids, {cameras} cameras shown</source>
+      <translation>显示 {grids} 个网格、{cameras} 路摄像机</translation>
+    </message>
+    <message>
+      <location filename="../../ui/resource_panel.py" line="317" />
+      <source>{grids} grids · {incident} · {attention}</source>
+      <translation>{grids} 个网格 · {incident} · {attention}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/resource_panel.py" line="324" />
+      <source>{status} ({n})</source>
+      <translation>{status}（{n}）</translation>
     </message>
   </context>
   <context>
@@ -811,126 +1809,126 @@
   <context>
     <name>TileWidget</name>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="99" />
+      <location filename="../../ui/wall/tile_widget.py" line="108" />
       <source>Idle</source>
       <extracomment>tree items dragged onto the wall: JSON list of {"type": "camera"|"site"|"grid", "id": GB id} a tile dragged onto another (to swap): the source tile's index as text</extracomment>
       <translation>空闲</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="100" />
+      <location filename="../../ui/wall/tile_widget.py" line="109" />
       <source>Connecting</source>
       <translation>正在连接</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="101" />
+      <location filename="../../ui/wall/tile_widget.py" line="110" />
       <source>Live</source>
       <translation>实时</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="102" />
-      <location filename="../../ui/wall/tile_widget.py" line="438" />
+      <location filename="../../ui/wall/tile_widget.py" line="111" />
+      <location filename="../../ui/wall/tile_widget.py" line="480" />
       <source>No new pictures</source>
       <translation>画面未更新</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="103" />
+      <location filename="../../ui/wall/tile_widget.py" line="112" />
       <source>Reconnecting</source>
       <translation>正在重新连接</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="104" />
-      <location filename="../../ui/wall/tile_widget.py" line="432" />
+      <location filename="../../ui/wall/tile_widget.py" line="113" />
+      <location filename="../../ui/wall/tile_widget.py" line="474" />
       <source>Camera offline</source>
       <translation>摄像机离线</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="105" />
+      <location filename="../../ui/wall/tile_widget.py" line="114" />
       <source>Cannot play</source>
       <translation>无法播放</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="106" />
+      <location filename="../../ui/wall/tile_widget.py" line="115" />
       <source>Empty</source>
       <translation>空</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="381" />
+      <location filename="../../ui/wall/tile_widget.py" line="404" />
       <source>main</source>
       <translation>主码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="381" />
+      <location filename="../../ui/wall/tile_widget.py" line="404" />
       <source>sub</source>
       <translation>子码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="383" />
+      <location filename="../../ui/wall/tile_widget.py" line="406" />
       <source>{profile} · key frames</source>
       <translation>{profile} · 仅关键帧</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="391" />
+      <location filename="../../ui/wall/tile_widget.py" line="414" />
       <source>{fps:.0f} fps · {kbps:,.0f} kbit/s</source>
       <translation>{fps:.0f} 帧/秒 · {kbps:,.0f} kbit/s</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="416" />
+      <location filename="../../ui/wall/tile_widget.py" line="458" />
       <source>Empty tile</source>
       <translation>空窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="417" />
+      <location filename="../../ui/wall/tile_widget.py" line="459" />
       <source>Drag a camera or a site here from the list on the left, or select this tile and double-click a camera.</source>
       <translation>从左侧列表把摄像机或站点拖到这里，或选中此窗格后双击一个摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="420" />
+      <location filename="../../ui/wall/tile_widget.py" line="462" />
       <source>Starting…</source>
       <translation>正在启动…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="422" />
+      <location filename="../../ui/wall/tile_widget.py" line="464" />
       <source>Connecting…</source>
       <translation>正在连接…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="426" />
-      <location filename="../../ui/wall/tile_widget.py" line="448" />
+      <location filename="../../ui/wall/tile_widget.py" line="468" />
+      <location filename="../../ui/wall/tile_widget.py" line="490" />
       <source>Reconnecting in {s} s</source>
       <translation>{s} 秒后重连</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="428" />
+      <location filename="../../ui/wall/tile_widget.py" line="470" />
       <source>Reconnecting now…</source>
       <translation>正在重连…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="429" />
+      <location filename="../../ui/wall/tile_widget.py" line="471" />
       <source>The stream stopped; trying again.</source>
       <translation>视频流已中断，正在重试。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="433" />
+      <location filename="../../ui/wall/tile_widget.py" line="475" />
       <source>The platform reports “{name}” offline. The tile comes back by itself when it is online again.</source>
       <translation>平台报告“{name}”离线。摄像机恢复在线后，窗格会自动恢复。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="436" />
+      <location filename="../../ui/wall/tile_widget.py" line="478" />
       <source>Cannot play this camera</source>
       <translation>无法播放此摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="436" />
+      <location filename="../../ui/wall/tile_widget.py" line="478" />
       <source>unknown error</source>
       <translation>未知错误</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="438" />
+      <location filename="../../ui/wall/tile_widget.py" line="480" />
       <source>Waiting for the stream.</source>
       <translation>正在等待视频流。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="444" />
+      <location filename="../../ui/wall/tile_widget.py" line="486" />
       <source>Tile {n}</source>
       <translation>窗格 {n}</translation>
     </message>
@@ -1067,208 +2065,208 @@
   <context>
     <name>WallPane</name>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="67" />
+      <location filename="../../ui/wall/wall_view.py" line="77" />
       <source>Opening the stream.</source>
       <translation>正在打开视频流。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="68" />
+      <location filename="../../ui/wall/wall_view.py" line="78" />
       <source>The platform reports the camera offline.</source>
       <translation>平台报告该摄像机离线。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="69" />
+      <location filename="../../ui/wall/wall_view.py" line="79" />
       <source>The video source ended the stream.</source>
       <translation>视频源结束了视频流。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="70" />
+      <location filename="../../ui/wall/wall_view.py" line="80" />
       <source>The stream could not be opened or broke off.</source>
       <translation>视频流无法打开或已中断。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="76" />
+      <location filename="../../ui/wall/wall_view.py" line="86" />
       <source>Attempt {n}; last problem: {reason}</source>
       <translation>第 {n} 次尝试；上次问题：{reason}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="79" />
+      <location filename="../../ui/wall/wall_view.py" line="89" />
       <source>No new picture for {s} s.</source>
       <translation>已 {s} 秒没有新画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="82" />
+      <location filename="../../ui/wall/wall_view.py" line="92" />
       <source>No picture within {s} s.</source>
       <translation>{s} 秒内没有画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="84" />
+      <location filename="../../ui/wall/wall_view.py" line="94" />
       <source>The media server refused the session (401): {raw}</source>
       <translation>流媒体服务器拒绝了此会话（401）：{raw}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="86" />
+      <location filename="../../ui/wall/wall_view.py" line="96" />
       <source>This account may not watch this camera (403): {raw}</source>
       <translation>此账号无权观看该摄像机（403）：{raw}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="88" />
+      <location filename="../../ui/wall/wall_view.py" line="98" />
       <source>The media server does not know this stream (404): {raw}</source>
       <translation>流媒体服务器上没有此视频流（404）：{raw}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="94" />
+      <location filename="../../ui/wall/wall_view.py" line="104" />
       <source>Sub stream: the tile is too small to show more.</source>
       <translation>子码流：窗格太小，显示不了更多细节。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="95" />
+      <location filename="../../ui/wall/wall_view.py" line="105" />
       <source>Main stream: the tile is maximised.</source>
       <translation>主码流：窗格已最大化。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="96" />
+      <location filename="../../ui/wall/wall_view.py" line="106" />
       <source>Sub stream, to stay within this workstation's bandwidth budget.</source>
       <translation>子码流：以不超出本工作站的带宽预算。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="97" />
+      <location filename="../../ui/wall/wall_view.py" line="107" />
       <source>The wall is over the bandwidth budget even with sub streams.</source>
       <translation>即使使用子码流，视频墙仍超出带宽预算。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="98" />
+      <location filename="../../ui/wall/wall_view.py" line="108" />
       <source>Key frames only: this computer cannot decode every tile at full rate.</source>
       <translation>仅关键帧：本机无法以全帧率解码所有窗格。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="99" />
+      <location filename="../../ui/wall/wall_view.py" line="109" />
       <source>Kept: the stream switched less than 5 s ago.</source>
       <translation>保持不变：码流在 5 秒内刚切换过。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="298" />
+      <location filename="../../ui/wall/wall_view.py" line="316" />
       <source>This camera is not in the inventory (any more).</source>
       <extracomment>a message for the status bar the view name or layout changed (window title, views menu) extra pre-rolls (tile -&gt; camera) from a wall tour (tours_ui) called on every tick (wall tours step here)</extracomment>
       <translation>此摄像机不在（或已不在）资源目录中。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="322" />
+      <location filename="../../ui/wall/wall_view.py" line="340" />
       <source>None of this camera's streams can be played on this computer (offered: {offered}).</source>
       <translation>本机无法播放此摄像机的任何视频流（平台提供：{offered}）。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="396" />
+      <location filename="../../ui/wall/wall_view.py" line="439" />
       <source>Tiles showing key frames only: {n}. This computer cannot decode every tile at full rate.</source>
       <translation>仅显示关键帧的窗格：{n} 个。本机无法以全帧率解码所有窗格。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="480" />
+      <location filename="../../ui/wall/wall_view.py" line="523" />
       <source>Tour paused</source>
       <translation>轮巡已暂停</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="482" />
+      <location filename="../../ui/wall/wall_view.py" line="525" />
       <source>Tour {i}/{n} · {s} s</source>
       <translation>轮巡 {i}/{n} · {s} 秒</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="539" />
+      <location filename="../../ui/wall/wall_view.py" line="585" />
       <source>There are no cameras to show there.</source>
       <translation>没有可显示的摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="549" />
+      <location filename="../../ui/wall/wall_view.py" line="595" />
       <source>{placed} cameras put on the wall; {overflow} more did not fit (choose a larger layout, or start a wall tour to page through them).</source>
       <translation>已上墙 {placed} 个摄像机；另有 {overflow} 个放不下（请选择更大的布局，或开始视频墙轮巡分页查看）。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="553" />
+      <location filename="../../ui/wall/wall_view.py" line="599" />
       <source>Cameras put on the wall: {n}.</source>
       <translation>已上墙的摄像机：{n} 个。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="590" />
+      <location filename="../../ui/wall/wall_view.py" line="636" />
       <source>Nothing to save: the tile shows no live picture.</source>
       <translation>无可保存内容：该窗格没有实时画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="599" />
+      <location filename="../../ui/wall/wall_view.py" line="645" />
       <source>Snapshot saved: {path}</source>
       <translation>抓图已保存：{path}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="601" />
+      <location filename="../../ui/wall/wall_view.py" line="647" />
       <source>The snapshot could not be saved to {path}.</source>
       <translation>无法将抓图保存到 {path}。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="643" />
+      <location filename="../../ui/wall/wall_view.py" line="689" />
       <source>Restore</source>
       <translation>还原</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="643" />
+      <location filename="../../ui/wall/wall_view.py" line="689" />
       <source>Maximise</source>
       <translation>最大化</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="645" />
+      <location filename="../../ui/wall/wall_view.py" line="691" />
       <source>Clear tile</source>
       <translation>清空窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="649" />
+      <location filename="../../ui/wall/wall_view.py" line="695" />
       <source>Snapshot</source>
       <translation>抓图</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="652" />
+      <location filename="../../ui/wall/wall_view.py" line="698" />
       <source>Reset zoom</source>
       <translation>重置缩放</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="655" />
+      <location filename="../../ui/wall/wall_view.py" line="701" />
       <source>Show fps and bit rate</source>
       <translation>显示帧率和码率</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="659" />
+      <location filename="../../ui/wall/wall_view.py" line="705" />
       <source>Stream</source>
       <translation>码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="661" />
+      <location filename="../../ui/wall/wall_view.py" line="707" />
       <source>Automatic</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="661" />
+      <location filename="../../ui/wall/wall_view.py" line="707" />
       <source>Main stream</source>
       <translation>主码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="662" />
+      <location filename="../../ui/wall/wall_view.py" line="708" />
       <source>Sub stream</source>
       <translation>子码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="673" />
+      <location filename="../../ui/wall/wall_view.py" line="719" />
       <source>Start tile tour…</source>
       <translation>开始窗格轮巡…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="677" />
+      <location filename="../../ui/wall/wall_view.py" line="723" />
       <source>Resume tile tour</source>
       <translation>继续窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="680" />
+      <location filename="../../ui/wall/wall_view.py" line="726" />
       <source>Pause tile tour</source>
       <translation>暂停窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="682" />
+      <location filename="../../ui/wall/wall_view.py" line="728" />
       <source>Stop tile tour</source>
       <translation>停止窗格轮巡</translation>
     </message>
@@ -1507,6 +2505,32 @@
       <source>Video wall</source>
       <extracomment>the tiles were placed again (layout change, maximise, resize): sizes changed</extracomment>
       <translation>视频墙</translation>
+    </message>
+  </context>
+  <context>
+    <name>ctx</name>
+    <message>
+      <location filename="../../plugins/conference/plugin.py" line="64" />
+      <source>Video conference</source>
+      <translation>视频会商</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_board/plugin.py" line="36" />
+      <source>Grid board</source>
+      <translation>网格看板</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_map/plugin.py" line="33" />
+      <source>Grid map</source>
+      <translation>网格地图</translation>
+    </message>
+  </context>
+  <context>
+    <name>self.ctx</name>
+    <message>
+      <location filename="../../plugins/grid_board/plugin.py" line="52" />
+      <source>Could not fetch the recent alerts: {error}</source>
+      <translation>无法获取近期告警：{error}</translation>
     </message>
   </context>
 </TS>
