@@ -24,6 +24,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -187,6 +188,13 @@ class WallPane(QWidget):
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self._on_tick)
         self._tick.start()
+        # Tiles that get a new camera start one per turn of the event loop
+        # (gridplayer's lesson: load players one at a time): opening a libVLC
+        # player costs tens of ms, and 25 at once froze the GUI for a second.
+        self._start_queue: deque[tuple[int, str]] = deque()
+        self._start_timer = QTimer(self)
+        self._start_timer.setInterval(0)
+        self._start_timer.timeout.connect(self._start_one)
 
         self.wall.set_wall_layout(self.controller.layout, self._release_tiles)
         self._sync_videos()
@@ -315,9 +323,26 @@ class WallPane(QWidget):
             tv.front.stop()
             tile.set_state("failed", self.tr("This camera is not in the inventory (any more)."))
             return
-        self._play(tv.front, camera, self._profile_for(tv, decision))
         tv.profile = self._playing_profile(camera, self._profile_for(tv, decision))
         tile.set_profile(tv.profile, reason_words(decision) if decision else "", tv.front.keyframes_only)
+        # the words until the player takes over; never the old camera's picture under the new name
+        tile.set_state("connecting", "")
+        self._start_queue.append((t, camera_id))
+        self._start_timer.start()
+
+    def _start_one(self) -> None:
+        """Start the next queued tile that still wants its camera; one per call."""
+        while self._start_queue:
+            t, camera_id = self._start_queue.popleft()
+            if self._shut or t >= len(self.videos) or self.videos[t].camera_id != camera_id:
+                continue  # the tile moved on before its turn
+            tv = self.videos[t]
+            camera = self.inventory.cameras.get(camera_id)
+            if camera is not None:
+                self._play(tv.front, camera, self._profile_for(tv, tv.decision))
+                break
+        if not self._start_queue:
+            self._start_timer.stop()
 
     def _profile_for(self, tv: TileVideo, decision: Decision | None) -> str:
         if tv.forced:
@@ -475,8 +500,8 @@ class WallPane(QWidget):
                 tv.back_for_switch = False
             return
         tile = self.tiles[t]
-        if tv.camera_id is None:
-            return
+        if tv.camera_id is None or any(q == t for q, _ in self._start_queue):
+            return  # empty, or waiting for its turn: the front still plays the old camera
         tile.set_state(str(state), detail_words(detail))
         if state is TileState.RECONNECTING:
             tile.set_reconnect_in(player.reconnect_in())
@@ -754,6 +779,8 @@ class WallPane(QWidget):
             return
         self._shut = True
         self._tick.stop()
+        self._start_timer.stop()
+        self._start_queue.clear()
         self._policy_timer.stop()
         for unsubscribe in self._unsubscribe:
             unsubscribe()
