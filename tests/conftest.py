@@ -18,58 +18,12 @@ import os
 # under Xvfb: native video windows can be grabbed), else offscreen.
 if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-import signal
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-import httpx
 import keyring
 import keyring.backends.fail
 import pytest
-
-from controlroom.demo.platform import URL_LINE, die_with_parent
-
-
-@dataclass
-class Demo:
-    url: str
-    proc: subprocess.Popen[str]
-
-    def hook(self, name: str, /, **body: object) -> dict:
-        """Steer the platform through its test hooks."""
-        r = httpx.post(f"{self.url}/_test/{name}", json=body, timeout=30)
-        r.raise_for_status()
-        return r.json()
-
-
-def start_demo(*extra: str, timeout: float = 600) -> Demo:
-    cmd = [sys.executable, "-m", "controlroom", "demo", "--serve-only", "--test-hooks", *extra]
-    proc = subprocess.Popen(
-        cmd, stdout=subprocess.PIPE, text=True, start_new_session=True, preexec_fn=die_with_parent
-    )
-    assert proc.stdout is not None
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        line = proc.stdout.readline()
-        if not line:
-            break
-        if line.startswith(URL_LINE):
-            return Demo(line[len(URL_LINE):].strip(), proc)
-    stop_demo(proc)
-    raise RuntimeError("the demo platform did not start")
-
-
-def stop_demo(proc: subprocess.Popen[str]) -> None:
-    if proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+from demo_platform import Demo, start_demo, stop_demo
 
 
 @pytest.fixture(scope="session")

@@ -29,10 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("CONTROLROOM_CONFIG_DIR", tempfile.mkdtemp(prefix="bench-grid-"))
 
 import qasync
-from conftest import start_demo, stop_demo
 from controlroom.ui import theme
 from controlroom.ui.app import load_session
 from controlroom.ui.main_window import MainWindow
+from demo_platform import start_demo, stop_demo
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDockWidget
 

@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import httpx
-from conftest import start_demo, stop_demo
+from demo_platform import start_demo, stop_demo
 
 from controlroom.api.client import PAGE_SIZE
 from controlroom.session import Session

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from conftest import Demo, start_demo, stop_demo
+from demo_platform import Demo, start_demo, stop_demo
 
 from controlroom.api.client import PlatformClient
 from controlroom.api.schema import Camera, Transport

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Demo, start_demo, stop_demo
+from demo_platform import Demo, start_demo, stop_demo
 
 from controlroom.api import errors
 from controlroom.api.client import PlatformClient

@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("CONTROLROOM_CONFIG_DIR", tempfile.mkdtemp(prefix="controlroom-shot-"))
 os.environ.setdefault("CONTROLROOM_LANG", "en")
 
-from conftest import start_demo, stop_demo  # noqa: E402
+from demo_platform import start_demo, stop_demo  # noqa: E402
 
 
 def main() -> int:
