@@ -18,12 +18,39 @@ import os
 # under Xvfb: native video windows can be grabbed), else offscreen.
 if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import keyring
 import keyring.backends.fail
 import pytest
 from demo_platform import Demo, start_demo, stop_demo
+
+
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Every test gets a fresh config folder (settings, views, layouts): none
+    ever reads or writes the user's own. ``settings.forget_shared()`` is what
+    a restart does."""
+    from controlroom import settings
+
+    path = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("CONTROLROOM_CONFIG_DIR", str(path))
+    settings.forget_shared()
+    yield path
+    settings.forget_shared()
+
+
+@pytest.fixture
+def only_plugins(config_dir: Path) -> Callable[..., None]:
+    """``only_plugins("alerts")``: turn off every installed plugin but these, in this test's settings."""
+    from controlroom import settings
+    from controlroom.plugins_loader import discover
+
+    def only(*keep: str) -> None:
+        settings.shared().set("plugins.disabled", sorted(ep.name for ep in discover() if ep.name not in keep))
+
+    return only
 
 
 @pytest.fixture(scope="session")

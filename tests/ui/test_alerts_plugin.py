@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -27,21 +27,15 @@ from controlroom.ui.plugin_host import PluginHost
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMainWindow
 
-from controlroom import settings as settings_mod
 from controlroom.api.schema import Alert, AlertAcknowledgedEvent, AlertKind, CameraKind, Severity
 from controlroom.plugins_loader import PluginState, discover
 from controlroom.session import Session
 
 
 @pytest.fixture(autouse=True)
-def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A fresh settings file per test, with only the alerts plugin on (colleagues' plugins stay out)."""
-    monkeypatch.setenv("CONTROLROOM_CONFIG_DIR", str(tmp_path))
-    settings_mod.forget_shared()
-    others = sorted(ep.name for ep in discover() if ep.name != "alerts")
-    settings_mod.shared().set("plugins.disabled", others)
-    yield tmp_path
-    settings_mod.forget_shared()
+def only_alerts(only_plugins: Callable[..., None]) -> None:
+    """Only the alerts plugin on (colleagues' plugins stay out)."""
+    only_plugins("alerts")
 
 
 def open_window(qtbot: Any, session: Session, run: Callable[..., Any]) -> tuple[MainWindow, AlertsPlugin]:

@@ -25,7 +25,6 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtWidgets import QDockWidget
 
-from controlroom import settings as settings_mod
 from controlroom.api.schema import Transport
 from controlroom.demo.media.clips import STREAM_COLOURS
 from controlroom.demo.network import build_network
@@ -39,12 +38,6 @@ ROOM = "beiwutai-monthly"  # the seed's example: the monthly villagers' meeting 
 ME = "desk-dispatcher"
 
 
-@pytest.fixture(autouse=True)
-def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("CONTROLROOM_CONFIG_DIR", str(tmp_path / "config"))
-    settings_mod.forget_shared()
-    yield tmp_path / "config"
-    settings_mod.forget_shared()
 
 
 def _colour(tile, fx: float = 0.06, fy: float = 0.5) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]

@@ -9,23 +9,11 @@ the event stream is down.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
 from test_grid_map import loaded, open_app, quiet_grid
 
 from controlroom import grids as G
-from controlroom import settings as settings_mod
 from controlroom.api.schema import GridStatus
-
-
-@pytest.fixture(autouse=True)
-def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    monkeypatch.setenv("CONTROLROOM_CONFIG_DIR", str(tmp_path))
-    settings_mod.forget_shared()
-    yield tmp_path
-    settings_mod.forget_shared()
 
 
 def test_board_follows_a_grid_status_within_1s(qtbot, demo, login, run) -> None:  # type: ignore[no-untyped-def]

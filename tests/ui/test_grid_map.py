@@ -9,30 +9,19 @@ down and fresh again once it is back.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
-import pytest
 from controlroom.ui.app import load_session
 from controlroom.ui.main_window import MainWindow
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDockWidget
 
 from controlroom import grids as G
-from controlroom import settings as settings_mod
 from controlroom.api.schema import GridStatus
 from controlroom.plugin_api import Plugin
 from controlroom.plugins_loader import PluginState
 from controlroom.session import Session
-
-
-@pytest.fixture(autouse=True)
-def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    monkeypatch.setenv("CONTROLROOM_CONFIG_DIR", str(tmp_path))
-    settings_mod.forget_shared()
-    yield tmp_path
-    settings_mod.forget_shared()
 
 
 def open_app(qtbot: Any, login: Callable[..., Session], run: Callable[..., Any]) -> tuple[Session, MainWindow]:

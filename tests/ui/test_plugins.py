@@ -31,13 +31,6 @@ from controlroom.plugins_loader import Failure, PluginState, discover
 TEST_PLUGINS = {"example", "broken", "crashing", "future", "unimportable", "needs_missing"}
 
 
-@pytest.fixture(autouse=True)
-def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A fresh settings file per test; ``forget_shared`` is what a restart does."""
-    monkeypatch.setenv("CONTROLROOM_CONFIG_DIR", str(tmp_path))
-    settings_mod.forget_shared()
-    yield tmp_path
-    settings_mod.forget_shared()
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from controlroom.ui.main_window import MainWindow
 from controlroom.ui.tree_model import ITEMS_MIME
 from controlroom.ui.wall.tile_widget import TILE_MIME
@@ -19,12 +18,6 @@ from controlroom import paths
 from controlroom.api.schema import Tier
 from controlroom.video.player import TileState
 from controlroom.wall.layouts import preset
-
-
-@pytest.fixture
-def config_dir(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("CONTROLROOM_CONFIG_DIR", str(tmp_path / "config"))
-    return tmp_path / "config"
 
 
 def _open(qtbot, session, **start) -> MainWindow:  # type: ignore[no-untyped-def]

@@ -27,10 +27,6 @@ from controlroom.wall.layouts import preset
 pytestmark = pytest.mark.video
 
 
-@pytest.fixture
-def config_dir(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("CONTROLROOM_CONFIG_DIR", str(tmp_path / "config"))
-    return tmp_path / "config"
 
 
 def _window(qtbot, session) -> tuple[QMainWindow, WallPane]:  # type: ignore[no-untyped-def]

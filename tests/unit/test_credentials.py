@@ -7,7 +7,6 @@ unlocked in a private D-Bus session (CONTROLROOM_TEST_KEYRING=1).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
@@ -15,16 +14,6 @@ import keyring.backends.fail
 import pytest
 
 from controlroom import credentials
-
-
-@pytest.fixture
-def no_keyring() -> Iterator[None]:
-    old = keyring.get_keyring()
-    keyring.set_keyring(keyring.backends.fail.Keyring())
-    try:
-        yield
-    finally:
-        keyring.set_keyring(old)
 
 
 def test_without_a_backend_nothing_is_stored(no_keyring: None, tmp_path: Path) -> None:
