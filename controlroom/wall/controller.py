@@ -44,16 +44,18 @@ class WallChange:
     ``tiles``: tiles whose camera or tour changed (after a layout change this
     may name tiles that no longer exist, so their players can be stopped);
     ``layout``: the geometry changed (every tile must be placed again);
-    ``selection`` / ``maximised``: the selected or maximised tile changed.
+    ``selection`` / ``maximised``: the selected or maximised tile changed;
+    ``flash``: tiles to draw the eye to (an alert put its camera there).
     """
 
     tiles: frozenset[int] = frozenset()
     layout: bool = False
     selection: bool = False
     maximised: bool = False
+    flash: frozenset[int] = frozenset()
 
     def __bool__(self) -> bool:
-        return bool(self.tiles) or self.layout or self.selection or self.maximised
+        return bool(self.tiles) or self.layout or self.selection or self.maximised or bool(self.flash)
 
 
 Listener = Callable[[WallChange], None]
@@ -242,6 +244,11 @@ class WallController:
         return self._announce(WallChange(frozenset(removed), True, selection, maximised))
 
     # ------------------------------------------------------------------ selection and maximise
+
+    def flash(self, tiles: Iterable[int]) -> WallChange:
+        """Draw the operator's eye to these tiles (runtime only: nothing is stored)."""
+        valid = frozenset(t for t in tiles if 0 <= t < len(self.layout))
+        return self._announce(WallChange(flash=valid))
 
     def select(self, tile: int | None) -> WallChange:
         if tile is not None:

@@ -135,6 +135,9 @@ def test_raise_see_acknowledge_and_put_on_the_wall(qtbot, login, run, demo) -> N
         assert len(wall.layout) >= len(cameras)
         assert [wall.slot(t).camera_id for t in range(len(cameras))] == cameras
     assert plugin.toast.isVisible() and plugin.toast.text().startswith("On the wall")
+    # and the tiles it used blink to draw the eye
+    shown = [wall.selected or 0] if len(cameras) == 1 else list(range(len(cameras)))
+    assert all(win.video_wall.tiles[t].flashing for t in shown)
 
     # ---- one camera (a camera offline) goes on the selected tile; Enter does it too
     offline = demo.hook("alert", kind="camera_offline", camera_id=cameras[-1])

@@ -213,3 +213,18 @@ def test_a_broken_listener_does_not_stop_the_others(wall) -> None:
     w.assign(0, "a")
     assert seen[-2:] == [WallChange(frozenset({0}))] * 2
     unsubscribe()
+
+
+def test_flash_names_only_tiles_that_exist() -> None:
+    from controlroom.inventory import Inventory
+    from controlroom.wall.controller import WallController
+    from controlroom.wall.layouts import preset
+
+    wall = WallController(Inventory(), layout=preset(4))
+    seen = []
+    wall.subscribe(seen.append)
+    change = wall.flash([1, 3, 7])
+    assert change.flash == frozenset({1, 3}) and not change.tiles and not change.layout
+    assert seen == [change]
+    assert not wall.flash([9])  # nothing to flash: nothing announced
+    assert len(seen) == 1

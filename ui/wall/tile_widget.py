@@ -29,6 +29,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from controlroom.ui import grid_status as GS
 from controlroom.ui import theme
 from controlroom.ui.wall.grid_badge import GridBadge, GridBadgeInfo
 from PySide6.QtCore import (
@@ -40,6 +41,7 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -68,7 +70,6 @@ from PySide6.QtWidgets import (
 )
 
 from controlroom.api.schema import GridStatus
-from controlroom.grids import STATUS_COLOUR
 
 #: tree items dragged onto the wall: JSON list of {"type": "camera"|"site"|"grid", "id": GB id}
 ITEMS_MIME = "application/x-controlroom-items"
@@ -78,7 +79,7 @@ TILE_MIME = "application/x-controlroom-tile"
 ZOOM_STEP = 1.25
 MAX_ZOOM = 8.0  # the smallest crop is 1/8 of the picture's width and height
 HEADER_HEIGHT = 20
-INCIDENT_OUTLINE = QColor(STATUS_COLOUR[GridStatus.INCIDENT])
+INCIDENT_OUTLINE = GS.status_colour(GridStatus.INCIDENT)
 HEADER_BACKGROUND = QColor("#181c21")
 HEADER_INCIDENT = QColor("#2b1c16")  # the header warms a little: the outline does the rest
 
@@ -263,8 +264,14 @@ class StatusPanel(QFrame):
         super().resizeEvent(event)
 
 
+#: the frame of a tile an alert just put a camera on (blinks, then stops)
+FLASH_BORDER = QColor("#ffd400")
+
+
 class TileWidget(QFrame):
     """One tile: header band, and a stack of video surfaces and status panel."""
+
+    _flash_on = False
 
     clicked = Signal(int)
     double_clicked = Signal(int)
@@ -519,6 +526,8 @@ class TileWidget(QFrame):
         painter = QPainter(self)
         if self._drop_hover:
             colour = theme.WARNING
+        elif self._flash_on:
+            colour = FLASH_BORDER
         elif self.selected:
             colour = theme.ACCENT.lighter(140)
         else:
@@ -528,7 +537,7 @@ class TileWidget(QFrame):
         pen.setWidth(2)
         painter.setPen(pen)
         painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
-        if self.incident and not self._drop_hover:
+        if self.incident and not self._drop_hover and not self._flash_on:
             # steady, in the incident colour; selection still shows as an inner line
             pen = QPen(INCIDENT_OUTLINE)
             pen.setWidth(2)
@@ -538,6 +547,30 @@ class TileWidget(QFrame):
                 painter.setPen(QPen(theme.ACCENT.lighter(160), 1))
                 painter.drawRect(QRectF(self.rect()).adjusted(2.5, 2.5, -2.5, -2.5))
         painter.end()
+
+    # ------------------------------------------------------------------ flash
+
+    def flash(self, blinks: int = 6, period_ms: int = 250) -> None:
+        """Draw the eye here (an alert put its camera on this tile): the frame
+        blinks a few times, then goes back to normal; never a lasting storm."""
+        if not hasattr(self, "_flash_timer"):
+            self._flash_timer = QTimer(self)
+            self._flash_timer.timeout.connect(self._flash_step)
+        self._flash_left = blinks * 2
+        self._flash_on = True
+        self._flash_timer.start(period_ms)
+        self.update()
+
+    def _flash_step(self) -> None:
+        self._flash_left -= 1
+        self._flash_on = self._flash_left > 0 and not self._flash_on
+        if self._flash_left <= 0:
+            self._flash_timer.stop()
+        self.update()
+
+    @property
+    def flashing(self) -> bool:
+        return getattr(self, "_flash_left", 0) > 0
 
     # ------------------------------------------------------------------ zoom
 

@@ -282,6 +282,9 @@ class WallPane(QWidget):
                 self._show_slot(t, decisions.get(t))
         if change.maximised or change.layout:
             self.apply_policy()
+        for t in change.flash:
+            if t < len(self.tiles):
+                self.tiles[t].flash()
 
     def _show_slot(self, t: int, decision: Decision | None) -> None:
         """Make tile ``t`` show what the controller says is on it."""
