@@ -1,10 +1,11 @@
-"""How a grid status (网格状态) looks and reads on the tiles and in the tree, and when it is stale.
+"""How a grid status (网格状态) looks and reads, and when it is stale: the one vocabulary of the app.
 
-One vocabulary for the whole app: the colours, glyphs and patterns are
-``controlroom.grids``'s (the board and the map use the same), and the words
-are translated in the context "Grids" with the same source strings as the
-map's, so "✖ Incident" reads the same everywhere. A status is never colour
-alone: each has a glyph of its own shape (● ▲ ✖ ○) and its words.
+The tiles, the grid tree, the grid board and the grid map all take a
+status's words, colour, glyph and shape and the stale age from here (the
+plain data is ``controlroom.grids``'s; the map's own hatch patterns are in
+its api), translated in the context "Grids", so "✖ Incident" reads the same
+everywhere. A status is never colour alone: each has a glyph of its own
+shape (● ▲ ✖ ○) and its words.
 
 ``GridStaleness`` follows the session's connection state: from the event
 stream dropping until the client is connected again, statuses are the last
@@ -29,6 +30,7 @@ __all__ = [
     "GridStaleness",
     "age_text",
     "grid_tooltip_lines",
+    "stale_banner_text",
     "status_colour",
     "status_glyph",
     "status_icon",
@@ -47,7 +49,7 @@ def _status(status: GridStatus | str) -> GridStatus | None:
 
 
 def status_text(status: GridStatus | str) -> str:
-    """A status in the operator's words (the map's words, context "Grids")."""
+    """A status in the operator's words; a status newer than this client as the platform names it."""
     words = {
         GridStatus.NORMAL: QCoreApplication.translate("Grids", "Normal"),
         GridStatus.ATTENTION: QCoreApplication.translate("Grids", "Attention"),
@@ -68,19 +70,27 @@ def status_label(status: GridStatus | str) -> str:
     return f"{status_glyph(status)} {status_text(status)}"
 
 
-def status_colour(status: GridStatus | str) -> QColor:
+def status_colour(status: GridStatus | str, alpha: int = 255) -> QColor:
     s = _status(status)
-    return QColor(STATUS_COLOUR[s]) if s is not None else QColor("#ffffff")
+    colour = QColor(STATUS_COLOUR[s]) if s is not None else QColor("#ffffff")
+    colour.setAlpha(alpha)
+    return colour
 
 
 def age_text(seconds: float) -> str:
-    """"stale 12 s" / "已过时 12 秒" (the map's words)."""
+    """"stale 12 s" / "已过时 12 秒"."""
     number, unit = age_parts(seconds)
     if unit == "min":
         return QCoreApplication.translate("Grids", "stale {n} min").format(n=number)
     if unit == "h":
         return QCoreApplication.translate("Grids", "stale {n} h").format(n=number)
     return QCoreApplication.translate("Grids", "stale {n} s").format(n=number)
+
+
+def stale_banner_text(seconds: float) -> str:
+    """The grid board's and the grid map's banner while the event stream is down."""
+    return QCoreApplication.translate(
+        "Grids", "Grid statuses {age}: the live event stream dropped; reconnecting…").format(age=age_text(seconds))
 
 
 _icons: dict[tuple[str, bool, int], QIcon] = {}
@@ -165,10 +175,12 @@ class GridStaleness(QObject):
     """Whether grid statuses are stale, and for how long, from a session's connection state.
 
     ``changed`` fires when staleness begins or ends and once a second while it
-    lasts (the age shown moves on); ``age()`` is None when fresh.
+    lasts (the age shown moves on), ``toggled(stale)`` only when it begins or
+    ends; ``age()`` is None when fresh.
     """
 
     changed = Signal()
+    toggled = Signal(bool)
 
     def __init__(self, session: Any | None = None, parent: QObject | None = None, *,
                  clock: Callable[[], float] = time.monotonic) -> None:
@@ -195,6 +207,7 @@ class GridStaleness(QObject):
             else:
                 self._timer.stop()
             self.changed.emit()
+            self.toggled.emit(self._stale.stale)
 
     @property
     def stale(self) -> bool:

@@ -1,7 +1,8 @@
 """The grid board's public API: its pane and its settings' defaults.
 
-How statuses look and read (colour, pattern, glyph, words) is shared with
-the grid map: ``controlroom.plugins.grid_map.api``.
+How statuses look and read (colour, glyph, words, stale age) is the app's
+one vocabulary, ``controlroom.ui.grid_status``; the hatch pattern over each
+colour is shared with the grid map: ``controlroom.plugins.grid_map.api``.
 """
 
 from __future__ import annotations

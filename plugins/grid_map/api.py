@@ -1,8 +1,9 @@
-"""The grid map's public API: how a grid status looks and reads, for this plugin and others (the grid board).
+"""The grid map's public API: the status hatch patterns, for this plugin and others (the grid board).
 
-A status is never told by colour alone: each has a colour (Okabe-Ito), a
-fill pattern, a glyph and its words (``controlroom.grids`` holds the plain
-data; this module makes Qt brushes and translated words of it).
+A status is never told by colour alone: on the map and the board's bars each
+has a fill pattern over its colour. The colour, glyph, words and stale age
+are the app's one vocabulary, ``controlroom.ui.grid_status``;
+``controlroom.grids`` holds the plain data of both.
 """
 
 from __future__ import annotations
@@ -10,28 +11,17 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from controlroom.ui.grid_status import status_colour
 from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
 
 from controlroom.api.schema import GridStatus
-from controlroom.grids import (
-    MAX_TILES,
-    STATUS_COLOUR,
-    STATUS_GLYPH,
-    STATUS_ORDER,
-    STATUS_PATTERN,
-    WallPut,
-)
+from controlroom.grids import MAX_TILES, STATUS_PATTERN, WallPut
 
 __all__ = [
-    "STATUS_ORDER",
-    "age_text",
     "hatch_brush",
     "plain_tooltip",
     "put_text",
-    "status_colour",
-    "status_label",
-    "status_text",
     "swatch",
 ]
 
@@ -41,38 +31,6 @@ _PATTERNS: dict[str, Qt.BrushStyle] = {
     "crosshatch": Qt.BrushStyle.DiagCrossPattern,
     "dots": Qt.BrushStyle.Dense6Pattern,
 }
-
-
-def status_text(status: GridStatus | str) -> str:
-    """A status in the operator's words."""
-    words = {
-        GridStatus.NORMAL: QCoreApplication.translate("Grids", "Normal"),
-        GridStatus.ATTENTION: QCoreApplication.translate("Grids", "Attention"),
-        GridStatus.INCIDENT: QCoreApplication.translate("Grids", "Incident"),
-        GridStatus.NO_COVERAGE: QCoreApplication.translate("Grids", "No coverage"),
-    }
-    try:
-        return words[GridStatus(status)]
-    except ValueError:  # a status newer than this client: as the platform names it
-        return str(status)
-
-
-def status_label(status: GridStatus | str) -> str:
-    """Glyph and words: "✖ Incident"."""
-    try:
-        glyph = STATUS_GLYPH[GridStatus(status)]
-    except ValueError:
-        glyph = "?"
-    return f"{glyph} {status_text(status)}"
-
-
-def status_colour(status: GridStatus | str, alpha: int = 255) -> QColor:
-    try:
-        colour = QColor(STATUS_COLOUR[GridStatus(status)])
-    except ValueError:
-        colour = QColor("#ffffff")
-    colour.setAlpha(alpha)
-    return colour
 
 
 def hatch_brush(status: GridStatus | str, colour: QColor | None = None) -> QBrush:
@@ -100,15 +58,6 @@ def swatch(status: GridStatus | str, width: int = 26, height: int = 14) -> QPixm
     p.drawRect(rect)
     p.end()
     return pm
-
-
-def age_text(number: int, unit: str) -> str:
-    """"stale 12 s" (``controlroom.grids.age_parts``)."""
-    if unit == "min":
-        return QCoreApplication.translate("Grids", "stale {n} min").format(n=number)
-    if unit == "h":
-        return QCoreApplication.translate("Grids", "stale {n} h").format(n=number)
-    return QCoreApplication.translate("Grids", "stale {n} s").format(n=number)
 
 
 def plain_tooltip(text: str) -> str:

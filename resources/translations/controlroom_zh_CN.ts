@@ -639,43 +639,43 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>GridBoard</name>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="119" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="121" />
       <source>Grids by status, per town</source>
       <extracomment>the statuses became stale (True) or fresh again (False)</extracomment>
       <translation>各镇网格状态</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="120" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="122" />
       <source>Cameras online (%)</source>
       <translation>摄像机在线率（%）</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="121" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="123" />
       <source>Alerts per hour (last 24 h)</source>
       <translation>每小时告警数（近 24 小时）</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="125" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="127" />
       <source>grids</source>
       <translation>网格数</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="145" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="147" />
       <source>Grid:</source>
       <translation>网格：</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="149" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="151" />
       <source>Grids in incident, then grids needing attention</source>
       <translation>事件处置中的网格，其次是需关注的网格</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="151" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="153" />
       <source>Incident wall</source>
       <translation>事件墙</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="153" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="155" />
       <source>Put this grid's cameras and its neighbours' on the wall</source>
       <translation>将此网格及相邻网格的摄像机上墙</translation>
     </message>
@@ -694,88 +694,78 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <source>County</source>
       <translation>县级</translation>
     </message>
-    <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="337" />
-      <source>Grid statuses {age}: the live event stream dropped; reconnecting…</source>
-      <translation>网格状态{age}：实时事件流中断，正在重新连接…</translation>
-    </message>
   </context>
   <context>
     <name>GridMap</name>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="73" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="82" />
       <source>Whole county</source>
       <extracomment>the statuses became stale (True) or fresh again (False) something was put on the wall: (grid id, tiles, cameras shown, cameras that did not fit)</extracomment>
       <translation>全县</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="74" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="83" />
       <source>Zoom out to every grid</source>
       <translation>缩小以显示全部网格</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="82" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="91" />
       <source>Hover over a grid for its details; click it to put its cameras on the wall; right-click for an incident wall.</source>
       <translation>悬停网格查看详情；单击将其摄像机上墙；右键组建事件墙。</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="168" />
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="228" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="174" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="226" />
       <source>Town {n}</source>
       <translation>{n} 号镇</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="181" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="187" />
       <source>● cameras online  ● offline</source>
       <translation>● 摄像机在线  ● 离线</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="181" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="187" />
       <source>Zoom in to see the cameras</source>
       <translation>放大后显示摄像机</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="209" />
-      <source>Grid statuses {age}: the live event stream dropped; reconnecting…</source>
-      <translation>网格状态{age}：实时事件流中断，正在重新连接…</translation>
-    </message>
-    <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="230" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="228" />
       <source>Status: {status}</source>
       <translation>状态：{status}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="234" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="232" />
       <source>({age}: as last known)</source>
       <translation>（{age}：最后已知状态）</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="235" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="233" />
       <source>Cameras online: {online} of {total}</source>
       <translation>在线摄像机：{online} / {total}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="238" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="236" />
       <source>Members: {members}</source>
       <translation>成员：{members}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="238" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="236" />
       <source>none</source>
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="239" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="237" />
       <source>Patrol on duty: {n}</source>
       <translation>在岗巡逻：{n}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="251" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="249" />
       <source>Put this grid's cameras on the wall</source>
       <translation>将此网格的摄像机上墙</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="253" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="251" />
       <source>Incident wall: this grid and its neighbours</source>
       <translation>事件墙：此网格及相邻网格</translation>
     </message>
@@ -783,32 +773,32 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>GridStatus</name>
     <message>
-      <location filename="../../ui/grid_status.py" line="143" />
+      <location filename="../../ui/grid_status.py" line="153" />
       <source>Status: {status}</source>
       <translation>状态：{status}</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_status.py" line="145" />
+      <location filename="../../ui/grid_status.py" line="155" />
       <source>({age}: as last known)</source>
       <translation>（{age}：最后已知状态）</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_status.py" line="147" />
+      <location filename="../../ui/grid_status.py" line="157" />
       <source>Reason: {reason}</source>
       <translation>原因：{reason}</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_status.py" line="150" />
+      <location filename="../../ui/grid_status.py" line="160" />
       <source>Cameras online: {online} of {total}</source>
       <translation>在线摄像机：{online} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_status.py" line="151" />
+      <location filename="../../ui/grid_status.py" line="161" />
       <source>Members: {n}</source>
       <translation>成员：{n} 人</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_status.py" line="152" />
+      <location filename="../../ui/grid_status.py" line="162" />
       <source>Patrol on duty: {n}</source>
       <translation>在岗巡逻：{n}</translation>
     </message>
@@ -875,69 +865,67 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Grids</name>
     <message>
-      <location filename="../../plugins/grid_map/api.py" line="49" />
-      <location filename="../../ui/grid_status.py" line="52" />
+      <location filename="../../ui/grid_status.py" line="54" />
       <source>Normal</source>
       <translation>正常</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/api.py" line="50" />
-      <location filename="../../ui/grid_status.py" line="53" />
+      <location filename="../../ui/grid_status.py" line="55" />
       <source>Attention</source>
       <translation>关注</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/api.py" line="51" />
-      <location filename="../../ui/grid_status.py" line="54" />
+      <location filename="../../ui/grid_status.py" line="56" />
       <source>Incident</source>
       <translation>事件处置中</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/api.py" line="52" />
-      <location filename="../../ui/grid_status.py" line="55" />
+      <location filename="../../ui/grid_status.py" line="57" />
       <source>No coverage</source>
       <translation>无监控覆盖</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/api.py" line="108" />
-      <location filename="../../ui/grid_status.py" line="80" />
+      <location filename="../../ui/grid_status.py" line="84" />
       <source>stale {n} min</source>
       <translation>已过时 {n} 分钟</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/api.py" line="110" />
-      <location filename="../../ui/grid_status.py" line="82" />
+      <location filename="../../ui/grid_status.py" line="86" />
       <source>stale {n} h</source>
       <translation>已过时 {n} 小时</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/api.py" line="111" />
-      <location filename="../../ui/grid_status.py" line="83" />
+      <location filename="../../ui/grid_status.py" line="87" />
       <source>stale {n} s</source>
       <translation>已过时 {n} 秒</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/api.py" line="122" />
+      <location filename="../../ui/grid_status.py" line="92" />
+      <source>Grid statuses {age}: the live event stream dropped; reconnecting…</source>
+      <translation>网格状态{age}：实时事件流中断，正在重新连接…</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_map/api.py" line="71" />
       <source>There is no video wall in this window.</source>
       <translation>此窗口没有电视墙。</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/api.py" line="124" />
+      <location filename="../../plugins/grid_map/api.py" line="73" />
       <source>{grid} has no cameras.</source>
       <translation>{grid} 没有摄像机。</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/api.py" line="128" />
+      <location filename="../../plugins/grid_map/api.py" line="77" />
       <source>Incident wall for {grid} and {n} neighbouring grids: {shown} cameras on a {tiles}-tile view.</source>
       <translation>{grid} 及相邻 {n} 个网格的事件墙：{shown} 路摄像机，{tiles} 画面。</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/api.py" line="132" />
+      <location filename="../../plugins/grid_map/api.py" line="81" />
       <source>{grid}: {shown} cameras on a {tiles}-tile view.</source>
       <translation>{grid}：{shown} 路摄像机，{tiles} 画面。</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/api.py" line="135" />
+      <location filename="../../plugins/grid_map/api.py" line="84" />
       <source>{n} more did not fit (at most {max} tiles).</source>
       <translation>另有 {n} 路放不下（最多 {max} 画面）。</translation>
     </message>
@@ -2065,208 +2053,208 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>WallPane</name>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="77" />
+      <location filename="../../ui/wall/wall_view.py" line="78" />
       <source>Opening the stream.</source>
       <translation>正在打开视频流。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="78" />
+      <location filename="../../ui/wall/wall_view.py" line="79" />
       <source>The platform reports the camera offline.</source>
       <translation>平台报告该摄像机离线。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="79" />
+      <location filename="../../ui/wall/wall_view.py" line="80" />
       <source>The video source ended the stream.</source>
       <translation>视频源结束了视频流。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="80" />
+      <location filename="../../ui/wall/wall_view.py" line="81" />
       <source>The stream could not be opened or broke off.</source>
       <translation>视频流无法打开或已中断。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="86" />
+      <location filename="../../ui/wall/wall_view.py" line="87" />
       <source>Attempt {n}; last problem: {reason}</source>
       <translation>第 {n} 次尝试；上次问题：{reason}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="89" />
+      <location filename="../../ui/wall/wall_view.py" line="90" />
       <source>No new picture for {s} s.</source>
       <translation>已 {s} 秒没有新画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="92" />
+      <location filename="../../ui/wall/wall_view.py" line="93" />
       <source>No picture within {s} s.</source>
       <translation>{s} 秒内没有画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="94" />
+      <location filename="../../ui/wall/wall_view.py" line="95" />
       <source>The media server refused the session (401): {raw}</source>
       <translation>流媒体服务器拒绝了此会话（401）：{raw}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="96" />
+      <location filename="../../ui/wall/wall_view.py" line="97" />
       <source>This account may not watch this camera (403): {raw}</source>
       <translation>此账号无权观看该摄像机（403）：{raw}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="98" />
+      <location filename="../../ui/wall/wall_view.py" line="99" />
       <source>The media server does not know this stream (404): {raw}</source>
       <translation>流媒体服务器上没有此视频流（404）：{raw}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="104" />
+      <location filename="../../ui/wall/wall_view.py" line="105" />
       <source>Sub stream: the tile is too small to show more.</source>
       <translation>子码流：窗格太小，显示不了更多细节。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="105" />
+      <location filename="../../ui/wall/wall_view.py" line="106" />
       <source>Main stream: the tile is maximised.</source>
       <translation>主码流：窗格已最大化。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="106" />
+      <location filename="../../ui/wall/wall_view.py" line="107" />
       <source>Sub stream, to stay within this workstation's bandwidth budget.</source>
       <translation>子码流：以不超出本工作站的带宽预算。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="107" />
+      <location filename="../../ui/wall/wall_view.py" line="108" />
       <source>The wall is over the bandwidth budget even with sub streams.</source>
       <translation>即使使用子码流，视频墙仍超出带宽预算。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="108" />
+      <location filename="../../ui/wall/wall_view.py" line="109" />
       <source>Key frames only: this computer cannot decode every tile at full rate.</source>
       <translation>仅关键帧：本机无法以全帧率解码所有窗格。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="109" />
+      <location filename="../../ui/wall/wall_view.py" line="110" />
       <source>Kept: the stream switched less than 5 s ago.</source>
       <translation>保持不变：码流在 5 秒内刚切换过。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="316" />
+      <location filename="../../ui/wall/wall_view.py" line="324" />
       <source>This camera is not in the inventory (any more).</source>
       <extracomment>a message for the status bar the view name or layout changed (window title, views menu) extra pre-rolls (tile -&gt; camera) from a wall tour (tours_ui) called on every tick (wall tours step here)</extracomment>
       <translation>此摄像机不在（或已不在）资源目录中。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="340" />
+      <location filename="../../ui/wall/wall_view.py" line="365" />
       <source>None of this camera's streams can be played on this computer (offered: {offered}).</source>
       <translation>本机无法播放此摄像机的任何视频流（平台提供：{offered}）。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="439" />
+      <location filename="../../ui/wall/wall_view.py" line="464" />
       <source>Tiles showing key frames only: {n}. This computer cannot decode every tile at full rate.</source>
       <translation>仅显示关键帧的窗格：{n} 个。本机无法以全帧率解码所有窗格。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="523" />
+      <location filename="../../ui/wall/wall_view.py" line="548" />
       <source>Tour paused</source>
       <translation>轮巡已暂停</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="525" />
+      <location filename="../../ui/wall/wall_view.py" line="550" />
       <source>Tour {i}/{n} · {s} s</source>
       <translation>轮巡 {i}/{n} · {s} 秒</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="585" />
+      <location filename="../../ui/wall/wall_view.py" line="610" />
       <source>There are no cameras to show there.</source>
       <translation>没有可显示的摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="595" />
+      <location filename="../../ui/wall/wall_view.py" line="620" />
       <source>{placed} cameras put on the wall; {overflow} more did not fit (choose a larger layout, or start a wall tour to page through them).</source>
       <translation>已上墙 {placed} 个摄像机；另有 {overflow} 个放不下（请选择更大的布局，或开始视频墙轮巡分页查看）。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="599" />
+      <location filename="../../ui/wall/wall_view.py" line="624" />
       <source>Cameras put on the wall: {n}.</source>
       <translation>已上墙的摄像机：{n} 个。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="636" />
+      <location filename="../../ui/wall/wall_view.py" line="661" />
       <source>Nothing to save: the tile shows no live picture.</source>
       <translation>无可保存内容：该窗格没有实时画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="645" />
+      <location filename="../../ui/wall/wall_view.py" line="670" />
       <source>Snapshot saved: {path}</source>
       <translation>抓图已保存：{path}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="647" />
+      <location filename="../../ui/wall/wall_view.py" line="672" />
       <source>The snapshot could not be saved to {path}.</source>
       <translation>无法将抓图保存到 {path}。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="689" />
+      <location filename="../../ui/wall/wall_view.py" line="714" />
       <source>Restore</source>
       <translation>还原</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="689" />
+      <location filename="../../ui/wall/wall_view.py" line="714" />
       <source>Maximise</source>
       <translation>最大化</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="691" />
+      <location filename="../../ui/wall/wall_view.py" line="716" />
       <source>Clear tile</source>
       <translation>清空窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="695" />
+      <location filename="../../ui/wall/wall_view.py" line="720" />
       <source>Snapshot</source>
       <translation>抓图</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="698" />
+      <location filename="../../ui/wall/wall_view.py" line="723" />
       <source>Reset zoom</source>
       <translation>重置缩放</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="701" />
+      <location filename="../../ui/wall/wall_view.py" line="726" />
       <source>Show fps and bit rate</source>
       <translation>显示帧率和码率</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="705" />
+      <location filename="../../ui/wall/wall_view.py" line="730" />
       <source>Stream</source>
       <translation>码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="707" />
+      <location filename="../../ui/wall/wall_view.py" line="732" />
       <source>Automatic</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="707" />
+      <location filename="../../ui/wall/wall_view.py" line="732" />
       <source>Main stream</source>
       <translation>主码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="708" />
+      <location filename="../../ui/wall/wall_view.py" line="733" />
       <source>Sub stream</source>
       <translation>子码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="719" />
+      <location filename="../../ui/wall/wall_view.py" line="744" />
       <source>Start tile tour…</source>
       <translation>开始窗格轮巡…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="723" />
+      <location filename="../../ui/wall/wall_view.py" line="748" />
       <source>Resume tile tour</source>
       <translation>继续窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="726" />
+      <location filename="../../ui/wall/wall_view.py" line="751" />
       <source>Pause tile tour</source>
       <translation>暂停窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="728" />
+      <location filename="../../ui/wall/wall_view.py" line="753" />
       <source>Stop tile tour</source>
       <translation>停止窗格轮巡</translation>
     </message>

@@ -20,14 +20,14 @@ from datetime import datetime
 from typing import Any
 
 import pyqtgraph as pg
-from controlroom.plugins.grid_map.api import (
+from controlroom.plugins.grid_map.api import hatch_brush, put_text, swatch
+from controlroom.ui.grid_status import (
+    GridStaleness,
     age_text,
-    hatch_brush,
-    put_text,
+    stale_banner_text,
     status_colour,
     status_label,
     status_text,
-    swatch,
 )
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
@@ -66,7 +66,9 @@ class GridBoard(QWidget):
         self.wall = wall
         self.alerts = G.HourlyCounts(24)
         self.rate: deque[tuple[float, float]] = deque(maxlen=RATE_HISTORY)
-        self.stale = G.StaleClock()
+        self.stale = GridStaleness(parent=self)
+        self.stale.changed.connect(self._show_stale)
+        self.stale.toggled.connect(self.stale_changed)
         self.shown_status: dict[str, str] = {}  # what the bars were last drawn from
         self.shown_counts: dict[int | None, Counter[GridStatus]] = {}
         self.redraws = 0
@@ -174,16 +176,14 @@ class GridBoard(QWidget):
         self._sampler.setInterval(sample_seconds * 1000)
         self._sampler.timeout.connect(self.sample)
         self._sampler.start()
-        self._age_timer = QTimer(self)
-        self._age_timer.setInterval(1000)
-        self._age_timer.timeout.connect(self._show_stale)
         if inventory.cameras:
             self.sample()
         self._mark("status")
 
     def stop(self) -> None:
-        for timer in (self._timer, self._sampler, self._age_timer):
+        for timer in (self._timer, self._sampler):
             timer.stop()
+        self.stale.stop()
 
     # ------------------------------------------------------------------ live input
 
@@ -311,10 +311,8 @@ class GridBoard(QWidget):
         self.incident_button.setEnabled(bool(ids) and self.wall is not None)
 
     def _set_titles(self) -> None:
-        suffix = ""
-        if self.stale.stale:
-            n, unit = G.age_parts(self.stale.age(time.monotonic()))
-            suffix = f" — {age_text(n, unit)}"
+        age = self.stale.age()
+        suffix = f" — {age_text(age)}" if age is not None else ""
         self.status_plot.setTitle(self._titles["status"] + suffix, color=TEXT, size="10pt")
         self.rate_plot.setTitle(self._titles["rate"] + suffix, color=TEXT, size="10pt")
         self.alert_plot.setTitle(self._titles["alerts"], color=TEXT, size="10pt")
@@ -322,20 +320,13 @@ class GridBoard(QWidget):
     # ------------------------------------------------------------------ staleness
 
     def on_state(self, state: Any, _detail: str = "") -> None:
-        if self.stale.update(str(state), time.monotonic()):
-            if self.stale.stale:
-                self._age_timer.start()
-            else:
-                self._age_timer.stop()
-            self._show_stale()
-            self.stale_changed.emit(self.stale.stale)
+        self.stale.set_state(str(state))
 
     def _show_stale(self) -> None:
-        stale = self.stale.stale
+        age = self.stale.age()
+        stale = age is not None
         if stale:
-            n, unit = G.age_parts(self.stale.age(time.monotonic()))
-            self.banner.setText(self.tr("Grid statuses {age}: the live event stream dropped; "
-                                        "reconnecting…").format(age=age_text(n, unit)))
+            self.banner.setText(stale_banner_text(age))
         self.banner.setVisible(stale)
         self.status_plot.setOpacity(0.45 if stale else 1.0)
         self._set_titles()

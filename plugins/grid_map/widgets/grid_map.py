@@ -12,8 +12,15 @@ import time
 from collections import Counter
 from typing import Any
 
-from controlroom.plugins.grid_map.api import age_text, put_text, status_label, status_text, swatch
+from controlroom.plugins.grid_map.api import put_text, swatch
 from controlroom.plugins.grid_map.widgets.map_view import GridMapView
+from controlroom.ui.grid_status import (
+    GridStaleness,
+    age_text,
+    stale_banner_text,
+    status_label,
+    status_text,
+)
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
@@ -39,7 +46,9 @@ class GridMap(QWidget):
         self.inventory = inventory
         self.wall = wall
         self.geometry_index: G.GridGeometry | None = None
-        self.stale = G.StaleClock()
+        self.stale = GridStaleness(parent=self)
+        self.stale.changed.connect(self._show_stale)
+        self.stale.toggled.connect(self.stale_changed)
         self.redraws = 0
         self.redraw_seconds: list[float] = []  # each flush's time, for the benchmark
         self._reset = True
@@ -96,9 +105,6 @@ class GridMap(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(redraw_ms)
         self._timer.timeout.connect(self.flush)
-        self._age_timer = QTimer(self)
-        self._age_timer.setInterval(1000)
-        self._age_timer.timeout.connect(self._show_stale)
         self._zoomed(self.view.scale_px_per_km)
         if inventory.grids:
             self.flush()
@@ -188,27 +194,19 @@ class GridMap(QWidget):
     def stop(self) -> None:
         """Stop the timers (the plugin is going)."""
         self._timer.stop()
-        self._age_timer.stop()
+        self.stale.stop()
 
     # ------------------------------------------------------------------ staleness
 
     def on_state(self, state: Any, _detail: str = "") -> None:
-        if self.stale.update(str(state), time.monotonic()):
-            if self.stale.stale:
-                self._age_timer.start()
-            else:
-                self._age_timer.stop()
-            self._show_stale()
-            self.stale_changed.emit(self.stale.stale)
+        self.stale.set_state(str(state))
 
     def _show_stale(self) -> None:
-        stale = self.stale.stale
-        self.view.set_dimmed(stale)
-        if stale:
-            n, unit = G.age_parts(self.stale.age(time.monotonic()))
-            self.banner.setText(self.tr("Grid statuses {age}: the live event stream dropped; "
-                                        "reconnecting…").format(age=age_text(n, unit)))
-        self.banner.setVisible(stale)
+        age = self.stale.age()
+        self.view.set_dimmed(age is not None)
+        if age is not None:
+            self.banner.setText(stale_banner_text(age))
+        self.banner.setVisible(age is not None)
 
     def stale_text(self) -> str:
         return self.banner.text() if self.stale.stale else ""
@@ -229,9 +227,9 @@ class GridMap(QWidget):
         status = status_label(grid.status)
         lines.append(self.tr("Status: {status}").format(status=status)
                      + (f" — {grid.status_reason}" if grid.status_reason else ""))
-        if self.stale.stale:
-            n, unit = G.age_parts(self.stale.age(time.monotonic()))
-            lines.append(self.tr("({age}: as last known)").format(age=age_text(n, unit)))
+        age = self.stale.age()
+        if age is not None:
+            lines.append(self.tr("({age}: as last known)").format(age=age_text(age)))
         lines.append(self.tr("Cameras online: {online} of {total}").format(
             online=grid.cameras_online, total=grid.cameras_total))
         members = ", ".join(f"{m.role} {m.name}".strip() for m in grid.members)
