@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, ClassVar
@@ -91,10 +92,13 @@ class ConferencePlugin(Plugin):
             if then is not None:
                 then(result)
 
+        task = run()
         try:
-            self.ctx.start_task(run(), what)
-        except RuntimeError:  # no running loop (a window without the app's loop)
-            pass
+            self.ctx.start_task(task, what)
+        except RuntimeError:  # no running loop (a window without the app's loop): drop it cleanly
+            task.close()
+            if inspect.iscoroutine(coro):
+                coro.close()
 
     def refresh(self) -> None:
         if self.ctx.client is None:
