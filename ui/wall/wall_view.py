@@ -142,7 +142,13 @@ class WallPane(QWidget):
         super().__init__(parent)
         self.session = session
         self.inventory = session.inventory
-        self.policy = policy if policy is not None else StreamPolicy()
+        if policy is None:
+            conf = settings.shared()
+            policy = StreamPolicy(
+                bandwidth_kbps=conf.get("wall.bandwidth_budget_kbps") or None,  # 0: no limit
+                decode_budget=conf.get("wall.decode_budget"),
+            )
+        self.policy = policy
         self.controller = WallController(self.inventory, self.policy)
         self.clock = clock
         self.wall = WallWidget(self)
