@@ -22,31 +22,18 @@ dimmed and in italics, and the status column's header carries the age.
 from __future__ import annotations
 
 import bisect
-import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from controlroom.ui import grid_status as GS
 from controlroom.ui import theme
-from controlroom.ui.tree_model import ITEMS_MIME, ItemIdRole, ItemTypeRole, OnlineRole
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QByteArray,
-    QCoreApplication,
-    QMimeData,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    QThread,
-    QTimer,
-    Signal,
-)
+from controlroom.ui.lazy_tree import AnyIndex, ItemIdRole, ItemTypeRole, LazyTreeModel
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from controlroom import grids as G
-from controlroom.api.schema import GridStatus
+from controlroom.api.schema import Camera, GridStatus
 from controlroom.inventory import Inventory, InventoryDelta
 
 StatusRole = Qt.ItemDataRole.UserRole + 10  # a grid's status value ("incident"...)
@@ -57,39 +44,27 @@ COL_ONLINE = 2
 COLUMNS = 3
 
 TOWN, GRID, CAMERA = 0, 1, 2
-FLUSH_MS = 50  # coalesce deltas arriving close together into one repaint
 #: worst first: what a town's icon shows
 SEVERITY = (GridStatus.INCIDENT, GridStatus.ATTENTION, GridStatus.NO_COVERAGE, GridStatus.NORMAL)
 
-_AnyIndex = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 
+class GridTreeModel(LazyTreeModel):
+    """Towns, grids and cameras of an Inventory as a lazy three-column tree.
 
-class GridTreeModel(QAbstractItemModel):
-    """Towns, grids and cameras of an Inventory as a lazy three-column tree."""
+    ``filter_applied`` and ``set_filter`` count (grids shown, cameras shown).
+    """
 
-    #: a filter was applied: (grids shown, cameras shown)
-    filter_applied = Signal(int, int)
+    COL_ONLINE = COL_ONLINE
+    COLUMNS = COLUMNS
+
     #: statuses or counts changed (the panel's summary line)
     counts_changed = Signal()
-    _delta_posted = Signal(object)
 
     def __init__(self, inventory: Inventory, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._inv = inventory
-        self._needle = ""
+        super().__init__(inventory, parent)
         self._statuses: frozenset[str] | None = None
         self._stale_age: float | None = None
-        self._pending_grids: set[str] = set()
-        self._pending_cameras: set[str] = set()
-        self._flush_timer = QTimer(self)
-        self._flush_timer.setSingleShot(True)
-        self._flush_timer.setInterval(FLUSH_MS)
-        self._flush_timer.timeout.connect(self._flush)
-        self._delta_posted.connect(self._on_delta, Qt.ConnectionType.QueuedConnection)
-        self._rebuild()
-        self._unsubscribe = inventory.subscribe(self._on_inventory)
-        self.destroyed.connect(self._unsubscribe)
+        self._follow_inventory()
 
     # ------------------------------------------------------------------ structure
 
@@ -204,20 +179,13 @@ class GridTreeModel(QAbstractItemModel):
                 text_cams[n].append(cid)
         self._text_ok, self._text_cams = ok, text_cams
 
-    def set_filter(self, text: str) -> tuple[int, int]:
-        """Search grids (name, GB id, town) and their cameras (name, GB id); returns (grids, cameras) shown."""
-        needle = text.strip().casefold()
-        if needle != self._needle:
-            self.beginResetModel()
-            self._needle = needle
-            self._match_text()
-            self._apply_filters()
-            self.endResetModel()
-            self.filter_applied.emit(*self.shown_counts())
-        return self.shown_counts()
+    def _search(self, needle: str) -> None:
+        """Grids by name, GB id or town (all their cameras), else their cameras by name or GB id."""
+        self._match_text()
+        self._apply_filters()
 
-    def filter_text(self) -> str:
-        return self._needle
+    def _filter_counts(self) -> tuple[int, int]:
+        return self.shown_counts()
 
     def set_status_filter(self, statuses: Iterable[GridStatus | str] | None) -> tuple[int, int]:
         """Show only grids in these statuses (None: every status)."""
@@ -268,39 +236,13 @@ class GridTreeModel(QAbstractItemModel):
 
     # ------------------------------------------------------------------ inventory deltas
 
-    def _on_inventory(self, delta: InventoryDelta) -> None:
-        if QThread.currentThread() == self.thread():
-            self._on_delta(delta)
-        else:
-            self._delta_posted.emit(delta)
+    def _delta_nodes(self, delta: InventoryDelta) -> set[str]:
+        return delta.grids
 
-    def _on_delta(self, delta: InventoryDelta) -> None:
-        if delta.reset:
-            self._pending_grids.clear()
-            self._pending_cameras.clear()
-            self._flush_timer.stop()
-            self.beginResetModel()
-            self._rebuild()
-            if self._needle:
-                self._match_text()
-                self._apply_filters()
-            self.endResetModel()
-            self.counts_changed.emit()
-            return
-        if delta.grids or delta.cameras:
-            self._pending_grids |= delta.grids
-            self._pending_cameras |= delta.cameras
-            if not self._flush_timer.isActive():
-                self._flush_timer.start()
+    def _reset_done(self) -> None:
+        self.counts_changed.emit()
 
-    def flush(self) -> None:
-        """Apply pending deltas now (tests, benchmarks)."""
-        self._flush_timer.stop()
-        self._flush()
-
-    def _flush(self) -> None:
-        grids, self._pending_grids = self._pending_grids, set()
-        cameras, self._pending_cameras = self._pending_cameras, set()
+    def _apply_changes(self, grids: set[str], cameras: set[str]) -> None:
         inv = self._inv
         touched_towns: set[int] = set()
         touched_grids: set[int] = set()
@@ -340,16 +282,13 @@ class GridTreeModel(QAbstractItemModel):
                 self._refilter_grid(n)
         for n, rows in camera_rows.items():
             if self._grid_shown(n):
-                parent = self._grid_index(n)
-                self.dataChanged.emit(self.index(min(rows), 0, parent), self.index(max(rows), COLUMNS - 1, parent))
+                self._rows_changed(self._grid_index(n), rows)
         for n in sorted(touched_grids):
             if self._grid_shown(n):
-                idx = self._grid_index(n)
-                self.dataChanged.emit(idx, idx.siblingAtColumn(COLUMNS - 1))
+                self._row_changed(self._grid_index(n))
         for ti in sorted(touched_towns):
             if self._town_shown(ti):
-                idx = self._town_index(ti)
-                self.dataChanged.emit(idx, idx.siblingAtColumn(COLUMNS - 1))
+                self._row_changed(self._town_index(ti))
         if touched_grids or touched_towns:
             self.counts_changed.emit()
 
@@ -450,29 +389,29 @@ class GridTreeModel(QAbstractItemModel):
 
     # ------------------------------------------------------------------ QAbstractItemModel
 
-    def index(self, row: int, column: int, parent: _AnyIndex = _ROOT) -> QModelIndex:
-        if column < 0 or column >= COLUMNS or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            if row < len(self._vtowns):
-                return self.createIndex(row, column, self._vtowns[row] << 2 | TOWN)
-            return QModelIndex()
-        iid = parent.internalId()
-        kind, n = iid & 3, iid >> 2
+    def _child_id(self, parent: int | None, row: int) -> int | None:
+        if parent is None:
+            return self._vtowns[row] << 2 | TOWN if row < len(self._vtowns) else None
+        kind, n = parent & 3, parent >> 2
         if kind == TOWN:
             grids = self._vtown_grids[n]
             if row < len(grids):
-                return self.createIndex(row, column, grids[row] << 2 | GRID)
+                return grids[row] << 2 | GRID
         elif kind == GRID and row < len(self._vgrid_cams[n]):
-            return self.createIndex(row, column, n << 2 | CAMERA)
-        return QModelIndex()
+            return n << 2 | CAMERA
+        return None
 
-    def parent(self, index: _AnyIndex | None = None) -> QModelIndex:  # type: ignore[override]
-        if index is None:
-            return super().parent()  # type: ignore[return-value]
-        if not index.isValid():
-            return QModelIndex()
-        iid = index.internalId()
+    def _child_count(self, parent: int | None) -> int:
+        if parent is None:
+            return len(self._vtowns)
+        kind, n = parent & 3, parent >> 2
+        if kind == TOWN:
+            return len(self._vtown_grids[n])
+        if kind == GRID:
+            return len(self._vgrid_cams[n])
+        return 0
+
+    def _parent_of(self, iid: int) -> QModelIndex:
         kind, n = iid & 3, iid >> 2
         if kind == TOWN:
             return QModelIndex()
@@ -480,61 +419,18 @@ class GridTreeModel(QAbstractItemModel):
             return self._town_index(self._grid_town[n])
         return self._grid_index(n)
 
-    def rowCount(self, parent: _AnyIndex = _ROOT) -> int:
-        if not parent.isValid():
-            return len(self._vtowns)
-        if parent.column() > 0:
-            return 0
-        iid = parent.internalId()
+    def _is_camera(self, iid: int) -> bool:
+        return iid & 3 == CAMERA
+
+    def _drag_items(self, index: QModelIndex) -> Iterable[tuple[str, str]]:
+        """A grid or a camera; a town stands for its grids shown."""
+        iid = index.internalId()
         kind, n = iid & 3, iid >> 2
         if kind == TOWN:
-            return len(self._vtown_grids[n])
+            return [("grid", self._grid_ids[g]) for g in self._vtown_grids[n]]
         if kind == GRID:
-            return len(self._vgrid_cams[n])
-        return 0
-
-    def hasChildren(self, parent: _AnyIndex = _ROOT) -> bool:
-        return self.rowCount(parent) > 0
-
-    def columnCount(self, parent: _AnyIndex = _ROOT) -> int:
-        return COLUMNS
-
-    def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
-        if index.internalId() & 3 == CAMERA:
-            f |= Qt.ItemFlag.ItemNeverHasChildren
-        return f
-
-    def mimeTypes(self) -> list[str]:
-        return [ITEMS_MIME]
-
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # type: ignore[override]
-        """Grids and cameras as the wall's ``ITEMS_MIME``; a town stands for its grids shown."""
-        items: list[dict[str, str]] = []
-        seen: set[str] = set()
-
-        def add(kind: str, item_id: str) -> None:
-            if item_id not in seen:
-                seen.add(item_id)
-                items.append({"type": kind, "id": item_id})
-
-        for index in indexes:
-            if index.column() != COL_NAME or not index.isValid():
-                continue
-            iid = index.internalId()
-            kind, n = iid & 3, iid >> 2
-            if kind == TOWN:
-                for g in self._vtown_grids[n]:
-                    add("grid", self._grid_ids[g])
-            elif kind == GRID:
-                add("grid", self._grid_ids[n])
-            else:
-                add("camera", self._vgrid_cams[n][index.row()])
-        mime = QMimeData()
-        mime.setData(ITEMS_MIME, QByteArray(json.dumps(items).encode("utf-8")))
-        return mime
+            return [("grid", self._grid_ids[n])]
+        return [("camera", self._vgrid_cams[n][index.row()])]
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal:
@@ -557,7 +453,7 @@ class GridTreeModel(QAbstractItemModel):
                 return self.tr("The live updates stopped: statuses are the last known ones.")
         return None
 
-    def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         iid = index.internalId()
@@ -570,7 +466,8 @@ class GridTreeModel(QAbstractItemModel):
         cams = self._vgrid_cams[n]
         if index.row() >= len(cams):
             return None
-        return self._camera_data(cams[index.row()], col, role)
+        cam = self._inv.cameras.get(cams[index.row()])
+        return self._camera_data(cam, col, role) if cam is not None else None
 
     def _grid_data(self, n: int, col: int, role: int) -> Any:
         gid = self._grid_ids[n]
@@ -647,31 +544,6 @@ class GridTreeModel(QAbstractItemModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def _camera_data(self, cid: str, col: int, role: int) -> Any:
-        cam = self._inv.cameras.get(cid)
-        if cam is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == COL_NAME:
-                return cam.name
-            if col == COL_ONLINE:
-                return "" if cam.online else self.tr("offline")
-            return ""
-        if role == Qt.ItemDataRole.DecorationRole and col == COL_NAME:
-            return theme.status_icon("dot", cam.online)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if col == COL_ONLINE:
-                return theme.OFFLINE
-            return None if cam.online else QColor("#9aa1a9")
-        if role == Qt.ItemDataRole.ToolTipRole:
-            state = self.tr("online") if cam.online else self.tr("offline")
-            return GS.rich_lines([cam.name, self.tr("GB id: {id}").format(id=cam.id), state])
-        if role == ItemIdRole:
-            return cam.id
-        if role == ItemTypeRole:
-            return "camera"
-        if role == OnlineRole:
-            return cam.online
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_ONLINE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+    def _camera_tooltip(self, cam: Camera) -> str:
+        state = self.tr("online") if cam.online else self.tr("offline")
+        return GS.rich_lines([cam.name, self.tr("GB id: {id}").format(id=cam.id), state])

@@ -24,49 +24,48 @@ tags literally.
 from __future__ import annotations
 
 import html
-import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from controlroom.ui import theme
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QByteArray,
-    QCoreApplication,
-    QMimeData,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    QThread,
-    QTimer,
-    Signal,
+from controlroom.ui.lazy_tree import (
+    FLUSH_MS,
+    ITEMS_MIME,
+    AnyIndex,
+    ItemIdRole,
+    ItemTypeRole,
+    LazyTreeModel,
+    OnlineRole,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Signal
 
 from controlroom.api.schema import Camera, CameraKind, Site, SiteKind
 from controlroom.inventory import Inventory, InventoryDelta
 
 log = logging.getLogger("controlroom.ui.tree")
 
-ItemIdRole = Qt.ItemDataRole.UserRole + 1  # the GB id of a site or camera
-ItemTypeRole = Qt.ItemDataRole.UserRole + 2  # "site" or "camera"
-OnlineRole = Qt.ItemDataRole.UserRole + 3  # bool
-#: what a drag from the tree carries (the wall's drop format): JSON [{"type": "site"|"camera", "id": GB id}]
-ITEMS_MIME = "application/x-controlroom-items"
+# the roles and the drag format are lazy_tree's; they are imported from here too
+__all__ = [
+    "COLUMNS",
+    "COL_NAME",
+    "COL_ONLINE",
+    "FLUSH_MS",
+    "ITEMS_MIME",
+    "ItemIdRole",
+    "ItemTypeRole",
+    "OnlineRole",
+    "ResourceTreeModel",
+    "camera_kind_text",
+    "site_kind_text",
+]
 
 COL_NAME = 0
 COL_ONLINE = 1
 COLUMNS = 2
 
-# Coalesce status changes that arrive close together into one repaint.
-FLUSH_MS = 50
 # A site's online count turns amber below this share of its cameras online.
 OUTAGE_RATIO = 0.9
-
-_AnyIndex = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()  # the invisible root, as a default argument
 
 
 def camera_kind_text(kind: CameraKind) -> str:
@@ -89,33 +88,23 @@ def site_kind_text(kind: SiteKind) -> str:
     return words.get(kind, str(kind))
 
 
-class ResourceTreeModel(QAbstractItemModel):
-    """Sites and cameras of an Inventory as a lazy two-column tree."""
+class ResourceTreeModel(LazyTreeModel):
+    """Sites and cameras of an Inventory as a lazy two-column tree.
+
+    ``filter_applied`` and ``set_filter`` count (matching cameras, matching sites).
+    """
+
+    COL_ONLINE = COL_ONLINE
+    COLUMNS = COLUMNS
 
     #: the online/total totals of the whole tree changed: (online, total)
     totals_changed = Signal(int, int)
-    #: a search was applied: (matching cameras, matching sites)
-    filter_applied = Signal(int, int)
-    # carries an inventory delta to the model's thread when announced elsewhere
-    _delta_posted = Signal(object)
 
     def __init__(self, inventory: Inventory, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._inv = inventory
-        self._filter = ""
+        super().__init__(inventory, parent)
         self._match_cameras = 0
         self._match_sites = 0
-        self._clear_structure()
-        self._pending: set[str] = set()
-        self._pending_sites: set[str] = set()
-        self._flush_timer = QTimer(self)
-        self._flush_timer.setSingleShot(True)
-        self._flush_timer.setInterval(FLUSH_MS)
-        self._flush_timer.timeout.connect(self._flush)
-        self._delta_posted.connect(self._on_delta, Qt.ConnectionType.QueuedConnection)
-        self._rebuild()
-        self._unsubscribe = inventory.subscribe(self._on_inventory)
-        self.destroyed.connect(self._unsubscribe)
+        self._follow_inventory()
 
     # ------------------------------------------------------------------ structure
 
@@ -207,12 +196,9 @@ class ResourceTreeModel(QAbstractItemModel):
 
     # ------------------------------------------------------------------ search
 
-    def filter_text(self) -> str:
-        return self._filter
-
     def match_counts(self) -> tuple[int, int]:
         """(cameras, sites) that match the current search; all of them when there is none."""
-        if not self._filter:
+        if not self._needle:
             return len(self._camera_site), len(self._site_ids)
         return self._match_cameras, self._match_sites
 
@@ -234,26 +220,15 @@ class ResourceTreeModel(QAbstractItemModel):
                 keys.append((f"{cams[cid].name}\n{cid}\n{site_path}".casefold(), cid, n))
         self._keys = keys
 
-    def set_filter(self, text: str) -> tuple[int, int]:
-        """Show only cameras whose name, GB id or site names contain ``text``.
+    def _filter_counts(self) -> tuple[int, int]:
+        return self.match_counts()
 
-        Case-insensitive. Sites stay when they match or hold a match (so a
-        match is never shown without its ancestors). Returns and announces
-        (matching cameras, matching sites).
-        """
-        needle = text.strip().casefold()
-        if needle == self._filter:
-            return self.match_counts()
-        self.beginResetModel()
-        self._filter = needle
+    def _search(self, needle: str) -> None:
+        """Cameras whose name, GB id or site names contain ``needle``; sites that match or hold a match."""
         if not needle:
             self._show(self._all_roots, self._all_child_sites, self._all_cameras)
         else:
             self._apply_filter(needle)
-        self.endResetModel()
-        counts = self.match_counts()
-        self.filter_applied.emit(*counts)
-        return counts
 
     def _apply_filter(self, needle: str) -> None:
         if self._keys is None or self._site_keys is None:
@@ -288,40 +263,13 @@ class ResourceTreeModel(QAbstractItemModel):
 
     # ------------------------------------------------------------------ inventory changes
 
-    def _on_inventory(self, delta: InventoryDelta) -> None:
-        if QThread.currentThread() is self.thread() or QThread.currentThread() == self.thread():
-            self._on_delta(delta)
-        else:
-            # a view may only change on its own thread
-            self._delta_posted.emit(delta)
+    def _delta_nodes(self, delta: InventoryDelta) -> set[str]:
+        return delta.sites
 
-    def _on_delta(self, delta: InventoryDelta) -> None:
-        if delta.reset:
-            self._pending.clear()
-            self._pending_sites.clear()
-            self._flush_timer.stop()
-            self.beginResetModel()
-            self._rebuild()
-            needle = self._filter
-            if needle:
-                self._apply_filter(needle)
-            self.endResetModel()
-            self.totals_changed.emit(*self.totals())
-            return
-        if delta.cameras or delta.sites:
-            self._pending |= delta.cameras
-            self._pending_sites |= delta.sites
-            if not self._flush_timer.isActive():
-                self._flush_timer.start()
+    def _reset_done(self) -> None:
+        self.totals_changed.emit(*self.totals())
 
-    def flush(self) -> None:
-        """Announce pending changes now (tests; a view about to be grabbed)."""
-        self._flush_timer.stop()
-        self._flush()
-
-    def _flush(self) -> None:
-        pending, self._pending = self._pending, set()
-        pending_sites, self._pending_sites = self._pending_sites, set()
+    def _apply_changes(self, pending_sites: set[str], pending: set[str]) -> None:
         cams = self._inv.cameras
         changed_rows: dict[int, list[int]] = {}  # site number -> camera rows changed
         touched_sites: set[int] = set()
@@ -355,13 +303,10 @@ class ResourceTreeModel(QAbstractItemModel):
             if n is not None:
                 touched_sites.add(n)
         for n, rows in changed_rows.items():
-            parent = self._site_index(n)
-            # one span per site: a few unchanged rows repainted cost less than many signals
-            self.dataChanged.emit(self.index(min(rows), 0, parent), self.index(max(rows), COLUMNS - 1, parent))
+            self._rows_changed(self._site_index(n), rows)
         for n in sorted(touched_sites):
             if self._is_visible_site(n):
-                idx = self._site_index(n)
-                self.dataChanged.emit(idx, idx.siblingAtColumn(COLUMNS - 1))
+                self._row_changed(self._site_index(n))
         if touched_sites:
             self.totals_changed.emit(*self.totals())
 
@@ -400,7 +345,7 @@ class ResourceTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(len(self._child_sites[n]) + row, 0, n * 2 + 1)
 
-    def _item(self, index: _AnyIndex) -> tuple[Site | None, Camera | None]:
+    def _item(self, index: AnyIndex) -> tuple[Site | None, Camera | None]:
         iid = index.internalId()
         n = iid >> 1
         if iid & 1:
@@ -410,30 +355,28 @@ class ResourceTreeModel(QAbstractItemModel):
 
     # ------------------------------------------------------------------ QAbstractItemModel
 
-    def index(self, row: int, column: int, parent: _AnyIndex = _ROOT) -> QModelIndex:
-        if column < 0 or column >= COLUMNS or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            if row < len(self._roots):
-                return self.createIndex(row, column, self._roots[row] * 2)
-            return QModelIndex()
-        iid = parent.internalId()
-        if iid & 1:
-            return QModelIndex()  # cameras have no children
-        n = iid >> 1
+    def _child_id(self, parent: int | None, row: int) -> int | None:
+        if parent is None:
+            return self._roots[row] * 2 if row < len(self._roots) else None
+        if parent & 1:
+            return None  # cameras have no children
+        n = parent >> 1
         kids = self._child_sites[n]
         if row < len(kids):
-            return self.createIndex(row, column, kids[row] * 2)
+            return kids[row] * 2
         if row < len(kids) + len(self._cameras[n]):
-            return self.createIndex(row, column, n * 2 + 1)
-        return QModelIndex()
+            return n * 2 + 1
+        return None
 
-    def parent(self, index: _AnyIndex | None = None) -> QModelIndex:  # type: ignore[override]
-        if index is None:  # QObject.parent() shares the name
-            return super().parent()  # type: ignore[return-value]
-        if not index.isValid():
-            return QModelIndex()
-        iid = index.internalId()
+    def _child_count(self, parent: int | None) -> int:
+        if parent is None:
+            return len(self._roots)
+        if parent & 1:
+            return 0
+        n = parent >> 1
+        return len(self._child_sites[n]) + len(self._cameras[n])
+
+    def _parent_of(self, iid: int) -> QModelIndex:
         n = iid >> 1
         if iid & 1:
             return self.createIndex(self._site_row[n], 0, n * 2)
@@ -442,49 +385,11 @@ class ResourceTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(self._site_row[p], 0, p * 2)
 
-    def rowCount(self, parent: _AnyIndex = _ROOT) -> int:
-        if not parent.isValid():
-            return len(self._roots)
-        if parent.column() > 0:
-            return 0
-        iid = parent.internalId()
-        if iid & 1:
-            return 0
-        n = iid >> 1
-        return len(self._child_sites[n]) + len(self._cameras[n])
+    def _is_camera(self, iid: int) -> bool:
+        return bool(iid & 1)
 
-    def hasChildren(self, parent: _AnyIndex = _ROOT) -> bool:
-        return self.rowCount(parent) > 0
-
-    def columnCount(self, parent: _AnyIndex = _ROOT) -> int:
-        return COLUMNS
-
-    def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        # cameras and sites can be dragged onto the wall (ui/wall: ITEMS_MIME)
-        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
-        if index.internalId() & 1:
-            f |= Qt.ItemFlag.ItemNeverHasChildren
-        return f
-
-    def mimeTypes(self) -> list[str]:
-        return [ITEMS_MIME]
-
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # type: ignore[override]
-        """The dragged sites and cameras as ``ITEMS_MIME``: a JSON list of {"type", "id"}."""
-        items: list[dict[str, str]] = []
-        seen: set[str] = set()
-        for index in indexes:
-            if index.column() != COL_NAME:
-                continue
-            item_id, kind = self.data(index, ItemIdRole), self.data(index, ItemTypeRole)
-            if item_id and item_id not in seen:
-                seen.add(item_id)
-                items.append({"type": kind, "id": item_id})
-        mime = QMimeData()
-        mime.setData(ITEMS_MIME, QByteArray(json.dumps(items).encode("utf-8")))
-        return mime
+    def _drag_items(self, index: QModelIndex) -> Iterable[tuple[str, str]]:
+        return [(self.data(index, ItemTypeRole), self.data(index, ItemIdRole))]
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal:
@@ -498,7 +403,7 @@ class ResourceTreeModel(QAbstractItemModel):
             return self.tr("Cameras online / cameras in total, for the site and every site below it")
         return None
 
-    def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         site, cam = self._item(index)
@@ -507,29 +412,6 @@ class ResourceTreeModel(QAbstractItemModel):
             return self._camera_data(cam, col, role)
         if site is not None:
             return self._site_data(site, index.internalId() >> 1, col, role)
-        return None
-
-    def _camera_data(self, cam: Camera, col: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == COL_NAME:
-                return cam.name
-            return "" if cam.online else self.tr("offline")
-        if role == Qt.ItemDataRole.DecorationRole and col == COL_NAME:
-            return theme.status_icon("dot", cam.online)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if col == COL_ONLINE:
-                return theme.OFFLINE
-            return None if cam.online else QColor("#9aa1a9")
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._camera_tooltip(cam)
-        if role == ItemIdRole:
-            return cam.id
-        if role == ItemTypeRole:
-            return "camera"
-        if role == OnlineRole:
-            return cam.online
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_ONLINE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def _site_data(self, site: Site, n: int, col: int, role: int) -> Any:

@@ -806,58 +806,57 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>GridTreeModel</name>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="544" />
+      <location filename="../../ui/grid_tree_model.py" line="440" />
       <source>Town / grid</source>
       <translation>乡镇 / 网格</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="547" />
+      <location filename="../../ui/grid_tree_model.py" line="443" />
       <source>Status · {age}</source>
       <translation>状态 · {age}</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="548" />
+      <location filename="../../ui/grid_tree_model.py" line="444" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="550" />
+      <location filename="../../ui/grid_tree_model.py" line="446" />
       <source>Online</source>
       <translation>在线</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="555" />
+      <location filename="../../ui/grid_tree_model.py" line="451" />
       <source>Cameras online / cameras in total</source>
       <translation>在线摄像机 / 摄像机总数</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="557" />
+      <location filename="../../ui/grid_tree_model.py" line="453" />
       <source>The live updates stopped: statuses are the last known ones.</source>
       <translation>实时更新已中断：显示的是最后已知状态。</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="638" />
+      <location filename="../../ui/grid_tree_model.py" line="535" />
       <source>Grids: {n}</source>
       <translation>网格：{n} 个</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="640" />
+      <location filename="../../ui/grid_tree_model.py" line="537" />
       <source>Cameras online: {online} of {total}</source>
       <translation>在线摄像机：{online} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="658" />
-      <location filename="../../ui/grid_tree_model.py" line="667" />
+      <location filename="../../ui/grid_tree_model.py" line="548" />
       <source>offline</source>
       <translation>离线</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="667" />
+      <location filename="../../ui/grid_tree_model.py" line="548" />
       <source>online</source>
       <translation>在线</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="668" />
+      <location filename="../../ui/grid_tree_model.py" line="549" />
       <source>GB id: {id}</source>
       <translation>国标编码：{id}</translation>
     </message>
@@ -930,13 +929,13 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>另有 {n} 路放不下（最多 {max} 画面）。</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="105" />
+      <location filename="../../ui/grid_tree_model.py" line="80" />
       <source>County</source>
-      <extracomment>worst first: what a town's icon shows a filter was applied: (grids shown, cameras shown) statuses or counts changed (the panel's summary line)</extracomment>
+      <extracomment>worst first: what a town's icon shows statuses or counts changed (the panel's summary line)</extracomment>
       <translation>县级</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="106" />
+      <location filename="../../ui/grid_tree_model.py" line="81" />
       <source>Town {n}</source>
       <translation>{n} 号镇</translation>
     </message>
@@ -982,6 +981,15 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <location filename="../../ui/wall/layout_editor.py" line="231" />
       <source>Give the layout a name.</source>
       <translation>请为布局命名。</translation>
+    </message>
+  </context>
+  <context>
+    <name>LazyTreeModel</name>
+    <message>
+      <location filename="../../ui/lazy_tree.py" line="245" />
+      <source>offline</source>
+      <extracomment>what a drag from a tree carries (the wall's drop format): JSON [{"type": "site"|"grid"|"camera", "id": GB id}] a search or filter was applied: the two counts the model's ``set_filter`` returns</extracomment>
+      <translation>离线</translation>
     </message>
   </context>
   <context>
@@ -1536,111 +1544,109 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ResourceTreeModel</name>
     <message>
-      <location filename="../../ui/tree_model.py" line="74" />
+      <location filename="../../ui/tree_model.py" line="73" />
       <source>village camera</source>
-      <extracomment>what a drag from the tree carries (the wall's drop format): JSON [{"type": "site"|"camera", "id": GB id}]</extracomment>
       <translation>村居摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="75" />
+      <location filename="../../ui/tree_model.py" line="74" />
       <source>road camera</source>
       <translation>道路摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="76" />
+      <location filename="../../ui/tree_model.py" line="75" />
       <source>checkpoint</source>
       <translation>卡口</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="77" />
+      <location filename="../../ui/tree_model.py" line="76" />
       <source>social camera</source>
       <translation>社会面摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="84" />
+      <location filename="../../ui/tree_model.py" line="83" />
       <source>county dispatch centre</source>
       <translation>县社会治安指挥中心</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="85" />
+      <location filename="../../ui/tree_model.py" line="84" />
       <source>police-station platform</source>
       <translation>派出所指挥平台</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="86" />
+      <location filename="../../ui/tree_model.py" line="85" />
       <source>police-office platform</source>
       <translation>中心警务室监控平台</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="87" />
+      <location filename="../../ui/tree_model.py" line="86" />
       <source>village platform</source>
       <translation>村居监控平台</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="494" />
+      <location filename="../../ui/tree_model.py" line="399" />
       <source>Name</source>
-      <extracomment>the online/total totals of the whole tree changed: (online, total) a search was applied: (matching cameras, matching sites)</extracomment>
+      <extracomment>the online/total totals of the whole tree changed: (online, total)</extracomment>
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="496" />
+      <location filename="../../ui/tree_model.py" line="401" />
       <source>Online</source>
       <translation>在线</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="498" />
+      <location filename="../../ui/tree_model.py" line="403" />
       <source>Cameras online / cameras in total, for the site and every site below it</source>
       <translation>本站点及其下级站点的在线摄像机数 / 摄像机总数</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="516" />
-      <location filename="../../ui/tree_model.py" line="561" />
+      <location filename="../../ui/tree_model.py" line="443" />
       <source>offline</source>
       <translation>离线</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="561" />
+      <location filename="../../ui/tree_model.py" line="443" />
       <source>online</source>
       <translation>在线</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="564" />
-      <location filename="../../ui/tree_model.py" line="581" />
+      <location filename="../../ui/tree_model.py" line="446" />
+      <location filename="../../ui/tree_model.py" line="463" />
       <source>GB id: {id}</source>
       <translation>国标编码：{id}</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="565" />
+      <location filename="../../ui/tree_model.py" line="447" />
       <source>Kind: {kind}</source>
       <translation>类型：{kind}</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="566" />
+      <location filename="../../ui/tree_model.py" line="448" />
       <source>State: {state}</source>
       <translation>状态：{state}</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="569" />
+      <location filename="../../ui/tree_model.py" line="451" />
       <source>PTZ control</source>
       <translation>可云台控制</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="571" />
+      <location filename="../../ui/tree_model.py" line="453" />
       <source>Tags: {tags}</source>
       <translation>标签：{tags}</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="578" />
+      <location filename="../../ui/tree_model.py" line="460" />
       <source>platform online</source>
       <translation>平台在线</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="578" />
+      <location filename="../../ui/tree_model.py" line="460" />
       <source>platform offline</source>
       <translation>平台离线</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="584" />
+      <location filename="../../ui/tree_model.py" line="466" />
       <source>Cameras online: {online} of {total}</source>
       <translation>在线摄像机：{online} / {total}</translation>
     </message>
@@ -1797,126 +1803,127 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>TileWidget</name>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="108" />
+      <location filename="../../ui/wall/tile_widget.py" line="109" />
       <source>Idle</source>
       <extracomment>tree items dragged onto the wall: JSON list of {"type": "camera"|"site"|"grid", "id": GB id} a tile dragged onto another (to swap): the source tile's index as text</extracomment>
       <translation>空闲</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="109" />
+      <location filename="../../ui/wall/tile_widget.py" line="110" />
       <source>Connecting</source>
       <translation>正在连接</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="110" />
+      <location filename="../../ui/wall/tile_widget.py" line="111" />
       <source>Live</source>
       <translation>实时</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="111" />
-      <location filename="../../ui/wall/tile_widget.py" line="480" />
+      <location filename="../../ui/wall/tile_widget.py" line="112" />
+      <location filename="../../ui/wall/tile_widget.py" line="487" />
       <source>No new pictures</source>
       <translation>画面未更新</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="112" />
+      <location filename="../../ui/wall/tile_widget.py" line="113" />
       <source>Reconnecting</source>
       <translation>正在重新连接</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="113" />
-      <location filename="../../ui/wall/tile_widget.py" line="474" />
+      <location filename="../../ui/wall/tile_widget.py" line="114" />
+      <location filename="../../ui/wall/tile_widget.py" line="481" />
       <source>Camera offline</source>
       <translation>摄像机离线</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="114" />
+      <location filename="../../ui/wall/tile_widget.py" line="115" />
       <source>Cannot play</source>
       <translation>无法播放</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="115" />
+      <location filename="../../ui/wall/tile_widget.py" line="116" />
       <source>Empty</source>
       <translation>空</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="404" />
+      <location filename="../../ui/wall/tile_widget.py" line="411" />
       <source>main</source>
+      <extracomment>the frame of a tile an alert just put a camera on (blinks, then stops)</extracomment>
       <translation>主码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="404" />
+      <location filename="../../ui/wall/tile_widget.py" line="411" />
       <source>sub</source>
       <translation>子码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="406" />
+      <location filename="../../ui/wall/tile_widget.py" line="413" />
       <source>{profile} · key frames</source>
       <translation>{profile} · 仅关键帧</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="414" />
+      <location filename="../../ui/wall/tile_widget.py" line="421" />
       <source>{fps:.0f} fps · {kbps:,.0f} kbit/s</source>
       <translation>{fps:.0f} 帧/秒 · {kbps:,.0f} kbit/s</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="458" />
+      <location filename="../../ui/wall/tile_widget.py" line="465" />
       <source>Empty tile</source>
       <translation>空窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="459" />
+      <location filename="../../ui/wall/tile_widget.py" line="466" />
       <source>Drag a camera or a site here from the list on the left, or select this tile and double-click a camera.</source>
       <translation>从左侧列表把摄像机或站点拖到这里，或选中此窗格后双击一个摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="462" />
+      <location filename="../../ui/wall/tile_widget.py" line="469" />
       <source>Starting…</source>
       <translation>正在启动…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="464" />
+      <location filename="../../ui/wall/tile_widget.py" line="471" />
       <source>Connecting…</source>
       <translation>正在连接…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="468" />
-      <location filename="../../ui/wall/tile_widget.py" line="490" />
+      <location filename="../../ui/wall/tile_widget.py" line="475" />
+      <location filename="../../ui/wall/tile_widget.py" line="497" />
       <source>Reconnecting in {s} s</source>
       <translation>{s} 秒后重连</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="470" />
+      <location filename="../../ui/wall/tile_widget.py" line="477" />
       <source>Reconnecting now…</source>
       <translation>正在重连…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="471" />
+      <location filename="../../ui/wall/tile_widget.py" line="478" />
       <source>The stream stopped; trying again.</source>
       <translation>视频流已中断，正在重试。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="475" />
+      <location filename="../../ui/wall/tile_widget.py" line="482" />
       <source>The platform reports “{name}” offline. The tile comes back by itself when it is online again.</source>
       <translation>平台报告“{name}”离线。摄像机恢复在线后，窗格会自动恢复。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="478" />
+      <location filename="../../ui/wall/tile_widget.py" line="485" />
       <source>Cannot play this camera</source>
       <translation>无法播放此摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="478" />
+      <location filename="../../ui/wall/tile_widget.py" line="485" />
       <source>unknown error</source>
       <translation>未知错误</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="480" />
+      <location filename="../../ui/wall/tile_widget.py" line="487" />
       <source>Waiting for the stream.</source>
       <translation>正在等待视频流。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="486" />
+      <location filename="../../ui/wall/tile_widget.py" line="493" />
       <source>Tile {n}</source>
       <translation>窗格 {n}</translation>
     </message>
@@ -2133,128 +2140,128 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>保持不变：码流在 5 秒内刚切换过。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="324" />
+      <location filename="../../ui/wall/wall_view.py" line="327" />
       <source>This camera is not in the inventory (any more).</source>
       <extracomment>a message for the status bar the view name or layout changed (window title, views menu) extra pre-rolls (tile -&gt; camera) from a wall tour (tours_ui) called on every tick (wall tours step here)</extracomment>
       <translation>此摄像机不在（或已不在）资源目录中。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="365" />
+      <location filename="../../ui/wall/wall_view.py" line="368" />
       <source>None of this camera's streams can be played on this computer (offered: {offered}).</source>
       <translation>本机无法播放此摄像机的任何视频流（平台提供：{offered}）。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="464" />
+      <location filename="../../ui/wall/wall_view.py" line="467" />
       <source>Tiles showing key frames only: {n}. This computer cannot decode every tile at full rate.</source>
       <translation>仅显示关键帧的窗格：{n} 个。本机无法以全帧率解码所有窗格。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="548" />
+      <location filename="../../ui/wall/wall_view.py" line="551" />
       <source>Tour paused</source>
       <translation>轮巡已暂停</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="550" />
+      <location filename="../../ui/wall/wall_view.py" line="553" />
       <source>Tour {i}/{n} · {s} s</source>
       <translation>轮巡 {i}/{n} · {s} 秒</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="610" />
+      <location filename="../../ui/wall/wall_view.py" line="613" />
       <source>There are no cameras to show there.</source>
       <translation>没有可显示的摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="620" />
+      <location filename="../../ui/wall/wall_view.py" line="623" />
       <source>{placed} cameras put on the wall; {overflow} more did not fit (choose a larger layout, or start a wall tour to page through them).</source>
       <translation>已上墙 {placed} 个摄像机；另有 {overflow} 个放不下（请选择更大的布局，或开始视频墙轮巡分页查看）。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="624" />
+      <location filename="../../ui/wall/wall_view.py" line="627" />
       <source>Cameras put on the wall: {n}.</source>
       <translation>已上墙的摄像机：{n} 个。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="661" />
+      <location filename="../../ui/wall/wall_view.py" line="664" />
       <source>Nothing to save: the tile shows no live picture.</source>
       <translation>无可保存内容：该窗格没有实时画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="670" />
+      <location filename="../../ui/wall/wall_view.py" line="673" />
       <source>Snapshot saved: {path}</source>
       <translation>抓图已保存：{path}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="672" />
+      <location filename="../../ui/wall/wall_view.py" line="675" />
       <source>The snapshot could not be saved to {path}.</source>
       <translation>无法将抓图保存到 {path}。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="714" />
+      <location filename="../../ui/wall/wall_view.py" line="717" />
       <source>Restore</source>
       <translation>还原</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="714" />
+      <location filename="../../ui/wall/wall_view.py" line="717" />
       <source>Maximise</source>
       <translation>最大化</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="716" />
+      <location filename="../../ui/wall/wall_view.py" line="719" />
       <source>Clear tile</source>
       <translation>清空窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="720" />
+      <location filename="../../ui/wall/wall_view.py" line="723" />
       <source>Snapshot</source>
       <translation>抓图</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="723" />
+      <location filename="../../ui/wall/wall_view.py" line="726" />
       <source>Reset zoom</source>
       <translation>重置缩放</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="726" />
+      <location filename="../../ui/wall/wall_view.py" line="729" />
       <source>Show fps and bit rate</source>
       <translation>显示帧率和码率</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="730" />
+      <location filename="../../ui/wall/wall_view.py" line="733" />
       <source>Stream</source>
       <translation>码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="732" />
+      <location filename="../../ui/wall/wall_view.py" line="735" />
       <source>Automatic</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="732" />
+      <location filename="../../ui/wall/wall_view.py" line="735" />
       <source>Main stream</source>
       <translation>主码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="733" />
+      <location filename="../../ui/wall/wall_view.py" line="736" />
       <source>Sub stream</source>
       <translation>子码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="744" />
+      <location filename="../../ui/wall/wall_view.py" line="747" />
       <source>Start tile tour…</source>
       <translation>开始窗格轮巡…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="748" />
+      <location filename="../../ui/wall/wall_view.py" line="751" />
       <source>Resume tile tour</source>
       <translation>继续窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="751" />
+      <location filename="../../ui/wall/wall_view.py" line="754" />
       <source>Pause tile tour</source>
       <translation>暂停窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="753" />
+      <location filename="../../ui/wall/wall_view.py" line="756" />
       <source>Stop tile tour</source>
       <translation>停止窗格轮巡</translation>
     </message>
