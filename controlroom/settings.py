@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from controlroom import paths, storage
 
@@ -143,27 +143,27 @@ def auto_vout(platform: str = sys.platform) -> str:
 #: ``plugins.<name>.`` when they load (``Settings.register``).
 DECLARED: dict[str, Setting] = {
     "language": Setting(
-        str, "auto", "User-interface language; auto follows --lang, CONTROLROOM_LANG, then the system.",
+        str, "auto", QT_TRANSLATE_NOOP("Settings", "User-interface language; auto follows --lang, CONTROLROOM_LANG, then the system."),
         choices=("auto", "en", "zh_CN")),
     "video.transport_preference": Setting(
         list, ["rtsp", "http-flv", "http-ts", "hls"],
-        "Transports to try for a camera, best first; one the local libVLC cannot play is skipped.",
+        QT_TRANSLATE_NOOP("Settings", "Transports to try for a camera, best first; one the local libVLC cannot play is skipped."),
         choices=("rtsp", "http-flv", "http-ts", "hls")),
     "video.network_caching_ms": Setting(
         # the same as controlroom.video.vlc_options.DEFAULT_NETWORK_CACHING_MS (a test keeps them equal)
-        int, 300, "libVLC network caching in milliseconds: more rides out jitter, less is closer to live.",
+        int, 300, QT_TRANSLATE_NOOP("Settings", "libVLC network caching in milliseconds: more rides out jitter, less is closer to live."),
         minimum=0, maximum=10_000),
     "video.vout": Setting(
-        str, "auto", "libVLC video output; auto picks one per platform (xcb_x11 on Linux).",
+        str, "auto", QT_TRANSLATE_NOOP("Settings", "libVLC video output; auto picks one per platform (xcb_x11 on Linux)."),
         choices=("auto", "xcb_x11", "gl", "xvideo", "direct3d11", "direct3d9", "macosx", "any")),
     "wall.bandwidth_budget_kbps": Setting(
-        int, 0, "Total video bandwidth for the wall in kbit/s; 0 means no limit (smallest tiles go to sub first).",
+        int, 0, QT_TRANSLATE_NOOP("Settings", "Total video bandwidth for the wall in kbit/s; 0 means no limit (smallest tiles go to sub first)."),
         minimum=0),
     "wall.decode_budget": Setting(
-        int, "auto", "Decoded pixels per second the wall may ask for; auto measures this machine; "
-        "over it the smallest tiles show key frames only.", minimum=0, auto=True),
+        int, "auto", QT_TRANSLATE_NOOP("Settings", "Decoded pixels per second the wall may ask for; auto measures this machine; over it the smallest tiles show key frames only."),
+        minimum=0, auto=True),
     "plugins.disabled": Setting(
-        list, [], "Plugins (entry-point names) the operator turned off; they are not even imported."),
+        list, [], QT_TRANSLATE_NOOP("Settings", "Plugins (entry-point names) the operator turned off; they are not even imported.")),
 }
 
 

@@ -342,6 +342,11 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.action_settings = QAction(self.tr("&Settings…"), self)
+        self.action_settings.setShortcut(QKeySequence("Ctrl+,"))
+        self.action_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.action_settings.triggered.connect(self.show_settings)
+        file_menu.addAction(self.action_settings)
         self.action_logout = QAction(self.tr("Log &out"), self)
         self.action_logout.triggered.connect(self.request_logout)
         file_menu.addAction(self.action_logout)
@@ -362,6 +367,16 @@ class MainWindow(QMainWindow):
         self.action_about = QAction(self.tr("&About ControlRoom"), self)
         self.action_about.triggered.connect(self.show_about)
         help_menu.addAction(self.action_about)
+
+    def show_settings(self) -> None:
+        from controlroom.ui.settings_dialog import SettingsDialog
+
+        records = self.plugins.manager.records
+        dialog = SettingsDialog(self.plugins.settings, self, plugin_titles={n: r.title for n, r in records.items()},
+                                plugin_contexts={n: r.cls.TR_CONTEXT for n, r in records.items() if r.cls is not None})
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.settings_dialog = dialog
 
     def _focus_search(self) -> None:
         self.dock.show()

@@ -278,9 +278,17 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>App</name>
     <message>
-      <location filename="../../ui/app.py" line="170" />
+      <location filename="../../ui/app.py" line="175" />
       <source>unexpected error: {error}</source>
       <translation>意外错误：{error}</translation>
+    </message>
+  </context>
+  <context>
+    <name>BoolEditor</name>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="178" />
+      <source>On</source>
+      <translation>开</translation>
     </message>
   </context>
   <context>
@@ -431,62 +439,62 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConferencePlugin</name>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="88" />
+      <location filename="../../plugins/conference/plugin.py" line="89" />
       <source>{what} failed: {error}</source>
       <translation>{what}失败：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="102" />
+      <location filename="../../plugins/conference/plugin.py" line="106" />
       <source>Loading the meeting rooms</source>
       <translation>读取会议室</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="136" />
+      <location filename="../../plugins/conference/plugin.py" line="140" />
       <source>Joining…</source>
       <translation>正在加入…</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="149" />
+      <location filename="../../plugins/conference/plugin.py" line="153" />
       <source>Joining the meeting</source>
       <translation>加入会议</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="155" />
+      <location filename="../../plugins/conference/plugin.py" line="159" />
       <source>Video conference · Esc leaves full screen</source>
       <translation>视频会商 · 按 Esc 退出全屏</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="176" />
+      <location filename="../../plugins/conference/plugin.py" line="180" />
       <source>no stream this machine can play</source>
       <translation>没有本机能播放的视频流</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="219" />
+      <location filename="../../plugins/conference/plugin.py" line="223" />
       <source>Fetching a participant's video</source>
       <translation>获取参会方视频</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="229" />
+      <location filename="../../plugins/conference/plugin.py" line="233" />
       <source>Leaving the meeting</source>
       <translation>退出会议</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="246" />
+      <location filename="../../plugins/conference/plugin.py" line="250" />
       <source>Raising the hand</source>
       <translation>举手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="246" />
+      <location filename="../../plugins/conference/plugin.py" line="250" />
       <source>Lowering the hand</source>
       <translation>放下手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="252" />
+      <location filename="../../plugins/conference/plugin.py" line="256" />
       <source>Muting</source>
       <translation>静音</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="252" />
+      <location filename="../../plugins/conference/plugin.py" line="256" />
       <source>Unmuting</source>
       <translation>取消静音</translation>
     </message>
@@ -993,6 +1001,19 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     </message>
   </context>
   <context>
+    <name>ListEditor</name>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="293" />
+      <source>Up</source>
+      <translation>上移</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="294" />
+      <source>Down</source>
+      <translation>下移</translation>
+    </message>
+  </context>
+  <context>
     <name>LoginDialog</name>
     <message>
       <location filename="../../ui/login_dialog.py" line="70" />
@@ -1117,64 +1138,77 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="345" />
+      <source>&amp;Settings…</source>
+      <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="350" />
       <source>Log &amp;out</source>
       <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="349" />
+      <location filename="../../ui/main_window.py" line="354" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="354" />
+      <location filename="../../ui/main_window.py" line="359" />
       <location filename="../../ui/plugin_host.py" line="94" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="355" />
+      <location filename="../../ui/main_window.py" line="360" />
       <source>&amp;Find camera…</source>
       <translation>查找摄像机(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="361" />
+      <location filename="../../ui/main_window.py" line="366" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="362" />
+      <location filename="../../ui/main_window.py" line="367" />
       <source>&amp;About ControlRoom</source>
       <translation>关于 ControlRoom(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="373" />
+      <location filename="../../ui/main_window.py" line="388" />
       <source>About ControlRoom</source>
       <translation>关于 ControlRoom</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="375" />
+      <location filename="../../ui/main_window.py" line="390" />
       <source>&lt;h3&gt;ControlRoom {version}&lt;/h3&gt;&lt;p&gt;Desktop client for county video networks: the county dispatch centre, town platforms and village platforms.&lt;/p&gt;&lt;p&gt;Free software under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;ControlRoom {version}&lt;/h3&gt;&lt;p&gt;县域视频网络桌面客户端：县级指挥中心、乡镇平台和村居平台。&lt;/p&gt;&lt;p&gt;自由软件，依据 GNU GPL 第 3 版或更新版本发布。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="398" />
+      <location filename="../../ui/main_window.py" line="413" />
       <source>Loading the inventory…</source>
       <translation>正在加载资源…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="415" />
+      <location filename="../../ui/main_window.py" line="430" />
       <source>Cameras online: {online} / {total}</source>
       <translation>在线摄像机：{online} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="428" />
+      <location filename="../../ui/main_window.py" line="443" />
       <source>Loading cameras: {done} of {total}</source>
       <translation>正在加载摄像机：{done} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="453" />
+      <location filename="../../ui/main_window.py" line="468" />
       <source>Could not load the inventory: {message}</source>
       <translation>无法加载资源：{message}</translation>
+    </message>
+  </context>
+  <context>
+    <name>NumberEditor</name>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="210" />
+      <source>Automatic</source>
+      <translation>自动</translation>
     </message>
   </context>
   <context>
@@ -1343,7 +1377,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Plugins</name>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="40" />
+      <location filename="../../plugins/conference/plugin.py" line="41" />
       <source>Video conference</source>
       <translation>视频会商</translation>
     </message>
@@ -1688,6 +1722,49 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     </message>
   </context>
   <context>
+    <name>SettingRow</name>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="368" />
+      <source>Reset to default</source>
+      <translation>恢复默认值</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="369" />
+      <source>Default: {value}</source>
+      <translation>默认值：{value}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="401" />
+      <source>none</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="403" />
+      <source>on</source>
+      <translation>开</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="403" />
+      <source>off</source>
+      <translation>关</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="406" />
+      <source>empty</source>
+      <translation>空</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="413" />
+      <source>Not saved: {why}</source>
+      <translation>未保存：{why}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="419" />
+      <source>Could not save the settings file: {why}</source>
+      <translation>无法保存设置文件：{why}</translation>
+    </message>
+  </context>
+  <context>
     <name>Settings</name>
     <message>
       <location filename="../../controlroom/settings.py" line="83" />
@@ -1741,9 +1818,45 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>{value} 不是以下之一：{choices}</translation>
     </message>
     <message>
+      <location filename="../../controlroom/settings.py" line="146" />
+      <source>User-interface language; auto follows --lang, CONTROLROOM_LANG, then the system.</source>
+      <extracomment>Every application setting, declared once. Plugins' settings are added under ``plugins.&lt;name&gt;.`` when they load (``Settings.register``).</extracomment>
+      <translation>界面语言；“自动”依次采用 --lang、CONTROLROOM_LANG，然后是系统语言。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="150" />
+      <source>Transports to try for a camera, best first; one the local libVLC cannot play is skipped.</source>
+      <translation>摄像机尝试使用的传输方式，优先者在前；本机 libVLC 无法播放的会被跳过。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="154" />
+      <source>libVLC network caching in milliseconds: more rides out jitter, less is closer to live.</source>
+      <translation>libVLC 网络缓存（毫秒）：越大越能抵抗网络抖动，越小越接近实时。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="157" />
+      <source>libVLC video output; auto picks one per platform (xcb_x11 on Linux).</source>
+      <translation>libVLC 视频输出；“自动”按平台选择（Linux 上为 xcb_x11）。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="160" />
+      <source>Total video bandwidth for the wall in kbit/s; 0 means no limit (smallest tiles go to sub first).</source>
+      <translation>视频墙的视频总带宽（kbit/s）；0 表示不限制（最小的画面先切换到子码流）。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="163" />
+      <source>Decoded pixels per second the wall may ask for; auto measures this machine; over it the smallest tiles show key frames only.</source>
+      <translation>视频墙每秒可解码的像素数；“自动”按本机测算；超出时最小的画面只显示关键帧。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="166" />
+      <source>Plugins (entry-point names) the operator turned off; they are not even imported.</source>
+      <translation>操作员关闭的插件（入口点名称）；这些插件根本不会被导入。</translation>
+    </message>
+    <message>
       <location filename="../../controlroom/settings.py" line="211" />
       <source>Setting “{name}”: {why}; using the default ({default}).</source>
-      <extracomment>Every application setting, declared once. Plugins' settings are added under ``plugins.&lt;name&gt;.`` when they load (``Settings.register``). True when the file must not be written (a newer version, unreadable)</extracomment>
+      <extracomment>True when the file must not be written (a newer version, unreadable)</extracomment>
       <translation>设置“{name}”：{why}；改用默认值（{default}）。</translation>
     </message>
     <message>
@@ -1760,6 +1873,95 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <location filename="../../controlroom/settings.py" line="338" />
       <source>The settings file has a problem: {detail}</source>
       <translation>设置文件有问题：{detail}</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsDialog</name>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="96" />
+      <source>Takes effect at once.</source>
+      <extracomment>the largest number a spin box offers when the declaration sets no bound (pixels per second reach billions: more than a 32-bit QSpinBox holds, so numbers use QDoubleSpinBox) Where each setting is read today (grep ``settings.shared().get`` / ``ctx.settings.get``): - language: ui/app.py, before the first window; - video.transport_preference: WallPane.stream_for and the conference wall, per stream; - video.network_caching_ms, video.vout: vlc_options.shared_instance, when libVLC starts; - wall.*: WallPane.__init__ builds its StreamPolicy once per main window; - plugins.disabled: PluginManager.start (Plugins… applies it at once); - plugins.alerts.*: on each alert; other plugins read theirs in setup (the default).</extracomment>
+      <translation>立即生效。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="97" />
+      <source>Takes effect at once for each camera a tile opens next; tiles already playing keep their stream.</source>
+      <translation>对之后画面打开的每路摄像机立即生效；正在播放的画面保持当前码流。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="98" />
+      <source>Takes effect when you next sign in (or restart ControlRoom).</source>
+      <translation>下次登录（或重启 ControlRoom）后生效。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="99" />
+      <source>Takes effect when the plugin next starts (restart, or turn it off and on in Plugins…).</source>
+      <translation>插件下次启动时生效（重启，或在“插件…”中先关闭再启用）。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="100" />
+      <source>Takes effect after ControlRoom restarts.</source>
+      <translation>重启 ControlRoom 后生效。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="115" />
+      <source>General</source>
+      <translation>常规</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="116" />
+      <source>Video</source>
+      <translation>视频</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="117" />
+      <source>Wall</source>
+      <translation>视频墙</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="118" />
+      <source>Plugins</source>
+      <translation>插件</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="124" />
+      <source>Plugin: {title}</source>
+      <translation>插件：{title}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="131" />
+      <source>Automatic</source>
+      <translation>自动</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="146" />
+      <source>From {minimum} to {maximum}.</source>
+      <translation>范围：{minimum} 至 {maximum}。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="148" />
+      <source>At least {minimum}.</source>
+      <translation>最小值：{minimum}。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="150" />
+      <source>At most {maximum}.</source>
+      <translation>最大值：{maximum}。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="453" />
+      <source>Settings</source>
+      <translation>设置</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="464" />
+      <source>The settings file cannot be written: changes last until ControlRoom closes.</source>
+      <translation>设置文件无法写入：更改仅在 ControlRoom 关闭前有效。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="516" />
+      <source>Changes are saved as you make them.</source>
+      <translation>更改即时保存。</translation>
     </message>
   </context>
   <context>
@@ -2140,128 +2342,128 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>保持不变：码流在 5 秒内刚切换过。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="327" />
+      <location filename="../../ui/wall/wall_view.py" line="333" />
       <source>This camera is not in the inventory (any more).</source>
       <extracomment>a message for the status bar the view name or layout changed (window title, views menu) extra pre-rolls (tile -&gt; camera) from a wall tour (tours_ui) called on every tick (wall tours step here)</extracomment>
       <translation>此摄像机不在（或已不在）资源目录中。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="368" />
+      <location filename="../../ui/wall/wall_view.py" line="374" />
       <source>None of this camera's streams can be played on this computer (offered: {offered}).</source>
       <translation>本机无法播放此摄像机的任何视频流（平台提供：{offered}）。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="467" />
+      <location filename="../../ui/wall/wall_view.py" line="473" />
       <source>Tiles showing key frames only: {n}. This computer cannot decode every tile at full rate.</source>
       <translation>仅显示关键帧的窗格：{n} 个。本机无法以全帧率解码所有窗格。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="551" />
+      <location filename="../../ui/wall/wall_view.py" line="557" />
       <source>Tour paused</source>
       <translation>轮巡已暂停</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="553" />
+      <location filename="../../ui/wall/wall_view.py" line="559" />
       <source>Tour {i}/{n} · {s} s</source>
       <translation>轮巡 {i}/{n} · {s} 秒</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="613" />
+      <location filename="../../ui/wall/wall_view.py" line="619" />
       <source>There are no cameras to show there.</source>
       <translation>没有可显示的摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="623" />
+      <location filename="../../ui/wall/wall_view.py" line="629" />
       <source>{placed} cameras put on the wall; {overflow} more did not fit (choose a larger layout, or start a wall tour to page through them).</source>
       <translation>已上墙 {placed} 个摄像机；另有 {overflow} 个放不下（请选择更大的布局，或开始视频墙轮巡分页查看）。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="627" />
+      <location filename="../../ui/wall/wall_view.py" line="633" />
       <source>Cameras put on the wall: {n}.</source>
       <translation>已上墙的摄像机：{n} 个。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="664" />
+      <location filename="../../ui/wall/wall_view.py" line="670" />
       <source>Nothing to save: the tile shows no live picture.</source>
       <translation>无可保存内容：该窗格没有实时画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="673" />
+      <location filename="../../ui/wall/wall_view.py" line="679" />
       <source>Snapshot saved: {path}</source>
       <translation>抓图已保存：{path}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="675" />
+      <location filename="../../ui/wall/wall_view.py" line="681" />
       <source>The snapshot could not be saved to {path}.</source>
       <translation>无法将抓图保存到 {path}。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="717" />
+      <location filename="../../ui/wall/wall_view.py" line="723" />
       <source>Restore</source>
       <translation>还原</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="717" />
+      <location filename="../../ui/wall/wall_view.py" line="723" />
       <source>Maximise</source>
       <translation>最大化</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="719" />
+      <location filename="../../ui/wall/wall_view.py" line="725" />
       <source>Clear tile</source>
       <translation>清空窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="723" />
+      <location filename="../../ui/wall/wall_view.py" line="729" />
       <source>Snapshot</source>
       <translation>抓图</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="726" />
+      <location filename="../../ui/wall/wall_view.py" line="732" />
       <source>Reset zoom</source>
       <translation>重置缩放</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="729" />
+      <location filename="../../ui/wall/wall_view.py" line="735" />
       <source>Show fps and bit rate</source>
       <translation>显示帧率和码率</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="733" />
+      <location filename="../../ui/wall/wall_view.py" line="739" />
       <source>Stream</source>
       <translation>码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="735" />
+      <location filename="../../ui/wall/wall_view.py" line="741" />
       <source>Automatic</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="735" />
+      <location filename="../../ui/wall/wall_view.py" line="741" />
       <source>Main stream</source>
       <translation>主码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="736" />
+      <location filename="../../ui/wall/wall_view.py" line="742" />
       <source>Sub stream</source>
       <translation>子码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="747" />
+      <location filename="../../ui/wall/wall_view.py" line="753" />
       <source>Start tile tour…</source>
       <translation>开始窗格轮巡…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="751" />
+      <location filename="../../ui/wall/wall_view.py" line="757" />
       <source>Resume tile tour</source>
       <translation>继续窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="754" />
+      <location filename="../../ui/wall/wall_view.py" line="760" />
       <source>Pause tile tour</source>
       <translation>暂停窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="756" />
+      <location filename="../../ui/wall/wall_view.py" line="762" />
       <source>Stop tile tour</source>
       <translation>停止窗格轮巡</translation>
     </message>
@@ -2505,7 +2707,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ctx</name>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="64" />
+      <location filename="../../plugins/conference/plugin.py" line="65" />
       <source>Video conference</source>
       <translation>视频会商</translation>
     </message>
