@@ -57,6 +57,11 @@ def run_app(
     app.setApplicationDisplayName("ControlRoom")
     # the session loop decides when to end, not the last closed window
     app.setQuitOnLastWindowClosed(False)
+    if language is None:  # --lang first, then the Settings dialog's choice, then CONTROLROOM_LANG, the system
+        from controlroom import settings
+
+        chosen = settings.shared().get("language")
+        language = None if chosen == "auto" else chosen
     i18n.install_translators(language)
     theme.apply_dark_theme(app)
 
