@@ -46,6 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--event-rate", type=float, default=2.0, help="simulated events per second (default 2)")
     d.add_argument("--token-ttl", type=int, default=3600, help="access-token lifetime in seconds")
     d.add_argument("--no-video", action="store_true", help="no media server (API only)")
+    d.add_argument("--no-gop-cache", action="store_true",
+                   help="start each viewer where the stream is, as a camera without a GOP cache does "
+                        "(the picture waits for the next key frame)")
     d.add_argument("--test-hooks", action="store_true", help="serve /_test endpoints that tests use to steer the platform")
     d.add_argument("--lang", dest="demo_lang", help="user-interface language for the app")
     d.add_argument("--layout", type=int, choices=[1, 4, 6, 8, 9, 10, 13, 16, 25, 36, 64], metavar="N",
@@ -97,6 +100,7 @@ def _demo(args: argparse.Namespace) -> int:
                 host=args.host, port=args.port, rtsp_port=args.rtsp_port, media_port=args.media_port,
                 event_rate=args.event_rate, token_ttl=args.token_ttl, test_hooks=args.test_hooks,
                 video=not args.no_video, tls_cert=args.tls_cert, tls_key=args.tls_key,
+                gop_cache=not args.no_gop_cache,
             )
         )
     # The platform runs in its own process so that serving video never

@@ -51,6 +51,7 @@ class DemoOptions:
     video: bool = True
     cache_dir: Path | None = None
     keepalive: float = 15.0
+    gop_cache: bool = True  # False: viewers wait for the next key frame, as with most cameras
     tls_cert: Path | None = None  # serve the API over HTTPS with this certificate (PEM)
     tls_key: Path | None = None
 
@@ -93,7 +94,8 @@ class DemoPlatform:
                 return api.net.stream_index[camera_id]
 
             self.media = MediaServer(
-                clips, authorize, host=opts.host, http_port=opts.media_port, rtsp_port=opts.rtsp_port
+                clips, authorize, host=opts.host, http_port=opts.media_port, rtsp_port=opts.rtsp_port,
+                gop_cache=opts.gop_cache,
             )
             await self.media.start()
             stream_urls = self.media.urls

@@ -124,6 +124,7 @@ class Subscription:
     queue: asyncio.Queue[Frame | None] = field(default_factory=lambda: asyncio.Queue(QUEUE_FRAMES))
     dropped: bool = False
     closed: bool = False
+    waiting_for_key: bool = False  # no GOP cache: nothing until the next key frame
 
     async def get(self) -> Frame | None:
         if self.closed:
@@ -146,9 +147,12 @@ class Subscription:
 class LiveSource:
     """One (stream, profile) replayed as a live camera while it has subscribers."""
 
-    def __init__(self, name: str, path: Path) -> None:
+    def __init__(self, name: str, path: Path, gop_cache: bool = True) -> None:
         self.name = name
         self.path = path
+        # False: a viewer joins where the stream is and waits for the next key
+        # frame, as with a camera that keeps no GOP (benchmarks measure both)
+        self.gop_cache = gop_cache
         self.clip: ClipData | None = None
         self._load_lock = asyncio.Lock()
         self._subs: list[Subscription] = []
@@ -173,8 +177,11 @@ class LiveSource:
     async def subscribe(self) -> Subscription:
         await self.load()
         sub = Subscription(self)
-        for frame in self._gop:  # start at the cached key frame: decodable at once
-            sub.queue.put_nowait(frame)
+        if self.gop_cache:
+            for frame in self._gop:  # start at the cached key frame: decodable at once
+                sub.queue.put_nowait(frame)
+        else:
+            sub.waiting_for_key = True
         self._subs.append(sub)
         if not self.running:
             self._task = asyncio.create_task(self._run(), name=f"live-source {self.name}")
@@ -208,9 +215,18 @@ class LiveSource:
         loop = asyncio.get_running_loop()
         base = self._next_pts
         t0 = loop.time()
+        # Without a GOP cache the source behaves as a camera that was already
+        # running: it resumes at the clip position the wall clock gives, so a
+        # new viewer lands anywhere in a GOP and waits for the next key frame.
+        skip = 0
+        if not self.gop_cache:
+            offset = int((loop.time() * CLOCK_RATE) % clip.duration)
+            skip = next((i for i, f in enumerate(clip.frames) if f.pts >= offset), 0)
+            base -= clip.frames[skip].pts
+            t0 -= clip.frames[skip].pts / CLOCK_RATE
         lap = 0
         while True:
-            for frame in clip.frames:
+            for frame in clip.frames[skip:] if lap == 0 else clip.frames:
                 pts = base + lap * clip.duration + frame.pts
                 delay = t0 + (pts - base) / CLOCK_RATE - loop.time()
                 if delay > 0:
@@ -222,6 +238,10 @@ class LiveSource:
                 elif self._gop:
                     self._gop.append(out)
                 for sub in list(self._subs):
+                    if sub.waiting_for_key:
+                        if not out.key:
+                            continue
+                        sub.waiting_for_key = False
                     try:
                         sub.queue.put_nowait(out)
                     except asyncio.QueueFull:
@@ -236,8 +256,9 @@ class MediaHub:
 
     PROFILES = ("main", "sub")
 
-    def __init__(self, clips: list[Clip]) -> None:
+    def __init__(self, clips: list[Clip], gop_cache: bool = True) -> None:
         self._clips = {c.index: c for c in clips}
+        self.gop_cache = gop_cache
         self._sources: dict[tuple[int, str], LiveSource] = {}
 
     def source(self, index: int, profile: str) -> LiveSource:
@@ -248,7 +269,7 @@ class MediaHub:
         if src is None:
             clip = self._clips[index]
             src = LiveSource(
-                f"{clip.label} {profile}", clip.main if profile == "main" else clip.sub
+                f"{clip.label} {profile}", clip.main if profile == "main" else clip.sub, self.gop_cache
             )
             self._sources[key] = src
         return src

@@ -51,12 +51,13 @@ class MediaServer:
         host: str = "127.0.0.1",
         http_port: int = 0,
         rtsp_port: int = 0,
+        gop_cache: bool = True,
     ) -> None:
         self._authorize = authorize
         self._host = host
         self._http_port = http_port
         self._rtsp_port = rtsp_port
-        self.hub = MediaHub(clips)
+        self.hub = MediaHub(clips, gop_cache)
         self._runner: web.AppRunner | None = None
         self._http: HttpTsService | None = None
         self._rtsp: RtspService | None = None
