@@ -343,8 +343,8 @@ class TileWidget(QFrame):
         # ---- body: the two surfaces and the status panel, stacked in z-order.
         # All three stay mapped at the same geometry and the one in front is
         # raised: a pre-rolled surface that was never unmapped shows its picture
-        # the moment it is raised (4 ms measured), where showing a hidden one
-        # waits for libVLC's next frame (58 ms; tests/bench/bench_tile.py).
+        # 7-17 ms after it is raised, where showing a hidden (unmapped) one took
+        # about 58 ms (tests/bench/bench_tile.py).
         self.body = _ZStack(self)
         self.surfaces = (VideoSurface(self.body), VideoSurface(self.body))
         self.status = StatusPanel(self.body)
