@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from importlib.metadata import EntryPoint
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
@@ -75,10 +75,39 @@ class PluginHost(QObject):
         self._insert_menu()
 
         self.manager = PluginManager(self.settings, self, session=session, wall=wall, entry_points=entry_points)
+        # the panes' default sizes are set once the window has its real size
+        self._arranged = False
+        window.installEventFilter(self)
         for problem in self.settings.problems:
             self.show_problem("", problem)
         if start:
             self.manager.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Show and not self._arranged:
+            self._arranged = True
+            QTimer.singleShot(0, self.arrange_default)
+        return False
+
+    def arrange_default(self) -> None:
+        """Give the video wall most of the window: side panes about a quarter of
+        its width, bottom panes about a fifth of its height (the operator's own
+        sizes take over from there)."""
+        w, h = self.window.width(), self.window.height()
+        for area, size, orientation in (
+            (Qt.DockWidgetArea.RightDockWidgetArea, int(w * 0.26), Qt.Orientation.Horizontal),
+            (Qt.DockWidgetArea.LeftDockWidgetArea, int(w * 0.2), Qt.Orientation.Horizontal),
+            (Qt.DockWidgetArea.BottomDockWidgetArea, int(h * 0.2), Qt.Orientation.Vertical),
+        ):
+            docks: list[QDockWidget] = []
+            for d in (d for ds in self._docks.values() for d in ds):
+                if self.window.dockWidgetArea(d) != area or d.isFloating():
+                    continue
+                # one per tab group: Qt sizes a tab group through any one of its docks
+                if not any(o in docks for o in self.window.tabifiedDockWidgets(d)):
+                    docks.append(d)
+            if docks:
+                self.window.resizeDocks(docks, [size] * len(docks), orientation)
 
     def _insert_menu(self) -> None:
         # before Help, which by convention is the last menu

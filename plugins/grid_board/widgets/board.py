@@ -31,7 +31,15 @@ from controlroom.ui.grid_status import (
 )
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from controlroom import grids as G
 from controlroom.api.schema import Alert, AlertRaisedEvent, Event, GridStatus, GridStatusEvent
@@ -80,22 +88,23 @@ class GridBoard(QWidget):
         self._incident_ids: tuple[str, ...] = ()
 
         # ---- header: a count per status (glyph, words, pattern swatch) and the stale banner
-        header = QHBoxLayout()
-        header.setSpacing(8)
+        # two statuses a row: the pane must fit a side dock a quarter of the window wide
+        header = QGridLayout()
+        header.setHorizontalSpacing(8)
+        header.setVerticalSpacing(2)
         self.totals: dict[str, QLabel] = {}
-        for status in G.STATUS_ORDER:
+        for i, status in enumerate(G.STATUS_ORDER):
             sw = QLabel()
             sw.setPixmap(swatch(status))
             label = QLabel()
             label.setToolTip(status_text(status))
             self.totals[str(status)] = label
-            header.addWidget(sw)
-            header.addWidget(label)
-            header.addSpacing(8)
-        header.addStretch(1)
+            header.addWidget(sw, i // 2, (i % 2) * 2)
+            header.addWidget(label, i // 2, (i % 2) * 2 + 1)
+        header.setColumnStretch(4, 1)
         self.updated = QLabel()
         self.updated.setStyleSheet(f"color: {DIM};")
-        header.addWidget(self.updated)
+        header.addWidget(self.updated, 0, 5, Qt.AlignmentFlag.AlignRight)
         self.banner = QLabel()
         self.banner.setObjectName("gridBoardStale")
         self.banner.setStyleSheet("background: #5a4312; color: #ffe2a8; padding: 3px 6px; font-weight: 600;")

@@ -23,7 +23,15 @@ from controlroom.ui.grid_status import (
 )
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from controlroom import grids as G
 from controlroom.inventory import Inventory, InventoryDelta
@@ -62,9 +70,11 @@ class GridMap(QWidget):
         self.view.grid_menu.connect(self._menu)
         self.view.zoomed.connect(self._zoomed)
 
-        legend = QHBoxLayout()
-        legend.setSpacing(10)
-        for status in G.STATUS_ORDER:
+        # two statuses a row: the pane must fit a side dock a quarter of the window wide
+        statuses = QGridLayout()
+        statuses.setHorizontalSpacing(8)
+        statuses.setVerticalSpacing(2)
+        for i, status in enumerate(G.STATUS_ORDER):
             sw = QLabel()
             sw.setPixmap(swatch(status))
             sw.setToolTip(status_text(status))
@@ -72,9 +82,10 @@ class GridMap(QWidget):
             count = QLabel("")
             count.setStyleSheet("color: #9aa3ad;")
             self._legend_counts[str(status)] = count
-            for w in (sw, text, count):
-                legend.addWidget(w)
-            legend.addSpacing(6)
+            for j, w in enumerate((sw, text, count)):
+                statuses.addWidget(w, i // 2, (i % 2) * 3 + j)
+        statuses.setColumnStretch(6, 1)
+        legend = QHBoxLayout()
         legend.addStretch(1)
         self.cameras_hint = QLabel()
         self.cameras_hint.setStyleSheet("color: #9aa3ad;")
@@ -96,6 +107,7 @@ class GridMap(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(statuses)
         layout.addLayout(legend)
         layout.addWidget(self.banner)
         layout.addWidget(self.view, 1)
