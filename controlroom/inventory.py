@@ -21,6 +21,7 @@ from controlroom.api.schema import (
     Site,
     Tier,
 )
+from controlroom.listeners import Listeners
 
 log = logging.getLogger("controlroom.inventory")
 
@@ -52,28 +53,17 @@ class Inventory:
         self._child_sites: dict[str | None, list[str]] = {}
         self._site_cameras: dict[str, list[str]] = {}
         self._grid_cameras: dict[str, list[str]] = {}
-        self._listeners: list[Listener] = []
+        self._listeners: Listeners[[InventoryDelta]] = Listeners(log, "inventory")
 
     # ------------------------------------------------------------------ listening
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         """Call ``listener`` with each batch of changes; returns an unsubscribe function."""
-        self._listeners.append(listener)
-
-        def unsubscribe() -> None:
-            if listener in self._listeners:
-                self._listeners.remove(listener)
-
-        return unsubscribe
+        return self._listeners.add(listener)
 
     def _announce(self, delta: InventoryDelta) -> None:
-        if not delta:
-            return
-        for listener in list(self._listeners):
-            try:
-                listener(delta)
-            except Exception:  # one broken view must not stop the others
-                log.exception("inventory listener failed")
+        if delta:
+            self._listeners.emit(delta)
 
     # ------------------------------------------------------------------ loading
 

@@ -31,6 +31,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from controlroom.listeners import Listeners
 from controlroom.plugin_api import (
     PLUGIN_API_VERSION,
     Plugin,
@@ -137,21 +138,16 @@ class PluginManager:
         self.wall = wall
         self.records: dict[str, PluginRecord] = {}
         self._entry_points = entry_points
-        self._listeners: list[Callable[[str], None]] = []
+        self._listeners: Listeners[[str]] = Listeners(log, "plugin state")
         self._started = False
 
     # ------------------------------------------------------------------ listeners
 
     def on_change(self, cb: Callable[[str], None]) -> Callable[[], None]:
-        self._listeners.append(cb)
-        return lambda: self._listeners.remove(cb) if cb in self._listeners else None
+        return self._listeners.add(cb)
 
     def _changed(self, name: str) -> None:
-        for cb in list(self._listeners):
-            try:
-                cb(name)
-            except Exception:
-                log.exception("plugin state listener failed")
+        self._listeners.emit(name)
 
     # ------------------------------------------------------------------ queries
 

@@ -20,6 +20,7 @@ from controlroom.api.client import PlatformClient, Progress
 from controlroom.api.events import EventStream, StreamState
 from controlroom.api.schema import Event, User
 from controlroom.inventory import Inventory
+from controlroom.listeners import Listeners
 
 log = logging.getLogger("controlroom.session")
 
@@ -46,28 +47,22 @@ class Session:
         self.state_detail = ""
         self.events: EventStream | None = None
         self.last_load_seconds: float | None = None
-        self._listeners: list[StateListener] = []
-        self._event_listeners: list[Callable[[list[Event]], None]] = []
+        self._listeners: Listeners[[ConnectionState, str]] = Listeners(log, "state")
+        self._event_listeners: Listeners[[list[Event]]] = Listeners(log, "event")
         self._resyncing: asyncio.Task[None] | None = None
 
     # ------------------------------------------------------------------ state
 
     def on_state(self, cb: StateListener) -> Callable[[], None]:
-        self._listeners.append(cb)
-        return lambda: self._listeners.remove(cb) if cb in self._listeners else None
+        return self._listeners.add(cb)
 
     def on_events(self, cb: Callable[[list[Event]], None]) -> Callable[[], None]:
         """Every batch of live events, after the inventory applied it (alerts, conferences...)."""
-        self._event_listeners.append(cb)
-        return lambda: self._event_listeners.remove(cb) if cb in self._event_listeners else None
+        return self._event_listeners.add(cb)
 
     def _set_state(self, state: ConnectionState, detail: str = "") -> None:
         self.state, self.state_detail = state, detail
-        for cb in list(self._listeners):
-            try:
-                cb(state, detail)
-            except Exception:
-                log.exception("state listener failed")
+        self._listeners.emit(state, detail)
 
     # ------------------------------------------------------------------ steps
 
@@ -107,11 +102,7 @@ class Session:
     def _apply(self, batch: list[Event]) -> None:
         newer = [e.inventory_version for e in batch if e.inventory_version > self.inventory.version]
         self.inventory.apply(batch)
-        for cb in list(self._event_listeners):
-            try:
-                cb(batch)
-            except Exception:
-                log.exception("event listener failed")
+        self._event_listeners.emit(batch)
         if newer and (self._resyncing is None or self._resyncing.done()):
             # the structure changed under us: refetch it
             self._resyncing = asyncio.ensure_future(self._resync())

@@ -33,6 +33,7 @@ import msgspec
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from controlroom import paths, storage
+from controlroom.listeners import Listeners
 
 log = logging.getLogger("controlroom.settings")
 
@@ -182,7 +183,7 @@ class Settings:
         self.read_only = False
         self._values: dict[str, Any] = {}
         self._undeclared: dict[str, Any] = {}  # kept verbatim for settings declared later (or never)
-        self._listeners: list[Callable[[str, Any], None]] = []
+        self._listeners: Listeners[[str, Any]] = Listeners(log, "settings")
 
     # ------------------------------------------------------------------ loading
 
@@ -255,11 +256,7 @@ class Settings:
         else:
             self._values[name] = value
         self.save()
-        for cb in list(self._listeners):
-            try:
-                cb(name, value)
-            except Exception:  # one listener's bug must not stop the others
-                log.exception("settings listener failed")
+        self._listeners.emit(name, value)
 
     def reset(self, name: str) -> None:
         self.set(name, self.declared[name].default)
@@ -269,8 +266,7 @@ class Settings:
 
     def on_change(self, cb: Callable[[str, Any], None]) -> Callable[[], None]:
         """Call ``cb(name, value)`` after each change; returns an unsubscribe function."""
-        self._listeners.append(cb)
-        return lambda: self._listeners.remove(cb) if cb in self._listeners else None
+        return self._listeners.add(cb)
 
     def section(self, prefix: str) -> SettingsSection:
         return SettingsSection(self, prefix)

@@ -20,6 +20,7 @@ from typing import Literal
 
 from controlroom.api.schema import Camera
 from controlroom.inventory import Inventory
+from controlroom.listeners import Listeners
 from controlroom.wall.layouts import PRESETS, Layout
 from controlroom.wall.policy import Decision, StreamPolicy, TileDemand
 from controlroom.wall.tours import Tour, TourSpec
@@ -79,27 +80,17 @@ class WallController:
         self._tours: dict[int, Tour[str]] = {}
         self._selected: int | None = None
         self._maximised: int | None = None
-        self._listeners: list[Listener] = []
+        self._listeners: Listeners[[WallChange]] = Listeners(log, "wall")
 
     # ------------------------------------------------------------------ listening
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         """Call ``listener`` with each change; returns an unsubscribe function."""
-        self._listeners.append(listener)
-
-        def unsubscribe() -> None:
-            if listener in self._listeners:
-                self._listeners.remove(listener)
-
-        return unsubscribe
+        return self._listeners.add(listener)
 
     def _announce(self, change: WallChange) -> WallChange:
         if change:  # an operation that changed nothing announces nothing
-            for listener in list(self._listeners):
-                try:
-                    listener(change)
-                except Exception:  # one broken pane must not stop the wall
-                    log.exception("wall listener failed")
+            self._listeners.emit(change)
         return change
 
     # ------------------------------------------------------------------ state

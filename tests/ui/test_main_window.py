@@ -75,7 +75,7 @@ def test_logout_resolves_wait_closed(qtbot, login, run) -> None:  # type: ignore
     closed = win.wait_closed()
     win.action_logout.trigger()
     assert run(closed, 2000) == "logout"
-    assert session._listeners == [], "the window stops listening when closed"
+    assert len(session._listeners) == 0, "the window stops listening when closed"
 
 
 def test_zh_cn_translation_loads() -> None:
