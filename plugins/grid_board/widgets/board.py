@@ -45,7 +45,7 @@ from controlroom import grids as G
 from controlroom.api.schema import Alert, AlertRaisedEvent, Event, GridStatus, GridStatusEvent
 from controlroom.inventory import Inventory, InventoryDelta
 
-REDRAW_MS = 300
+REDRAW_MS = 250
 SAMPLE_SECONDS = 5
 RATE_HISTORY = 720  # samples kept: an hour at 5 s
 
