@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from controlroom.ui import theme
+from controlroom.ui import theme, window_state
 from controlroom.ui.plugin_host import PluginHost
 from controlroom.ui.resource_panel import ResourcePanel
 from controlroom.ui.wall.wall_ui import WallUi
@@ -484,6 +484,7 @@ class MainWindow(QMainWindow):
         return self._closed
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        window_state.save(self)  # before the plugins' docks go
         self.video_wall.shutdown()  # players stop and release before their windows go
         self.plugins.teardown()
         for unsubscribe in self._unsubscribers:

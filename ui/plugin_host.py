@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from importlib.metadata import EntryPoint
 from typing import Any
 
+from controlroom.ui import window_state
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
@@ -86,8 +87,13 @@ class PluginHost(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Show and not self._arranged:
             self._arranged = True
-            QTimer.singleShot(0, self.arrange_default)
+            QTimer.singleShot(0, self._restore_or_arrange)
         return False
+
+    def _restore_or_arrange(self) -> None:
+        # the operator's own layout from the last shift, else the default one
+        if not window_state.restore(self.window):
+            self.arrange_default()
 
     def arrange_default(self) -> None:
         """Give the video wall most of the window: side panes about a quarter of

@@ -96,3 +96,40 @@ def test_language_choice(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     assert i18n.choose_language("en") == "en"
     monkeypatch.setenv("CONTROLROOM_LANG", "en_GB.UTF-8")
     assert i18n.choose_language(None) == "en"
+
+
+def _alerts_dock(win: MainWindow):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDockWidget
+
+    return next(d for d in win.findChildren(QDockWidget) if d.objectName().startswith("plugin.alerts."))
+
+
+def test_the_panes_come_back_as_the_operator_left_them(qtbot, login, config_dir, only_plugins) -> None:  # type: ignore[no-untyped-def]
+    only_plugins("alerts")
+    session = login("dispatcher", "dispatch123")
+    win = MainWindow(session)
+    qtbot.addWidget(win)
+    win.resize(1400, 850)
+    win.show()
+    dock = _alerts_dock(win)
+    qtbot.waitUntil(dock.isVisible, timeout=3000)
+    dock.hide()  # the operator closes the alerts pane
+    win.close()
+    assert (config_dir / "window.ini").is_file()
+
+    again = MainWindow(session)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(lambda: again.plugins._arranged, timeout=3000)
+    qtbot.wait(50)  # the restore runs on the next turn of the event loop
+    assert not _alerts_dock(again).isVisible(), "the closed pane stays closed"
+    assert (again.width(), again.height()) == (1400, 850)
+    again.close()
+
+    # a file Qt cannot read: the default arrangement, nothing else lost
+    (config_dir / "window.ini").write_bytes(b"[General]\nstate=@ByteArray(\\x01garbage)\ngeometry=nonsense\n")
+    third = MainWindow(session)
+    qtbot.addWidget(third)
+    third.show()
+    qtbot.waitUntil(lambda: _alerts_dock(third).isVisible(), timeout=3000)
+    third.close()
