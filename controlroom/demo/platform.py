@@ -87,7 +87,7 @@ class DemoPlatform:
                 cam = api.cameras.get(camera_id)
                 if cam is None or profile not in ("main", "sub"):
                     raise MediaError(404, "no such stream")
-                if not api._site_visible(user, cam.site_id):
+                if not api.may_play(user, cam):
                     raise MediaError(403, "this camera is outside your scope")
                 if not cam.online:
                     raise MediaError(404, "the camera is offline")

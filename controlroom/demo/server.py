@@ -545,6 +545,17 @@ class DemoApi:
     # hand and mute state are its own. One entry per user (a second client of
     # the same user shares it); it has no camera here, and joins muted.
 
+    def may_play(self, user: DemoUser, camera: s.Camera) -> bool:
+        """In scope, or the camera of a participant in a conference the user's desk
+        has joined (a meeting shares its participants' video with every desk in it)."""
+        if self._site_visible(user, camera.site_id):
+            return True
+        desk = self._desk_id(user)
+        return any(
+            any(p.id == desk for p in room.participants) and any(p.camera_id == camera.id for p in room.participants)
+            for room in self._rooms()
+        )
+
     @staticmethod
     def _desk_id(user: DemoUser) -> str:
         return f"desk-{user.username}"

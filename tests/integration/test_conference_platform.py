@@ -97,3 +97,30 @@ async def test_join_hand_mute_leave_reach_every_client(demo) -> None:
         await stream.stop()
         await chair.aclose()
         await screen.aclose()
+
+
+async def test_a_desk_in_a_meeting_may_play_the_participants_outside_its_town(demo) -> None:
+    import httpx
+
+    from controlroom.api.schema import Transport
+
+    desk = await _login(demo.url, "town05", "desk123")  # 柏林镇: the meeting is in 武台镇
+    try:
+        rooms = {r.id: r for r in await desk.conferences()}
+        joined = await desk.join_conference(ROOM)
+        stream = next(s for s in joined.streams if s.streams)
+        url = desk.stream_url(next(p for p in stream.streams if p.name == "sub").urls[Transport.HTTP_TS])
+        camera_id = next(p.camera_id for p in rooms[ROOM].participants if p.id == stream.participant_id)
+        assert camera_id is not None and not camera_id.startswith("37132605"), "the test needs another town's camera"
+
+        async def status() -> int:
+            async with httpx.AsyncClient() as raw, raw.stream("GET", url) as r:
+                return r.status_code
+
+        assert await status() == 200  # in the meeting: its participants' video
+        with pytest.raises(errors.ForbiddenError):
+            await desk.camera(camera_id)  # still outside the desk's inventory
+        await desk.leave_conference(ROOM)
+        assert await status() == 403  # out of the meeting: out of scope again
+    finally:
+        await desk.aclose()
