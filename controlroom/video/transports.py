@@ -131,6 +131,19 @@ def playable_transports(instance: vlc.Instance | None = None) -> set[Transport]:
     return out
 
 
+def local_choice(urls: dict[Transport, str]) -> tuple[Transport, str] | None:
+    """How this machine plays ``urls``: the operator's order (setting
+    ``video.transport_preference``), only what the local libVLC (with the
+    bridge) plays, RTSP through the bridge last. The wall and the conference
+    wall both ask here."""
+    from controlroom import settings
+
+    return choose_transport(
+        urls, playable_transports(), settings.shared().get("video.transport_preference"),
+        rtsp_via_bridge=rtsp_route() is RtspRoute.BRIDGE,
+    )
+
+
 def choose_transport(
     urls: dict[Transport, str],
     playable: set[Transport],

@@ -8,7 +8,7 @@ on the event stream (``conference.updated`` carries the whole room).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from controlroom.api.schema import (
@@ -20,7 +20,7 @@ from controlroom.api.schema import (
     StreamProfile,
     Transport,
 )
-from controlroom.video.transports import choose_transport
+from controlroom.video.transports import local_choice
 
 #: The profile a conference tile plays: a wall of talking heads needs no main stream.
 PREFERRED_PROFILE = "sub"
@@ -120,21 +120,18 @@ class Conference:
 
 def pick_stream(
     profiles: list[StreamProfile],
-    playable: set[Transport],
+    choose: Callable[[dict[Transport, str]], tuple[Transport, str] | None] = local_choice,
     prefer: str = PREFERRED_PROFILE,
-    *,
-    preference: list[str] | None = None,
-    rtsp_via_bridge: bool = False,
 ) -> tuple[StreamProfile, Transport, str] | None:
     """The profile (``prefer`` if offered, else the smallest) and the transport to play it over.
 
-    Transports as the wall picks them (``choose_transport``: the operator's
-    ``preference``, RTSP last when it needs our bridge). None when no profile
-    offers a transport this machine can play.
+    ``choose`` picks the transport, by default as the wall does
+    (``local_choice``). None when no profile offers a transport this machine
+    can play.
     """
     ordered = sorted(profiles, key=lambda p: (p.name != prefer, p.width * p.height))
     for profile in ordered:
-        chosen = choose_transport(profile.urls, playable, preference or None, rtsp_via_bridge=rtsp_via_bridge)
+        chosen = choose(dict(profile.urls))
         if chosen is not None:
             return profile, chosen[0], chosen[1]
     return None

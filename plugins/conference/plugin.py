@@ -22,12 +22,10 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QScreen
 
-from controlroom import settings as settings_mod
 from controlroom.api.errors import PlatformError
 from controlroom.api.schema import ConferenceRoom, Event, Participant
 from controlroom.plugin_api import Plugin, PluginContext, Setting
 from controlroom.session import ConnectionState
-from controlroom.video.transports import RtspRoute, playable_transports, rtsp_route
 
 from .api import Conference, Rooms, pick_stream
 from .widgets.pane import ConferencePane
@@ -50,7 +48,6 @@ class ConferencePlugin(Plugin):
         self.conference: Conference | None = None
         self.wall: ConferenceWall | None = None
         self._busy = False
-        self._playable: set[Any] | None = None
         self.pane = ConferencePane()
         user = ctx.session.user if ctx.session is not None else None
         self.pane.can_control = bool(user is None or user.can_control)
@@ -170,24 +167,12 @@ class ConferencePlugin(Plugin):
     def _add_tile(self, p: Participant) -> None:
         assert self.wall is not None and self.conference is not None
         tile = self.wall.add_tile(p, self._site_name(p.site_id))
-        if self._playable is None:
-            self._playable = playable_transports()
-        chosen = pick_stream(
-            self.conference.streams.get(p.id, []), self._playable,
-            preference=self._transport_preference(), rtsp_via_bridge=rtsp_route() is RtspRoute.BRIDGE,
-        )
+        chosen = pick_stream(self.conference.streams.get(p.id, []))
         if chosen is None:
             tile.cannot_play(QCoreApplication.translate("ConferencePlugin", "no stream this machine can play"))
             return
         _profile, transport, url = chosen
         tile.play(self.ctx.client.stream_url(url), transport)
-
-    @staticmethod
-    def _transport_preference() -> list[str] | None:
-        try:
-            return list(settings_mod.shared().get("video.transport_preference")) or None
-        except Exception:  # a settings file that cannot be read: the default order
-            return None
 
     def _room_changed(self, room: ConferenceRoom) -> None:
         conference, wall = self.conference, self.wall

@@ -18,6 +18,7 @@ from controlroom.api.schema import (
     StreamProfile,
     Transport,
 )
+from controlroom.video.transports import choose_transport
 
 
 def _p(pid: str, *, speaking: bool = False, camera: str | None = "37132603011310000445") -> Participant:
@@ -65,12 +66,13 @@ def test_the_joined_room_says_who_came_left_and_has_the_floor() -> None:
 def test_a_tile_plays_the_sub_stream_over_a_playable_transport() -> None:
     main = _profile("main", 1280, {Transport.RTSP: "rtsp://m", Transport.HTTP_TS: "http://m"})
     sub = _profile("sub", 640, {Transport.RTSP: "rtsp://s", Transport.HTTP_TS: "http://s"})
-    profile, transport, url = pick_stream([main, sub], {Transport.RTSP, Transport.HTTP_TS})  # type: ignore[misc]
+    both = {Transport.RTSP, Transport.HTTP_TS}
+    profile, transport, url = pick_stream([main, sub], lambda urls: choose_transport(urls, both))  # type: ignore[misc]
     assert (profile.name, transport, url) == ("sub", Transport.RTSP, "rtsp://s")
     only_main = _profile("sub", 640, {Transport.HLS: "http://s.m3u8"})
-    chosen = pick_stream([main, only_main], {Transport.HTTP_TS})
+    chosen = pick_stream([main, only_main], lambda urls: choose_transport(urls, {Transport.HTTP_TS}))
     assert chosen is not None and chosen[0].name == "main", "the main stream when the sub cannot play here"
-    assert pick_stream([only_main], {Transport.RTSP}) is None
+    assert pick_stream([only_main], lambda urls: choose_transport(urls, {Transport.RTSP})) is None
 
 
 def test_grid_gives_the_biggest_pictures() -> None:

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from controlroom.ui import grid_status as GS
 from controlroom.ui import theme
+from controlroom.ui.lazy_tree import ITEMS_MIME
 from controlroom.ui.wall.grid_badge import GridBadge, GridBadgeInfo
 from PySide6.QtCore import (
     QByteArray,
@@ -72,7 +73,6 @@ from PySide6.QtWidgets import (
 from controlroom.api.schema import GridStatus
 
 #: tree items dragged onto the wall: JSON list of {"type": "camera"|"site"|"grid", "id": GB id}
-ITEMS_MIME = "application/x-controlroom-items"
 #: a tile dragged onto another (to swap): the source tile's index as text
 TILE_MIME = "application/x-controlroom-tile"
 

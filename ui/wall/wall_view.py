@@ -42,12 +42,7 @@ from controlroom import paths, settings
 from controlroom.api.schema import Camera, StreamProfile, Transport
 from controlroom.inventory import InventoryDelta
 from controlroom.video.player import TilePlayer, TileState
-from controlroom.video.transports import (
-    RtspRoute,
-    choose_transport,
-    playable_transports,
-    rtsp_route,
-)
+from controlroom.video.transports import local_choice
 from controlroom.wall.controller import WallChange, WallController
 from controlroom.wall.layouts import Layout
 from controlroom.wall.policy import Decision, Reason, StreamPolicy
@@ -156,7 +151,6 @@ class WallPane(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.wall)
         self.videos: list[TileVideo] = []
-        self._playable: set[Transport] | None = None
         self._stats_visible = False
         self._cpu_note_shown = False
         self._shut = False
@@ -245,21 +239,13 @@ class WallPane(QWidget):
                 return i, tv
         return None
 
-    def _transports(self) -> set[Transport]:
-        if self._playable is None:
-            self._playable = playable_transports()
-        return self._playable
-
     def stream_for(self, camera: Camera, profile: str | None) -> tuple[str, Transport, str] | None:
         """(url with token, transport, profile name) for a camera's profile; None if none plays here."""
         profiles: list[StreamProfile] = list(camera.streams)
         if not profiles:
             return None
         chosen = next((p for p in profiles if p.name == profile), None) or profiles[0]
-        pick = choose_transport(
-            dict(chosen.urls), self._transports(), settings.shared().get("video.transport_preference"),
-            rtsp_via_bridge=rtsp_route() is RtspRoute.BRIDGE,
-        )
+        pick = local_choice(dict(chosen.urls))
         if pick is None:
             return None
         transport, raw = pick
