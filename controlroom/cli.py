@@ -34,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--user", help="user name (the password comes from the keyring, a prompt or CONTROLROOM_PASSWORD)")
     p.add_argument("--lang", help="user-interface language: zh_CN or en (default: the system's)")
     p.add_argument("--view", help="open this saved view on the wall (default: the last one)")
+    p.add_argument("--debug", action="store_true",
+                   help="log everything, libVLC's own detail included, to the log file and stderr")
     _add_tls(p)
     sub = p.add_subparsers(dest="command")
 
@@ -51,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "(the picture waits for the next key frame)")
     d.add_argument("--test-hooks", action="store_true", help="serve /_test endpoints that tests use to steer the platform")
     d.add_argument("--lang", dest="demo_lang", help="user-interface language for the app")
+    d.add_argument("--debug", dest="demo_debug", action="store_true", help="the same as controlroom --debug")
     d.add_argument("--layout", type=int, choices=[1, 4, 6, 8, 9, 10, 13, 16, 25, 36, 64], metavar="N",
                    help="open a wall of the first N demo cameras (N: 1, 4, 6, 8, 9, 10, 13, 16, 25, 36 or 64)")
     d.add_argument("--tls-cert", type=Path, help="serve the API over HTTPS with this certificate (PEM)")
@@ -73,12 +76,24 @@ def main(argv: list[str] | None = None) -> int:
         return run_doctor(
             platform=args.platform, user=args.doctor_user, as_json=args.json, verify=_verify(args), timeout=args.timeout
         )
+    if not (args.command == "demo" and args.serve_only):
+        start_logging(debug=args.debug or getattr(args, "demo_debug", False))
     if args.command == "demo":
         return _demo(args)
     return _app(
         url=args.url, username=args.user, password=os.environ.get("CONTROLROOM_PASSWORD"), language=args.lang,
         verify=_verify(args), view=args.view,
     )
+
+
+def start_logging(*, debug: bool) -> None:
+    """The app's log file, masking filter and crash hooks, before anything else runs (``controlroom.logs``)."""
+    from controlroom import crash, logs, settings
+
+    conf = settings.shared()
+    setup = logs.setup(level=conf.get("log.level"), debug=debug)
+    setup.follow(conf)  # the Settings dialog's log.level takes effect at once
+    crash.install()
 
 
 def _app(

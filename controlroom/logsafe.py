@@ -12,7 +12,9 @@ import re
 MASK = "***"
 
 # Query keys whose values are secrets (compared case-insensitively).
-SECRET_KEYS = ("token", "access_token", "password", "passwd", "pwd", "auth", "key", "secret")
+SECRET_KEYS = (
+    "token", "access_token", "refresh_token", "ticket", "password", "passwd", "pwd", "auth", "key", "secret",
+)
 
 # scheme://user:password@ ; greedy up to the last '@' of the authority, because
 # camera passwords often hold a raw, unescaped '@'.
@@ -31,3 +33,35 @@ def mask_url(url: str) -> str:
     """
     text = _USERINFO.sub(lambda m: f"{m['pre']}:{MASK}@", url)
     return _QUERY.sub(lambda m: f"{m['pre']}{MASK}" if m["val"] else m[0], text)
+
+
+# Header lines and header dicts: ``Authorization: Bearer abc``, ``'authorization': 'Basic xyz'``,
+# wvp's ``access-token: abc``. The scheme word stays (it helps support), the credential goes.
+_HEADER = re.compile(
+    r"""(?P<pre>\b(?:proxy-)?(?:authorization|access-token|x-auth-token|x-access-token)['"]?\s*[:=]\s*['"]?"""
+    r"""(?:(?:bearer|basic|digest|token|negotiate)\s+)?)(?P<val>[^\s'",;}\]]+)""",
+    re.IGNORECASE,
+)
+# JSON and repr'd dicts: ``"access_token": "abc"``, ``'password': 'x'``.
+_KEYED = re.compile(
+    r"""(?P<pre>(?P<q>['"])(?:""" + "|".join(SECRET_KEYS) + r""")(?P=q)\s*:\s*(?P<q2>['"]))(?P<val>[^'"]*)(?P=q2)""",
+    re.IGNORECASE,
+)
+# Userinfo without a scheme, as libVLC logs a URL's parts: ``location='user:pw@host/x'``.
+_BARE_USERINFO = re.compile(r"""(?P<pre>(?:^|(?<=[\s'"=(`]))[^\s/@:'"`=(]+):(?P<pw>[^\s/'"`]+)@(?=[A-Za-z0-9\[])""")
+# A bearer word with no header name before it (``Bearer abc`` in an error message).
+_BEARER = re.compile(r"(?P<pre>\bBearer\s+)(?P<val>[A-Za-z0-9._~+/=-]{8,})")
+
+
+def mask_text(text: str) -> str:
+    """Any text (a log line, a traceback, a crash report) with its secrets replaced by ``***``.
+
+    ``mask_url`` for URLs, plus ``Authorization``-style headers, secret keys in
+    JSON or dict reprs and bare ``Bearer`` tokens. The logging set-up
+    (``controlroom.logs``) runs every log record through this.
+    """
+    text = mask_url(text)
+    text = _BARE_USERINFO.sub(lambda m: m["pre"] + ":" + MASK + "@" if m["pw"] != MASK else m[0], text)
+    text = _HEADER.sub(lambda m: f"{m['pre']}{MASK}", text)
+    text = _KEYED.sub(lambda m: f"{m['pre']}{MASK}{m['q2']}", text)
+    return _BEARER.sub(lambda m: f"{m['pre']}{MASK}", text)

@@ -23,5 +23,10 @@ def cache_dir() -> Path:
     return _override("CONTROLROOM_CACHE_DIR") or Path(platformdirs.user_cache_dir(APP, appauthor=False))
 
 
+def log_dir() -> Path:
+    """Where the rotating log file goes (``controlroom.logs``); tests point it elsewhere."""
+    return _override("CONTROLROOM_LOG_DIR") or Path(platformdirs.user_log_dir(APP, appauthor=False))
+
+
 def pictures_dir() -> Path:
     return Path(platformdirs.user_pictures_dir()) / APP

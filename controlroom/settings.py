@@ -163,6 +163,9 @@ DECLARED: dict[str, Setting] = {
     "wall.decode_budget": Setting(
         int, "auto", QT_TRANSLATE_NOOP("Settings", "Decoded pixels per second the wall may ask for; auto measures this machine; over it the smallest tiles show key frames only."),
         minimum=0, auto=True),
+    "log.level": Setting(
+        str, "info", QT_TRANSLATE_NOOP("Settings", "How much goes into the log file: debug also records libVLC's own detail (large); --debug on the command line forces debug."),
+        choices=("warning", "info", "debug")),
     "plugins.disabled": Setting(
         list, [], QT_TRANSLATE_NOOP("Settings", "Plugins (entry-point names) the operator turned off; they are not even imported.")),
 }

@@ -29,13 +29,14 @@ from demo_platform import Demo, start_demo, stop_demo
 
 @pytest.fixture(autouse=True)
 def config_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Every test gets a fresh config folder (settings, views, layouts): none
-    ever reads or writes the user's own. ``settings.forget_shared()`` is what
+    """Every test gets a fresh config folder (settings, views, layouts) and log
+    folder: none ever reads or writes the user's own. ``settings.forget_shared()`` is what
     a restart does."""
     from controlroom import settings
 
     path = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("CONTROLROOM_CONFIG_DIR", str(path))
+    monkeypatch.setenv("CONTROLROOM_LOG_DIR", str(path / "logs"))  # nor the user's log folder
     settings.forget_shared()
     yield path
     settings.forget_shared()

@@ -17,7 +17,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 import qasync
-from controlroom.ui import i18n, theme
+from controlroom.ui import crash_dialog, i18n, theme
 from controlroom.ui.login_dialog import LoginDialog, exec_async
 from controlroom.ui.main_window import MainWindow
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -64,18 +64,22 @@ def run_app(
         language = None if chosen == "auto" else chosen
     i18n.install_translators(language)
     theme.apply_dark_theme(app)
+    crash_dialogs = crash_dialog.install(app)  # uncaught exceptions: logged, a dialog, the app goes on
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    loop.set_exception_handler(crash_dialogs.handler.asyncio_handler)
     main = loop.create_task(run_sessions(
         url=url, username=username, password=password, verify=verify,
         wall_start={"start_view": view, "start_layout": layout, "demo": demo}))
     _let_ctrl_c_quit(app, main)
+    crash_dialogs.on_quit = main.cancel  # "Quit ControlRoom" in the crash dialog: as Ctrl+C, sessions closed
     try:
         return loop.run_until_complete(main)
     except asyncio.CancelledError:  # Ctrl+C in the terminal
         return 130
     finally:
+        crash_dialogs.detach()  # an error from here on ends the app: logged, no dialog
         _cancel_pending(loop)
         loop.close()
         asyncio.set_event_loop(None)

@@ -77,6 +77,7 @@ EFFECTS: dict[str, Effect] = {
     "wall.bandwidth_budget_kbps": Effect.NEXT_SIGN_IN,
     "wall.decode_budget": Effect.NEXT_SIGN_IN,
     "plugins.disabled": Effect.RESTART,
+    "log.level": Effect.AT_ONCE,  # controlroom.logs follows it (LogSetup.follow)
     "plugins.alerts.notify_critical": Effect.AT_ONCE,
     "plugins.alerts.sound": Effect.AT_ONCE,
 }
@@ -115,6 +116,7 @@ def category_title(category: str, plugin_titles: Mapping[str, str]) -> str:
         "general": QCoreApplication.translate("SettingsDialog", "General"),
         "video": QCoreApplication.translate("SettingsDialog", "Video"),
         "wall": QCoreApplication.translate("SettingsDialog", "Wall"),
+        "log": QCoreApplication.translate("SettingsDialog", "Log"),
         "plugins": QCoreApplication.translate("SettingsDialog", "Plugins"),
     }
     if category in words:
@@ -472,7 +474,7 @@ class SettingsDialog(QDialog):
         by_category: dict[str, list[str]] = {}
         for name in self.settings.declared:
             by_category.setdefault(category_of(name), []).append(name)
-        fixed = ["general", "video", "wall", "plugins"]
+        fixed = ["general", "video", "wall", "log", "plugins"]
         order = [c for c in fixed if c in by_category] + sorted(
             (c for c in by_category if c not in fixed),
             key=lambda c: category_title(c, self.plugin_titles).casefold())

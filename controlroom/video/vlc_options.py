@@ -115,6 +115,9 @@ def shared_instance(headless: bool = False) -> vlc.Instance:
                 raise RuntimeError("libVLC could not start: is VLC installed (Debian: vlc-bin, "
                                    "vlc-plugin-base)?")  # fmt: skip
             _instances[headless] = inst
+            from controlroom import logs  # libVLC's own log into the log file, masked
+
+            logs.attach_libvlc(inst)
         return inst
 
 
