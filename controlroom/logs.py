@@ -199,8 +199,9 @@ class LibVlcLog:
     (module + format string): each tile that opens says about a dozen
     harmless warnings (no VDPAU, no XVideo, no PulseAudio under Xvfb), and a
     tour of 16 tiles must not push a day of history out of the rotation. At
-    most 5 of a kind per 10 minutes pass; the count of the rest comes with
-    the next one that does.
+    most 5 of a kind per 10 minutes pass (200 a minute at debug, where one
+    wants each tile's "creating access" line); the count of the rest comes
+    with the next one that does.
 
     Rules kept here: the callback never calls back into libVLC (the only
     libVLC function used, ``libvlc_log_get_context``, is the documented
@@ -209,17 +210,22 @@ class LibVlcLog:
     an instance may call it (``self._cb``; ``detach`` unsets it first).
     """
 
-    def __init__(self, threshold: int = logging.WARNING, limiter: RateLimiter | None = None) -> None:
+    def __init__(self, debug: bool = False) -> None:
         import vlc
 
-        self._vlc = vlc
         self.logger = logging.getLogger("libvlc")
-        self.threshold = threshold
-        self.limiter = limiter or RateLimiter()
+        self.limiter = RateLimiter()
+        self.threshold = logging.WARNING
+        self.set_debug(debug)
         self._vsnprintf = _find_vsnprintf()
         self._get_context = _find_get_context(vlc)
         self._cb = vlc.CallbackDecorators.LogCb(self._on_message)
         self._instances: list[Any] = []
+
+    def set_debug(self, debug: bool) -> None:
+        """Debug: libVLC's debug messages too, and a looser rate limit; else warnings and errors only."""
+        self.threshold = logging.DEBUG if debug else logging.WARNING
+        self.limiter.per_window, self.limiter.window = (200, 60.0) if debug else (5, 600.0)
 
     def attach(self, instance: Any) -> None:
         if any(i is instance for i in self._instances):
@@ -319,7 +325,7 @@ class LogSetup:
         for name, floor in _NOISY.items():
             logging.getLogger(name).setLevel(floor(level))
         if self.libvlc is not None:
-            self.libvlc.threshold = logging.DEBUG if level <= logging.DEBUG else logging.WARNING
+            self.libvlc.set_debug(level <= logging.DEBUG)
 
     def follow(self, settings: Any) -> None:
         """Follow the ``log.level`` setting of ``settings`` (a ``controlroom.settings.Settings``)."""
@@ -337,7 +343,7 @@ class LogSetup:
 
     def attach_libvlc(self, instance: Any) -> None:
         if self.libvlc is None:
-            self.libvlc = LibVlcLog(logging.DEBUG if self.level <= logging.DEBUG else logging.WARNING)
+            self.libvlc = LibVlcLog(debug=self.level <= logging.DEBUG)
         self.libvlc.attach(instance)
 
     def _qt_message(self, mode: Any, context: Any, message: str) -> None:
