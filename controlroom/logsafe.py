@@ -49,6 +49,11 @@ _KEYED = re.compile(
 )
 # Userinfo without a scheme, as libVLC logs a URL's parts: ``location='user:pw@host/x'``.
 _BARE_USERINFO = re.compile(r"""(?P<pre>(?:^|(?<=[\s'"=(`]))[^\s/@:'"`=(]+):(?P<pw>[^\s/'"`]+)@(?=[A-Za-z0-9\[])""")
+# Keyword arguments in a repr: ``Token(access_token='abc', ...)``, ``login(password="x")``.
+_KW_QUOTED = re.compile(
+    r"""(?P<pre>\b(?:""" + "|".join(SECRET_KEYS) + r""")=(?P<q>['"]))(?P<val>[^'"]*)(?P=q)""",
+    re.IGNORECASE,
+)
 # A bearer word with no header name before it (``Bearer abc`` in an error message).
 _BEARER = re.compile(r"(?P<pre>\bBearer\s+)(?P<val>[A-Za-z0-9._~+/=-]{8,})")
 
@@ -64,4 +69,5 @@ def mask_text(text: str) -> str:
     text = _BARE_USERINFO.sub(lambda m: m["pre"] + ":" + MASK + "@" if m["pw"] != MASK else m[0], text)
     text = _HEADER.sub(lambda m: f"{m['pre']}{MASK}", text)
     text = _KEYED.sub(lambda m: f"{m['pre']}{MASK}{m['q2']}", text)
+    text = _KW_QUOTED.sub(lambda m: f"{m['pre']}{MASK}{m['q']}", text)
     return _BEARER.sub(lambda m: f"{m['pre']}{MASK}", text)

@@ -46,6 +46,8 @@ def test_mask_text_covers_headers_dicts_tickets_and_bare_userinfo() -> None:
     # libVLC logs a URL's parts without the scheme
     assert mask_text("location='admin:p@ss@10.0.0.1:554/ch1'") == "location='admin:***@10.0.0.1:554/ch1'"
     assert mask_text("failed: Bearer abcdefghijkl") == "failed: Bearer ***"
+    assert mask_text("Token(access_token='a1', refresh_token=\"r2\", expires_in=60)") == (
+        "Token(access_token='***', refresh_token=\"***\", expires_in=60)")
     assert mask_text("at 12:30 the camera came back; user:admin") == "at 12:30 the camera came back; user:admin"
     masked = mask_text("rtsp://u:***@h/x?token=***")
     assert mask_text(masked) == masked  # idempotent: masking twice changes nothing
