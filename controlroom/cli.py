@@ -70,14 +70,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if not (args.command == "demo" and args.serve_only):
+        # the doctor too: libVLC's errors in the log say why a transport failed; its stdout stays clean
+        start_logging(debug=args.debug or getattr(args, "demo_debug", False), console=args.command != "doctor")
     if args.command == "doctor":
         from controlroom.doctor import run_doctor
 
         return run_doctor(
             platform=args.platform, user=args.doctor_user, as_json=args.json, verify=_verify(args), timeout=args.timeout
         )
-    if not (args.command == "demo" and args.serve_only):
-        start_logging(debug=args.debug or getattr(args, "demo_debug", False))
     if args.command == "demo":
         return _demo(args)
     return _app(
@@ -86,12 +87,12 @@ def main(argv: list[str] | None = None) -> int:
     )
 
 
-def start_logging(*, debug: bool) -> None:
-    """The app's log file, masking filter and crash hooks, before anything else runs (``controlroom.logs``)."""
+def start_logging(*, debug: bool, console: bool = True) -> None:
+    """The log file, masking filter and crash hooks, before anything else runs (``controlroom.logs``)."""
     from controlroom import crash, logs, settings
 
     conf = settings.shared()
-    setup = logs.setup(level=conf.get("log.level"), debug=debug)
+    setup = logs.setup(level=conf.get("log.level"), debug=debug, console=console)
     setup.follow(conf)  # the Settings dialog's log.level takes effect at once
     crash.install()
 

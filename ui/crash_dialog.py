@@ -70,9 +70,9 @@ class CrashDialog(QDialog):
         font.setBold(True)
         self.headline.setFont(font)
         lay.addWidget(self.headline)
-        self.explanation = _plain(where_text(crash) + " " + QCoreApplication.translate(
-            "CrashDialog", "ControlRoom keeps running, but what it was doing at that moment may not have finished. "
-                           "If something looks wrong, restart ControlRoom."))
+        self.explanation = _plain(QCoreApplication.translate(
+            "CrashDialog", "{where} ControlRoom keeps running, but what it was doing at that moment may not have "
+                           "finished. If something looks wrong, restart ControlRoom.").format(where=where_text(crash)))
         lay.addWidget(self.explanation)
         lay.addWidget(_plain(QCoreApplication.translate(
             "CrashDialog", "Please click “Copy report” and send the report to your support contact, with a word on "

@@ -278,7 +278,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>App</name>
     <message>
-      <location filename="../../ui/app.py" line="178" />
+      <location filename="../../ui/app.py" line="179" />
       <source>unexpected error: {error}</source>
       <translation>意外错误：{error}</translation>
     </message>
@@ -632,8 +632,8 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     </message>
     <message>
       <location filename="../../ui/crash_dialog.py" line="73" />
-      <source>ControlRoom keeps running, but what it was doing at that moment may not have finished. If something looks wrong, restart ControlRoom.</source>
-      <translation>ControlRoom 会继续运行，但出错时正在进行的操作可能没有完成。如有异常，请重新启动 ControlRoom。</translation>
+      <source>{where} ControlRoom keeps running, but what it was doing at that moment may not have finished. If something looks wrong, restart ControlRoom.</source>
+      <translation>{where}ControlRoom 会继续运行，但出错时正在进行的操作可能没有完成。如有异常，请重新启动 ControlRoom。</translation>
     </message>
     <message>
       <location filename="../../ui/crash_dialog.py" line="77" />

@@ -7,7 +7,11 @@ tests/integration/test_libvlc_log.py, the crash dialog in tests/ui/test_crash_di
 from __future__ import annotations
 
 import io
+import json
 import logging
+import os
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -219,3 +223,14 @@ def test_a_thread_crash_is_logged_masked_and_counted(setup: logs.LogSetup) -> No
         assert "uncaught exception in thread probe-thread" in report  # the last log lines
     finally:
         crash.uninstall()
+
+
+def test_the_doctor_logs_to_the_file_and_keeps_stdout_for_its_report(config_dir: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "controlroom", "doctor", "--json"], capture_output=True, text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=120, stdin=subprocess.DEVNULL, check=False,
+    )
+    report = json.loads(out.stdout)  # nothing but the report on stdout
+    assert report["libvlc"]["ok"], report
+    log_file = config_dir / "logs" / logs.LOG_FILE
+    assert "controlroom.logs: ControlRoom starting" in log_file.read_text(encoding="utf-8")

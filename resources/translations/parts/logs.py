@@ -8,9 +8,9 @@ ZH: dict[str, str] = {
     "It happened while ControlRoom was talking to the platform or running a background task.":
         "错误发生在 ControlRoom 与平台通信或运行后台任务时。",
     "It happened while the window was handling an event.": "错误发生在窗口处理事件时。",
-    "ControlRoom keeps running, but what it was doing at that moment may not have finished. "
+    "{where} ControlRoom keeps running, but what it was doing at that moment may not have finished. "
     "If something looks wrong, restart ControlRoom.":
-        "ControlRoom 会继续运行，但出错时正在进行的操作可能没有完成。如有异常，请重新启动 ControlRoom。",
+        "{where}ControlRoom 会继续运行，但出错时正在进行的操作可能没有完成。如有异常，请重新启动 ControlRoom。",
     "Please click “Copy report” and send the report to your support contact, with a word on what you were doing. "
     "The report holds the versions, this computer's check and the last log lines; passwords and tokens are masked.":
         "请点击“复制报告”，把报告发给技术支持人员，并简单说明当时在做什么。"
