@@ -315,19 +315,20 @@ class WallPut:
     overflow: int
 
 
-def put_on_wall(wall: Any, camera_ids: Sequence[str]) -> WallPut:
-    """Make the wall a view of ``camera_ids``: a preset sized to them, in order; tiles left over are emptied.
+def put_on_wall(wall: Any, camera_ids: Sequence[str], title: str = "") -> WallPut:
+    """Show ``camera_ids`` on an incident wall titled ``title``: a preset sized to them, in order.
 
-    ``wall`` is a ``WallController``. Nothing changes when there are no cameras.
+    ``wall`` is a ``WallController``; the operator's own wall is kept aside
+    (``WallController.open_incident``) and comes back with one key, never
+    overwritten. Nothing changes when there are no cameras.
     """
     ids = list(dict.fromkeys(camera_ids))  # once each, in order
     if not ids:
         return WallPut(0, 0, 0)
     n = tiles_for(len(ids))
-    wall.set_layout(preset(n))
     shown = ids[:n]
-    overflow = wall.fill(0, [*shown, *([None] * (n - len(shown)))])
-    return WallPut(n, len(shown), max(overflow, len(ids) - len(shown)))
+    wall.open_incident(title or shown[0], preset(n), shown)
+    return WallPut(n, len(shown), len(ids) - len(shown))
 
 
 def grid_camera_ids(inventory: Inventory, grid_id: str) -> list[str]:

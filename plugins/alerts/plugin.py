@@ -301,9 +301,9 @@ class AlertsPlugin(Plugin):
         """Put the alert's cameras on the wall; returns the tiles used.
 
         One camera goes on the selected tile (the maximised one if a tile is
-        maximised, tile 1 if none is selected); several fill the wall from
-        tile 1, in a preset layout big enough for them when the current one
-        is not.
+        maximised, tile 1 if none is selected: Ctrl+Z undoes it); several
+        open an incident wall from tile 1, in a preset layout big enough for
+        them, and the operator's own wall comes back with one key (Esc).
         """
         alert = self.book.get(alert_id)
         wall = self.ctx.wall
@@ -322,13 +322,10 @@ class AlertsPlugin(Plugin):
             wall.assign(tile, cameras[0])
             tiles = [tile]
         else:
-            if wall.maximised is not None:
-                wall.restore()
-            if len(wall.layout) < len(cameras):
-                n = next((k for k in sorted(PRESETS) if k >= len(cameras)), max(PRESETS))
-                wall.set_layout(preset(n))
-            overflow = wall.fill(0, cameras)
-            tiles = list(range(len(cameras) - overflow))
+            n = next((k for k in sorted(PRESETS) if k >= len(cameras)), max(PRESETS))
+            title = " · ".join(x for x in (words.kind_text(alert.kind), self.places.place(alert)) if x)
+            wall.open_incident(title or alert.id, preset(n), cameras)
+            tiles = list(range(min(n, len(cameras))))
         # a wall that can flash its tiles does (duck-typed: the wall UI may offer it)
         flash = getattr(wall, "flash", None)
         if callable(flash):

@@ -102,6 +102,7 @@ def test_click_puts_the_grid_on_the_wall(qtbot, login, run) -> None:  # type: ig
     view = grid_map.view
     gid, pos = clickable_grid(session, view, grid_map.geometry_index)
     cams = [c.id for c in session.inventory.grid_cameras(gid)]
+    before = ([s.camera_id for s in wall.tiles], wall.layout, wall.name)
     with qtbot.waitSignal(grid_map.put_on_wall, timeout=2000) as put:
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     tiles = G.tiles_for(len(cams))
@@ -109,6 +110,10 @@ def test_click_puts_the_grid_on_the_wall(qtbot, login, run) -> None:  # type: ig
     assert len(wall.layout) == tiles >= len(cams)
     assert [s.camera_id for s in wall.tiles] == cams + [None] * (tiles - len(cams))
     assert grid_map.info.text().endswith(f"{len(cams)} cameras on a {tiles}-tile view.")
+    # an incident wall: the operator's wall was not overwritten, and comes back as it was
+    assert wall.incident == session.inventory.grids[gid].name
+    win.video_wall.leave_incident()
+    assert ([s.camera_id for s in wall.tiles], wall.layout, wall.name) == before
 
 
 def test_a_drag_pans_and_puts_nothing_on_the_wall(qtbot, login, run) -> None:  # type: ignore[no-untyped-def]

@@ -289,7 +289,8 @@ class GridMap(QWidget):
         self.info.setText(put_text(self.wall, name, ids, around))
         if self.wall is None or not ids:
             return
-        done = G.put_on_wall(self.wall, ids)
+        title = name if not around else self.tr("{grid} and {n} neighbouring grids").format(grid=name, n=len(around))
+        done = G.put_on_wall(self.wall, ids, title)
         self.info.setText(put_text(self.wall, name, ids, around, done))
         self.put_on_wall.emit(grid_id, done.tiles, done.shown, done.overflow)
 
