@@ -256,10 +256,12 @@ class GridGeometry:
         shapes = {g.id: _shape([proj.to_xy(lon, lat) for lon, lat in g.polygon]) for g in grids}
         return cls(proj, shapes)
 
-    def bounds(self) -> tuple[float, float, float, float]:
-        """(min x, min y, max x, max y) of every polygon, km; zeros when there are none."""
-        xs = [p[0] for s in self.shapes.values() for p in s.points]
-        ys = [p[1] for s in self.shapes.values() for p in s.points]
+    def bounds(self, grid_ids: Iterable[str] | None = None) -> tuple[float, float, float, float]:
+        """(min x, min y, max x, max y) of every polygon (or of ``grid_ids``'), km; zeros when there are none."""
+        shapes = list(self.shapes.values()) if grid_ids is None else [
+            self.shapes[g] for g in grid_ids if g in self.shapes]
+        xs = [p[0] for s in shapes for p in s.points]
+        ys = [p[1] for s in shapes for p in s.points]
         if not xs:
             return 0.0, 0.0, 0.0, 0.0
         return min(xs), min(ys), max(xs), max(ys)
