@@ -7,9 +7,13 @@ stream resumes by Last-Event-ID; the refetch covers a platform that could
 not replay). ``AlertBook`` merges all three, so nothing is lost or shown
 twice.
 
-Acknowledging sends ``POST /alerts/{id}/ack``; the platform answers with the
-alert and tells every client through an ``alert.acknowledged`` event, which
-is what the other desks see. Presenters (``user.can_control`` False) cannot
+Acknowledging sends ``POST /alerts/{id}/ack`` (with the operator's note, if
+any) ``undo_seconds`` after Space or the button: until then the row says
+"Acknowledging in 8 s… Undo" and Undo takes it back, and nothing was sent.
+A delayed send is truthful: the platform never hears of an acknowledgement
+that was undone, so no other desk saw it come and go. The platform answers
+with the alert and tells every client through an ``alert.acknowledged``
+event, which is what the other desks see. Presenters (``user.can_control`` False) cannot
 acknowledge: the button is off and says why.
 """
 
@@ -17,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import time
 from collections.abc import Callable
 from typing import Any, ClassVar, TypeVar
 
@@ -26,7 +31,7 @@ from controlroom.plugins.alerts.widgets import words
 from controlroom.plugins.alerts.widgets.model import AlertFilterProxy, AlertTableModel
 from controlroom.plugins.alerts.widgets.notices import AlertBadge, CriticalNotice, Toast
 from controlroom.plugins.alerts.widgets.pane import AlertsPane
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
@@ -69,6 +74,8 @@ class AlertsPlugin(Plugin):
     SETTINGS: ClassVar[dict[str, Setting]] = {
         "notify_critical": Setting(bool, True, "Pop up a small notice (non-modal) for each new critical alert."),
         "sound": Setting(bool, False, "Beep when a critical alert comes in."),
+        "undo_seconds": Setting(int, 10, "Seconds during which an acknowledgement can be undone before it is sent.",
+                                minimum=0, maximum=60),
     }
 
     def setup(self, ctx: PluginContext) -> None:
@@ -89,6 +96,12 @@ class AlertsPlugin(Plugin):
         self._fetched_for: tuple[int, int] | None = None  # the event-stream connection last fetched for
 
         self.dock = ctx.add_dock(self.pane, QCoreApplication.translate("Alerts", "Alerts"), "bottom")
+        #: acknowledgements waiting to be sent: alert id -> (note, when to send, monotonic s)
+        self.scheduled: dict[str, tuple[str, float]] = {}
+        self.undo_seconds = float(ctx.settings.get("undo_seconds"))
+        self._send_timer = QTimer(self.pane)
+        self._send_timer.setInterval(250)
+        self._send_timer.timeout.connect(self._send_due)
         self.badge = AlertBadge()
         self.badge.clicked.connect(self.open_pane)
         ctx.add_status_widget(self.badge)
@@ -109,6 +122,7 @@ class AlertsPlugin(Plugin):
                                 can_acknowledge=self.can_acknowledge, acknowledge_reason=self.acknowledge_reason)
         self.notice.show_requested.connect(self.show_on_wall)
         self.notice.acknowledge_requested.connect(lambda alert_id: self.acknowledge([alert_id]))
+        self.pane.undo_requested.connect(self.undo_acknowledge)
         self.toast = Toast(window)
 
         self.pane.acknowledge_requested.connect(self.acknowledge)
@@ -128,6 +142,9 @@ class AlertsPlugin(Plugin):
             self._on_state(self.session.state, self.session.state_detail)
 
     def teardown(self) -> None:
+        self._send_timer.stop()
+        if self.scheduled:  # the operator acknowledged them: send them now rather than drop them
+            self._send_due(flush=True)
         # the pop-ups are the window's, not the context's: they go here
         for popup in (self.notice, self.toast):
             popup.hide()
@@ -255,20 +272,71 @@ class AlertsPlugin(Plugin):
     # ------------------------------------------------------------------ acknowledging
 
     @_guarded
-    def acknowledge(self, alert_ids: list[str]) -> None:
-        """Send the acknowledgements; the rows say "Acknowledging…" until the platform answers."""
+    def acknowledge(self, alert_ids: list[str], note: str = "") -> None:
+        """Acknowledge these alerts in ``undo_seconds`` (at once with 0); Undo takes them back until then."""
         if not self.can_acknowledge:
             self.pane.show_message(self.acknowledge_reason)
             return
         ids = [i for i in alert_ids if self.book.is_open(i) and not self.model.is_pending(i)]
         if not ids:
             return
+        note = note.strip()[:500]
+        if self.undo_seconds <= 0:
+            self._send(ids, note)
+            return
+        deadline = time.monotonic() + self.undo_seconds
+        for alert_id in ids:
+            self.scheduled[alert_id] = (note, deadline)
+            self.model.set_scheduled(alert_id, deadline)
+        self._send_timer.start()
+        self._show_undo()
+        self.pane.refresh_state()
+
+    @_guarded
+    def undo_acknowledge(self, alert_ids: list[str]) -> None:
+        """Take back acknowledgements not sent yet (all of them for an empty list): nothing was sent."""
+        ids = [i for i in (alert_ids or list(self.scheduled)) if i in self.scheduled]
+        for alert_id in ids:
+            del self.scheduled[alert_id]
+            self.model.set_scheduled(alert_id, None)
+        if ids:
+            self.pane.show_message(QCoreApplication.translate("Alerts", "Acknowledgement undone: {n}").format(n=len(ids)))
+        self._show_undo()
+        self.pane.refresh_state()
+
+    def _show_undo(self) -> None:
+        if not self.scheduled:
+            self._send_timer.stop()
+            self.pane.show_undo("")
+            return
+        left = max(0, int(min(d for _n, d in self.scheduled.values()) - time.monotonic() + 0.999))
+        self.pane.show_undo(QCoreApplication.translate("Alerts", "Undo acknowledging {n} ({s} s)").format(
+            n=len(self.scheduled), s=left))
+        self.model.refresh_scheduled()
+
+    def _send_due(self, flush: bool = False) -> None:
+        now = time.monotonic()
+        due = [i for i, (_note, at) in self.scheduled.items() if flush or at <= now]
+        by_note: dict[str, list[str]] = {}
+        for alert_id in due:
+            note, _at = self.scheduled.pop(alert_id)
+            self.model.set_scheduled(alert_id, None)
+            if self.book.is_open(alert_id):  # another desk may have been first
+                by_note.setdefault(note, []).append(alert_id)
+        for note, ids in by_note.items():
+            self._send(ids, note)
+        self._show_undo()
+
+    def _send(self, ids: list[str], note: str) -> None:
         for alert_id in ids:
             self.model.set_pending(alert_id, True)
         self.pane.refresh_state()
-        self.ctx.start_task(self._acknowledge(ids), "acknowledge")
+        try:
+            self.ctx.start_task(self._acknowledge(ids, note), "acknowledge")
+        except RuntimeError:  # no loop any more (the window is closing): say what was not sent
+            self.ctx.log.warning("acknowledgements not sent (the app is closing): %s", ", ".join(ids))
 
-    async def _acknowledge(self, alert_ids: list[str]) -> None:
+    async def _acknowledge(self, alert_ids: list[str], note: str = "") -> None:
         client = self.ctx.client
         gate = asyncio.Semaphore(PARALLEL_ACKS)
         failed: list[str] = []
@@ -276,7 +344,7 @@ class AlertsPlugin(Plugin):
         async def one(alert_id: str) -> None:
             async with gate:
                 try:
-                    alert = await client.acknowledge(alert_id)
+                    alert = await client.acknowledge(alert_id, note)
                 except (PlatformError, httpx.HTTPError, OSError) as exc:
                     self.ctx.log.warning("acknowledging %s failed: %s", alert_id, exc)
                     failed.append(f"{alert_id}: {exc}")
