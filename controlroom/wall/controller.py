@@ -29,10 +29,11 @@ Three things protect the operator's work:
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import logging
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -136,6 +137,7 @@ class WallController:
         self._incident: Incident | None = None
         self._undo: list[WallState] = []
         self._redo: list[WallState] = []
+        self._recording = True
         self._listeners: Listeners[[WallChange]] = Listeners(log, "wall")
 
     # ------------------------------------------------------------------ listening
@@ -188,7 +190,7 @@ class WallController:
         changed = self._set(tile, camera_id) | self._drop_tour(tile)
         return self._announce(self._step(before, WallChange(frozenset({tile}) if changed else frozenset())))
 
-    def fill(self, start_tile: int, camera_ids: Iterable[str]) -> int:
+    def fill(self, start_tile: int, camera_ids: Iterable[str | None]) -> int:
         """Put cameras on the tiles from ``start_tile`` on, in order, over whatever was there.
 
         Returns how many cameras did not fit, so the UI can say "12 more
@@ -442,8 +444,17 @@ class WallController:
                          tuple((t, tour.spec) for t, tour in sorted(self._tours.items())),
                          tuple(sorted(self._parked.items())), self.baseline, self._incident)
 
+    @contextlib.contextmanager
+    def unrecorded(self) -> Iterator[None]:
+        """Changes made inside are not steps of the history (a wall tour's steps: the clock's, not the operator's)."""
+        was, self._recording = self._recording, False
+        try:
+            yield
+        finally:
+            self._recording = was
+
     def _step(self, before: WallState, change: WallChange, *, force: bool = False) -> WallChange:
-        if force or change.tiles or change.layout:
+        if self._recording and (force or change.tiles or change.layout):
             if not self._undo or self._undo[-1] != before:
                 self._undo.append(before)
                 del self._undo[:-HISTORY]

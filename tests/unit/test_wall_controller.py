@@ -347,3 +347,13 @@ def test_flash_names_only_tiles_that_exist() -> None:
     assert seen == [change]
     assert not wall.flash([9])  # nothing to flash: nothing announced
     assert len(seen) == 1
+
+
+def test_changes_made_unrecorded_are_not_history(inv) -> None:
+    w = WallController(inv, layout=preset(4))
+    w.assign(0, "a")
+    with w.unrecorded():  # a wall tour's step
+        w.fill(0, ["p1", "p2", None, None])
+    assert ids(w) == ["p1", "p2", None, None]
+    w.undo()
+    assert ids(w) == [None] * 4 and not w.can_undo
