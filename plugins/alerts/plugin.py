@@ -44,6 +44,9 @@ __all__ = ["AlertsPlugin"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+#: Tasks sending the acknowledgements still waiting when a window closed (kept referenced until done).
+_CLOSING: set[asyncio.Task[None]] = set()
+
 #: Acknowledgements sent at once when many alerts are selected.
 PARALLEL_ACKS = 8
 #: How many alerts the fetch asks for: every open one up to this many...
@@ -144,7 +147,7 @@ class AlertsPlugin(Plugin):
     def teardown(self) -> None:
         self._send_timer.stop()
         if self.scheduled:  # the operator acknowledged them: send them now rather than drop them
-            self._send_due(flush=True)
+            self._flush_on_close()
         # the pop-ups are the window's, not the context's: they go here
         for popup in (self.notice, self.toast):
             popup.hide()
@@ -326,6 +329,32 @@ class AlertsPlugin(Plugin):
         for note, ids in by_note.items():
             self._send(ids, note)
         self._show_undo()
+
+    def _flush_on_close(self) -> None:
+        """The window closes with acknowledgements waiting: send them on a task of their own.
+
+        Not a context task (those are cancelled with the plugin) and touching
+        no widget (they go with the window); what cannot be sent is logged.
+        """
+        pending, self.scheduled = dict(self.scheduled), {}
+        client, log = self.ctx.client, self.ctx.log
+
+        async def send() -> None:
+            for alert_id, (note, _at) in pending.items():
+                try:
+                    await client.acknowledge(alert_id, note)
+                except (PlatformError, httpx.HTTPError, OSError) as exc:
+                    log.warning("acknowledging %s at close failed: %s", alert_id, exc)
+
+        if client is None:
+            return
+        try:
+            task = asyncio.get_running_loop().create_task(send(), name="alerts: acknowledgements at close")
+        except RuntimeError:
+            log.warning("acknowledgements not sent (the app is closing): %s", ", ".join(pending))
+            return
+        _CLOSING.add(task)
+        task.add_done_callback(_CLOSING.discard)
 
     def _send(self, ids: list[str], note: str) -> None:
         for alert_id in ids:

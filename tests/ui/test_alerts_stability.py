@@ -133,3 +133,20 @@ def test_undo_sends_nothing_and_critical_alerts_stay_pinned(qtbot, login, run, d
     qtbot.waitUntil(lambda: shown_ids(plugin).index(sos) > shown_ids(plugin).index(later[-1]), timeout=5000)
     assert pane.selected_ids() == [sos]
     win.close()
+
+
+def test_closing_the_window_sends_what_waits_to_be_sent(qtbot, login, run, demo) -> None:  # type: ignore[no-untyped-def]
+    session = login("dispatcher", "dispatch123")
+    win, plugin = open_window(qtbot, session, run)
+    _activate(qtbot, win)
+    plugin.undo_seconds = 60.0
+    alert_id = demo.hook("alert", kind="grid_incident")["id"]
+    qtbot.waitUntil(lambda: alert_id in plugin.book, timeout=10_000)
+    plugin.acknowledge([alert_id], "closing")
+    assert plugin.model.is_scheduled(alert_id)
+    win.close()  # the operator acknowledged it: it must not be lost with the window
+
+    def acknowledged() -> bool:
+        return {a.id: a for a in run(session.client.alerts())}[alert_id].acknowledged_note == "closing"
+
+    qtbot.waitUntil(acknowledged, timeout=10_000)
