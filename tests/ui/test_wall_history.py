@@ -59,6 +59,7 @@ def test_layouts_keep_cameras_modified_view_undo_redo_and_incident_wall(
     assert [pane.camera_on(t) for t in range(4)] == cams[:4]
     assert views.marker_text == "Desk •" and views.action_revert.isEnabled()
     assert "modified" in views.combo.toolTip()
+    assert views.action_revert in ui.toolbar.actions()  # Revert beside Save
 
     # ---- Ctrl+Z and Ctrl+Shift+Z, the keys an operator presses on the wall
     pane.wall.setFocus()

@@ -82,6 +82,7 @@ class WallUi(QObject):
         tb.addWidget(QLabel(self.tr(" View: "), tb))
         tb.addWidget(self.views.combo)
         tb.addAction(self.views.action_save)
+        tb.addAction(self.views.action_revert)  # enabled while the view is modified ("•")
         tb.addSeparator()
         self.action_wall_tour = QAction(self.tr("Wall tour…"), self)
         self.action_wall_tour.triggered.connect(self.ask_wall_tour)
