@@ -15,7 +15,9 @@ from typing import Any
 
 import pytest
 from controlroom.plugins.alerts.widgets.model import ALERT_ID_ROLE, Column
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QEnterEvent
+from PySide6.QtWidgets import QApplication
 from test_alerts_plugin import open_window, row_centre, shown_ids
 
 from controlroom.api.schema import AlertAcknowledgedEvent
@@ -105,6 +107,16 @@ def test_undo_sends_nothing_and_critical_alerts_stay_pinned(qtbot, login, run, d
     assert not pane.frozen
     assert shown_ids(plugin)[0] == sos
     assert shown_ids(plugin).index(later[-1]) > 0
+
+    # ---- the pointer over the list (no focus) holds it still too; leaving it shows what came
+    QApplication.sendEvent(table.viewport(), QEnterEvent(QPointF(5, 5), QPointF(5, 5), QPointF(5, 5)))
+    assert pane.frozen and not table.hasFocus()
+    hovered = _raise(demo, 2)
+    qtbot.waitUntil(lambda: all(i in plugin.book for i in hovered), timeout=10_000)
+    assert not any(i in shown_ids(plugin) for i in hovered) and pane.new_button.isVisible()
+    QApplication.sendEvent(table.viewport(), QEvent(QEvent.Type.Leave))
+    assert not pane.frozen and all(i in shown_ids(plugin) for i in hovered)
+    assert not pane.new_button.isVisible() and shown_ids(plugin)[0] == sos
 
     # ---- acknowledge it, undo within the time: nothing reaches the platform
     assert pane.select_alert(sos)
