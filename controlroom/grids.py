@@ -256,10 +256,12 @@ class GridGeometry:
         shapes = {g.id: _shape([proj.to_xy(lon, lat) for lon, lat in g.polygon]) for g in grids}
         return cls(proj, shapes)
 
-    def bounds(self) -> tuple[float, float, float, float]:
-        """(min x, min y, max x, max y) of every polygon, km; zeros when there are none."""
-        xs = [p[0] for s in self.shapes.values() for p in s.points]
-        ys = [p[1] for s in self.shapes.values() for p in s.points]
+    def bounds(self, grid_ids: Iterable[str] | None = None) -> tuple[float, float, float, float]:
+        """(min x, min y, max x, max y) of every polygon (or of ``grid_ids``'), km; zeros when there are none."""
+        shapes = list(self.shapes.values()) if grid_ids is None else [
+            self.shapes[g] for g in grid_ids if g in self.shapes]
+        xs = [p[0] for s in shapes for p in s.points]
+        ys = [p[1] for s in shapes for p in s.points]
         if not xs:
             return 0.0, 0.0, 0.0, 0.0
         return min(xs), min(ys), max(xs), max(ys)
@@ -315,19 +317,20 @@ class WallPut:
     overflow: int
 
 
-def put_on_wall(wall: Any, camera_ids: Sequence[str]) -> WallPut:
-    """Make the wall a view of ``camera_ids``: a preset sized to them, in order; tiles left over are emptied.
+def put_on_wall(wall: Any, camera_ids: Sequence[str], title: str = "") -> WallPut:
+    """Show ``camera_ids`` on an incident wall titled ``title``: a preset sized to them, in order.
 
-    ``wall`` is a ``WallController``. Nothing changes when there are no cameras.
+    ``wall`` is a ``WallController``; the operator's own wall is kept aside
+    (``WallController.open_incident``) and comes back with one key, never
+    overwritten. Nothing changes when there are no cameras.
     """
     ids = list(dict.fromkeys(camera_ids))  # once each, in order
     if not ids:
         return WallPut(0, 0, 0)
     n = tiles_for(len(ids))
-    wall.set_layout(preset(n))
     shown = ids[:n]
-    overflow = wall.fill(0, [*shown, *([None] * (n - len(shown)))])
-    return WallPut(n, len(shown), max(overflow, len(ids) - len(shown)))
+    wall.open_incident(title or shown[0], preset(n), shown)
+    return WallPut(n, len(shown), len(ids) - len(shown))
 
 
 def grid_camera_ids(inventory: Inventory, grid_id: str) -> list[str]:

@@ -113,7 +113,11 @@ class PluginHost(QObject):
                 if not any(o in docks for o in self.window.tabifiedDockWidgets(d)):
                     docks.append(d)
             if docks:
-                self.window.resizeDocks(docks, [size] * len(docks), orientation)
+                # a pane that needs more than its share to be usable says so in its size hint
+                # (the alerts pane: 8 rows), within half the window
+                sizes = [min(max(size, _hint(d, orientation)), (w if orientation == Qt.Orientation.Horizontal
+                                                                 else h) // 2) for d in docks]
+                self.window.resizeDocks(docks, sizes, orientation)
 
     def _insert_menu(self) -> None:
         # before Help, which by convention is the last menu
@@ -233,3 +237,12 @@ class PluginHost(QObject):
         if self._dialog is not None:
             self._dialog.close()
             self._dialog = None
+
+
+def _hint(dock: QDockWidget, orientation: Qt.Orientation) -> int:
+    """The size a dock's pane asks for (width for side docks, height for bottom ones), 0 if none."""
+    widget = dock.widget()
+    if widget is None:
+        return 0
+    hint = widget.sizeHint()
+    return hint.width() if orientation == Qt.Orientation.Horizontal else hint.height()

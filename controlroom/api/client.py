@@ -26,6 +26,7 @@ from PySide6.QtCore import QCoreApplication
 from controlroom import __version__
 from controlroom.api import errors
 from controlroom.api.schema import (
+    AckRequest,
     Alert,
     Camera,
     ConferenceJoin,
@@ -327,8 +328,10 @@ class PlatformClient:
         )
         return page.items
 
-    async def acknowledge(self, alert_id: str) -> Alert:
-        return await self._request("POST", f"{API}/alerts/{alert_id}/ack", Alert, retry=False)
+    async def acknowledge(self, alert_id: str, note: str = "") -> Alert:
+        """Acknowledge an alert; a note goes as the optional body (none at all without one, as before)."""
+        content = msgspec.json.encode(AckRequest(note=note)) if note else None
+        return await self._request("POST", f"{API}/alerts/{alert_id}/ack", Alert, content=content, retry=False)
 
     async def conferences(self) -> list[ConferenceRoom]:
         return await self._request("GET", f"{API}/conferences", list[ConferenceRoom])

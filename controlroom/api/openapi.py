@@ -29,6 +29,7 @@ class Route:
     auth: bool = True
     status: int = 200
     stream: str | None = None  # media type of a streamed answer
+    body_required: bool = True  # False: the body may be left out (added to an existing request)
 
 
 PAGING = (("offset", "query", "integer"), ("limit", "query", "integer"))
@@ -47,8 +48,9 @@ ROUTES: tuple[Route, ...] = (
     Route("get", "/grids", "Community grids (网格) with status, polygon, members and patrol, paged.", s.Page[s.Grid], params=PAGING),
     Route("get", "/alerts", "Alerts, newest first, paged; state=open for unacknowledged ones.", s.Page[s.Alert],
           params=(*PAGING, ("state", "query", "string"))),
-    Route("post", "/alerts/{alert_id}/ack", "Acknowledge an alert; every client hears of it on the event stream.", s.Alert,
-          params=(("alert_id", "path", "string"),)),
+    Route("post", "/alerts/{alert_id}/ack", "Acknowledge an alert, with an optional note (body optional); every "
+          "client hears of it on the event stream. The first acknowledgement stands.", s.Alert, s.AckRequest,
+          params=(("alert_id", "path", "string"),), body_required=False),
     Route("get", "/conferences", "Video-conference rooms.", list[s.ConferenceRoom]),
     Route("post", "/conferences/{room_id}/join", "Join a room: its participants and their streams.", s.ConferenceJoin,
           params=(("room_id", "path", "string"),)),
@@ -84,7 +86,7 @@ def openapi_document() -> dict[str, Any]:
                 {"name": n, "in": where, "required": where == "path", "schema": {"type": typ}} for n, where, typ in r.params
             ]
         if r.body is not None:
-            op["requestBody"] = {"required": True, "content": {"application/json": {"schema": by_type[r.body]}}}
+            op["requestBody"] = {"required": r.body_required, "content": {"application/json": {"schema": by_type[r.body]}}}
         media = r.stream or "application/json"
         op["responses"] = {
             str(r.status): {"description": "OK", "content": {media: {"schema": by_type[r.response]}}},

@@ -218,6 +218,10 @@ class Page(Struct, Generic[T]):
 # --------------------------------------------------------------------------- alerts
 
 
+#: An acknowledgement's note: one or two sentences, bounded like any platform text.
+AckNote = Annotated[str, Meta(max_length=500)]
+
+
 class Alert(Struct):
     id: Annotated[str, Meta(min_length=1, max_length=64)]
     kind: AlertKind
@@ -229,6 +233,14 @@ class Alert(Struct):
     camera_ids: list[GbId] = []
     acknowledged_by: str | None = None
     acknowledged_at: datetime | None = None
+    #: what the operator wrote when acknowledging (optional; platforms before the note send none)
+    acknowledged_note: AckNote | None = None
+
+
+class AckRequest(Struct, forbid_unknown_fields=True):
+    """The optional body of an acknowledgement: a note for the other desks ("patrol sent", "false alarm")."""
+
+    note: AckNote = ""
 
 
 # --------------------------------------------------------------------------- conference
@@ -324,6 +336,7 @@ class AlertAcknowledgedEvent(_Event, tag="alert.acknowledged"):
     alert_id: str
     acknowledged_by: str
     acknowledged_at: datetime
+    note: AckNote | None = None
 
 
 class ConferenceEvent(_Event, tag="conference.updated"):

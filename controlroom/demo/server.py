@@ -515,10 +515,12 @@ class DemoApi:
         alert = self._find_alert(request.match_info["alert_id"])
         if alert is None or not self._visible(user, self._alert_town(alert)):
             return _error(404, "not_found", "no such alert")
+        # the note is optional: clients before it send no body at all
+        body = await self._body(request, s.AckRequest) if request.can_read_body else s.AckRequest()
         if user.role == s.Role.PRESENTER:
             return _error(403, "view_only", "presenters may not acknowledge alerts")
         if alert.acknowledged_at is None:
-            alert = self.sim.acknowledge(alert.id, user.username)
+            alert = self.sim.acknowledge(alert.id, user.username, body.note.strip() or None)
         return _json(alert)
 
     def _rooms(self) -> list[s.ConferenceRoom]:

@@ -415,7 +415,7 @@ class Simulator:
         self._send(AlertRaisedEvent, alert=_snapshot_alert(alert))
         return alert
 
-    def acknowledge(self, alert_id: str, by: str) -> Alert:
+    def acknowledge(self, alert_id: str, by: str, note: str | None = None) -> Alert:
         """Acknowledge an alert (KeyError if unknown or already evicted).
 
         The first acknowledgement stands: acknowledging again returns the
@@ -425,11 +425,13 @@ class Simulator:
         if alert.acknowledged_by is None:
             alert.acknowledged_by = by
             alert.acknowledged_at = self.now
+            alert.acknowledged_note = note
             self._send(
                 AlertAcknowledgedEvent,
                 alert_id=alert.id,
                 acknowledged_by=by,
                 acknowledged_at=alert.acknowledged_at,
+                note=note,
             )
         return alert
 

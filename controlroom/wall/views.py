@@ -8,6 +8,12 @@ must not start out "failed" because a camera was down last night.
 Names are the operator's own text: any Unicode, markup included. They are
 stored as they are and never interpreted (the UI shows them as plain text).
 
+Views belong to a platform and a user: each pair has its own file
+(``views_file``), so a dispatcher's views never open on a town desk of the
+same machine as ids it may not see. The single ``views.json`` of older
+versions goes, once, to the first platform and user that open
+(``adopt_old_file``).
+
 The file is JSON, ``schema_version`` 1, written through ``atomic_write``. A
 file that cannot be read is set aside by ``load_versioned`` and the store
 starts empty; a file from a newer ControlRoom is left alone and the store
@@ -16,10 +22,15 @@ refuses to save over it.
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import os
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import msgspec
 
@@ -29,6 +40,44 @@ from controlroom.wall.tours import TourSpec
 
 SCHEMA_VERSION = 1
 MIGRATIONS: dict[int, Any] = {}  # none yet: version 1 is the first
+
+log = logging.getLogger("controlroom.wall.views")
+
+#: The file of views before they were kept per platform and user (in the config folder).
+OLD_FILE = "views.json"
+
+
+def views_file(config_dir: Path, platform_url: str, username: str) -> Path:
+    """The views file of one user on one platform: ``views/<host>-<user>-<hash>.json``.
+
+    The readable part is only for an administrator looking at the folder
+    (letters, digits, ``._-``); the hash of the whole URL and the user name
+    tells the pairs apart, so two users or two platforms never share a file
+    and no user name or URL can make a path of its own.
+    """
+    parts = urlsplit(platform_url.strip())
+    host = (parts.hostname or "") + (f"_{parts.port}" if parts.port else "")
+    key = f"{parts.scheme.lower()}://{host.lower()}{parts.path.rstrip('/')}\n{username}"
+    digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+    def safe(text: str) -> str:
+        return re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("._")[:32] or "x"
+
+    return config_dir / "views" / f"{safe(host)}-{safe(username)}-{digest}.json"
+
+
+def adopt_old_file(config_dir: Path, target: Path) -> bool:
+    """Move the single views file of older versions to ``target`` (once: the first to open gets it).
+
+    Returns whether it moved. Nothing moves when ``target`` exists already.
+    """
+    old = config_dir / OLD_FILE
+    if target.exists() or not old.is_file():
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(old, target)
+    log.info("views: the views of this machine now belong to %s", target.name)
+    return True
 
 
 class ViewError(ValueError):

@@ -106,7 +106,7 @@ class AlertBook:
         self._asc: list[tuple[float, str]] = []  # sort keys, oldest first
         self._unread: set[str] = set()
         # acknowledgements of alerts not (yet) in the book: applied when they come
-        self._early_acks: dict[str, tuple[str, datetime]] = {}
+        self._early_acks: dict[str, tuple[str, datetime, str | None]] = {}
         self._seen: set[int] = set()
         self._seen_order: deque[int] = deque()
         self._remember = remember_events
@@ -147,6 +147,20 @@ class AlertBook:
     def is_open(self, alert_id: str) -> bool:
         a = self._alerts.get(alert_id)
         return a is not None and self.state(a) == AlertState.OPEN
+
+    def pinned(self, alert_id: str) -> bool:
+        """Open critical alerts stay above the rest until someone acknowledges them."""
+        a = self._alerts.get(alert_id)
+        return a is not None and a.severity == Severity.CRITICAL and self.state(a) == AlertState.OPEN
+
+    def shown_order(self) -> list[str]:
+        """The pane's order: open critical alerts first, then every other; newest first in each."""
+        ids = self.ids
+        pinned = [i for i in ids if self.pinned(i)]
+        if not pinned:
+            return ids
+        keep = set(pinned)
+        return pinned + [i for i in ids if i not in keep]
 
     @property
     def open_count(self) -> int:
@@ -200,7 +214,7 @@ class AlertBook:
             if isinstance(ev, AlertRaisedEvent):
                 self._put(ev.alert, ch, unread=True)
             else:
-                self._acknowledge(ev.alert_id, ev.acknowledged_by, ev.acknowledged_at, ch)
+                self._acknowledge(ev.alert_id, ev.acknowledged_by, ev.acknowledged_at, ch, ev.note)
         self._trim(ch)
         return ch.done(self)
 
@@ -218,7 +232,8 @@ class AlertBook:
         old = self._alerts.get(alert.id)
         early = self._early_acks.pop(alert.id, None)
         if early is not None and self.state(alert) == AlertState.OPEN:
-            alert = msgspec.structs.replace(alert, acknowledged_by=early[0], acknowledged_at=early[1])
+            alert = msgspec.structs.replace(alert, acknowledged_by=early[0], acknowledged_at=early[1],
+                                            acknowledged_note=early[2])
         if old is None:
             self._alerts[alert.id] = alert
             bisect.insort(self._asc, _key(alert))
@@ -231,7 +246,8 @@ class AlertBook:
         if self.state(old) == AlertState.ACKNOWLEDGED:
             # the first acknowledgement stands; a stale copy never reopens it
             alert = msgspec.structs.replace(
-                alert, acknowledged_by=old.acknowledged_by, acknowledged_at=old.acknowledged_at)
+                alert, acknowledged_by=old.acknowledged_by, acknowledged_at=old.acknowledged_at,
+                acknowledged_note=old.acknowledged_note or alert.acknowledged_note)
         if _key(alert) != _key(old):
             # the platform moved its time (should not happen): keep the order right
             self._asc.remove(_key(old))
@@ -243,16 +259,17 @@ class AlertBook:
             self._alerts[alert.id] = alert
             ch.updated.add(alert.id)
 
-    def _acknowledge(self, alert_id: str, by: str, at: datetime, ch: _Changes) -> None:
+    def _acknowledge(self, alert_id: str, by: str, at: datetime, ch: _Changes, note: str | None = None) -> None:
         old = self._alerts.get(alert_id)
         if old is None:
-            self._early_acks[alert_id] = (by, _utc(at))
+            self._early_acks[alert_id] = (by, _utc(at), note)
             while len(self._early_acks) > self.max_alerts:
                 del self._early_acks[next(iter(self._early_acks))]
             return
         if self.state(old) == AlertState.ACKNOWLEDGED:
             return
-        self._alerts[alert_id] = msgspec.structs.replace(old, acknowledged_by=by, acknowledged_at=_utc(at))
+        self._alerts[alert_id] = msgspec.structs.replace(old, acknowledged_by=by, acknowledged_at=_utc(at),
+                                                         acknowledged_note=note)
         self._unread.discard(alert_id)
         ch.updated.add(alert_id)
         ch.acknowledged.add(alert_id)
@@ -317,7 +334,7 @@ class AlertFilter:
 
 def _own_text(alert: Alert) -> str:
     parts = [alert.id, alert.kind, alert.severity, alert.message, *alert.camera_ids,
-             alert.site_id or "", alert.grid_id or "", alert.acknowledged_by or ""]
+             alert.site_id or "", alert.grid_id or "", alert.acknowledged_by or "", alert.acknowledged_note or ""]
     return "\n".join(parts).casefold()
 
 

@@ -7,9 +7,13 @@ stream resumes by Last-Event-ID; the refetch covers a platform that could
 not replay). ``AlertBook`` merges all three, so nothing is lost or shown
 twice.
 
-Acknowledging sends ``POST /alerts/{id}/ack``; the platform answers with the
-alert and tells every client through an ``alert.acknowledged`` event, which
-is what the other desks see. Presenters (``user.can_control`` False) cannot
+Acknowledging sends ``POST /alerts/{id}/ack`` (with the operator's note, if
+any) ``undo_seconds`` after Space or the button: until then the row says
+"Acknowledging in 8 s… Undo" and Undo takes it back, and nothing was sent.
+A delayed send is truthful: the platform never hears of an acknowledgement
+that was undone, so no other desk saw it come and go. The platform answers
+with the alert and tells every client through an ``alert.acknowledged``
+event, which is what the other desks see. Presenters (``user.can_control`` False) cannot
 acknowledge: the button is off and says why.
 """
 
@@ -17,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import time
 from collections.abc import Callable
 from typing import Any, ClassVar, TypeVar
 
@@ -26,7 +31,7 @@ from controlroom.plugins.alerts.widgets import words
 from controlroom.plugins.alerts.widgets.model import AlertFilterProxy, AlertTableModel
 from controlroom.plugins.alerts.widgets.notices import AlertBadge, CriticalNotice, Toast
 from controlroom.plugins.alerts.widgets.pane import AlertsPane
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
@@ -38,6 +43,9 @@ from controlroom.wall.layouts import PRESETS, preset
 __all__ = ["AlertsPlugin"]
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+#: Tasks sending the acknowledgements still waiting when a window closed (kept referenced until done).
+_CLOSING: set[asyncio.Task[None]] = set()
 
 #: Acknowledgements sent at once when many alerts are selected.
 PARALLEL_ACKS = 8
@@ -69,6 +77,8 @@ class AlertsPlugin(Plugin):
     SETTINGS: ClassVar[dict[str, Setting]] = {
         "notify_critical": Setting(bool, True, "Pop up a small notice (non-modal) for each new critical alert."),
         "sound": Setting(bool, False, "Beep when a critical alert comes in."),
+        "undo_seconds": Setting(int, 10, "Seconds during which an acknowledgement can be undone before it is sent.",
+                                minimum=0, maximum=60),
     }
 
     def setup(self, ctx: PluginContext) -> None:
@@ -89,6 +99,12 @@ class AlertsPlugin(Plugin):
         self._fetched_for: tuple[int, int] | None = None  # the event-stream connection last fetched for
 
         self.dock = ctx.add_dock(self.pane, QCoreApplication.translate("Alerts", "Alerts"), "bottom")
+        #: acknowledgements waiting to be sent: alert id -> (note, when to send, monotonic s)
+        self.scheduled: dict[str, tuple[str, float]] = {}
+        self.undo_seconds = float(ctx.settings.get("undo_seconds"))
+        self._send_timer = QTimer(self.pane)
+        self._send_timer.setInterval(250)
+        self._send_timer.timeout.connect(self._send_due)
         self.badge = AlertBadge()
         self.badge.clicked.connect(self.open_pane)
         ctx.add_status_widget(self.badge)
@@ -109,6 +125,7 @@ class AlertsPlugin(Plugin):
                                 can_acknowledge=self.can_acknowledge, acknowledge_reason=self.acknowledge_reason)
         self.notice.show_requested.connect(self.show_on_wall)
         self.notice.acknowledge_requested.connect(lambda alert_id: self.acknowledge([alert_id]))
+        self.pane.undo_requested.connect(self.undo_acknowledge)
         self.toast = Toast(window)
 
         self.pane.acknowledge_requested.connect(self.acknowledge)
@@ -128,6 +145,9 @@ class AlertsPlugin(Plugin):
             self._on_state(self.session.state, self.session.state_detail)
 
     def teardown(self) -> None:
+        self._send_timer.stop()
+        if self.scheduled:  # the operator acknowledged them: send them now rather than drop them
+            self._flush_on_close()
         # the pop-ups are the window's, not the context's: they go here
         for popup in (self.notice, self.toast):
             popup.hide()
@@ -255,20 +275,97 @@ class AlertsPlugin(Plugin):
     # ------------------------------------------------------------------ acknowledging
 
     @_guarded
-    def acknowledge(self, alert_ids: list[str]) -> None:
-        """Send the acknowledgements; the rows say "Acknowledging…" until the platform answers."""
+    def acknowledge(self, alert_ids: list[str], note: str = "") -> None:
+        """Acknowledge these alerts in ``undo_seconds`` (at once with 0); Undo takes them back until then."""
         if not self.can_acknowledge:
             self.pane.show_message(self.acknowledge_reason)
             return
         ids = [i for i in alert_ids if self.book.is_open(i) and not self.model.is_pending(i)]
         if not ids:
             return
+        note = note.strip()[:500]
+        if self.undo_seconds <= 0:
+            self._send(ids, note)
+            return
+        deadline = time.monotonic() + self.undo_seconds
+        for alert_id in ids:
+            self.scheduled[alert_id] = (note, deadline)
+            self.model.set_scheduled(alert_id, deadline)
+        self._send_timer.start()
+        self._show_undo()
+        self.pane.refresh_state()
+
+    @_guarded
+    def undo_acknowledge(self, alert_ids: list[str]) -> None:
+        """Take back acknowledgements not sent yet (all of them for an empty list): nothing was sent."""
+        ids = [i for i in (alert_ids or list(self.scheduled)) if i in self.scheduled]
+        for alert_id in ids:
+            del self.scheduled[alert_id]
+            self.model.set_scheduled(alert_id, None)
+        if ids:
+            self.pane.show_message(QCoreApplication.translate("Alerts", "Acknowledgement undone: {n}").format(n=len(ids)))
+        self._show_undo()
+        self.pane.refresh_state()
+
+    def _show_undo(self) -> None:
+        if not self.scheduled:
+            self._send_timer.stop()
+            self.pane.show_undo("")
+            return
+        left = max(0, int(min(d for _n, d in self.scheduled.values()) - time.monotonic() + 0.999))
+        self.pane.show_undo(QCoreApplication.translate("Alerts", "Undo acknowledging {n} ({s} s)").format(
+            n=len(self.scheduled), s=left))
+        self.model.refresh_scheduled()
+
+    def _send_due(self, flush: bool = False) -> None:
+        now = time.monotonic()
+        due = [i for i, (_note, at) in self.scheduled.items() if flush or at <= now]
+        by_note: dict[str, list[str]] = {}
+        for alert_id in due:
+            note, _at = self.scheduled.pop(alert_id)
+            self.model.set_scheduled(alert_id, None)
+            if self.book.is_open(alert_id):  # another desk may have been first
+                by_note.setdefault(note, []).append(alert_id)
+        for note, ids in by_note.items():
+            self._send(ids, note)
+        self._show_undo()
+
+    def _flush_on_close(self) -> None:
+        """The window closes with acknowledgements waiting: send them on a task of their own.
+
+        Not a context task (those are cancelled with the plugin) and touching
+        no widget (they go with the window); what cannot be sent is logged.
+        """
+        pending, self.scheduled = dict(self.scheduled), {}
+        client, log = self.ctx.client, self.ctx.log
+
+        async def send() -> None:
+            for alert_id, (note, _at) in pending.items():
+                try:
+                    await client.acknowledge(alert_id, note)
+                except (PlatformError, httpx.HTTPError, OSError) as exc:
+                    log.warning("acknowledging %s at close failed: %s", alert_id, exc)
+
+        if client is None:
+            return
+        try:
+            task = asyncio.get_running_loop().create_task(send(), name="alerts: acknowledgements at close")
+        except RuntimeError:
+            log.warning("acknowledgements not sent (the app is closing): %s", ", ".join(pending))
+            return
+        _CLOSING.add(task)
+        task.add_done_callback(_CLOSING.discard)
+
+    def _send(self, ids: list[str], note: str) -> None:
         for alert_id in ids:
             self.model.set_pending(alert_id, True)
         self.pane.refresh_state()
-        self.ctx.start_task(self._acknowledge(ids), "acknowledge")
+        try:
+            self.ctx.start_task(self._acknowledge(ids, note), "acknowledge")
+        except RuntimeError:  # no loop any more (the window is closing): say what was not sent
+            self.ctx.log.warning("acknowledgements not sent (the app is closing): %s", ", ".join(ids))
 
-    async def _acknowledge(self, alert_ids: list[str]) -> None:
+    async def _acknowledge(self, alert_ids: list[str], note: str = "") -> None:
         client = self.ctx.client
         gate = asyncio.Semaphore(PARALLEL_ACKS)
         failed: list[str] = []
@@ -276,7 +373,7 @@ class AlertsPlugin(Plugin):
         async def one(alert_id: str) -> None:
             async with gate:
                 try:
-                    alert = await client.acknowledge(alert_id)
+                    alert = await client.acknowledge(alert_id, note)
                 except (PlatformError, httpx.HTTPError, OSError) as exc:
                     self.ctx.log.warning("acknowledging %s failed: %s", alert_id, exc)
                     failed.append(f"{alert_id}: {exc}")
@@ -301,9 +398,9 @@ class AlertsPlugin(Plugin):
         """Put the alert's cameras on the wall; returns the tiles used.
 
         One camera goes on the selected tile (the maximised one if a tile is
-        maximised, tile 1 if none is selected); several fill the wall from
-        tile 1, in a preset layout big enough for them when the current one
-        is not.
+        maximised, tile 1 if none is selected: Ctrl+Z undoes it); several
+        open an incident wall from tile 1, in a preset layout big enough for
+        them, and the operator's own wall comes back with one key (Esc).
         """
         alert = self.book.get(alert_id)
         wall = self.ctx.wall
@@ -322,13 +419,10 @@ class AlertsPlugin(Plugin):
             wall.assign(tile, cameras[0])
             tiles = [tile]
         else:
-            if wall.maximised is not None:
-                wall.restore()
-            if len(wall.layout) < len(cameras):
-                n = next((k for k in sorted(PRESETS) if k >= len(cameras)), max(PRESETS))
-                wall.set_layout(preset(n))
-            overflow = wall.fill(0, cameras)
-            tiles = list(range(len(cameras) - overflow))
+            n = next((k for k in sorted(PRESETS) if k >= len(cameras)), max(PRESETS))
+            title = " · ".join(x for x in (words.kind_text(alert.kind), self.places.place(alert)) if x)
+            wall.open_incident(title or alert.id, preset(n), cameras)
+            tiles = list(range(min(n, len(cameras))))
         # a wall that can flash its tiles does (duck-typed: the wall UI may offer it)
         flash = getattr(wall, "flash", None)
         if callable(flash):

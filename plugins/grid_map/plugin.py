@@ -29,7 +29,10 @@ class GridMapPlugin(Plugin):
         self.ctx = ctx
         if ctx.inventory is None:
             raise RuntimeError("the grid map needs a platform session")
-        self.map = GridMap(ctx.inventory, ctx.wall, redraw_ms=ctx.settings.get("redraw_ms"))
+        user = ctx.session.user if ctx.session is not None else None
+        # a town desk's map opens on its own town (issue 9 item 8)
+        towns = user.scope.towns if user is not None else None
+        self.map = GridMap(ctx.inventory, ctx.wall, redraw_ms=ctx.settings.get("redraw_ms"), towns=towns)
         self.dock = ctx.add_dock(self.map, ctx.tr("Grid map"), "right")
         ctx.on_inventory(self.map.on_inventory)
         ctx.on_state(self.map.on_state)

@@ -21,63 +21,68 @@
   <context>
     <name>AlertTableModel</name>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="63" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="74" />
       <source>Severity</source>
       <extracomment>Reset instead of inserting when a batch brings more than this many alerts. The alert id of a row. The Alert struct of a row.</extracomment>
       <translation>级别</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="63" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="74" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="63" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="74" />
       <source>Town</source>
       <translation>乡镇</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="63" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="74" />
       <source>Time</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="64" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="75" />
       <source>Place</source>
       <translation>地点</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="64" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="75" />
       <source>Message</source>
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="64" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="75" />
       <source>Acknowledged</source>
       <translation>已确认</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="222" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="299" />
+      <source>Acknowledging in {s} s… Undo</source>
+      <translation>{s} 秒后确认… 撤销</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/model.py" line="301" />
       <source>Acknowledging…</source>
       <translation>正在确认…</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="223" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="302" />
       <source>Open</source>
       <translation>未确认</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="232" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="311" />
       <source>Cameras: {names}</source>
       <translation>摄像机：{names}</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="233" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="312" />
       <source>Raised {when}</source>
       <translation>发生于 {when}</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="234" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="313" />
       <source>Acknowledged by {text}</source>
       <translation>确认人：{text}</translation>
     </message>
@@ -85,72 +90,83 @@
   <context>
     <name>Alerts</name>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="66" />
-      <location filename="../../plugins/alerts/plugin.py" line="91" />
-      <location filename="../../plugins/alerts/plugin.py" line="173" />
+      <location filename="../../plugins/alerts/plugin.py" line="74" />
+      <location filename="../../plugins/alerts/plugin.py" line="101" />
+      <location filename="../../plugins/alerts/plugin.py" line="193" />
       <source>Alerts</source>
-      <extracomment>Acknowledgements sent at once when many alerts are selected. How many alerts the fetch asks for: every open one up to this many... ...and the most recent ones whatever their state (recent history).
+      <extracomment>Tasks sending the acknowledgements still waiting when a window closed (kept referenced until done). Acknowledgements sent at once when many alerts are selected. How many alerts the fetch asks for: every open one up to this many... ...and the most recent ones whatever their state (recent history).
 ----------
 completed fetches of the alert list (the first one is not news: nothing is unread)</extracomment>
       <translation>告警</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="99" />
+      <location filename="../../plugins/alerts/plugin.py" line="115" />
       <source>Presenters cannot acknowledge alerts: this account is view only.</source>
+      <extracomment>acknowledgements waiting to be sent: alert id -&gt; (note, when to send, monotonic s)</extracomment>
       <translation>演示用户不能确认告警：此账号只能查看。</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="100" />
+      <location filename="../../plugins/alerts/plugin.py" line="116" />
       <source>Not signed in.</source>
       <translation>未登录。</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="103" />
+      <location filename="../../plugins/alerts/plugin.py" line="119" />
       <source>This window has no video wall to show cameras on.</source>
       <translation>此窗口没有可上墙的视频墙。</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="119" />
+      <location filename="../../plugins/alerts/plugin.py" line="136" />
       <source>Pop up critical alerts</source>
       <translation>紧急告警弹窗提示</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="120" />
+      <location filename="../../plugins/alerts/plugin.py" line="137" />
       <source>Sound for critical alerts</source>
       <translation>紧急告警声音提示</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="175" />
+      <location filename="../../plugins/alerts/plugin.py" line="195" />
       <source>Alerts ({n} new)</source>
       <translation>告警（{n} 条新）</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="244" />
+      <location filename="../../plugins/alerts/plugin.py" line="264" />
       <source>Could not fetch the alerts: {error}</source>
       <translation>无法获取告警：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="292" />
+      <location filename="../../plugins/alerts/plugin.py" line="306" />
+      <source>Acknowledgement undone: {n}</source>
+      <translation>已撤销确认：{n} 条</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/plugin.py" line="316" />
+      <source>Undo acknowledging {n} ({s} s)</source>
+      <translation>撤销确认 {n} 条（{s} 秒）</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/plugin.py" line="389" />
       <source>Could not acknowledge: {errors}</source>
       <translation>无法确认：{errors}</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="294" />
+      <location filename="../../plugins/alerts/plugin.py" line="391" />
       <source>Alerts acknowledged: {n}</source>
       <translation>已确认告警：{n} 条</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="317" />
+      <location filename="../../plugins/alerts/plugin.py" line="414" />
       <source>This alert has no camera you can watch.</source>
       <translation>此告警没有您可查看的摄像机。</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="338" />
+      <location filename="../../plugins/alerts/plugin.py" line="432" />
       <source>On the wall, tile {tile}: {camera}</source>
       <translation>已上墙，第 {tile} 窗格：{camera}</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="340" />
+      <location filename="../../plugins/alerts/plugin.py" line="434" />
       <source>On the wall, tiles {first}–{last}: {cameras}</source>
       <translation>已上墙，第 {first}–{last} 窗格：{cameras}</translation>
     </message>
@@ -195,82 +211,123 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <source>{who} at {when}</source>
       <translation>{who}，{when}</translation>
     </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/words.py" line="65" />
+      <source>{acknowledged}: {note}</source>
+      <translation>{acknowledged}：{note}</translation>
+    </message>
   </context>
   <context>
     <name>AlertsPane</name>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="82" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="114" />
       <source>Search alerts: place, camera, plate, who…</source>
-      <extracomment>alert ids to acknowledge (the open ones of the selection) alert id to put on the wall alert ids the operator looked at (they are read now) "Mark all read"</extracomment>
+      <extracomment>Rows the pane shows when it opens (issue 9: three were too few to work in). alert ids to acknowledge (the open ones of the selection), and the note (may be "") acknowledgements to take back before they are sent (alert ids; empty: all of them) alert id to put on the wall alert ids the operator looked at (they are read now) "Mark all read"</extracomment>
       <translation>搜索告警：地点、摄像机、车牌、确认人…</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="86" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="118" />
       <source>All kinds</source>
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="91" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="123" />
       <source>All severities</source>
       <translation>全部级别</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="96" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="128" />
       <source>Open and acknowledged</source>
       <translation>全部状态</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="97" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="129" />
       <source>Open</source>
       <translation>未确认</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="98" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="130" />
       <source>Acknowledged</source>
       <translation>已确认</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="146" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="177" />
+      <source>New alerts wait here while you work in the list; click to show them</source>
+      <translation>您在列表中操作时新告警在此等候；点击显示</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/pane.py" line="197" />
+      <source>Note (optional)</source>
+      <translation>备注（可选）</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/pane.py" line="198" />
+      <source>Sent with the acknowledgement; every desk sees it</source>
+      <translation>随确认一并发送，各席位均可看到</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/pane.py" line="201" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="376" />
+      <source>Undo</source>
+      <translation>撤销</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/pane.py" line="203" />
+      <source>Take back the acknowledgements not sent yet</source>
+      <translation>撤回尚未发送的确认</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/pane.py" line="206" />
       <source>Acknowledge</source>
       <translation>确认</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="149" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="209" />
       <source>Show on wall</source>
       <translation>上墙</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="152" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="212" />
       <source>Mark all read</source>
       <translation>全部标为已读</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="184" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="247" />
       <source>All towns</source>
       <translation>全部乡镇</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="250" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="330" />
+      <source>{n} new ↑</source>
+      <translation>{n} 条新告警 ↑</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/pane.py" line="332" />
+      <source>{n} new ↑ ({c} critical)</source>
+      <translation>{n} 条新告警 ↑（{c} 条紧急）</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/pane.py" line="395" />
       <source>The selected alerts are acknowledged already.</source>
       <translation>所选告警均已确认。</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="278" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="423" />
       <source>Alerts: {n}</source>
       <translation>告警：{n} 条</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="280" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="425" />
       <source>Shown: {shown} of {total}</source>
       <translation>显示 {shown} / {total} 条</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="291" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="436" />
       <source>Acknowledge the selected alerts (Space): every desk sees who did</source>
       <translation>确认所选告警（空格键）：各席位都能看到确认人</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="294" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="439" />
       <source>Put the alert's cameras on the wall (double-click, Enter)</source>
       <translation>将告警的摄像机上墙（双击或回车）</translation>
     </message>
@@ -785,76 +842,91 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>GridMap</name>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="93" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="96" />
+      <source>Your town</source>
+      <extracomment>the statuses became stale (True) or fresh again (False) something was put on the wall: (grid id, tiles, cameras shown, cameras that did not fit) the user's towns (a town desk's scope); None: the whole county</extracomment>
+      <translation>本镇</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="98" />
+      <source>Zoom to the grids of your town</source>
+      <translation>缩放到本镇的网格</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="101" />
       <source>Whole county</source>
-      <extracomment>the statuses became stale (True) or fresh again (False) something was put on the wall: (grid id, tiles, cameras shown, cameras that did not fit)</extracomment>
       <translation>全县</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="94" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="102" />
       <source>Zoom out to every grid</source>
       <translation>缩小以显示全部网格</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="102" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="110" />
       <source>Hover over a grid for its details; click it to put its cameras on the wall; right-click for an incident wall.</source>
       <translation>悬停网格查看详情；单击将其摄像机上墙；右键组建事件墙。</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="186" />
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="238" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="195" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="259" />
       <source>Town {n}</source>
       <translation>{n} 号镇</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="199" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="220" />
       <source>● cameras online  ● offline</source>
       <translation>● 摄像机在线  ● 离线</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="199" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="220" />
       <source>Zoom in to see the cameras</source>
       <translation>放大后显示摄像机</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="240" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="261" />
       <source>Status: {status}</source>
       <translation>状态：{status}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="244" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="265" />
       <source>({age}: as last known)</source>
       <translation>（{age}：最后已知状态）</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="245" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="266" />
       <source>Cameras online: {online} of {total}</source>
       <translation>在线摄像机：{online} / {total}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="248" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="269" />
       <source>Members: {members}</source>
       <translation>成员：{members}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="248" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="269" />
       <source>none</source>
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="249" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="270" />
       <source>Patrol on duty: {n}</source>
       <translation>在岗巡逻：{n}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="261" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="282" />
       <source>Put this grid's cameras on the wall</source>
       <translation>将此网格的摄像机上墙</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="263" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="284" />
       <source>Incident wall: this grid and its neighbours</source>
       <translation>事件墙：此网格及相邻网格</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="313" />
+      <source>{grid} and {n} neighbouring grids</source>
+      <translation>{grid} 及相邻 {n} 个网格</translation>
     </message>
   </context>
   <context>
@@ -1025,6 +1097,29 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <location filename="../../ui/grid_tree_model.py" line="81" />
       <source>Town {n}</source>
       <translation>{n} 号镇</translation>
+    </message>
+  </context>
+  <context>
+    <name>IncidentBar</name>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="840" />
+      <source>Back to your own wall as you left it (Esc on the wall, Alt+Left)</source>
+      <translation>回到您离开时的电视墙（在电视墙上按 Esc，或 Alt+左箭头）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="851" />
+      <source>Incident wall: {title}. Your view is kept.</source>
+      <translation>事件墙：{title}。您的视图已保留。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="852" />
+      <source>Back to “{view}”</source>
+      <translation>回到“{view}”</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="853" />
+      <source>Back to your wall</source>
+      <translation>回到您的电视墙</translation>
     </message>
   </context>
   <context>
@@ -1232,7 +1327,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="359" />
-      <location filename="../../ui/plugin_host.py" line="129" />
+      <location filename="../../ui/plugin_host.py" line="133" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
@@ -1333,18 +1428,18 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>平台发送的数据 ControlRoom 无法读取：%1。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/client.py" line="71" />
+      <location filename="../../controlroom/api/client.py" line="72" />
       <source>The CA bundle could not be read.</source>
       <translation>无法读取 CA 证书包。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/client.py" line="92" />
+      <location filename="../../controlroom/api/client.py" line="93" />
       <source>A platform address must start with http:// or https://.</source>
       <translation>平台地址须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/client.py" line="139" />
-      <location filename="../../controlroom/api/client.py" line="150" />
+      <location filename="../../controlroom/api/client.py" line="140" />
+      <location filename="../../controlroom/api/client.py" line="151" />
       <source>Not logged in.</source>
       <translation>尚未登录。</translation>
     </message>
@@ -2222,130 +2317,151 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ViewsUi</name>
     <message>
-      <location filename="../../ui/wall/views_ui.py" line="43" />
+      <location filename="../../ui/wall/views_ui.py" line="63" />
       <source>V&amp;iews</source>
       <extracomment>problems reading the file, in the operator's words (tests read this)</extracomment>
       <translation>视图(&amp;I)</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/views_ui.py" line="44" />
+      <location filename="../../ui/wall/views_ui.py" line="64" />
       <source>&amp;Save view</source>
       <translation>保存视图(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/views_ui.py" line="47" />
+      <location filename="../../ui/wall/views_ui.py" line="67" />
       <source>Save view &amp;as…</source>
       <translation>视图另存为(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/views_ui.py" line="50" />
+      <location filename="../../ui/wall/views_ui.py" line="70" />
       <source>&amp;Rename view…</source>
       <translation>重命名视图(&amp;R)…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/views_ui.py" line="52" />
+      <location filename="../../ui/wall/views_ui.py" line="72" />
       <source>&amp;Delete view…</source>
       <translation>删除视图(&amp;D)…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/views_ui.py" line="60" />
+      <location filename="../../ui/wall/views_ui.py" line="74" />
+      <source>Re&amp;vert view</source>
+      <translation>还原视图(&amp;V)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/views_ui.py" line="75" />
+      <source>Back to the view as it was saved</source>
+      <translation>回到保存时的视图</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/views_ui.py" line="83" />
+      <location filename="../../ui/wall/views_ui.py" line="277" />
       <source>Switch to a saved view</source>
       <translation>切换到已保存的视图</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/views_ui.py" line="61" />
+      <location filename="../../ui/wall/views_ui.py" line="84" />
       <source>Views</source>
       <translation>视图</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/views_ui.py" line="74" />
+      <location filename="../../ui/wall/views_ui.py" line="97" />
       <source>The saved views could not be read. The file was set aside as {path} and ControlRoom starts without saved views; nothing else was changed.</source>
       <translation>无法读取已保存的视图。该文件已另存为 {path}，ControlRoom 将在没有已保存视图的情况下启动；其他内容均未改动。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/views_ui.py" line="79" />
+      <location filename="../../ui/wall/views_ui.py" line="102" />
       <source>The saved views file {path} is kept as it is (a newer ControlRoom wrote it, or it cannot be read); views you save now will not be written.</source>
       <translation>视图文件 {path} 保持原样（由更新版本的 ControlRoom 写入，或无法读取）；现在保存的视图不会写入文件。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/views_ui.py" line="91" />
+      <location filename="../../ui/wall/views_ui.py" line="114" />
       <source>Saved views</source>
       <translation>已保存的视图</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/views_ui.py" line="101" />
+      <location filename="../../ui/wall/views_ui.py" line="124" />
       <source>The views file is kept as it is; this change was not saved.</source>
       <translation>视图文件保持原样；此次更改未保存。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/views_ui.py" line="104" />
+      <location filename="../../ui/wall/views_ui.py" line="127" />
       <source>The views could not be saved: {error}</source>
       <translation>无法保存视图：{error}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/views_ui.py" line="113" />
+      <location filename="../../ui/wall/views_ui.py" line="136" />
       <source>There is no view named “{name}”.</source>
       <translation>没有名为“{name}”的视图。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/views_ui.py" line="133" />
+      <location filename="../../ui/wall/views_ui.py" line="164" />
       <source>Save view as</source>
       <translation>视图另存为</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/views_ui.py" line="133" />
+      <location filename="../../ui/wall/views_ui.py" line="164" />
       <source>View name:</source>
       <translation>视图名称：</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/views_ui.py" line="141" />
+      <location filename="../../ui/wall/views_ui.py" line="172" />
       <source>Replace view</source>
       <translation>替换视图</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/views_ui.py" line="142" />
+      <location filename="../../ui/wall/views_ui.py" line="173" />
       <source>A view named “{name}” exists. Replace it?</source>
       <translation>已存在名为“{name}”的视图。要替换吗？</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/views_ui.py" line="158" />
+      <location filename="../../ui/wall/views_ui.py" line="191" />
       <source>View “{name}” saved.</source>
       <translation>视图“{name}”已保存。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/views_ui.py" line="165" />
+      <location filename="../../ui/wall/views_ui.py" line="198" />
       <source>This wall is not a saved view yet: save it first.</source>
       <translation>此视频墙还不是已保存的视图：请先保存。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/views_ui.py" line="168" />
+      <location filename="../../ui/wall/views_ui.py" line="201" />
       <source>Rename view</source>
       <translation>重命名视图</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/views_ui.py" line="168" />
+      <location filename="../../ui/wall/views_ui.py" line="201" />
       <source>New name:</source>
       <translation>新名称：</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/views_ui.py" line="186" />
+      <location filename="../../ui/wall/views_ui.py" line="222" />
       <source>Delete view</source>
       <translation>删除视图</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/views_ui.py" line="187" />
+      <location filename="../../ui/wall/views_ui.py" line="223" />
       <source>Delete the view “{name}”?</source>
       <translation>删除视图“{name}”？</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/views_ui.py" line="208" />
+      <location filename="../../ui/wall/views_ui.py" line="246" />
       <source>No saved views</source>
       <translation>没有已保存的视图</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/views_ui.py" line="224" />
+      <location filename="../../ui/wall/views_ui.py" line="263" />
+      <source>Incident: {title}</source>
+      <translation>事件：{title}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/views_ui.py" line="265" />
       <source>(unsaved wall)</source>
       <translation>（未保存的视频墙）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/views_ui.py" line="274" />
+      <source>“{name}” is modified: Save (Ctrl+S) keeps the changes, Revert goes back to the saved view</source>
+      <translation>“{name}”已修改：保存（Ctrl+S）保留更改，还原则回到已保存的视图</translation>
     </message>
   </context>
   <context>
@@ -2431,128 +2547,133 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>保持不变：码流在 5 秒内刚切换过。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="319" />
+      <location filename="../../ui/wall/wall_view.py" line="682" />
       <source>This camera is not in the inventory (any more).</source>
-      <extracomment>a message for the status bar the view name or layout changed (window title, views menu) extra pre-rolls (tile -&gt; camera) from a wall tour (tours_ui) called on every tick (wall tours step here)</extracomment>
       <translation>此摄像机不在（或已不在）资源目录中。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="360" />
+      <location filename="../../ui/wall/wall_view.py" line="376" />
       <source>None of this camera's streams can be played on this computer (offered: {offered}).</source>
+      <extracomment>a message for the status bar the view name or layout changed (window title, views menu) extra pre-rolls (tile -&gt; camera) from a wall tour (tours_ui) called on every tick (wall tours step here)</extracomment>
       <translation>本机无法播放此摄像机的任何视频流（平台提供：{offered}）。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="459" />
+      <location filename="../../ui/wall/wall_view.py" line="475" />
       <source>Tiles showing key frames only: {n}. This computer cannot decode every tile at full rate.</source>
       <translation>仅显示关键帧的窗格：{n} 个。本机无法以全帧率解码所有窗格。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="543" />
+      <location filename="../../ui/wall/wall_view.py" line="559" />
       <source>Tour paused</source>
       <translation>轮巡已暂停</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="545" />
+      <location filename="../../ui/wall/wall_view.py" line="561" />
       <source>Tour {i}/{n} · {s} s</source>
       <translation>轮巡 {i}/{n} · {s} 秒</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="605" />
+      <location filename="../../ui/wall/wall_view.py" line="621" />
       <source>There are no cameras to show there.</source>
       <translation>没有可显示的摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="615" />
+      <location filename="../../ui/wall/wall_view.py" line="631" />
       <source>{placed} cameras put on the wall; {overflow} more did not fit (choose a larger layout, or start a wall tour to page through them).</source>
       <translation>已上墙 {placed} 个摄像机；另有 {overflow} 个放不下（请选择更大的布局，或开始视频墙轮巡分页查看）。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="619" />
+      <location filename="../../ui/wall/wall_view.py" line="635" />
       <source>Cameras put on the wall: {n}.</source>
       <translation>已上墙的摄像机：{n} 个。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="656" />
+      <location filename="../../ui/wall/wall_view.py" line="681" />
+      <source>This camera is outside your town: this account may not watch it.</source>
+      <translation>该摄像机不在本镇范围内：此账号无权查看。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="693" />
       <source>Nothing to save: the tile shows no live picture.</source>
       <translation>无可保存内容：该窗格没有实时画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="665" />
+      <location filename="../../ui/wall/wall_view.py" line="702" />
       <source>Snapshot saved: {path}</source>
       <translation>抓图已保存：{path}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="667" />
+      <location filename="../../ui/wall/wall_view.py" line="704" />
       <source>The snapshot could not be saved to {path}.</source>
       <translation>无法将抓图保存到 {path}。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="709" />
+      <location filename="../../ui/wall/wall_view.py" line="746" />
       <source>Restore</source>
       <translation>还原</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="709" />
+      <location filename="../../ui/wall/wall_view.py" line="746" />
       <source>Maximise</source>
       <translation>最大化</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="711" />
+      <location filename="../../ui/wall/wall_view.py" line="748" />
       <source>Clear tile</source>
       <translation>清空窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="715" />
+      <location filename="../../ui/wall/wall_view.py" line="752" />
       <source>Snapshot</source>
       <translation>抓图</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="718" />
+      <location filename="../../ui/wall/wall_view.py" line="755" />
       <source>Reset zoom</source>
       <translation>重置缩放</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="721" />
+      <location filename="../../ui/wall/wall_view.py" line="758" />
       <source>Show fps and bit rate</source>
       <translation>显示帧率和码率</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="725" />
+      <location filename="../../ui/wall/wall_view.py" line="762" />
       <source>Stream</source>
       <translation>码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="727" />
+      <location filename="../../ui/wall/wall_view.py" line="764" />
       <source>Automatic</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="727" />
+      <location filename="../../ui/wall/wall_view.py" line="764" />
       <source>Main stream</source>
       <translation>主码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="728" />
+      <location filename="../../ui/wall/wall_view.py" line="765" />
       <source>Sub stream</source>
       <translation>子码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="739" />
+      <location filename="../../ui/wall/wall_view.py" line="776" />
       <source>Start tile tour…</source>
       <translation>开始窗格轮巡…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="743" />
+      <location filename="../../ui/wall/wall_view.py" line="780" />
       <source>Resume tile tour</source>
       <translation>继续窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="746" />
+      <location filename="../../ui/wall/wall_view.py" line="783" />
       <source>Pause tile tour</source>
       <translation>暂停窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="748" />
+      <location filename="../../ui/wall/wall_view.py" line="785" />
       <source>Stop tile tour</source>
       <translation>停止窗格轮巡</translation>
     </message>
@@ -2628,22 +2749,22 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>WallTour</name>
     <message>
-      <location filename="../../ui/wall/tours_ui.py" line="176" />
+      <location filename="../../ui/wall/tours_ui.py" line="175" />
       <source>Page</source>
       <translation>页</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tours_ui.py" line="176" />
+      <location filename="../../ui/wall/tours_ui.py" line="175" />
       <source>View</source>
       <translation>视图</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tours_ui.py" line="178" />
+      <location filename="../../ui/wall/tours_ui.py" line="177" />
       <source>{what} {i}/{n} · paused</source>
       <translation>{what} {i}/{n} · 已暂停</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tours_ui.py" line="180" />
+      <location filename="../../ui/wall/tours_ui.py" line="179" />
       <source>{what} {i}/{n} · next in {s} s</source>
       <translation>{what} {i}/{n} · {s} 秒后切换</translation>
     </message>
@@ -2651,32 +2772,32 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>WallTourDialog</name>
     <message>
-      <location filename="../../ui/wall/tours_ui.py" line="188" />
+      <location filename="../../ui/wall/tours_ui.py" line="187" />
       <source>Wall tour</source>
       <translation>视频墙轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tours_ui.py" line="192" />
+      <location filename="../../ui/wall/tours_ui.py" line="191" />
       <source>Cycle the saved views ({n})</source>
       <translation>循环已保存的视图（{n} 个）</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tours_ui.py" line="198" />
+      <location filename="../../ui/wall/tours_ui.py" line="197" />
       <source>Page through the cameras of {site} ({n})</source>
       <translation>分页轮巡{site}的摄像机（{n} 个）</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tours_ui.py" line="203" />
+      <location filename="../../ui/wall/tours_ui.py" line="202" />
       <source>Tour:</source>
       <translation>轮巡：</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tours_ui.py" line="204" />
+      <location filename="../../ui/wall/tours_ui.py" line="203" />
       <source>Each step for:</source>
       <translation>每步停留：</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tours_ui.py" line="209" />
+      <location filename="../../ui/wall/tours_ui.py" line="208" />
       <source>Save two views or more, or select a site in the list, to tour the wall.</source>
       <translation>请保存两个或更多视图，或在列表中选择一个站点，才能轮巡视频墙。</translation>
     </message>
@@ -2684,102 +2805,147 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>WallUi</name>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="59" />
+      <location filename="../../ui/wall/wall_ui.py" line="63" />
       <source>Wall</source>
       <translation>视频墙</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="64" />
+      <location filename="../../ui/wall/wall_ui.py" line="68" />
       <source>&amp;Layout</source>
       <translation>布局(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="68" />
+      <location filename="../../ui/wall/wall_ui.py" line="72" />
       <source>Layout</source>
       <translation>布局</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="69" />
+      <location filename="../../ui/wall/wall_ui.py" line="73" />
       <source>Choose how many tiles the wall has</source>
       <translation>选择视频墙的窗格数</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="78" />
+      <location filename="../../ui/wall/wall_ui.py" line="82" />
       <source> View: </source>
       <translation> 视图：</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="82" />
+      <location filename="../../ui/wall/wall_ui.py" line="87" />
       <source>Wall tour…</source>
       <translation>视频墙轮巡…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="85" />
+      <location filename="../../ui/wall/wall_ui.py" line="90" />
       <source>Pause tour</source>
       <translation>暂停轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="88" />
+      <location filename="../../ui/wall/wall_ui.py" line="93" />
       <source>Stop tour</source>
       <translation>停止轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="97" />
+      <location filename="../../ui/wall/wall_ui.py" line="102" />
       <source>fps / bit rate</source>
       <translation>帧率 / 码率</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="99" />
+      <location filename="../../ui/wall/wall_ui.py" line="104" />
       <source>Show frames per second and bit rate on every tile</source>
       <translation>在每个窗格上显示帧率和码率</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="102" />
+      <location filename="../../ui/wall/wall_ui.py" line="107" />
       <source>Full screen</source>
       <translation>全屏</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="106" />
+      <location filename="../../ui/wall/wall_ui.py" line="111" />
       <source>Full screen without chrome</source>
       <translation>无边框全屏</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="109" />
+      <location filename="../../ui/wall/wall_ui.py" line="114" />
       <source>Only the wall, for meeting displays (Esc leaves)</source>
       <translation>只显示视频墙，用于会议大屏（按 Esc 退出）</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="118" />
+      <location filename="../../ui/wall/wall_ui.py" line="123" />
       <source>&amp;Wall</source>
       <translation>视频墙(&amp;W)</translation>
     </message>
     <message>
+      <location filename="../../ui/wall/wall_ui.py" line="151" />
+      <source>&amp;Undo wall change</source>
+      <translation>撤销电视墙更改(&amp;U)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_ui.py" line="154" />
+      <source>&amp;Redo wall change</source>
+      <translation>重做电视墙更改(&amp;R)</translation>
+    </message>
+    <message>
       <location filename="../../ui/wall/wall_ui.py" line="157" />
+      <source>&amp;Back to your view</source>
+      <translation>回到您的视图(&amp;B)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_ui.py" line="159" />
+      <source>Leave the incident wall: your own wall comes back as you left it (Esc)</source>
+      <translation>离开事件墙：您的电视墙恢复为离开时的样子（Esc）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_ui.py" line="174" />
+      <source>&amp;Back to “{view}”</source>
+      <translation>回到“{view}”(&amp;B)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_ui.py" line="175" />
+      <source>&amp;Back to your wall</source>
+      <translation>回到您的电视墙(&amp;B)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_ui.py" line="206" />
       <source>There is no saved view named “{name}”.</source>
       <translation>没有名为“{name}”的已保存视图。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="163" />
+      <location filename="../../ui/wall/wall_ui.py" line="200" />
       <source>Demo 3×3</source>
       <translation>演示 3×3</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="178" />
+      <location filename="../../ui/wall/wall_ui.py" line="207" />
+      <source>Saved views of this account on this platform: {names}</source>
+      <translation>此账号在本平台保存的视图：{names}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_ui.py" line="208" />
+      <source>This account has no saved views on this platform yet.</source>
+      <translation>此账号在本平台尚无保存的视图。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_ui.py" line="211" />
+      <source>View not found</source>
+      <translation>未找到视图</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_ui.py" line="233" />
       <source>1 tile</source>
       <translation>1 个窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="178" />
+      <location filename="../../ui/wall/wall_ui.py" line="233" />
       <source>{n} tiles</source>
       <translation>{n} 个窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="192" />
+      <location filename="../../ui/wall/wall_ui.py" line="247" />
       <source>Custom layout…</source>
       <translation>自定义布局…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="202" />
+      <location filename="../../ui/wall/wall_ui.py" line="257" />
       <source>The layout could not be saved: {error}</source>
       <translation>无法保存布局：{error}</translation>
     </message>
@@ -2806,7 +2972,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>网格看板</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/plugin.py" line="33" />
+      <location filename="../../plugins/grid_map/plugin.py" line="36" />
       <source>Grid map</source>
       <translation>网格地图</translation>
     </message>

@@ -55,6 +55,7 @@ def open_window(qtbot: Any, session: Session, run: Callable[..., Any]) -> tuple[
     run(load_session(session, win), 60_000)
     qtbot.waitUntil(lambda: session.events is not None and session.events.state == "live", timeout=10_000)
     qtbot.waitUntil(lambda: plugin.fetches >= 1, timeout=10_000)
+    plugin.undo_seconds = 0.3  # acknowledgements go after a short undo time (the 10 s: test_alerts_stability)
     return win, plugin
 
 

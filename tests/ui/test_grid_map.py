@@ -15,7 +15,7 @@ from typing import Any
 from controlroom.ui.app import load_session
 from controlroom.ui.main_window import MainWindow
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QPushButton
 
 from controlroom import grids as G
 from controlroom.api.schema import GridStatus
@@ -102,6 +102,7 @@ def test_click_puts_the_grid_on_the_wall(qtbot, login, run) -> None:  # type: ig
     view = grid_map.view
     gid, pos = clickable_grid(session, view, grid_map.geometry_index)
     cams = [c.id for c in session.inventory.grid_cameras(gid)]
+    before = ([s.camera_id for s in wall.tiles], wall.layout, wall.name)
     with qtbot.waitSignal(grid_map.put_on_wall, timeout=2000) as put:
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     tiles = G.tiles_for(len(cams))
@@ -109,6 +110,10 @@ def test_click_puts_the_grid_on_the_wall(qtbot, login, run) -> None:  # type: ig
     assert len(wall.layout) == tiles >= len(cams)
     assert [s.camera_id for s in wall.tiles] == cams + [None] * (tiles - len(cams))
     assert grid_map.info.text().endswith(f"{len(cams)} cameras on a {tiles}-tile view.")
+    # an incident wall: the operator's wall was not overwritten, and comes back as it was
+    assert wall.incident == session.inventory.grids[gid].name
+    win.video_wall.leave_incident()
+    assert ([s.camera_id for s in wall.tiles], wall.layout, wall.name) == before
 
 
 def test_a_drag_pans_and_puts_nothing_on_the_wall(qtbot, login, run) -> None:  # type: ignore[no-untyped-def]
@@ -209,3 +214,34 @@ def test_stale_while_the_event_stream_is_down(qtbot, demo, login, run) -> None: 
         demo.hook("clear-faults")
     assert str(session.state) == "connected"
     assert not grid_map.banner.isVisible() and grid_map.stale_text() == ""
+
+
+def test_a_town_desk_map_opens_on_its_own_town(qtbot, full_inventory) -> None:  # type: ignore[no-untyped-def]
+    # issue 9 item 8: a platform that sends a town desk the county's grids; the map opens on the desk's town
+    from controlroom.plugins.grid_map.widgets.grid_map import GridMap
+
+    def opened(towns: list[int] | None) -> Any:
+        m = GridMap(full_inventory, towns=towns)
+        qtbot.addWidget(m)
+        m.resize(500, 600)
+        m.show()
+        qtbot.waitExposed(m)
+        qtbot.waitUntil(lambda: len(m.view.items_by_grid) == len(full_inventory.grids), timeout=5000)
+        return m
+
+    county = opened(None)
+    desk = opened([5])
+    view = desk.view
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    own = [g.id for g in full_inventory.grids.values() if G.town_of(full_inventory, g) == 5]
+    assert own
+    for gid in own:  # every grid of town 5 is in sight...
+        assert seen.contains(view.items_by_grid[gid][0].sceneBoundingRect().center())
+    assert view.scale_px_per_km > 2.5 * county.view.scale_px_per_km  # ...zoomed in on it
+    home = desk.findChild(QPushButton, "gridMapHome")
+    assert home is not None and home.text() == "Your town"
+    assert county.findChild(QPushButton, "gridMapHome") is None
+    view.fit_all()
+    assert abs(view.scale_px_per_km - county.view.scale_px_per_km) < 0.05 * county.view.scale_px_per_km
+    home.click()
+    assert view.scale_px_per_km > 2.5 * county.view.scale_px_per_km

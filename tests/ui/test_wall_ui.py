@@ -69,15 +69,16 @@ def test_views_survive_a_restart_and_a_corrupt_file_is_set_aside(qtbot, login, r
     assert win.wall_ui.views.store.names() == ["北武台 <b>gate</b> watch", "Nine, renamed"]
     assert win.wall_ui.views.delete("Nine, renamed", confirm=False)
     assert win.wall_ui.views.open("北武台 <b>gate</b> watch")
+    views = win.wall_ui.views.store.path  # this user's on this platform
+    assert views.parent == config_dir / "views" and "dispatcher" in views.name
     _close(win)
 
     # ---- a corrupt views file: set aside, said in words, other files untouched
-    views = config_dir / "views.json"
     other = config_dir / "settings-keep.json"
     other.write_text('{"keep": true}')
     views.write_text('{"schema_version": 1, "views": [ {"name": ')
     win = _open(qtbot, session)
-    aside = list(config_dir.glob("views.json.corrupt-*"))
+    aside = list(views.parent.glob(views.name + ".corrupt-*"))
     assert len(aside) == 1 and not views.exists()
     assert other.read_text() == '{"keep": true}'
     message = win.statusBar().currentMessage()

@@ -216,3 +216,26 @@ def test_places_and_town_filter_from_the_inventory() -> None:
     unknown = msgspec.structs.replace(alert(3), camera_ids=["37132699001310000001"])
     assert places.town(unknown) is None and places.cameras_known(unknown) == []
     assert places.camera_names(unknown) == ["37132699001310000001"]
+
+
+def test_open_critical_alerts_are_shown_first_and_notes_are_kept() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from controlroom.api.schema import Alert, AlertAcknowledgedEvent, AlertKind, Severity
+
+    t0 = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
+
+    def alert(n: int, severity: Severity) -> Alert:
+        return Alert(f"a{n}", AlertKind.GRID_INCIDENT, severity, "x", t0 + timedelta(minutes=n))
+
+    book = AlertBook()
+    book.merge([alert(1, Severity.CRITICAL), alert(2, Severity.WARNING), alert(3, Severity.INFO)])
+    assert book.ids == ["a3", "a2", "a1"]
+    assert book.shown_order() == ["a1", "a3", "a2"]  # the open critical one pinned on top
+    book.apply([AlertAcknowledgedEvent(id=1, at=t0, inventory_version=1, alert_id="a1", acknowledged_by="d",
+                                       acknowledged_at=t0, note="patrol sent")])
+    assert book.shown_order() == ["a3", "a2", "a1"]  # acknowledged: back to its place in time
+    assert book.get("a1").acknowledged_note == "patrol sent"  # type: ignore[union-attr]
+    # a stale copy fetched before the acknowledgement neither reopens it nor drops the note
+    book.merge([alert(1, Severity.CRITICAL)])
+    assert book.get("a1").acknowledged_note == "patrol sent"  # type: ignore[union-attr]

@@ -87,6 +87,10 @@ def test_tiles_for_and_put_on_wall(inventory: Inventory) -> None:
     many = list(inventory.cameras)[:100]
     assert G.put_on_wall(wall, many) == G.WallPut(64, 64, 36)
     assert G.put_on_wall(wall, []) == G.WallPut(0, 0, 0) and len(wall.layout) == 64
+    # issue 9 item 3: the operator's 9 tiles were overwritten by the grid's 64; now they come back
+    assert wall.incident is not None
+    wall.leave_incident()
+    assert len(wall.layout) == 9 and [s.camera_id for s in wall.tiles] == list(inventory.cameras)[:9]
 
 
 def test_incident_cameras_own_first(inventory: Inventory) -> None:

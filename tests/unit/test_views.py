@@ -131,3 +131,28 @@ def test_a_newer_file_is_not_overwritten(tmp_path: Path) -> None:
     with pytest.raises(ViewStoreReadOnly):
         store.save()
     assert path.read_bytes() == raw
+
+
+def test_views_are_kept_per_platform_and_user(tmp_path) -> None:
+    from controlroom.wall.views import views_file
+
+    a = views_file(tmp_path, "https://127.0.0.1:8443/", "dispatcher")
+    assert a == views_file(tmp_path, "https://127.0.0.1:8443", "dispatcher")  # a trailing / is the same platform
+    others = {views_file(tmp_path, "https://127.0.0.1:8443", "wutai"),
+              views_file(tmp_path, "https://127.0.0.1:9443", "dispatcher"),
+              views_file(tmp_path, "https://10.0.0.5:8443", "dispatcher")}
+    assert a not in others and len(others) == 3
+    assert a.parent == tmp_path / "views" and a.name.startswith("127.0.0.1_8443-dispatcher-")
+    hostile = views_file(tmp_path, "https://x/../../etc", "../../坏人\x00")
+    assert hostile.parent == tmp_path / "views" and "/" not in hostile.name and "\x00" not in hostile.name
+
+
+def test_the_old_single_file_goes_to_the_first_that_opens(tmp_path) -> None:
+    from controlroom.wall.views import adopt_old_file, views_file
+
+    (tmp_path / "views.json").write_text('{"schema_version": 1, "views": []}')
+    first = views_file(tmp_path, "https://p:1", "dispatcher")
+    second = views_file(tmp_path, "https://p:1", "wutai")
+    assert adopt_old_file(tmp_path, first)
+    assert first.read_text().startswith('{"schema_version": 1') and not (tmp_path / "views.json").exists()
+    assert not adopt_old_file(tmp_path, second) and not second.exists()

@@ -94,7 +94,7 @@ def test_fill_from_a_tile_and_count_what_did_not_fit(wall) -> None:
     assert ids(w) == [None] * 4
 
 
-def test_set_layout_keeps_what_fits_and_nothing_else(wall) -> None:
+def test_set_layout_keeps_what_fits_and_parks_the_rest(wall) -> None:
     w, seen = wall
     w.fill(0, ["a", "b", "c", "d"])
     w.select(3)
@@ -103,9 +103,128 @@ def test_set_layout_keeps_what_fits_and_nothing_else(wall) -> None:
     assert ids(w) == ["a"]
     assert seen[-1] == WallChange(frozenset({1, 2, 3}), layout=True, selection=True, maximised=True)
     assert w.selected == 0 and w.maximised is None
+    assert w.parked == {1: "b", 2: "c", 3: "d"}
     w.set_layout(preset(9))
-    assert ids(w) == ["a"] + [None] * 8  # tiles 1-3 are not remembered
-    assert seen[-1].layout and not seen[-1].tiles
+    assert ids(w) == ["a", "b", "c", "d"] + [None] * 5  # given back, on the same tiles
+    assert seen[-1].layout and w.parked == {}
+
+
+def test_nine_one_four_gives_tiles_back_and_keeps_the_rest_parked(inv) -> None:
+    # issue 9 item 3: 9 -> 1 -> 4 left tiles 2-4 empty
+    w = WallController(inv, layout=preset(9))
+    w.fill(0, [f"c{i}" for i in range(9)])
+    w.set_tile_tour(8, TourSpec(("t1", "t2"), 5.0))
+    w.set_layout(preset(1))
+    w.set_layout(preset(4))
+    assert ids(w) == ["c0", "c1", "c2", "c3"]
+    w.set_layout(preset(9))
+    assert ids(w) == [f"c{i}" for i in range(8)] + ["t1"]
+    assert w.tour(8) is not None and w.tour(8).spec.items == ("t1", "t2")  # type: ignore[union-attr]
+
+
+def test_a_smaller_custom_layout_parks_too(inv) -> None:
+    w = WallController(inv, layout=preset(9))
+    w.fill(0, [f"c{i}" for i in range(9)])
+    w.set_layout(custom(2, 2, [Cell(0, 0, 2, 2)]))  # one merged tile
+    assert ids(w) == ["c0"]
+    w.set_layout(preset(9))
+    assert ids(w) == [f"c{i}" for i in range(9)]
+
+
+def test_a_view_saves_what_is_seen_and_the_wall_knows_it_is_modified(inv) -> None:
+    w = WallController(inv, layout=preset(4))
+    assert not w.modified  # an unsaved wall has nothing to differ from
+    w.load_view(View("desk", preset(4), {0: "a", 1: "b"}))
+    assert not w.modified
+    w.assign(2, "c")
+    assert w.modified
+    w.assign(2, None)
+    assert not w.modified  # back as saved
+    w.set_layout(preset(1))
+    assert w.modified and w.view().assignments == {0: "a"}  # parked cameras are not saved
+    w.revert()
+    assert ids(w) == ["a", "b", None, None] and not w.modified
+    w.swap(0, 1)
+    w.mark_saved(w.view())
+    assert not w.modified and w.baseline.assignments == {0: "b", 1: "a"}  # type: ignore[union-attr]
+
+
+def test_undo_and_redo_every_kind_of_wall_change(inv) -> None:
+    w = WallController(inv, layout=preset(4))
+    seen: list[WallChange] = []
+    w.subscribe(seen.append)
+    assert not w.can_undo and w.undo() == WallChange()
+    w.assign(0, "a")
+    w.fill(1, ["b", "c"])
+    w.swap(0, 2)
+    w.clear(1)
+    w.set_tile_tour(3, TourSpec(("t1", "t2"), 5.0))
+    w.set_layout(preset(1))
+    w.select(0)  # selection is not history
+    states = [["a", None, None, None], ["a", "b", "c", None], ["c", "b", "a", None],
+              ["c", None, "a", None], ["c", None, "a", "t1"]]
+    assert ids(w) == ["c"]
+    for expected in reversed(states):
+        w.undo()
+        assert ids(w) == expected
+    assert w.tour(3) is None
+    w.undo()
+    assert ids(w) == [None] * 4 and not w.can_undo
+    assert seen[-1].tiles == {0}
+    for expected in states:
+        w.redo()
+        assert ids(w) == expected
+    assert w.tour(3) is not None
+    w.redo()
+    assert ids(w) == ["c"] and not w.can_redo
+    w.undo()
+    w.assign(0, "z")  # a new change forgets what could be redone
+    assert not w.can_redo
+
+
+def test_history_is_bounded(inv) -> None:
+    from controlroom.wall.controller import HISTORY
+
+    w = WallController(inv, layout=preset(1))
+    for i in range(HISTORY + 20):
+        w.assign(0, f"c{i}")
+    n = 0
+    while w.can_undo:
+        w.undo()
+        n += 1
+    assert n == HISTORY and ids(w) == [f"c{19}"]
+
+
+def test_incident_wall_returns_to_the_operators_view(inv) -> None:
+    w = WallController(inv, layout=preset(9))
+    w.load_view(View("desk", preset(9), {t: f"c{t}" for t in range(9)}))
+    w.set_layout(preset(4))  # parked: 4-8
+    w.open_incident("网格 1", preset(64), [f"g{i}" for i in range(40)])
+    assert w.incident == "网格 1" and w.home_name == "desk" and len(w.layout) == 64
+    assert w.name is None and not w.modified  # the view is not overwritten, not even "modified"
+    w.open_incident("网格 2", preset(4), ["h0"])  # a second replaces the first
+    w.leave_incident()
+    assert w.incident is None and w.name == "desk"
+    assert ids(w) == ["c0", "c1", "c2", "c3"]
+    w.set_layout(preset(9))
+    assert ids(w) == [f"c{t}" for t in range(9)]  # even the parked cameras came back
+    w.undo()
+    w.undo()  # undo "back": the incident wall again
+    assert w.incident == "网格 2" and ids(w) == ["h0", None, None, None]
+    w.leave_incident()
+    assert w.leave_incident() == WallChange()  # nothing to go back from
+
+
+def test_why_a_camera_is_missing() -> None:
+    from controlroom.wall.controller import Missing, town_of_id, why_missing
+
+    wutai = "37132603011310000001"  # town 03
+    assert town_of_id(wutai) == 3 and town_of_id("37132600011310000001") is None
+    assert town_of_id("not-an-id") is None
+    assert why_missing(wutai, [5]) is Missing.OUTSIDE_SCOPE
+    assert why_missing(wutai, [3]) is Missing.UNKNOWN  # in scope: it is really gone
+    assert why_missing(wutai, None) is Missing.UNKNOWN  # the whole county sees everything
+    assert why_missing("37132600011310000001", [5]) is Missing.UNKNOWN  # county cameras are everyone's
 
 
 def test_move_selection_in_grid_geometry(inv) -> None:
@@ -228,3 +347,13 @@ def test_flash_names_only_tiles_that_exist() -> None:
     assert seen == [change]
     assert not wall.flash([9])  # nothing to flash: nothing announced
     assert len(seen) == 1
+
+
+def test_changes_made_unrecorded_are_not_history(inv) -> None:
+    w = WallController(inv, layout=preset(4))
+    w.assign(0, "a")
+    with w.unrecorded():  # a wall tour's step
+        w.fill(0, ["p1", "p2", None, None])
+    assert ids(w) == ["p1", "p2", None, None]
+    w.undo()
+    assert ids(w) == [None] * 4 and not w.can_undo

@@ -146,13 +146,12 @@ class WallTour(QObject):
                 self.pane.load_view(view)  # type: ignore[arg-type]
             return
         ids = list(item)  # type: ignore[call-overload]
-        c.fill(0, ids)
-        for t in range(len(ids), len(c.tiles)):
-            c.clear(t)
+        c.fill(0, [*ids, *([None] * (len(c.tiles) - len(ids)))])  # one change: the page, the rest emptied
 
     def _tick(self, now: float) -> None:
         if self.tour is not None and self.tour.due(now):
-            self._show(self.tour.advance(now))
+            with self.pane.controller.unrecorded():  # a tour's step is not an operator's change to undo
+                self._show(self.tour.advance(now))
             self.changed.emit()
 
     def _prerolls(self, now: float) -> dict[int, str]:

@@ -1,7 +1,10 @@
-"""Views in the UI: save, save as, rename, delete, switch; the last view restored at start.
+"""Views in the UI: save, save as, rename, delete, switch, revert; the last view restored at start.
 
-The views live in ``views.json`` in the config folder (``ViewStore``:
-versioned, written atomically). A file that cannot be read is set aside by
+The views live in one file per platform and user in the config folder
+(``views_file``; ``ViewStore``: versioned, written atomically); the single
+``views.json`` of older versions goes to the first platform and user that
+open. A wall that differs from its saved view says so: "•" after its name
+in the switcher, with Save (Ctrl+S) and Revert. A file that cannot be read is set aside by
 the store; here the operator is told so in words, once, and starts with no
 views — nothing else (layouts, settings) is touched.
 """
@@ -17,13 +20,27 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QComboBox, QInputDialog, QMenu, QMessageBox, QWidget
 
 from controlroom import paths
-from controlroom.wall.views import View, ViewError, ViewStore, ViewStoreReadOnly
+from controlroom.wall.views import (
+    View,
+    ViewError,
+    ViewStore,
+    ViewStoreReadOnly,
+    adopt_old_file,
+    views_file,
+)
 
 log = logging.getLogger("controlroom.ui.wall.views")
 
 
-def views_path() -> Path:
-    return paths.config_dir() / "views.json"
+def views_path(platform_url: str, username: str) -> Path:
+    """This user's views on this platform (the old single file is adopted on the way)."""
+    config = paths.config_dir()
+    path = views_file(config, platform_url, username)
+    try:
+        adopt_old_file(config, path)
+    except OSError as e:  # the old file stays where it is; nothing is lost
+        log.warning("views: the old views file could not be moved to %s: %s", path, e)
+    return path
 
 
 class ViewsUi(QObject):
@@ -36,7 +53,10 @@ class ViewsUi(QObject):
         super().__init__(parent)
         self.pane = pane
         self.parent_widget = parent
-        self.store = ViewStore(path or views_path())
+        if path is None:
+            user = pane.session.user
+            path = views_path(pane.session.base_url, user.username if user is not None else "")
+        self.store = ViewStore(path)
         self.problems: list[str] = []
         self._load()
 
@@ -51,6 +71,9 @@ class ViewsUi(QObject):
         self.action_rename.triggered.connect(lambda: self.rename())
         self.action_delete = QAction(self.tr("&Delete view…"), self)
         self.action_delete.triggered.connect(lambda: self.delete())
+        self.action_revert = QAction(self.tr("Re&vert view"), self)
+        self.action_revert.setToolTip(self.tr("Back to the view as it was saved"))
+        self.action_revert.triggered.connect(lambda: self.revert())
         self._switch_group = QActionGroup(self)
         self.menu.aboutToShow.connect(self._fill_menu)
 
@@ -118,6 +141,14 @@ class ViewsUi(QObject):
         self.refresh()
         return True
 
+    def revert(self) -> bool:
+        """Back to the saved view (undoable with Ctrl+Z)."""
+        if not self.pane.controller.modified:
+            return False
+        self.pane.controller.revert()
+        self.refresh()
+        return True
+
     def restore_last(self) -> bool:
         name = self.store.last_view
         return name is not None and self.open(name)
@@ -152,7 +183,9 @@ class ViewsUi(QObject):
     def _put(self, view: View) -> bool:
         self.store.put(view)
         self.store.last_view = view.name
-        self.pane.controller.name = view.name
+        self.pane.controller.keep_incident()  # saved: the incident wall is a view of its own now
+        self.pane.controller.mark_saved(view)
+        self.pane.incident_bar.show_incident(None, None)
         ok = self._write()
         if ok:
             self.pane.message.emit(self.tr("View “{name}” saved.").format(name=view.name))
@@ -173,7 +206,10 @@ class ViewsUi(QObject):
         except ViewError as e:
             self.pane.message.emit(str(e))
             return False
-        self.pane.controller.name = new.strip()
+        c = self.pane.controller
+        c.name = new.strip()
+        if c.baseline is not None:
+            c.baseline = c.baseline.renamed(c.name)
         self._write()
         self.refresh()
         return True
@@ -190,6 +226,7 @@ class ViewsUi(QObject):
         self.store.delete(name)
         if self.pane.controller.name == name:
             self.pane.controller.name = None
+            self.pane.controller.baseline = None
         self._write()
         self.refresh()
         return True
@@ -198,9 +235,10 @@ class ViewsUi(QObject):
 
     def _fill_menu(self) -> None:
         self.menu.clear()
-        for a in (self.action_save, self.action_save_as, self.action_rename, self.action_delete):
+        for a in (self.action_save, self.action_save_as, self.action_revert, self.action_rename, self.action_delete):
             self.menu.addAction(a)
         saved = self.pane.controller.name in self.store if self.pane.controller.name else False
+        self.action_revert.setEnabled(self.pane.controller.modified)
         self.action_rename.setEnabled(saved)
         self.action_delete.setEnabled(saved)
         self.menu.addSeparator()
@@ -217,16 +255,31 @@ class ViewsUi(QObject):
             self.menu.addAction(a)
 
     def refresh(self) -> None:
+        c = self.pane.controller
         self.combo.blockSignals(True)
         self.combo.clear()
-        current = self.pane.controller.name
-        if not current or current not in self.store:
+        current = c.name
+        if c.incident is not None:
+            self.combo.addItem(self.tr("Incident: {title}").format(title=c.incident), None)
+        elif not current or current not in self.store:
             self.combo.addItem(self.tr("(unsaved wall)"), None)
         for name in self.store.names():
-            self.combo.addItem(name, name)
-        idx = self.combo.findData(current) if current in self.store else 0
+            # "•": this view is shown with changes not saved (Save: Ctrl+S, or Revert)
+            self.combo.addItem(f"{name} •" if name == current and c.modified else name, name)
+        idx = self.combo.findData(current) if current in self.store and c.incident is None else 0
         self.combo.setCurrentIndex(max(0, idx))
         self.combo.blockSignals(False)
+        self.action_revert.setEnabled(c.modified)
+        if c.modified:
+            self.combo.setToolTip(self.tr("“{name}” is modified: Save (Ctrl+S) keeps the changes, "
+                                          "Revert goes back to the saved view").format(name=current))
+        else:
+            self.combo.setToolTip(self.tr("Switch to a saved view"))
+
+    @property
+    def marker_text(self) -> str:
+        """What the switcher shows for the wall now (tests read it)."""
+        return self.combo.currentText()
 
     def _on_combo(self, index: int) -> None:
         name = self.combo.itemData(index)

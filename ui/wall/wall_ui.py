@@ -10,6 +10,7 @@ view, else, on the demo's first start, a live 3x3 of demo cameras.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from controlroom.ui.wall.layout_editor import CustomLayouts, LayoutEditor
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QToolBar,
     QToolButton,
     QWidget,
@@ -34,6 +36,8 @@ if TYPE_CHECKING:
     from controlroom.ui.resource_panel import ResourcePanel
 
 DEMO_VIEW_TILES = 9
+
+log = logging.getLogger("controlroom.ui.wall")
 
 
 class WallUi(QObject):
@@ -78,6 +82,7 @@ class WallUi(QObject):
         tb.addWidget(QLabel(self.tr(" View: "), tb))
         tb.addWidget(self.views.combo)
         tb.addAction(self.views.action_save)
+        tb.addAction(self.views.action_revert)  # enabled while the view is modified ("•")
         tb.addSeparator()
         self.action_wall_tour = QAction(self.tr("Wall tour…"), self)
         self.action_wall_tour.triggered.connect(self.ask_wall_tour)
@@ -116,6 +121,7 @@ class WallUi(QObject):
 
         # ---- menu
         self.menu = QMenu(self.tr("&Wall"), window)
+        self._add_history_actions(window)
         self.menu.addMenu(self.layout_menu)
         self.menu.addMenu(self.views.menu)
         self.menu.addSeparator()
@@ -137,6 +143,37 @@ class WallUi(QObject):
         self._tour_changed()
         pane.wall.escape_pressed.connect(self._leave_presenter)
 
+    # ------------------------------------------------------------------ undo, redo, back
+
+    def _add_history_actions(self, window: QMainWindow) -> None:
+        """Undo / Redo of wall changes and Back from an incident wall, first in the Wall menu."""
+        c = self.pane.controller
+        self.action_undo = QAction(self.tr("&Undo wall change"), self)
+        self.action_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.action_undo.triggered.connect(lambda: c.undo())
+        self.action_redo = QAction(self.tr("&Redo wall change"), self)
+        self.action_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.action_redo.triggered.connect(lambda: c.redo())
+        self.action_back = QAction(self.tr("&Back to your view"), self)
+        self.action_back.setShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left))
+        self.action_back.setToolTip(self.tr("Leave the incident wall: your own wall comes back as you left it (Esc)"))
+        self.action_back.triggered.connect(self.pane.leave_incident)
+        for a in (self.action_undo, self.action_redo, self.action_back):
+            window.addAction(a)  # the keys work wherever the focus is in the window
+            self.menu.addAction(a)
+        self.menu.addSeparator()
+        self.pane.view_changed.connect(self._update_history_actions)
+        self._update_history_actions()
+
+    def _update_history_actions(self) -> None:
+        c = self.pane.controller
+        self.action_undo.setEnabled(c.can_undo)
+        self.action_redo.setEnabled(c.can_redo)
+        self.action_back.setEnabled(c.incident is not None)
+        home = c.home_name
+        self.action_back.setText(self.tr("&Back to “{view}”").format(view=home.replace("&", "&&"))
+                                 if home else self.tr("&Back to your wall"))
+
     # ------------------------------------------------------------------ start
 
     def start(self, *, view: str | None = None, layout: int | None = None, demo: bool = False) -> None:
@@ -154,13 +191,31 @@ class WallUi(QObject):
         if view is not None:
             if self.views.open(view):
                 return
-            self._show_message(self.tr("There is no saved view named “{name}”.").format(name=view))
+            self.unknown_view(view)
         if self.views.restore_last():
             return
         if demo:
             self.pane.set_layout(preset(DEMO_VIEW_TILES))
             self.pane.controller.fill(0, self.first_cameras(DEMO_VIEW_TILES))
             self.views.save_as(self.tr("Demo 3×3"))
+
+    def unknown_view(self, name: str) -> None:
+        """``--view NAME`` named no saved view of this user on this platform: say so, and which there are."""
+        names = self.views.store.names()
+        log.warning("--view: there is no saved view named %r (saved: %d)", name, len(names))
+        text = self.tr("There is no saved view named “{name}”.").format(name=name)
+        detail = (self.tr("Saved views of this account on this platform: {names}").format(names=", ".join(names))
+                  if names else self.tr("This account has no saved views on this platform yet."))
+        self.unknown_view_text = f"{text} {detail}"
+        # one plain-text body: informative text would guess rich text from the operator's view names
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("View not found"), f"{text}\n\n{detail}",
+                          QMessageBox.StandardButton.Ok, self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setObjectName("unknownViewBox")
+        box.open()
+        # after the box: whatever opens next must not push the message out of the status bar
+        QTimer.singleShot(0, lambda: self._show_message(self.unknown_view_text))
 
     def first_cameras(self, n: int) -> list[str]:
         """The first ``n`` online cameras of the inventory, in its order."""

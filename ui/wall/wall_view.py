@@ -34,16 +34,16 @@ from controlroom.ui.grid_status import GridStaleness, age_text
 from controlroom.ui.wall.grid_badge import GridBadgeInfo
 from controlroom.ui.wall.tile_widget import TileWidget
 from controlroom.ui.wall.wall_widget import WallWidget
-from PySide6.QtCore import QCoreApplication, QPoint, QRectF, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from controlroom import paths, settings
 from controlroom.api.schema import Camera, StreamProfile, Transport
 from controlroom.inventory import InventoryDelta
 from controlroom.video.player import TilePlayer, TileState
 from controlroom.video.transports import local_choice
-from controlroom.wall.controller import WallChange, WallController
+from controlroom.wall.controller import Missing, WallChange, WallController, why_missing
 from controlroom.wall.layouts import Layout
 from controlroom.wall.policy import Decision, Reason, StreamPolicy
 from controlroom.wall.tours import TourSpec
@@ -147,9 +147,14 @@ class WallPane(QWidget):
         self.controller = WallController(self.inventory, self.policy)
         self.clock = clock
         self.wall = WallWidget(self)
+        self.incident_bar = IncidentBar(self)
+        self.incident_bar.back.clicked.connect(self.leave_incident)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.incident_bar)
         box.addWidget(self.wall)
+        self._shown_state: tuple[object, ...] | None = None
         self.videos: list[TileVideo] = []
         self._stats_visible = False
         self._cpu_note_shown = False
@@ -177,7 +182,7 @@ class WallPane(QWidget):
         w.move_requested.connect(self.controller.move_selection)
         w.maximise_requested.connect(self._on_enter)
         w.clear_requested.connect(self._on_delete)
-        w.escape_pressed.connect(self.controller.restore)
+        w.escape_pressed.connect(self._on_escape)
         w.geometry_changed.connect(self._schedule_policy)
 
         self._policy_timer = QTimer(self)
@@ -277,6 +282,17 @@ class WallPane(QWidget):
         for t in change.flash:
             if t < len(self.tiles):
                 self.tiles[t].flash()
+        self._check_view_state()
+
+    def _check_view_state(self) -> None:
+        """Name, modified, incident, undo: when any changed, the bar shows it and ``view_changed`` says so."""
+        c = self.controller
+        state = (c.name, c.modified, c.incident, c.home_name, c.can_undo, c.can_redo)
+        if state == self._shown_state:
+            return
+        self._shown_state = state
+        self.incident_bar.show_incident(c.incident, c.home_name)
+        self.view_changed.emit()
 
     def _show_slot(self, t: int, decision: Decision | None) -> None:
         """Make tile ``t`` show what the controller says is on it."""
@@ -316,7 +332,7 @@ class WallPane(QWidget):
         self._label_tile(t)
         if camera is None:
             tv.front.stop()
-            tile.set_state("failed", self.tr("This camera is not in the inventory (any more)."))
+            tile.set_state("failed", self.missing_words(camera_id))
             return
         tv.profile = self._playing_profile(camera, self._profile_for(tv, decision))
         tile.set_profile(tv.profile, reason_words(decision) if decision else "", tv.front.keyframes_only)
@@ -644,6 +660,27 @@ class WallPane(QWidget):
         self.controller.load_view(view)
         self.view_changed.emit()
 
+    def leave_incident(self) -> None:
+        """Back from the incident wall to the operator's own wall (the bar's button, Esc, Alt+Left)."""
+        if self.controller.incident is not None:
+            self.controller.leave_incident()
+            self.wall.setFocus()
+
+    def _on_escape(self) -> None:
+        # one step back per Esc: a maximised tile first, then the incident wall
+        if self.controller.maximised is not None:
+            self.controller.restore()
+        else:
+            self.leave_incident()
+
+    def missing_words(self, camera_id: str) -> str:
+        """Why a tile's camera is not in the inventory, in the operator's words."""
+        user = self.session.user
+        towns = user.scope.towns if user is not None else None
+        if why_missing(camera_id, towns) is Missing.OUTSIDE_SCOPE:
+            return self.tr("This camera is outside your town: this account may not watch it.")
+        return self.tr("This camera is not in the inventory (any more).")
+
     def _on_zoom(self, t: int, rect: QRectF | None) -> None:
         if t < len(self.videos):
             self.videos[t].front.set_zoom(_zoom_tuple(rect))
@@ -786,6 +823,35 @@ class WallPane(QWidget):
 
     def closeEvent(self, event: object) -> None:
         self.shutdown()
+
+
+class IncidentBar(QFrame):
+    """A strip over the wall while an incident wall is shown: what it is, and the way back."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("incidentBar")
+        self.setStyleSheet("#incidentBar { background: #5a2a12; } #incidentBar QLabel { color: #ffe0c8; "
+                           "font-weight: 600; }")
+        self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # grid and view names are anyone's text
+        self.back = QPushButton(self)
+        self.back.setObjectName("incidentBack")
+        self.back.setToolTip(self.tr("Back to your own wall as you left it (Esc on the wall, Alt+Left)"))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 3, 8, 3)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.back)
+        self.hide()
+
+    def show_incident(self, title: str | None, home: str | None) -> None:
+        if title is None:
+            self.hide()
+            return
+        self.label.setText(self.tr("Incident wall: {title}. Your view is kept.").format(title=title))
+        self.back.setText(self.tr("Back to “{view}”").format(view=home.replace("&", "&&")) if home
+                          else self.tr("Back to your wall"))
+        self.show()
 
 
 def _demoted(decision: Decision | None) -> bool:

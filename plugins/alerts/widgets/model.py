@@ -1,6 +1,6 @@
 """The alerts table: a model over the ``AlertBook`` (no widget per alert) and its filter proxy.
 
-Rows follow the book's order (newest first). The model keeps its own copy
+Rows follow the book's shown order (open critical alerts pinned on top, then newest first). The model keeps its own copy
 of the ids it shows so that a batch of new alerts becomes row insertions
 (selection and scroll position survive), not a reset.
 """
@@ -8,6 +8,7 @@ of the ids it shows so that a batch of new alerts becomes row insertions
 from __future__ import annotations
 
 import enum
+import time
 from typing import Any
 
 from controlroom.plugins.alerts.api import AlertBook, AlertFilter, AlertPlaces, BookChange
@@ -46,17 +47,27 @@ ALERT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ALERT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _DIM = QColor("#7c848d")
+_LINK = QColor("#6cb6ff")
 
 
 class AlertTableModel(QAbstractTableModel):
-    """Rows = the book's alerts, newest first; call ``apply`` with each ``BookChange``."""
+    """Rows = the book's alerts (open critical ones pinned first, then newest first); ``apply`` each ``BookChange``.
+
+    While ``frozen`` (the pointer is over the table or it has the focus) no
+    row is inserted or moved: new alerts are held (``held``) and the pane
+    announces them ("3 new ↑"); updates are shown in place. ``sync`` shows
+    them. Rows move with ``beginMoveRows`` and come with ``beginInsertRows``,
+    never a reset for a small batch, so the selection stays on its alerts.
+    """
 
     def __init__(self, book: AlertBook, places: AlertPlaces, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.book = book
         self.places = places
-        self._ids: list[str] = book.ids
+        self._ids: list[str] = book.shown_order()
         self._pending: set[str] = set()  # acknowledgements sent, not answered yet
+        self._scheduled: dict[str, float] = {}  # acknowledgements not sent yet (undo possible): id -> deadline
+        self.frozen = False
         self._bold = QFont()
         self._bold.setBold(True)
         self._headers = [
@@ -67,20 +78,67 @@ class AlertTableModel(QAbstractTableModel):
     # ------------------------------------------------------------------ updates
 
     def apply(self, change: BookChange) -> None:
-        """Show what changed in the book: rows inserted (or a reset), rows updated."""
-        if change.removed or len(change.added) > RESET_ABOVE:
-            self.beginResetModel()
-            self._ids = self.book.ids
-            self._pending &= set(self._ids)
-            self.endResetModel()
-            return
-        if change.added:
-            self._insert(self.book.ids)
+        """Show what changed in the book: rows removed, inserted (not while frozen), updated in place."""
         self._pending -= change.acknowledged
+        for alert_id in change.acknowledged:
+            self._scheduled.pop(alert_id, None)  # another desk was first: nothing to send
+        if change.removed:
+            self._remove(set(change.removed))
+        if not self.frozen and (change.added or change.acknowledged):
+            self.sync()
         self.refresh(change.updated)
 
+    def held(self) -> list[str]:
+        """Alerts in the book that the table does not show yet (held while frozen), newest first."""
+        shown = set(self._ids)
+        return [i for i in self.book.ids if i not in shown]
+
+    def sync(self) -> None:
+        """Bring the rows to the book's order: removals, moves (a critical alert acknowledged), insertions."""
+        target = self.book.shown_order()
+        tset = set(target)
+        gone = {i for i in self._ids if i not in tset}
+        if gone:
+            self._remove(gone)
+        current = set(self._ids)
+        if len(tset - current) > RESET_ABOVE:  # the pane keeps the selection over a reset
+            self.beginResetModel()
+            self._ids = target
+            self.endResetModel()
+            return
+        rank = {alert_id: r for r, alert_id in enumerate(target)}
+        # rows whose place changed (a critical alert acknowledged leaves the pinned rows):
+        # the rows in order stay, the fewest others move, each with beginMoveRows
+        placed = {self._ids[k] for k in _increasing_run([rank[i] for i in self._ids])}
+        for mover in sorted((i for i in self._ids if i not in placed), key=rank.__getitem__):
+            r = self._ids.index(mover)
+            rest = self._ids[:r] + self._ids[r + 1:]
+            to = next((k for k, other in enumerate(rest) if other in placed and rank[other] > rank[mover]), len(rest))
+            placed.add(mover)
+            if to == r:
+                continue
+            # Qt counts the destination before the move: below the row it is one more
+            self.beginMoveRows(QModelIndex(), r, r, QModelIndex(), to + 1 if to > r else to)
+            self._ids = [*rest[:to], mover, *rest[to:]]
+            self.endMoveRows()
+        self._insert(target)
+
+    def _remove(self, gone: set[str]) -> None:
+        r = len(self._ids) - 1
+        while r >= 0:  # runs of rows, from the bottom: one signal each
+            if self._ids[r] not in gone:
+                r -= 1
+                continue
+            end = r
+            while r >= 0 and self._ids[r] in gone:
+                r -= 1
+            self.beginRemoveRows(QModelIndex(), r + 1, end)
+            del self._ids[r + 1:end + 1]
+            self.endRemoveRows()
+        self._pending &= set(self._ids) | set(self.book.ids)
+
     def _insert(self, new: list[str]) -> None:
-        # ``self._ids`` is a subsequence of ``new`` (nothing was removed): walk
+        # ``self._ids`` is a subsequence of ``new`` (removed and moved already): walk
         # both and insert each run of new ids where it belongs
         i = j = 0
         while i < len(new):
@@ -121,7 +179,23 @@ class AlertTableModel(QAbstractTableModel):
         self.refresh({alert_id})
 
     def is_pending(self, alert_id: str) -> bool:
-        return alert_id in self._pending
+        """Acknowledged here and not answered yet: scheduled (undo possible) or sent."""
+        return alert_id in self._pending or alert_id in self._scheduled
+
+    def set_scheduled(self, alert_id: str, deadline: float | None) -> None:
+        """An acknowledgement that goes at ``deadline`` (monotonic s) unless undone (None: undone or sent)."""
+        if deadline is None:
+            self._scheduled.pop(alert_id, None)
+        else:
+            self._scheduled[alert_id] = deadline
+        self.refresh({alert_id})
+
+    def is_scheduled(self, alert_id: str) -> bool:
+        return alert_id in self._scheduled
+
+    def refresh_scheduled(self) -> None:
+        """Repaint the countdowns of the acknowledgements not sent yet."""
+        self.refresh(set(self._scheduled))
 
     # ------------------------------------------------------------------ lookups
 
@@ -184,6 +258,8 @@ class AlertTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and col == Column.SEVERITY:
             return words.severity_icon(alert.severity)
         if role == Qt.ItemDataRole.ForegroundRole:
+            if col == Column.ACKNOWLEDGED and alert.id in self._scheduled:
+                return QBrush(_LINK)  # "Undo" can be clicked
             if col == Column.SEVERITY and is_open:
                 return QBrush(words.COLOURS.get(alert.severity, _DIM))
             if not is_open:
@@ -218,6 +294,9 @@ class AlertTableModel(QAbstractTableModel):
         if col == Column.ACKNOWLEDGED:
             if AlertBook.state(alert) == "acknowledged":
                 return words.acknowledged_text(alert)
+            if alert.id in self._scheduled:
+                left = max(0, int(self._scheduled[alert.id] - time.monotonic() + 0.999))
+                return self.tr("Acknowledging in {s} s… Undo").format(s=left)
             if alert.id in self._pending:
                 return self.tr("Acknowledging…")
             return self.tr("Open")
@@ -236,6 +315,30 @@ class AlertTableModel(QAbstractTableModel):
             alert.id,
         ]
         return words.rich(*lines)
+
+
+def _increasing_run(values: list[int]) -> list[int]:
+    """Indices of a longest strictly increasing subsequence of ``values`` (patience sorting, n log n)."""
+    import bisect
+
+    tails: list[int] = []  # values
+    tail_at: list[int] = []  # index of each tail
+    before: list[int] = [-1] * len(values)
+    for k, v in enumerate(values):
+        pos = bisect.bisect_left(tails, v)
+        if pos == len(tails):
+            tails.append(v)
+            tail_at.append(k)
+        else:
+            tails[pos] = v
+            tail_at[pos] = k
+        before[k] = tail_at[pos - 1] if pos else -1
+    out: list[int] = []
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        out.append(k)
+        k = before[k]
+    return out[::-1]
 
 
 class AlertFilterProxy(QSortFilterProxyModel):

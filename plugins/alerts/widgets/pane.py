@@ -1,9 +1,15 @@
 """The alerts dock's content: filter bar, the alerts table, and the actions on the selection.
 
 The pane only shows and asks: it emits ``acknowledge_requested`` (Space or
-the button), ``show_requested`` (double-click, Enter or the button) and
-``looked_at`` (the operator moved onto alerts: they are read); the plugin
-does the work.
+the button, with the note typed beside it), ``undo_requested`` (the Undo
+button, or a click on "Acknowledging in 8 s… Undo"), ``show_requested``
+(double-click, Enter or the button) and ``looked_at`` (the operator moved
+onto alerts: they are read); the plugin does the work.
+
+The list never moves under the operator: while the pointer is over the
+table or it has the focus, new alerts are held and announced ("3 new ↑",
+a click shows them) and the selection stays on the alerts clicked, so
+Space acknowledges the alert the operator chose.
 """
 
 from __future__ import annotations
@@ -16,7 +22,16 @@ from controlroom.plugins.alerts.widgets.model import (
     AlertTableModel,
     Column,
 )
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,12 +49,27 @@ from PySide6.QtWidgets import (
 
 from controlroom.api.schema import AlertKind, Severity
 
+#: Rows the pane shows when it opens (issue 9: three were too few to work in).
+DEFAULT_ROWS = 8
+
 
 class AlertTable(QTableView):
     """The table, with the operator's keys: Space acknowledges, Enter shows on the wall."""
 
     space_pressed = Signal()
     enter_pressed = Signal()
+
+    def rows_height(self, rows: float) -> int:
+        return (self.horizontalHeader().sizeHint().height() + round(rows * self.verticalHeader().defaultSectionSize())
+                + 2 * self.frameWidth() + self.horizontalScrollBar().sizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.rows_height(DEFAULT_ROWS + 0.5))
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), self.rows_height(3))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -56,8 +86,10 @@ class AlertTable(QTableView):
 
 
 class AlertsPane(QWidget):
-    #: alert ids to acknowledge (the open ones of the selection)
-    acknowledge_requested = Signal(list)
+    #: alert ids to acknowledge (the open ones of the selection), and the note (may be "")
+    acknowledge_requested = Signal(list, str)
+    #: acknowledgements to take back before they are sent (alert ids; empty: all of them)
+    undo_requested = Signal(list)
     #: alert id to put on the wall
     show_requested = Signal(str)
     #: alert ids the operator looked at (they are read now)
@@ -130,6 +162,23 @@ class AlertsPane(QWidget):
             header.resizeSection(col, width)
         header.setSectionResizeMode(Column.MESSAGE, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._double_clicked)
+        self.table.clicked.connect(self._clicked)
+        self.table.setMouseTracking(True)
+        self.table.viewport().installEventFilter(self)
+        self.table.installEventFilter(self)
+        self._hovered = False
+        self._kept: tuple[list[str], str | None] | None = None
+        proxy.modelAboutToBeReset.connect(self._keep_selection)
+        proxy.modelReset.connect(self._restore_selection)
+
+        # ---- new alerts held while the operator works in the list
+        self.new_button = QPushButton(self)
+        self.new_button.setObjectName("alertsNew")
+        self.new_button.setToolTip(self.tr("New alerts wait here while you work in the list; click to show them"))
+        self.new_button.setStyleSheet("QPushButton { background: #1f4f7a; color: #e8f2fc; font-weight: 600; "
+                                      "padding: 2px 10px; }")
+        self.new_button.clicked.connect(self.show_new)
+        self.new_button.hide()
         self.table.space_pressed.connect(self.request_acknowledge)
         self.table.enter_pressed.connect(self.request_show)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -143,6 +192,17 @@ class AlertsPane(QWidget):
         self.count.setObjectName("alertsCount")
         self.count.setTextFormat(Qt.TextFormat.PlainText)
         self.count.setContentsMargins(0, 0, 16, 0)
+        self.note = QLineEdit(self)
+        self.note.setObjectName("alertsNote")
+        self.note.setPlaceholderText(self.tr("Note (optional)"))
+        self.note.setToolTip(self.tr("Sent with the acknowledgement; every desk sees it"))
+        self.note.setMaxLength(500)  # the platform's limit
+        self.note.returnPressed.connect(self.request_acknowledge)
+        self.undo_button = QPushButton(self.tr("Undo"), self)
+        self.undo_button.setObjectName("alertsUndo")
+        self.undo_button.setToolTip(self.tr("Take back the acknowledgements not sent yet"))
+        self.undo_button.clicked.connect(lambda: self.undo_requested.emit([]))
+        self.undo_button.hide()
         self.ack_button = QPushButton(self.tr("Acknowledge"), self)
         self.ack_button.setObjectName("alertsAcknowledge")
         self.ack_button.clicked.connect(self.request_acknowledge)
@@ -156,14 +216,17 @@ class AlertsPane(QWidget):
         actions.setContentsMargins(0, 0, 0, 0)
         actions.addWidget(self.count)
         actions.addWidget(self.message, 1)
+        actions.addWidget(self.undo_button)
         actions.addWidget(self.read_button)
         actions.addWidget(self.wall_button)
+        actions.addWidget(self.note)
         actions.addWidget(self.ack_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
         layout.addLayout(bar)
+        layout.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
 
@@ -232,6 +295,86 @@ class AlertsPane(QWidget):
             self.looked_at.emit(ids)
         self._update_buttons()
 
+    # ------------------------------------------------------------------ the list holds still
+
+    @property
+    def frozen(self) -> bool:
+        """The operator works in the list (pointer over it, or focus in it): no row moves."""
+        return self._hovered or self.table.hasFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if watched is self.table.viewport() and kind in (QEvent.Type.Enter, QEvent.Type.Leave):
+            self._hovered = kind == QEvent.Type.Enter
+            self._follow_freeze()
+        elif watched is self.table and kind in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self._follow_freeze()
+        return False
+
+    def _follow_freeze(self) -> None:
+        frozen = self.frozen
+        if frozen == self.model.frozen:
+            return
+        self.model.frozen = frozen
+        if not frozen:  # the operator left the list: what was held comes in now
+            self.model.sync()
+        self.update_new()
+
+    def update_new(self) -> None:
+        """Announce the alerts held back: "3 new ↑" (how many critical among them)."""
+        held = self.model.held()
+        if not held:
+            self.new_button.hide()
+            return
+        critical = sum(1 for i in held if self.model.book.pinned(i))
+        text = self.tr("{n} new ↑").format(n=f"{len(held):,}")
+        if critical:
+            text = self.tr("{n} new ↑ ({c} critical)").format(n=f"{len(held):,}", c=critical)
+        self.new_button.setText(text)
+        self.new_button.show()
+
+    def show_new(self) -> None:
+        """Show the held alerts and go to the top, where they are; the selection stays."""
+        self.model.sync()
+        self.table.scrollToTop()
+        self.update_new()
+
+    def _keep_selection(self) -> None:
+        self._kept = (self.selected_ids(), self.current_id())
+
+    def _restore_selection(self) -> None:
+        kept, self._kept = self._kept, None
+        if not kept or not kept[0]:
+            return
+        ids, current = kept
+        sel = self.table.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for alert_id in ids:
+            idx = self._proxy_index(alert_id)
+            if idx is not None:
+                sel.select(idx, flags)
+        cur = self._proxy_index(current) if current else None
+        if cur is not None:
+            sel.setCurrentIndex(cur, QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    def _proxy_index(self, alert_id: str) -> QModelIndex | None:
+        row = self.model.row_of(alert_id)
+        if row is None:
+            return None
+        idx = self.proxy.mapFromSource(self.model.index(row, 0))
+        return idx if idx.isValid() else None
+
+    def _clicked(self, index: QModelIndex) -> None:
+        # "Acknowledging in 8 s… Undo": a click on it takes that one back
+        alert_id = index.siblingAtColumn(0).data(ALERT_ID_ROLE)
+        if index.column() == Column.ACKNOWLEDGED and alert_id and self.model.is_scheduled(alert_id):
+            self.undo_requested.emit([alert_id])
+
+    def show_undo(self, text: str) -> None:
+        """The Undo button while acknowledgements wait to be sent ("" hides it)."""
+        self.undo_button.setVisible(bool(text))
+        self.undo_button.setText(text or self.tr("Undo"))
+
     def _double_clicked(self, index: QModelIndex) -> None:
         alert_id = index.siblingAtColumn(0).data(ALERT_ID_ROLE)
         if alert_id:
@@ -245,7 +388,9 @@ class AlertsPane(QWidget):
             return
         ids = [i for i in self.selected_ids() if self.model.book.is_open(i) and not self.model.is_pending(i)]
         if ids:
-            self.acknowledge_requested.emit(ids)
+            note = self.note.text().strip()
+            self.note.clear()
+            self.acknowledge_requested.emit(ids, note)
         elif self.selected_ids():
             self.show_message(self.tr("The selected alerts are acknowledged already."))
 
@@ -295,5 +440,6 @@ class AlertsPane(QWidget):
         self.read_button.setEnabled(book.unread_count > 0)
 
     def refresh_state(self) -> None:
-        """The book changed under the selection (acknowledged, read): update the buttons."""
+        """The book changed under the selection (acknowledged, read, new): update the buttons and "N new ↑"."""
         self._update_buttons()
+        self.update_new()

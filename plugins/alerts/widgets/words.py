@@ -59,8 +59,11 @@ def when_text(t: datetime | None, now: datetime | None = None) -> str:
 def acknowledged_text(alert: Alert) -> str:
     if alert.acknowledged_by is None and alert.acknowledged_at is None:
         return ""
-    return QCoreApplication.translate("Alerts", "{who} at {when}").format(
+    text = QCoreApplication.translate("Alerts", "{who} at {when}").format(
         who=alert.acknowledged_by or "?", when=when_text(alert.acknowledged_at))
+    note = " ".join((alert.acknowledged_note or "").split())  # one line in a cell
+    return QCoreApplication.translate("Alerts", "{acknowledged}: {note}").format(acknowledged=text, note=note) \
+        if note else text
 
 
 def rich(*lines: str) -> str:

@@ -21,7 +21,7 @@ from controlroom.ui.grid_status import (
     status_label,
     status_text,
 )
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -48,10 +48,12 @@ class GridMap(QWidget):
     put_on_wall = Signal(str, int, int, int)
 
     def __init__(self, inventory: Inventory, wall: Any = None, *, redraw_ms: int = REDRAW_MS,
-                 parent: QWidget | None = None) -> None:
+                 towns: list[int] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("gridMap")
         self.inventory = inventory
+        #: the user's towns (a town desk's scope); None: the whole county
+        self.towns = list(towns) if towns is not None else None
         self.wall = wall
         self.geometry_index: G.GridGeometry | None = None
         self.stale = GridStaleness(parent=self)
@@ -90,9 +92,15 @@ class GridMap(QWidget):
         self.cameras_hint = QLabel()
         self.cameras_hint.setStyleSheet("color: #9aa3ad;")
         legend.addWidget(self.cameras_hint)
+        if self.towns is not None:  # a town desk: its own town first, the county a click away
+            home = QPushButton(self.tr("Your town"))
+            home.setObjectName("gridMapHome")
+            home.setToolTip(self.tr("Zoom to the grids of your town"))
+            home.clicked.connect(self.view.fit)
+            legend.addWidget(home)
         fit = QPushButton(self.tr("Whole county"))
         fit.setToolTip(self.tr("Zoom out to every grid"))
-        fit.clicked.connect(self.view.fit)
+        fit.clicked.connect(self.view.fit_all)
         legend.addWidget(fit)
 
         self.banner = QLabel()
@@ -162,6 +170,7 @@ class GridMap(QWidget):
         geo = G.GridGeometry.build(inv.grids.values())
         self.geometry_index = geo
         self.view.set_grids(geo, {gid: g.status for gid, g in inv.grids.items()})
+        self.view.home_rect = self._home_rect(geo)
         proj = geo.projection
         xy: dict[str, G.XY] = {}
         for cam in inv.cameras.values():
@@ -187,6 +196,18 @@ class GridMap(QWidget):
             for town, s in sorted(sums.items())
         )
         self.view.fit()
+
+    def _home_rect(self, geo: G.GridGeometry) -> QRectF | None:
+        """The area of the user's own towns (scene coordinates), or None for the county's dispatchers."""
+        if self.towns is None:
+            return None
+        wanted = set(self.towns)
+        own = [gid for gid, g in self.inventory.grids.items() if G.town_of(self.inventory, g) in wanted]
+        if not own:
+            return None
+        x0, y0, x1, y1 = geo.bounds(own)
+        margin = max(0.5, 0.06 * max(x1 - x0, y1 - y0))
+        return QRectF(x0 - margin, -y1 - margin, x1 - x0 + 2 * margin, y1 - y0 + 2 * margin)
 
     def _show_counts(self) -> None:
         counts = Counter(str(g.status) for g in self.inventory.grids.values())
@@ -289,7 +310,8 @@ class GridMap(QWidget):
         self.info.setText(put_text(self.wall, name, ids, around))
         if self.wall is None or not ids:
             return
-        done = G.put_on_wall(self.wall, ids)
+        title = name if not around else self.tr("{grid} and {n} neighbouring grids").format(grid=name, n=len(around))
+        done = G.put_on_wall(self.wall, ids, title)
         self.info.setText(put_text(self.wall, name, ids, around, done))
         self.put_on_wall.emit(grid_id, done.tiles, done.shown, done.overflow)
 

@@ -203,6 +203,8 @@ class GridMapView(QGraphicsView):
         self._labels: list[QGraphicsSimpleTextItem] = []
         self._press: QPoint | None = None
         self._fitted = False
+        #: where ``fit`` goes: a town desk's own towns (None: the whole map)
+        self.home_rect: QRectF | None = None
 
     # ------------------------------------------------------------------ content
 
@@ -271,11 +273,18 @@ class GridMapView(QGraphicsView):
         return self.transform().m11()
 
     def fit(self) -> None:
-        rect = self.map_scene.sceneRect()
+        """Show the home area (a town desk's towns) or, without one, every grid."""
+        self._fit(self.home_rect if self.home_rect is not None else self.map_scene.sceneRect())
+
+    def fit_all(self) -> None:
+        self._fit(self.map_scene.sceneRect())
+
+    def _fit(self, rect: QRectF) -> None:
         if rect.isEmpty():
             return
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        self._fitted = True
+        # a map fitted while its dock was hidden (a tab behind another) fits again when shown
+        self._fitted = self.isVisible()
         self.zoomed.emit(self.scale_px_per_km)
 
     def zoom_to(self, centre: XY, km_across: float) -> None:
@@ -301,6 +310,11 @@ class GridMapView(QGraphicsView):
         if steps:
             self.zoom_by(1.25 ** steps)
         event.accept()
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        if not self._fitted:
+            self.fit()
 
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
