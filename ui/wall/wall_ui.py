@@ -68,6 +68,12 @@ class WallUi(QObject):
         tb.setMovable(False)
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar = tb
+        # one action per preset, kept (the menu is refilled each time it opens): Ctrl+1…9 sit on them
+        self.preset_actions: dict[int, QAction] = {}
+        for n in PRESETS:
+            a = QAction(self.tiles_words(n), self)
+            a.triggered.connect(lambda _=False, n=n: pane.set_layout(preset(n)))
+            self.preset_actions[n] = a
         self.layout_menu = QMenu(self.tr("&Layout"), window)
         self.layout_menu.aboutToShow.connect(self._fill_layout_menu)
         self._fill_layout_menu()
@@ -188,8 +194,7 @@ class WallUi(QObject):
         m = self.layout_menu
         m.clear()
         for n in PRESETS:
-            a = m.addAction(self.tiles_words(n))
-            a.triggered.connect(lambda _=False, n=n: self.pane.set_layout(preset(n)))
+            m.addAction(self.preset_actions[n])
         if self.layouts.layouts:
             m.addSeparator()
             for name, lay in self.layouts.layouts.items():
