@@ -163,6 +163,8 @@ DECLARED: dict[str, Setting] = {
     "wall.decode_budget": Setting(
         int, "auto", QT_TRANSLATE_NOOP("Settings", "Decoded pixels per second the wall may ask for; auto measures this machine; over it the smallest tiles show key frames only."),
         minimum=0, auto=True),
+    "confirm_quit": Setting(
+        bool, True, QT_TRANSLATE_NOOP("Settings", "Ask before quitting (File → Quit, Ctrl+Q, the window's close button): a desk's wall stops when it quits.")),
     "plugins.disabled": Setting(
         list, [], QT_TRANSLATE_NOOP("Settings", "Plugins (entry-point names) the operator turned off; they are not even imported.")),
 }

@@ -77,6 +77,7 @@ EFFECTS: dict[str, Effect] = {
     "wall.bandwidth_budget_kbps": Effect.NEXT_SIGN_IN,
     "wall.decode_budget": Effect.NEXT_SIGN_IN,
     "plugins.disabled": Effect.RESTART,
+    "confirm_quit": Effect.AT_ONCE,  # read at each Quit (ui/quit_confirm.py)
     "plugins.alerts.notify_critical": Effect.AT_ONCE,
     "plugins.alerts.sound": Effect.AT_ONCE,
 }
