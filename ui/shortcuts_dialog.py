@@ -39,7 +39,8 @@ class ShortcutRow:
 
 
 def plain_text(text: str) -> str:
-    """A menu text without its mnemonic ampersands ("&&" stays one "&")."""
+    """A menu text without its mnemonic: "&Quit" reads "Quit", "退出(&Q)" reads "退出" ("&&" stays "&")."""
+    text = re.sub(r"\s*\(&[^&)]\)", "", text)
     return re.sub(r"&(.)", r"\1", text).rstrip()
 
 

@@ -301,3 +301,12 @@ def test_ctrl_q_asks_before_a_desk_quits(qtbot, login, run, only_plugins, config
     _key(qtbot, win2, "Ctrl+Q")
     qtbot.waitUntil(closed2.done, timeout=5000)
     assert closed2.result() == "quit"
+
+
+def test_menu_texts_read_without_mnemonics() -> None:
+    from controlroom.ui.shortcuts_dialog import plain_text
+
+    assert plain_text("&Quit") == "Quit"
+    assert plain_text("退出(&Q)") == "退出"  # the Chinese style: the letter in brackets
+    assert plain_text("设置(&S)…") == "设置…"
+    assert plain_text("Save && close") == "Save & close"
