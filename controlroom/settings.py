@@ -166,6 +166,8 @@ DECLARED: dict[str, Setting] = {
     "log.level": Setting(
         str, "info", QT_TRANSLATE_NOOP("Settings", "How much goes into the log file: debug also records libVLC's own detail (large); --debug on the command line forces debug."),
         choices=("warning", "info", "debug")),
+    "confirm_quit": Setting(
+        bool, True, QT_TRANSLATE_NOOP("Settings", "Ask before quitting (File → Quit, Ctrl+Q, the window's close button): a desk's wall stops when it quits.")),
     "plugins.disabled": Setting(
         list, [], QT_TRANSLATE_NOOP("Settings", "Plugins (entry-point names) the operator turned off; they are not even imported.")),
 }

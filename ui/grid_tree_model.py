@@ -201,6 +201,10 @@ class GridTreeModel(LazyTreeModel):
     def status_filter(self) -> frozenset[str] | None:
         return self._statuses
 
+    def text_matches(self) -> bool:
+        """True when the search matches some grid or camera, whatever the status filter."""
+        return self._text_ok is not None and any(self._text_ok)
+
     def filtered(self) -> bool:
         return bool(self._needle) or self._statuses is not None
 

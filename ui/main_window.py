@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from controlroom.ui import theme, window_state
+from controlroom.ui import keys, quit_confirm, theme, window_state
 from controlroom.ui.plugin_host import PluginHost
 from controlroom.ui.resource_panel import ResourcePanel
 from controlroom.ui.wall.wall_ui import WallUi
@@ -265,6 +265,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.session = session
         self._closing_for_logout = False
+        self._quit_confirmed = False
         self._closed: asyncio.Future[str] | None = None
         self._unsubscribers: list[Callable[[], None]] = []
         # The app's first load (set_loading_progress .. loading_finished/failed). The
@@ -337,6 +338,8 @@ class MainWindow(QMainWindow):
 
         # ---- plugins, last: they add docks, a Plugins menu and status widgets to the built window
         self.plugins = PluginHost(self, session, wall=self.video_wall.controller)
+        # focus, layout, tour and snapshot keys, Help → Keyboard shortcuts (after the plugins' actions)
+        self.keys = keys.install(self)
 
     # ------------------------------------------------------------------ menus
 
@@ -353,7 +356,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.action_quit = QAction(self.tr("&Quit"), self)
         self.action_quit.setShortcut(QKeySequence.StandardKey.Quit)
-        self.action_quit.triggered.connect(self.close)
+        self.action_quit.triggered.connect(self.request_quit)
         file_menu.addAction(self.action_quit)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -472,6 +475,17 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ closing
 
+    def request_quit(self) -> bool:
+        """File → Quit (Ctrl+Q): ask first when the ``confirm_quit`` setting says so; True if closed."""
+        if not self._may_quit():
+            return False
+        self._quit_confirmed = True
+        return self.close()
+
+    def _may_quit(self) -> bool:
+        playing = sum(1 for t in range(len(self.video_wall.tiles)) if self.video_wall.camera_on(t) is not None)
+        return quit_confirm.confirm(self, self.plugins.settings, playing)
+
     def request_logout(self) -> None:
         self._closing_for_logout = True
         self.logout_requested.emit()
@@ -484,6 +498,10 @@ class MainWindow(QMainWindow):
         return self._closed
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # the window manager's close button is the operator quitting too; close() from code never asks
+        if event.spontaneous() and not self._closing_for_logout and not self._quit_confirmed and not self._may_quit():
+            event.ignore()
+            return
         window_state.save(self)  # before the plugins' docks go
         self.video_wall.shutdown()  # players stop and release before their windows go
         self.plugins.teardown()

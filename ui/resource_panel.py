@@ -8,7 +8,13 @@ inventory is reloaded.
 A segmented switch offers a second way to browse: "Grids" (网格), town →
 grid → cameras with each grid's status and counts (``grid_tree_model.py``),
 a status filter that combines with the search, and a banner while the
-statuses are stale (the session is reconnecting).
+statuses are stale (the session is reconnecting). A search that matches
+nothing in the chosen statuses but matches elsewhere drops the status filter
+and says so: Ctrl+F must find what the operator typed.
+
+Enter on a site, a grid or several rows puts them on the wall as a drag does
+(``items_activated``); Enter or a double-click on one camera puts it on the
+selected tile (``camera_activated``).
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from typing import Any
 
 from controlroom.ui import grid_status as GS
 from controlroom.ui import grid_tree_model as GT
+from controlroom.ui.lazy_tree import ITEMS_MIME
 from controlroom.ui.tree_model import (
     COL_NAME,
     COL_ONLINE,
@@ -25,7 +32,8 @@ from controlroom.ui.tree_model import (
     ItemTypeRole,
     ResourceTreeModel,
 )
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from controlroom.ui.wall.tile_widget import decode_items
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -93,6 +101,8 @@ class ResourcePanel(QWidget):
 
     #: a camera was activated (double-click or Enter): its GB id
     camera_activated = Signal(str)
+    #: Enter on sites, grids or several rows: [(type, GB id), ...] as a drag carries them
+    items_activated = Signal(list)
 
     def __init__(self, inventory: Inventory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +111,7 @@ class ResourcePanel(QWidget):
         self._saved_expansion: set[str] = set()
         self._saved_grid_expansion: set[tuple[str, str]] = set()
         self.staleness: GS.GridStaleness | None = None
+        self._status_note = ""  # why the status filter was dropped for a search
 
         # ---- "Sites | Grids": two ways to browse
         self.mode_sites = QToolButton(self)
@@ -207,7 +218,9 @@ class ResourcePanel(QWidget):
         self.search.textChanged.connect(self._debounce.start)
         self.search.returnPressed.connect(self.apply_search)
         self.search.escape.connect(self.search.clear)
-        self.search.down.connect(self._focus_tree)
+        self.search.down.connect(self.focus_tree)
+        self.view.installEventFilter(self)
+        self.grid_view.installEventFilter(self)
         self.view.activated.connect(self._on_activated)
         self.model.modelAboutToBeReset.connect(self._before_reset)
         self.model.modelReset.connect(self._after_reset)
@@ -228,10 +241,18 @@ class ResourcePanel(QWidget):
     def apply_search(self) -> None:
         """Filter the tree on show by the search box now (the debounce timer calls this)."""
         self._debounce.stop()
-        if self.mode == GRIDS:
-            self.grid_model.set_filter(self.search.text())
-        else:
+        if self.mode != GRIDS:
             self.model.set_filter(self.search.text())
+            return
+        self._status_note = ""
+        grids, _cams = self.grid_model.set_filter(self.search.text())
+        i = self.status_filter.currentIndex()
+        if grids == 0 and i > 0 and self.grid_model.text_matches():
+            # found, but not in the statuses chosen: show where it is rather than nothing
+            status = self._filters[i][0]
+            self.status_filter.setCurrentIndex(0)
+            self._status_note = self.tr("Not in “{status}”: showing every status.").format(status=status)
+        self._update_summary()
 
     # ------------------------------------------------------------------ modes
 
@@ -263,6 +284,7 @@ class ResourcePanel(QWidget):
         self.grid_model.set_status_filter(wanted)
 
     def _on_status_filter(self, i: int) -> None:
+        self._status_note = ""
         if 0 <= i < len(self._filters):
             self.grid_model.set_status_filter(self._filters[i][1])
 
@@ -311,8 +333,8 @@ class ResourcePanel(QWidget):
             if grids == 0:
                 self.summary.setText(self.tr("No grid matches"))
             else:
-                self.summary.setText(self.tr("{grids} grids, {cameras} cameras shown").format(
-                    grids=f"{grids:,}", cameras=f"{cams:,}"))
+                shown = self.tr("{grids} grids, {cameras} cameras shown").format(grids=f"{grids:,}", cameras=f"{cams:,}")
+                self.summary.setText(f"{self._status_note} {shown}" if self._status_note else shown)
         else:
             self.summary.setText(self.tr("{grids} grids · {incident} · {attention}").format(
                 grids=f"{sum(counts.values()):,}",
@@ -415,12 +437,34 @@ class ResourcePanel(QWidget):
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
-    def _focus_tree(self) -> None:
+    def focus_tree(self) -> None:
+        """Keyboard focus into the tree on show (its first row when none is current)."""
         view = self.grid_view if self.mode == GRIDS else self.view
         model = view.model()
         view.setFocus(Qt.FocusReason.OtherFocusReason)
         if not view.currentIndex().isValid() and model.rowCount() > 0:
             view.setCurrentIndex(model.index(0, 0))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and watched in (self.view, self.grid_view)
+                and isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)):
+            items = self.selected_items()
+            if len(items) > 1 or (items and items[0][0] != "camera"):
+                self.items_activated.emit(items)
+                return True
+        return super().eventFilter(watched, event)
+
+    def selected_items(self) -> list[tuple[str, str]]:
+        """(type, GB id) of the rows selected in the tree on show (else its current row), as a drag carries them."""
+        view = self.grid_view if self.mode == GRIDS else self.view
+        model = view.model()
+        rows = view.selectionModel().selectedRows(0)
+        if not rows and view.currentIndex().isValid():
+            rows = [view.currentIndex().siblingAtColumn(0)]
+        if not rows:
+            return []
+        return decode_items(model.mimeData(rows).data(ITEMS_MIME))
 
     def _on_activated(self, index: QModelIndex) -> None:
         model = index.model()

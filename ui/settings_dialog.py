@@ -78,6 +78,7 @@ EFFECTS: dict[str, Effect] = {
     "wall.decode_budget": Effect.NEXT_SIGN_IN,
     "plugins.disabled": Effect.RESTART,
     "log.level": Effect.AT_ONCE,  # controlroom.logs follows it (LogSetup.follow)
+    "confirm_quit": Effect.AT_ONCE,  # read at each Quit (ui/quit_confirm.py)
     "plugins.alerts.notify_critical": Effect.AT_ONCE,
     "plugins.alerts.sound": Effect.AT_ONCE,
 }

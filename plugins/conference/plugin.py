@@ -153,7 +153,7 @@ class ConferencePlugin(Plugin):
         self.conference = conference
         self.wall = ConferenceWall(conference.room.name)
         self.wall.leave_requested.connect(self.leave)
-        self.wall.hint.setText(QCoreApplication.translate("ConferencePlugin", "Video conference · Esc leaves full screen"))
+        self.wall.windowed.connect(lambda: self.pane.set_message(""))
         for p in conference.with_video():
             self._add_tile(p)
         self.wall.show()
@@ -247,6 +247,8 @@ class ConferencePlugin(Plugin):
         if self.wall is None:
             return
         self.wall.show_on(screen)
+        self.pane.set_message(QCoreApplication.translate(
+            "ConferencePlugin", "On the meeting display. Esc there, or Back to a window, brings it back."))
         with contextlib.suppress(Exception):
             self.ctx.settings.set("display_screen", screen.name())
 

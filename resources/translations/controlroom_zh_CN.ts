@@ -3,17 +3,17 @@
   <context>
     <name>AlertBadge</name>
     <message>
-      <location filename="../../plugins/alerts/widgets/notices.py" line="47" />
+      <location filename="../../plugins/alerts/widgets/notices.py" line="54" />
       <source>Alerts: {unread} new · {open} open</source>
       <translation>告警：{unread} 条新 · {open} 条未确认</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/notices.py" line="49" />
+      <location filename="../../plugins/alerts/widgets/notices.py" line="56" />
       <source>Alerts: {open} open</source>
       <translation>告警：{open} 条未确认</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/notices.py" line="59" />
+      <location filename="../../plugins/alerts/widgets/notices.py" line="66" />
       <source>Open the alerts pane</source>
       <translation>打开告警面板</translation>
     </message>
@@ -343,7 +343,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>BoolEditor</name>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="180" />
+      <location filename="../../ui/settings_dialog.py" line="181" />
       <source>On</source>
       <translation>开</translation>
     </message>
@@ -387,110 +387,125 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     </message>
     <message>
       <location filename="../../plugins/conference/widgets/pane.py" line="83" />
-      <location filename="../../plugins/conference/widgets/pane.py" line="271" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="289" />
       <source>Raise hand</source>
       <translation>举手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="85" />
-      <location filename="../../plugins/conference/widgets/pane.py" line="277" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="86" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="295" />
       <source>Mute</source>
       <translation>静音</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="90" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="92" />
       <source>In the meeting</source>
       <translation>参会方</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="99" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="101" />
       <source>Show on meeting display</source>
       <translation>在会议大屏上显示</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="101" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="103" />
+      <source>Full screen on the chosen screen; Esc there brings it back to a window</source>
+      <translation>在所选屏幕上全屏显示；在该屏幕上按 Esc 返回窗口</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/pane.py" line="104" />
       <source>Back to a window</source>
       <translation>恢复为窗口</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="103" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="106" />
       <source>Meeting display</source>
       <translation>会议大屏</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="137" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="140" />
       <source>{name} · {n} participants</source>
       <translation>{name} · {n} 个参会方</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="139" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="142" />
       <source>{name} · not in session</source>
       <translation>{name} · 未开会</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="141" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="144" />
       <source>{room} — joined</source>
       <translation>{room} — 已加入</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="178" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="181" />
       <source>Not in a meeting. Pick a room and join.</source>
       <translation>未在会议中。请选择会议室并加入。</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="182" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="185" />
       <source>In: {room}</source>
       <translation>当前会议：{room}</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="186" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="189" />
       <source>{name} (you)</source>
       <translation>{name}（本席）</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="188" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="191" />
       <source>Speaking</source>
       <translation>正在发言</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="190" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="193" />
       <source>Muted</source>
       <translation>已静音</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="190" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="193" />
       <source>On</source>
       <translation>开</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="191" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="194" />
       <source>Raised</source>
       <translation>已举手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="233" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="251" />
       <source>Screen {n}: {name} ({w}×{h})</source>
       <translation>屏幕 {n}：{name}（{w}×{h}）</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="268" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="286" />
       <source>This meeting is not in session.</source>
       <translation>该会议尚未开始。</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="271" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="289" />
       <source>Lower hand</source>
       <translation>放下手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="277" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="295" />
       <source>Unmute</source>
       <translation>取消静音</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="278" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="297" />
       <source>Presenters may mute only themselves.</source>
       <translation>演示席只能将自己静音。</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/pane.py" line="299" />
+      <source>Your own microphone (select a participant for theirs)</source>
+      <translation>本席位的麦克风（选择参会者可操作其麦克风）</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/pane.py" line="301" />
+      <source>The selected participant's microphone</source>
+      <translation>所选参会者的麦克风</translation>
     </message>
   </context>
   <context>
@@ -514,11 +529,6 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <location filename="../../plugins/conference/plugin.py" line="150" />
       <source>Joining the meeting</source>
       <translation>加入会议</translation>
-    </message>
-    <message>
-      <location filename="../../plugins/conference/plugin.py" line="156" />
-      <source>Video conference · Esc leaves full screen</source>
-      <translation>视频会商 · 按 Esc 退出全屏</translation>
     </message>
     <message>
       <location filename="../../plugins/conference/plugin.py" line="172" />
@@ -554,6 +564,11 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <location filename="../../plugins/conference/plugin.py" line="241" />
       <source>Unmuting</source>
       <translation>取消静音</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/plugin.py" line="250" />
+      <source>On the meeting display. Esc there, or Back to a window, brings it back.</source>
+      <translation>已在会议显示屏上。在该屏幕上按 Esc 或点击“返回窗口”即可恢复。</translation>
     </message>
   </context>
   <context>
@@ -612,9 +627,14 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConferenceWall</name>
     <message>
-      <location filename="../../plugins/conference/widgets/wall.py" line="83" />
+      <location filename="../../plugins/conference/widgets/wall.py" line="78" />
+      <source>Closing this window leaves the meeting</source>
+      <extracomment>the operator closed the window: leave the conference back from the meeting display to a window (Esc or the pane's button)</extracomment>
+      <translation>关闭此窗口即退出会议</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/wall.py" line="90" />
       <source>No participant sends video yet.</source>
-      <extracomment>the operator closed the window: leave the conference</extracomment>
       <translation>还没有参会方传送视频。</translation>
     </message>
   </context>
@@ -741,32 +761,23 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>CriticalNotice</name>
     <message>
-      <location filename="../../plugins/alerts/widgets/notices.py" line="90" />
+      <location filename="../../plugins/alerts/widgets/notices.py" line="101" />
       <source>Show on wall</source>
+      <extracomment>a critical alert came while a presenting window covered the notice's place</extracomment>
       <translation>上墙</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/notices.py" line="91" />
+      <location filename="../../plugins/alerts/widgets/notices.py" line="102" />
       <source>Acknowledge</source>
       <translation>确认</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/notices.py" line="92" />
+      <location filename="../../plugins/alerts/widgets/notices.py" line="103" />
       <source>Dismiss</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/notices.py" line="142" />
-      <source>Critical alerts waiting</source>
-      <translation>仍有紧急告警</translation>
-    </message>
-    <message>
-      <location filename="../../plugins/alerts/widgets/notices.py" line="143" />
-      <source>The alert shown was acknowledged.</source>
-      <translation>刚才显示的告警已被确认。</translation>
-    </message>
-    <message>
-      <location filename="../../plugins/alerts/widgets/notices.py" line="150" />
+      <location filename="../../plugins/alerts/widgets/notices.py" line="190" />
       <source>{n} more critical</source>
       <translation>另有 {n} 条紧急告警</translation>
     </message>
@@ -965,57 +976,57 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>GridTreeModel</name>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="440" />
+      <location filename="../../ui/grid_tree_model.py" line="444" />
       <source>Town / grid</source>
       <translation>乡镇 / 网格</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="443" />
+      <location filename="../../ui/grid_tree_model.py" line="447" />
       <source>Status · {age}</source>
       <translation>状态 · {age}</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="444" />
+      <location filename="../../ui/grid_tree_model.py" line="448" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="446" />
+      <location filename="../../ui/grid_tree_model.py" line="450" />
       <source>Online</source>
       <translation>在线</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="451" />
+      <location filename="../../ui/grid_tree_model.py" line="455" />
       <source>Cameras online / cameras in total</source>
       <translation>在线摄像机 / 摄像机总数</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="453" />
+      <location filename="../../ui/grid_tree_model.py" line="457" />
       <source>The live updates stopped: statuses are the last known ones.</source>
       <translation>实时更新已中断：显示的是最后已知状态。</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="535" />
+      <location filename="../../ui/grid_tree_model.py" line="539" />
       <source>Grids: {n}</source>
       <translation>网格：{n} 个</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="537" />
+      <location filename="../../ui/grid_tree_model.py" line="541" />
       <source>Cameras online: {online} of {total}</source>
       <translation>在线摄像机：{online} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="548" />
+      <location filename="../../ui/grid_tree_model.py" line="552" />
       <source>offline</source>
       <translation>离线</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="548" />
+      <location filename="../../ui/grid_tree_model.py" line="552" />
       <source>online</source>
       <translation>在线</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="549" />
+      <location filename="../../ui/grid_tree_model.py" line="553" />
       <source>GB id: {id}</source>
       <translation>国标编码：{id}</translation>
     </message>
@@ -1177,12 +1188,12 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ListEditor</name>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="295" />
+      <location filename="../../ui/settings_dialog.py" line="296" />
       <source>Up</source>
       <translation>上移</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="296" />
+      <location filename="../../ui/settings_dialog.py" line="297" />
       <source>Down</source>
       <translation>下移</translation>
     </message>
@@ -1280,99 +1291,101 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="279" />
+      <location filename="../../ui/main_window.py" line="280" />
       <source>not signed in</source>
       <extracomment>the operator asked to log out (the app closes the session and shows the login again)</extracomment>
       <translation>未登录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="280" />
+      <location filename="../../ui/main_window.py" line="281" />
       <source>ControlRoom — {user} @ {host}</source>
       <translation>ControlRoom — {user} @ {host}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="288" />
+      <location filename="../../ui/main_window.py" line="289" />
       <source>Sites and cameras</source>
       <translation>站点与摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="314" />
+      <location filename="../../ui/main_window.py" line="315" />
       <source>Cameras %v of %m</source>
       <translation>摄像机 %v / %m</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="325" />
+      <location filename="../../ui/main_window.py" line="326" />
       <source>{name} · {role}</source>
       <translation>{name} · {role}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="344" />
+      <location filename="../../ui/main_window.py" line="347" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="345" />
+      <location filename="../../ui/main_window.py" line="348" />
       <source>&amp;Settings…</source>
       <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="350" />
+      <location filename="../../ui/main_window.py" line="353" />
       <source>Log &amp;out</source>
       <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="354" />
+      <location filename="../../ui/main_window.py" line="357" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="359" />
+      <location filename="../../ui/keys.py" line="70" />
+      <location filename="../../ui/main_window.py" line="362" />
       <location filename="../../ui/plugin_host.py" line="133" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="360" />
+      <location filename="../../ui/main_window.py" line="363" />
       <source>&amp;Find camera…</source>
       <translation>查找摄像机(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="366" />
+      <location filename="../../ui/keys.py" line="99" />
+      <location filename="../../ui/main_window.py" line="369" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="367" />
+      <location filename="../../ui/main_window.py" line="370" />
       <source>&amp;About ControlRoom</source>
       <translation>关于 ControlRoom(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="388" />
+      <location filename="../../ui/main_window.py" line="391" />
       <source>About ControlRoom</source>
       <translation>关于 ControlRoom</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="390" />
+      <location filename="../../ui/main_window.py" line="393" />
       <source>&lt;h3&gt;ControlRoom {version}&lt;/h3&gt;&lt;p&gt;Desktop client for county video networks: the county dispatch centre, town platforms and village platforms.&lt;/p&gt;&lt;p&gt;Free software under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;ControlRoom {version}&lt;/h3&gt;&lt;p&gt;县域视频网络桌面客户端：县级指挥中心、乡镇平台和村居平台。&lt;/p&gt;&lt;p&gt;自由软件，依据 GNU GPL 第 3 版或更新版本发布。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="413" />
+      <location filename="../../ui/main_window.py" line="416" />
       <source>Loading the inventory…</source>
       <translation>正在加载资源…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="430" />
+      <location filename="../../ui/main_window.py" line="433" />
       <source>Cameras online: {online} / {total}</source>
       <translation>在线摄像机：{online} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="443" />
+      <location filename="../../ui/main_window.py" line="446" />
       <source>Loading cameras: {done} of {total}</source>
       <translation>正在加载摄像机：{done} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="468" />
+      <location filename="../../ui/main_window.py" line="471" />
       <source>Could not load the inventory: {message}</source>
       <translation>无法加载资源：{message}</translation>
     </message>
@@ -1380,7 +1393,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>NumberEditor</name>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="212" />
+      <location filename="../../ui/settings_dialog.py" line="213" />
       <source>Automatic</source>
       <translation>自动</translation>
     </message>
@@ -1635,116 +1648,154 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     </message>
   </context>
   <context>
+    <name>QuitConfirm</name>
+    <message>
+      <location filename="../../ui/quit_confirm.py" line="32" />
+      <source>Quit ControlRoom</source>
+      <translation>退出 ControlRoom</translation>
+    </message>
+    <message>
+      <location filename="../../ui/quit_confirm.py" line="33" />
+      <source>Quit ControlRoom?</source>
+      <translation>要退出 ControlRoom 吗？</translation>
+    </message>
+    <message>
+      <location filename="../../ui/quit_confirm.py" line="35" />
+      <source>The wall stops: {n} tiles are playing.</source>
+      <translation>视频墙将停止：{n} 个窗格正在播放。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/quit_confirm.py" line="37" />
+      <source>This desk stops watching the platform.</source>
+      <translation>本席位将停止监看平台。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/quit_confirm.py" line="39" />
+      <source>&amp;Quit</source>
+      <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/quit_confirm.py" line="41" />
+      <source>Do not ask again</source>
+      <translation>不再询问</translation>
+    </message>
+  </context>
+  <context>
     <name>ResourcePanel</name>
     <message>
-      <location filename="../../ui/resource_panel.py" line="64" />
+      <location filename="../../ui/resource_panel.py" line="72" />
       <source>All statuses</source>
       <translation>全部状态</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="67" />
+      <location filename="../../ui/resource_panel.py" line="75" />
       <source>{incident} or {attention}</source>
       <translation>{incident}或{attention}</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="108" />
+      <location filename="../../ui/resource_panel.py" line="119" />
       <source>Sites</source>
-      <extracomment>a camera was activated (double-click or Enter): its GB id</extracomment>
+      <extracomment>a camera was activated (double-click or Enter): its GB id Enter on sites, grids or several rows: [(type, GB id), ...] as a drag carries them</extracomment>
       <translation>站点</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="109" />
+      <location filename="../../ui/resource_panel.py" line="120" />
       <source>Browse by site: county, towns, villages, cameras</source>
       <translation>按站点浏览：县、乡镇、村居、摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="112" />
+      <location filename="../../ui/resource_panel.py" line="123" />
       <source>Grids</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="113" />
+      <location filename="../../ui/resource_panel.py" line="124" />
       <source>Browse by community grid (网格): towns, grids and their status, cameras</source>
       <translation>按网格浏览：乡镇、网格及其状态、摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="122" />
+      <location filename="../../ui/resource_panel.py" line="133" />
       <source>Grid status filter</source>
       <translation>网格状态筛选</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="123" />
+      <location filename="../../ui/resource_panel.py" line="134" />
       <source>Show only the grids in this status; combines with the search</source>
       <translation>只显示处于此状态的网格；可与搜索同时使用</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="145" />
-      <location filename="../../ui/resource_panel.py" line="251" />
+      <location filename="../../ui/resource_panel.py" line="156" />
+      <location filename="../../ui/resource_panel.py" line="272" />
       <source>Search: camera or site name, GB id</source>
       <translation>搜索：摄像机或站点名称、国标编码</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="147" />
+      <location filename="../../ui/resource_panel.py" line="158" />
       <source>Search cameras</source>
       <translation>搜索摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="148" />
+      <location filename="../../ui/resource_panel.py" line="159" />
       <source>Type part of a camera or site name, or of a 20-digit GB id. Esc clears.</source>
       <translation>输入摄像机或站点名称的一部分，或 20 位国标编码的一部分。按 Esc 清除。</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="166" />
+      <location filename="../../ui/resource_panel.py" line="177" />
       <source>Sites and cameras</source>
       <translation>站点与摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="181" />
+      <location filename="../../ui/resource_panel.py" line="192" />
       <source>Grids and cameras</source>
       <translation>网格与摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="249" />
+      <location filename="../../ui/resource_panel.py" line="254" />
+      <source>Not in “{status}”: showing every status.</source>
+      <translation>“{status}”中没有匹配项：已显示全部状态。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/resource_panel.py" line="270" />
       <source>Search: grid, town or camera name, GB id</source>
       <translation>搜索：网格、乡镇或摄像机名称、国标编码</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="285" />
+      <location filename="../../ui/resource_panel.py" line="307" />
       <source>Grid statuses {age}: the live updates stopped; reconnecting…</source>
       <translation>网格状态{age}：实时更新已中断，正在重新连接…</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="300" />
+      <location filename="../../ui/resource_panel.py" line="322" />
       <source>{online} of {total} cameras online</source>
       <translation>{total} 路摄像机中 {online} 路在线</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="302" />
+      <location filename="../../ui/resource_panel.py" line="324" />
       <source>Nothing matches “{text}”</source>
       <translation>没有与“{text}”匹配的结果</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="304" />
+      <location filename="../../ui/resource_panel.py" line="326" />
       <source>{cameras} cameras and {sites} sites match</source>
       <translation>匹配 {cameras} 路摄像机、{sites} 个站点</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="312" />
+      <location filename="../../ui/resource_panel.py" line="334" />
       <source>No grid matches</source>
       <translation>没有匹配的网格</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="314" />
+      <location filename="../../ui/resource_panel.py" line="336" />
       <source>{grids} grids, {cameras} cameras shown</source>
       <translation>显示 {grids} 个网格、{cameras} 路摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="317" />
+      <location filename="../../ui/resource_panel.py" line="339" />
       <source>{grids} grids · {incident} · {attention}</source>
       <translation>{grids} 个网格 · {incident} · {attention}</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="324" />
+      <location filename="../../ui/resource_panel.py" line="346" />
       <source>{status} ({n})</source>
       <translation>{status}（{n}）</translation>
     </message>
@@ -1898,42 +1949,42 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>SettingRow</name>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="370" />
+      <location filename="../../ui/settings_dialog.py" line="371" />
       <source>Reset to default</source>
       <translation>恢复默认值</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="371" />
+      <location filename="../../ui/settings_dialog.py" line="372" />
       <source>Default: {value}</source>
       <translation>默认值：{value}</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="403" />
+      <location filename="../../ui/settings_dialog.py" line="404" />
       <source>none</source>
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="405" />
+      <location filename="../../ui/settings_dialog.py" line="406" />
       <source>on</source>
       <translation>开</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="405" />
+      <location filename="../../ui/settings_dialog.py" line="406" />
       <source>off</source>
       <translation>关</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="408" />
+      <location filename="../../ui/settings_dialog.py" line="409" />
       <source>empty</source>
       <translation>空</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="415" />
+      <location filename="../../ui/settings_dialog.py" line="416" />
       <source>Not saved: {why}</source>
       <translation>未保存：{why}</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="421" />
+      <location filename="../../ui/settings_dialog.py" line="422" />
       <source>Could not save the settings file: {why}</source>
       <translation>无法保存设置文件：{why}</translation>
     </message>
@@ -2029,27 +2080,32 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     </message>
     <message>
       <location filename="../../controlroom/settings.py" line="170" />
+      <source>Ask before quitting (File → Quit, Ctrl+Q, the window's close button): a desk's wall stops when it quits.</source>
+      <translation>退出前询问（文件 → 退出、Ctrl+Q、窗口的关闭按钮）：退出时席位的视频墙会停止。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="172" />
       <source>Plugins (entry-point names) the operator turned off; they are not even imported.</source>
       <translation>操作员关闭的插件（入口点名称）；这些插件根本不会被导入。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="215" />
+      <location filename="../../controlroom/settings.py" line="217" />
       <source>Setting “{name}”: {why}; using the default ({default}).</source>
       <extracomment>True when the file must not be written (a newer version, unreadable)</extracomment>
       <translation>设置“{name}”：{why}；改用默认值（{default}）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="332" />
+      <location filename="../../controlroom/settings.py" line="334" />
       <source>The settings file could not be read and was set aside as {path}; ControlRoom starts with the default settings.</source>
       <translation>无法读取设置文件，已将其另存为 {path}；ControlRoom 使用默认设置启动。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="335" />
+      <location filename="../../controlroom/settings.py" line="337" />
       <source>The settings file is from a newer ControlRoom or cannot be read; it is used read-only and changes will not be saved ({detail}).</source>
       <translation>设置文件来自更新版本的 ControlRoom 或无法读取；将以只读方式使用，更改不会保存（{detail}）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="337" />
+      <location filename="../../controlroom/settings.py" line="339" />
       <source>The settings file has a problem: {detail}</source>
       <translation>设置文件有问题：{detail}</translation>
     </message>
@@ -2057,95 +2113,123 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="97" />
+      <location filename="../../ui/settings_dialog.py" line="98" />
       <source>Takes effect at once.</source>
       <extracomment>the largest number a spin box offers when the declaration sets no bound (pixels per second reach billions: more than a 32-bit QSpinBox holds, so numbers use QDoubleSpinBox) Where each setting is read today (grep ``settings.shared().get`` / ``ctx.settings.get``): - language: ui/app.py, before the first window; - video.transport_preference: WallPane.stream_for and the conference wall, per stream; - video.network_caching_ms, video.vout: vlc_options.shared_instance, when libVLC starts; - wall.*: WallPane.__init__ builds its StreamPolicy once per main window; - plugins.disabled: PluginManager.start (Plugins… applies it at once); - plugins.alerts.*: on each alert; other plugins read theirs in setup (the default).</extracomment>
       <translation>立即生效。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="98" />
+      <location filename="../../ui/settings_dialog.py" line="99" />
       <source>Takes effect at once for each camera a tile opens next; tiles already playing keep their stream.</source>
       <translation>对之后画面打开的每路摄像机立即生效；正在播放的画面保持当前码流。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="99" />
+      <location filename="../../ui/settings_dialog.py" line="100" />
       <source>Takes effect when you next sign in (or restart ControlRoom).</source>
       <translation>下次登录（或重启 ControlRoom）后生效。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="100" />
+      <location filename="../../ui/settings_dialog.py" line="101" />
       <source>Takes effect when the plugin next starts (restart, or turn it off and on in Plugins…).</source>
       <translation>插件下次启动时生效（重启，或在“插件…”中先关闭再启用）。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="101" />
+      <location filename="../../ui/settings_dialog.py" line="102" />
       <source>Takes effect after ControlRoom restarts.</source>
       <translation>重启 ControlRoom 后生效。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="116" />
+      <location filename="../../ui/settings_dialog.py" line="117" />
       <source>General</source>
       <translation>常规</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="117" />
+      <location filename="../../ui/settings_dialog.py" line="118" />
       <source>Video</source>
       <translation>视频</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="118" />
+      <location filename="../../ui/settings_dialog.py" line="119" />
       <source>Wall</source>
       <translation>视频墙</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="119" />
+      <location filename="../../ui/settings_dialog.py" line="120" />
       <source>Log</source>
       <translation>日志</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="120" />
+      <location filename="../../ui/settings_dialog.py" line="121" />
       <source>Plugins</source>
       <translation>插件</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="126" />
+      <location filename="../../ui/settings_dialog.py" line="127" />
       <source>Plugin: {title}</source>
       <translation>插件：{title}</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="133" />
+      <location filename="../../ui/settings_dialog.py" line="134" />
       <source>Automatic</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="148" />
+      <location filename="../../ui/settings_dialog.py" line="149" />
       <source>From {minimum} to {maximum}.</source>
       <translation>范围：{minimum} 至 {maximum}。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="150" />
+      <location filename="../../ui/settings_dialog.py" line="151" />
       <source>At least {minimum}.</source>
       <translation>最小值：{minimum}。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="152" />
+      <location filename="../../ui/settings_dialog.py" line="153" />
       <source>At most {maximum}.</source>
       <translation>最大值：{maximum}。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="455" />
+      <location filename="../../ui/settings_dialog.py" line="456" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="466" />
+      <location filename="../../ui/settings_dialog.py" line="467" />
       <source>The settings file cannot be written: changes last until ControlRoom closes.</source>
       <translation>设置文件无法写入：更改仅在 ControlRoom 关闭前有效。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="518" />
+      <location filename="../../ui/settings_dialog.py" line="519" />
       <source>Changes are saved as you make them.</source>
       <translation>更改即时保存。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ShortcutsDialog</name>
+    <message>
+      <location filename="../../ui/shortcuts_dialog.py" line="119" />
+      <source>Keyboard shortcuts</source>
+      <translation>键盘快捷键</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts_dialog.py" line="123" />
+      <source>Action</source>
+      <translation>操作</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts_dialog.py" line="123" />
+      <source>Keys</source>
+      <translation>按键</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts_dialog.py" line="123" />
+      <source>Menu</source>
+      <translation>菜单</translation>
+    </message>
+    <message>
+      <location filename="../../ui/shortcuts_dialog.py" line="134" />
+      <source>Search actions or keys</source>
+      <translation>搜索操作或按键</translation>
     </message>
   </context>
   <context>
@@ -2206,7 +2290,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     </message>
     <message>
       <location filename="../../ui/wall/tile_widget.py" line="112" />
-      <location filename="../../ui/wall/tile_widget.py" line="487" />
+      <location filename="../../ui/wall/tile_widget.py" line="492" />
       <source>No new pictures</source>
       <translation>画面未更新</translation>
     </message>
@@ -2217,7 +2301,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     </message>
     <message>
       <location filename="../../ui/wall/tile_widget.py" line="114" />
-      <location filename="../../ui/wall/tile_widget.py" line="481" />
+      <location filename="../../ui/wall/tile_widget.py" line="486" />
       <source>Camera offline</source>
       <translation>摄像机离线</translation>
     </message>
@@ -2232,84 +2316,84 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>空</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="411" />
+      <location filename="../../ui/wall/tile_widget.py" line="416" />
       <source>main</source>
       <extracomment>the frame of a tile an alert just put a camera on (blinks, then stops)</extracomment>
       <translation>主码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="411" />
+      <location filename="../../ui/wall/tile_widget.py" line="416" />
       <source>sub</source>
       <translation>子码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="413" />
+      <location filename="../../ui/wall/tile_widget.py" line="418" />
       <source>{profile} · key frames</source>
       <translation>{profile} · 仅关键帧</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="421" />
+      <location filename="../../ui/wall/tile_widget.py" line="426" />
       <source>{fps:.0f} fps · {kbps:,.0f} kbit/s</source>
       <translation>{fps:.0f} 帧/秒 · {kbps:,.0f} kbit/s</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="465" />
+      <location filename="../../ui/wall/tile_widget.py" line="470" />
       <source>Empty tile</source>
       <translation>空窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="466" />
+      <location filename="../../ui/wall/tile_widget.py" line="471" />
       <source>Drag a camera or a site here from the list on the left, or select this tile and double-click a camera.</source>
       <translation>从左侧列表把摄像机或站点拖到这里，或选中此窗格后双击一个摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="469" />
+      <location filename="../../ui/wall/tile_widget.py" line="474" />
       <source>Starting…</source>
       <translation>正在启动…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="471" />
+      <location filename="../../ui/wall/tile_widget.py" line="476" />
       <source>Connecting…</source>
       <translation>正在连接…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="475" />
-      <location filename="../../ui/wall/tile_widget.py" line="497" />
+      <location filename="../../ui/wall/tile_widget.py" line="480" />
+      <location filename="../../ui/wall/tile_widget.py" line="502" />
       <source>Reconnecting in {s} s</source>
       <translation>{s} 秒后重连</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="477" />
+      <location filename="../../ui/wall/tile_widget.py" line="482" />
       <source>Reconnecting now…</source>
       <translation>正在重连…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="478" />
+      <location filename="../../ui/wall/tile_widget.py" line="483" />
       <source>The stream stopped; trying again.</source>
       <translation>视频流已中断，正在重试。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="482" />
+      <location filename="../../ui/wall/tile_widget.py" line="487" />
       <source>The platform reports “{name}” offline. The tile comes back by itself when it is online again.</source>
       <translation>平台报告“{name}”离线。摄像机恢复在线后，窗格会自动恢复。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="485" />
+      <location filename="../../ui/wall/tile_widget.py" line="490" />
       <source>Cannot play this camera</source>
       <translation>无法播放此摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="485" />
+      <location filename="../../ui/wall/tile_widget.py" line="490" />
       <source>unknown error</source>
       <translation>未知错误</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="487" />
+      <location filename="../../ui/wall/tile_widget.py" line="492" />
       <source>Waiting for the stream.</source>
       <translation>正在等待视频流。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="493" />
+      <location filename="../../ui/wall/tile_widget.py" line="498" />
       <source>Tile {n}</source>
       <translation>窗格 {n}</translation>
     </message>
@@ -2805,147 +2889,147 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>WallUi</name>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="63" />
+      <location filename="../../ui/wall/wall_ui.py" line="70" />
       <source>Wall</source>
       <translation>视频墙</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="68" />
+      <location filename="../../ui/wall/wall_ui.py" line="81" />
       <source>&amp;Layout</source>
       <translation>布局(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="72" />
+      <location filename="../../ui/wall/wall_ui.py" line="85" />
       <source>Layout</source>
       <translation>布局</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="73" />
+      <location filename="../../ui/wall/wall_ui.py" line="86" />
       <source>Choose how many tiles the wall has</source>
       <translation>选择视频墙的窗格数</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="82" />
+      <location filename="../../ui/wall/wall_ui.py" line="95" />
       <source> View: </source>
       <translation> 视图：</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="87" />
+      <location filename="../../ui/wall/wall_ui.py" line="100" />
       <source>Wall tour…</source>
       <translation>视频墙轮巡…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="90" />
+      <location filename="../../ui/wall/wall_ui.py" line="103" />
       <source>Pause tour</source>
       <translation>暂停轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="93" />
+      <location filename="../../ui/wall/wall_ui.py" line="106" />
       <source>Stop tour</source>
       <translation>停止轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="102" />
+      <location filename="../../ui/wall/wall_ui.py" line="115" />
       <source>fps / bit rate</source>
       <translation>帧率 / 码率</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="104" />
+      <location filename="../../ui/wall/wall_ui.py" line="117" />
       <source>Show frames per second and bit rate on every tile</source>
       <translation>在每个窗格上显示帧率和码率</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="107" />
+      <location filename="../../ui/wall/wall_ui.py" line="120" />
       <source>Full screen</source>
       <translation>全屏</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="111" />
+      <location filename="../../ui/wall/wall_ui.py" line="124" />
       <source>Full screen without chrome</source>
       <translation>无边框全屏</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="114" />
+      <location filename="../../ui/wall/wall_ui.py" line="127" />
       <source>Only the wall, for meeting displays (Esc leaves)</source>
       <translation>只显示视频墙，用于会议大屏（按 Esc 退出）</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="123" />
+      <location filename="../../ui/wall/wall_ui.py" line="136" />
       <source>&amp;Wall</source>
       <translation>视频墙(&amp;W)</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="151" />
+      <location filename="../../ui/wall/wall_ui.py" line="164" />
       <source>&amp;Undo wall change</source>
       <translation>撤销电视墙更改(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="154" />
+      <location filename="../../ui/wall/wall_ui.py" line="167" />
       <source>&amp;Redo wall change</source>
       <translation>重做电视墙更改(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="157" />
+      <location filename="../../ui/wall/wall_ui.py" line="170" />
       <source>&amp;Back to your view</source>
       <translation>回到您的视图(&amp;B)</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="159" />
+      <location filename="../../ui/wall/wall_ui.py" line="172" />
       <source>Leave the incident wall: your own wall comes back as you left it (Esc)</source>
       <translation>离开事件墙：您的电视墙恢复为离开时的样子（Esc）</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="174" />
+      <location filename="../../ui/wall/wall_ui.py" line="187" />
       <source>&amp;Back to “{view}”</source>
       <translation>回到“{view}”(&amp;B)</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="175" />
+      <location filename="../../ui/wall/wall_ui.py" line="188" />
       <source>&amp;Back to your wall</source>
       <translation>回到您的电视墙(&amp;B)</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="206" />
+      <location filename="../../ui/wall/wall_ui.py" line="219" />
       <source>There is no saved view named “{name}”.</source>
       <translation>没有名为“{name}”的已保存视图。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="200" />
+      <location filename="../../ui/wall/wall_ui.py" line="213" />
       <source>Demo 3×3</source>
       <translation>演示 3×3</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="207" />
+      <location filename="../../ui/wall/wall_ui.py" line="220" />
       <source>Saved views of this account on this platform: {names}</source>
       <translation>此账号在本平台保存的视图：{names}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="208" />
+      <location filename="../../ui/wall/wall_ui.py" line="221" />
       <source>This account has no saved views on this platform yet.</source>
       <translation>此账号在本平台尚无保存的视图。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="211" />
+      <location filename="../../ui/wall/wall_ui.py" line="224" />
       <source>View not found</source>
       <translation>未找到视图</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="233" />
+      <location filename="../../ui/wall/wall_ui.py" line="246" />
       <source>1 tile</source>
       <translation>1 个窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="233" />
+      <location filename="../../ui/wall/wall_ui.py" line="246" />
       <source>{n} tiles</source>
       <translation>{n} 个窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="247" />
+      <location filename="../../ui/wall/wall_ui.py" line="259" />
       <source>Custom layout…</source>
       <translation>自定义布局…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_ui.py" line="257" />
+      <location filename="../../ui/wall/wall_ui.py" line="269" />
       <source>The layout could not be saved: {error}</source>
       <translation>无法保存布局：{error}</translation>
     </message>
@@ -2957,6 +3041,60 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <source>Video wall</source>
       <extracomment>the tiles were placed again (layout change, maximise, resize): sizes changed</extracomment>
       <translation>视频墙</translation>
+    </message>
+  </context>
+  <context>
+    <name>WindowKeys</name>
+    <message>
+      <location filename="../../ui/keys.py" line="65" />
+      <source>Next pane</source>
+      <extracomment>Ctrl+1 … Ctrl+9: the first nine presets, smallest first</extracomment>
+      <translation>下一个面板</translation>
+    </message>
+    <message>
+      <location filename="../../ui/keys.py" line="66" />
+      <source>Previous pane</source>
+      <translation>上一个面板</translation>
+    </message>
+    <message>
+      <location filename="../../ui/keys.py" line="67" />
+      <source>Go to the sites and cameras</source>
+      <translation>转到站点和摄像机</translation>
+    </message>
+    <message>
+      <location filename="../../ui/keys.py" line="68" />
+      <source>Go to the wall</source>
+      <translation>转到视频墙</translation>
+    </message>
+    <message>
+      <location filename="../../ui/keys.py" line="69" />
+      <source>Go to the alerts</source>
+      <translation>转到告警</translation>
+    </message>
+    <message>
+      <location filename="../../ui/keys.py" line="71" />
+      <source>&amp;Go to</source>
+      <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/keys.py" line="88" />
+      <source>Snapshot of the selected tile</source>
+      <translation>所选窗格截图</translation>
+    </message>
+    <message>
+      <location filename="../../ui/keys.py" line="98" />
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/keys.py" line="170" />
+      <source>The alerts pane is turned off (Plugins → Plugins…).</source>
+      <translation>告警面板已关闭（插件 → 插件…）。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/keys.py" line="179" />
+      <source>Select a tile first: its picture is saved.</source>
+      <translation>请先选择一个窗格：将保存其画面。</translation>
     </message>
   </context>
   <context>

@@ -172,7 +172,7 @@ class ElidedLabel(QWidget):
 
 
 class VideoSurface(QWidget):
-    """A black native window that libVLC draws into; Qt never paints it.
+    """A black native window that libVLC draws into.
 
     ``WA_NativeWindow`` gives it its own X11 window (or HWND / NSView) whose
     id goes to ``TilePlayer.set_window``. Its ancestors become native too, on
@@ -191,7 +191,12 @@ class VideoSurface(QWidget):
         self.setMinimumSize(1, 1)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        pass  # libVLC owns every pixel of this window
+        # libVLC draws the picture into a child window of its own, sized to the
+        # picture: the letterbox around it is ours. Unpainted, it kept whatever
+        # was on screen there before (tree, docks, other tiles) after a resize.
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), Qt.GlobalColor.black)
+        painter.end()
 
     def native_id(self) -> int:
         return int(self.winId())

@@ -3,7 +3,11 @@
 ``WallUi`` puts a ``WallPane`` into a ``QMainWindow`` with a toolbar (layout
 presets 1…64 and custom layouts, the views switcher, wall tours with a
 countdown, fps/bit rate) and the keys operators expect: F11 full screen,
-Shift+F11 full screen without any chrome for presenters (Esc leaves it).
+Shift+F11 full screen without any chrome for presenters (Esc leaves it):
+only the wall, edge to edge on black, with pop-ups held back
+(``controlroom.ui.presenting``). Both set the window to its screen's
+geometry themselves, so they also fill the screen where no window manager
+applies the full-screen state (kiosks, Xvfb), and give the old geometry back.
 At start it opens what was asked (``--view``, ``--layout``), else the last
 view, else, on the demo's first start, a live 3x3 of demo cameras.
 """
@@ -13,11 +17,12 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from controlroom.ui import presenting
 from controlroom.ui.wall.layout_editor import CustomLayouts, LayoutEditor
 from controlroom.ui.wall.tours_ui import WallTour, WallTourDialog
 from controlroom.ui.wall.views_ui import ViewsUi
 from controlroom.ui.wall.wall_view import WallPane
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QByteArray, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -54,6 +59,8 @@ class WallUi(QObject):
         self.wall_tour = WallTour(pane)
         self._chrome: list[QWidget] = []
         self._was_maximised = False
+        self._normal_geometry: QRect | None = None
+        self._layout_state: QByteArray | None = None
 
         pane.message.connect(self._show_message)
         if resources is not None:
@@ -65,6 +72,12 @@ class WallUi(QObject):
         tb.setMovable(False)
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar = tb
+        # one action per preset, kept (the menu is refilled each time it opens): Ctrl+1…9 sit on them
+        self.preset_actions: dict[int, QAction] = {}
+        for n in PRESETS:
+            a = QAction(self.tiles_words(n), self)
+            a.triggered.connect(lambda _=False, n=n: pane.set_layout(preset(n)))
+            self.preset_actions[n] = a
         self.layout_menu = QMenu(self.tr("&Layout"), window)
         self.layout_menu.aboutToShow.connect(self._fill_layout_menu)
         self._fill_layout_menu()
@@ -236,8 +249,7 @@ class WallUi(QObject):
         m = self.layout_menu
         m.clear()
         for n in PRESETS:
-            a = m.addAction(self.tiles_words(n))
-            a.triggered.connect(lambda _=False, n=n: self.pane.set_layout(preset(n)))
+            m.addAction(self.preset_actions[n])
         if self.layouts.layouts:
             m.addSeparator()
             for name, lay in self.layouts.layouts.items():
@@ -301,30 +313,50 @@ class WallUi(QObject):
     # ------------------------------------------------------------------ full screen
 
     def set_full_screen(self, on: bool) -> None:
-        if on:
-            self._was_maximised = self.window.isMaximized()
-            self.window.showFullScreen()
-        elif not self.action_presenter.isChecked():
-            self.window.showMaximized() if self._was_maximised else self.window.showNormal()
-
-    def set_presenter(self, on: bool) -> None:
-        """Only the wall on the whole screen: no menus, toolbars, docks or status bar."""
         w = self.window
         if on:
-            bars: list[QWidget | None] = [w.menuBar(), w.statusBar(), *w.findChildren(QToolBar)]
+            if not w.isFullScreen():
+                self._was_maximised = w.isMaximized()
+                self._normal_geometry = QRect(w.normalGeometry() if self._was_maximised else w.geometry())
+            screen = w.screen()
+            # the screen's geometry even where no window manager applies the
+            # full-screen state (kiosks, Xvfb): else the window keeps its size
+            # and the desktop shows around the wall
+            if screen is not None:
+                w.setGeometry(screen.geometry())
+            w.showFullScreen()
+        elif not self.action_presenter.isChecked():
+            if self._was_maximised:
+                w.showMaximized()
+            else:
+                w.showNormal()
+                if self._normal_geometry is not None:
+                    w.setGeometry(self._normal_geometry)
+
+    def set_presenter(self, on: bool) -> None:
+        """Only the wall on the whole screen: no menus, toolbars, docks or status bar; pop-ups wait."""
+        w = self.window
+        if on:
             from PySide6.QtWidgets import QDockWidget
 
-            bars += w.findChildren(QDockWidget)
+            # docks and toolbars come back as they were, tabs in front included
+            self._layout_state = w.saveState()
+            bars: list[QWidget | None] = [w.menuBar(), w.statusBar()]
             self._chrome = [b for b in bars if b is not None and b.isVisible()]
-            for b in self._chrome:
+            for b in [*self._chrome, *w.findChildren(QToolBar), *w.findChildren(QDockWidget)]:
                 b.hide()
             self.set_full_screen(True)
+            presenting.set_presenting(w, True)
         else:
             for b in self._chrome:
                 b.show()
             self._chrome = []
+            if self._layout_state is not None:
+                w.restoreState(self._layout_state)
+                self._layout_state = None
             if not self.action_fullscreen.isChecked():
                 self.set_full_screen(False)
+            presenting.set_presenting(w, False)  # last: held pop-ups go where the window is now
         self.pane.wall.setFocus()
 
     def _leave_presenter(self) -> None:

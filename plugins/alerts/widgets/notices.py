@@ -5,8 +5,14 @@
 - ``CriticalNotice``: a small non-modal pop-up in the window's top-right
   corner for a critical alert (patrol SOS): it takes no focus, so the
   operator's typing is never interrupted, and stays until dismissed or the
-  alert is acknowledged (by anyone).
+  alert is acknowledged (by anyone). Its buttons act on the alert it shows,
+  and only then: when that one is acknowledged the next waiting one is
+  shown in full, and with none left the pop-up closes.
 - ``Toast``: a short-lived note over the window ("on the wall: tile 1 …").
+
+Neither lands on a screen that presents (the wall without chrome, a meeting
+display: ``controlroom.ui.presenting``): a critical notice waits, and shows
+when the presentation ends; a toast is dropped.
 
 All text is plain text: names and messages come from the platform.
 """
@@ -14,6 +20,7 @@ All text is plain text: names and messages come from the platform.
 from __future__ import annotations
 
 from controlroom.plugins.alerts.widgets import words
+from controlroom.ui import presenting
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
@@ -75,6 +82,10 @@ class CriticalNotice(QFrame):
             f"#alertsCriticalNotice {{ background: #2a1d1e; border: 2px solid {colour}; border-radius: 4px; }}"
             f" QLabel#alertsNoticeTitle {{ color: {colour}; font-weight: bold; }}")
         self.alert_ids: list[str] = []  # newest first
+        self._alerts: dict[str, tuple[Alert, str]] = {}  # what each one says (alert, place)
+        self._can_show = self._can_acknowledge = True
+        #: a critical alert came while a presenting window covered the notice's place
+        self.held = False
         self.icon = QLabel(self)
         self.icon.setPixmap(words.severity_pixmap(Severity.CRITICAL, 22))
         self.title = QLabel(self)
@@ -109,39 +120,68 @@ class CriticalNotice(QFrame):
         layout.addLayout(head)
         layout.addWidget(self.text)
         layout.addLayout(buttons)
+        presenting.hub().changed.connect(self._reveal)
+        self._update_buttons()
 
     def set_actions(self, *, can_show: bool, show_reason: str, can_acknowledge: bool, acknowledge_reason: str) -> None:
-        self.wall_button.setEnabled(can_show)
+        self._can_show, self._can_acknowledge = can_show, can_acknowledge
         self.wall_button.setToolTip(show_reason if not can_show else "")
-        self.ack_button.setEnabled(can_acknowledge)
         self.ack_button.setToolTip(acknowledge_reason if not can_acknowledge else "")
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        # the buttons act on the alert shown: none shown, nothing to act on
+        shown = bool(self.alert_ids) and self.alert_ids[0] in self._alerts
+        self.wall_button.setEnabled(shown and self._can_show)
+        self.ack_button.setEnabled(shown and self._can_acknowledge)
 
     def notify(self, alert: Alert, place: str) -> None:
         """Show ``alert`` (the newest critical one) on top."""
         if alert.id in self.alert_ids:
             self.alert_ids.remove(alert.id)
         self.alert_ids.insert(0, alert.id)
+        self._alerts[alert.id] = (alert, place)
+        self._show_first()
+        self._reveal()
+
+    def _show_first(self) -> None:
+        alert, place = self._alerts[self.alert_ids[0]]
         self.title.setText(f"{words.severity_text(alert.severity)} · {words.kind_text(alert.kind)}"
                            f" · {words.when_text(alert.raised_at)}")
         self.text.setText("\n".join(x for x in (place, alert.message) if x))
         self._show_more()
+        self._update_buttons()
+
+    def _reveal(self) -> None:
+        """Show the pop-up where it belongs, unless a presenting window is there: then it waits."""
+        if not self.alert_ids:
+            self.held = False
+            self.hide()
+            return
         self.adjustSize()
         self._place()
-        self.show()
+        self.held = presenting.covers(self.frameGeometry().center())
+        if self.held:
+            self.hide()
+        else:
+            self.show()
 
     def forget(self, alert_id: str) -> None:
-        """That alert was acknowledged: drop it; hide when none is left."""
+        """That alert was acknowledged: drop it; show the next one in full, or close when none is left."""
+        self._alerts.pop(alert_id, None)
         if alert_id not in self.alert_ids:
             return
         first = self.alert_ids[0] == alert_id
         self.alert_ids.remove(alert_id)
         if not self.alert_ids:
+            self.held = False
             self.hide()
+            self._update_buttons()
         elif first:
-            # the next one is not shown in full: say so rather than guess its text
-            self.title.setText(self.tr("Critical alerts waiting"))
-            self.text.setText(self.tr("The alert shown was acknowledged."))
-            self._show_more()
+            self._show_first()
+            if self.isVisible():
+                self.adjustSize()
+                self._place()
         else:
             self._show_more()
 
@@ -151,7 +191,10 @@ class CriticalNotice(QFrame):
 
     def dismiss(self) -> None:
         self.alert_ids.clear()
+        self._alerts.clear()
+        self.held = False
         self.hide()
+        self._update_buttons()
         self.dismissed.emit()
 
     def _place(self) -> None:
@@ -183,5 +226,7 @@ class Toast(QLabel):
         if parent is not None:
             centre = parent.mapToGlobal(QPoint(parent.width() // 2, 0))
             self.move(centre.x() - self.width() // 2, centre.y() + 64)
+        if presenting.covers(self.frameGeometry().center()):
+            return  # a note for the operator, not for the audience of a meeting display
         self.show()
         self._timer.start(ms)

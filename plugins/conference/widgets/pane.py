@@ -82,7 +82,9 @@ class ConferencePane(QWidget):
         self.roster.itemSelectionChanged.connect(self._update_buttons)
         self.hand_button = QPushButton(self.tr("Raise hand"), self)
         self.hand_button.clicked.connect(lambda: self.hand_requested.emit(not self._hand_raised))
+        # a toggle: checked while its participant is muted (the selected one, else this desk)
         self.mute_button = QPushButton(self.tr("Mute"), self)
+        self.mute_button.setCheckable(True)
         self.mute_button.clicked.connect(self._mute)
         actions = QHBoxLayout()
         actions.addWidget(self.hand_button)
@@ -98,6 +100,7 @@ class ConferencePane(QWidget):
         self.screens.setObjectName("conferenceScreens")
         self.display_button = QPushButton(self.tr("Show on meeting display"), self)
         self.display_button.clicked.connect(self._show_on_display)
+        self.display_button.setToolTip(self.tr("Full screen on the chosen screen; Esc there brings it back to a window"))
         self.windowed_button = QPushButton(self.tr("Back to a window"), self)
         self.windowed_button.clicked.connect(self.windowed_requested)
         display_box = QGroupBox(self.tr("Meeting display"), self)
@@ -216,11 +219,26 @@ class ConferencePane(QWidget):
         items = self.roster.selectedItems()
         return items[0].data(COL_NAME, ROLE_ID) if items else None
 
-    def _mute(self) -> None:
+    def mute_target(self) -> str | None:
+        """Whom Mute/Unmute acts on: the selected participant, else this desk itself."""
         items = self.roster.selectedItems()
         if items:
-            muted = bool(items[0].data(COL_NAME, ROLE_ID + 1))
-            self.mute_requested.emit(items[0].data(COL_NAME, ROLE_ID), not muted)
+            return str(items[0].data(COL_NAME, ROLE_ID))
+        if self.me is not None and self.participant_item(self.me) is not None:
+            return self.me
+        return None
+
+    def _target_muted(self, target: str | None) -> bool:
+        item = self.participant_item(target) if target is not None else None
+        return bool(item is not None and item.data(COL_NAME, ROLE_ID + 1))
+
+    def _mute(self) -> None:
+        target = self.mute_target()
+        muted = self._target_muted(target)
+        # the button shows what the platform says, not what was clicked: its events bring the change
+        self.mute_button.setChecked(muted)
+        if target is not None:
+            self.mute_requested.emit(target, not muted)
 
     # ------------------------------------------------------------------ screens
 
@@ -269,12 +287,18 @@ class ConferencePane(QWidget):
         self.leave_button.setEnabled(joined)
         self.hand_button.setEnabled(joined and self.me is not None)
         self.hand_button.setText(self.tr("Lower hand") if self._hand_raised else self.tr("Raise hand"))
-        who = self.roster.selectedItems()
-        target = who[0].data(COL_NAME, ROLE_ID) if who else None
-        muted = bool(who[0].data(COL_NAME, ROLE_ID + 1)) if who else False
+        target = self.mute_target() if joined else None
+        muted = self._target_muted(target)
         allowed = self.can_control or target == self.me
-        self.mute_button.setEnabled(joined and target is not None and allowed)
+        self.mute_button.setEnabled(target is not None and allowed)
+        self.mute_button.setChecked(muted)
         self.mute_button.setText(self.tr("Unmute") if muted else self.tr("Mute"))
-        self.mute_button.setToolTip("" if allowed else self.tr("Presenters may mute only themselves."))
+        if not allowed:
+            tip = self.tr("Presenters may mute only themselves.")
+        elif target is not None and target == self.me:
+            tip = self.tr("Your own microphone (select a participant for theirs)")
+        else:
+            tip = self.tr("The selected participant's microphone")
+        self.mute_button.setToolTip(tip)
         self.display_button.setEnabled(joined and self.screens.count() > 0)
         self.windowed_button.setEnabled(joined)

@@ -3,7 +3,8 @@
 It opens next to the main window when the operator joins; "Show on meeting
 display" puts it full screen on a chosen screen, where its own header (the
 only chrome it has besides the window frame) hides. Escape brings it back to
-a window.
+a window, at the size and place it had before (set by hand: where no window
+manager restores it, Xvfb or a kiosk, it stayed as large as the screen).
 
 Why full screen and not a frameless flag: changing a shown window's flags
 makes Qt recreate its native window, and the video surfaces inside are
@@ -16,7 +17,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, Signal
+from controlroom.ui import presenting
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -49,6 +51,8 @@ class ConferenceWall(QWidget):
 
     #: the operator closed the window: leave the conference
     leave_requested = Signal()
+    #: back from the meeting display to a window (Esc or the pane's button)
+    windowed = Signal()
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -70,6 +74,9 @@ class ConferenceWall(QWidget):
         self.hint = QLabel(self.header)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setStyleSheet("color: #7c848d;")
+        # the header shows only in a window (it hides on a meeting display): this is its hint
+        self.hint.setText(self.tr("Closing this window leaves the meeting"))
+        self._windowed_geometry: QRect | None = None
         row = QHBoxLayout(self.header)
         row.setContentsMargins(8, 4, 8, 4)
         row.addWidget(self.title)
@@ -137,8 +144,11 @@ class ConferenceWall(QWidget):
 
     def show_on(self, screen: QScreen) -> None:
         """Full screen on ``screen``, without chrome (the header hides; Escape restores)."""
+        if not self.isFullScreen():
+            self._windowed_geometry = QRect(self.geometry())
         self.display_screen = screen
         self.header.hide()
+        presenting.set_presenting(self, True)
         if self.isFullScreen():
             self.showNormal()
         self.winId()  # a native window, so it can be told its screen
@@ -157,6 +167,10 @@ class ConferenceWall(QWidget):
         self.header.show()
         if self.isFullScreen():
             self.showNormal()
+            if self._windowed_geometry is not None:
+                self.setGeometry(self._windowed_geometry)
+        presenting.set_presenting(self, False)
+        self.windowed.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.isFullScreen():
@@ -169,6 +183,7 @@ class ConferenceWall(QWidget):
     def release(self) -> None:
         """Stop and release every player (before any tile goes), then drop the tiles."""
         self._releasing = True
+        presenting.set_presenting(self, False)  # pop-ups held for the meeting display may show now
         tiles = list(self.tiles.values())
         for tile in tiles:
             tile.release()
