@@ -51,6 +51,7 @@ class ConferencePlugin(Plugin):
         self.pane = ConferencePane()
         user = ctx.session.user if ctx.session is not None else None
         self.pane.can_control = bool(user is None or user.can_control)
+        self.pane.username = user.username if user is not None else None
         self.pane.join_requested.connect(self.join)
         self.pane.leave_requested.connect(self.leave)
         self.pane.hand_requested.connect(self.raise_hand)
