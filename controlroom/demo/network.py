@@ -22,6 +22,7 @@ import math
 import random
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Literal
 
 from controlroom.api.schema import (
     TYPE_CAMERA,
@@ -92,8 +93,8 @@ N_VILLAGES = 515
 N_GRIDS = 1080
 N_CAMERAS = 28_500
 
-MAIN_PROFILE = ("main", 1280, 720)
-SUB_PROFILE = ("sub", 640, 360)
+MAIN_PROFILE: tuple[Literal["main", "sub"], int, int] = ("main", 1280, 720)
+SUB_PROFILE: tuple[Literal["main", "sub"], int, int] = ("sub", 640, 360)
 FPS = 25.0
 CODEC = "h264"
 

@@ -748,14 +748,14 @@ class DemoApi:
                     await resp.write(item.payload)
             while True:
                 try:
-                    item = await asyncio.wait_for(queue.get(), timeout=self.keepalive)
+                    queued = await asyncio.wait_for(queue.get(), timeout=self.keepalive)
                 except TimeoutError:
                     await resp.write(b": keep-alive\n\n")
                     continue
-                if item is None:
+                if queued is None:
                     break  # dropped on purpose (test hook) or shutting down
-                if self._sees(user, item):
-                    await resp.write(item.payload)
+                if self._sees(user, queued):
+                    await resp.write(queued.payload)
         except (ConnectionResetError, asyncio.CancelledError):
             pass
         finally:
