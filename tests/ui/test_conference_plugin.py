@@ -168,9 +168,11 @@ def test_join_the_village_meeting_and_see_every_participant(qtbot, login, run, d
                 other.hide()
         win.setGeometry(0, 0, 1920, 650)
         wall.setGeometry(0, 650, 1920, 430)
-        qtbot.wait(200)
+        qtbot.waitUntil(lambda: win.width() == 1920 and wall.height() == 430, timeout=5000)
         win.resizeDocks([win.dock, dock], [230, 470], Qt.Orientation.Horizontal)
-        qtbot.wait(1500)
+        qtbot.waitUntil(lambda: abs(dock.width() - 470) <= 40, timeout=5000)
+        # the tiles' video is painted into their new size before the picture
+        qtbot.waitUntil(lambda: all(_close(_colour(t), want[pid]) for pid, t in tiles.items()), timeout=10_000)
         # the simulated meeting goes on meanwhile: give the floor again just before the picture
         demo.hook("conference", room_id=ROOM, participant_id=target)
         qtbot.waitUntil(lambda: wall.speaker_tile() is tiles[target] and hand() == "Raised", timeout=10_000)
