@@ -92,11 +92,16 @@ class ConferencePlugin(Plugin):
 
         task = run()
         try:
-            self.ctx.start_task(task, what)
+            started = self.ctx.start_task(task, what)
         except RuntimeError:  # no running loop (a window without the app's loop): drop it cleanly
             task.close()
             if inspect.iscoroutine(coro):
                 coro.close()
+            return
+        if inspect.iscoroutine(coro):
+            # cancelled before its first step (the plugin stopped at once): the request was
+            # never awaited; close it, or Python warns "never awaited" when it is collected
+            started.add_done_callback(lambda _t: coro.close())
 
     def refresh(self) -> None:
         if self.ctx.client is None:
