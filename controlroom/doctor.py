@@ -76,7 +76,7 @@ def _vlc_report() -> tuple[dict[str, Any], Any]:
     playable = playable_transports(instance)
     from controlroom.api.schema import Transport
 
-    transports = {t.value: {"playable": t in playable} for t in Transport}
+    transports: dict[str, dict[str, Any]] = {t.value: {"playable": t in playable} for t in Transport}
     transports[Transport.RTSP.value]["route"] = rtsp_route(instance).value
     return {"ok": True, "version": libvlc_version(), "transports": transports}, instance
 

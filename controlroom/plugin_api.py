@@ -45,9 +45,11 @@ from PySide6.QtCore import QCoreApplication
 from controlroom.settings import Setting, SettingsSection
 
 if TYPE_CHECKING:
+    from controlroom.api.client import PlatformClient
     from controlroom.api.schema import Event
-    from controlroom.inventory import InventoryDelta
-    from controlroom.session import Session
+    from controlroom.inventory import Inventory, InventoryDelta
+    from controlroom.session import ConnectionState, Session
+    from controlroom.wall.controller import WallController
 
 __all__ = [
     "PLUGIN_API_VERSION",
@@ -149,7 +151,7 @@ class PluginContext:
         name: str,
         *,
         session: Session | None,
-        wall: Any,
+        wall: WallController | None,
         settings: SettingsSection,
         ui: PluginUi,
         tr_context: str = "Plugins",
@@ -178,11 +180,13 @@ class PluginContext:
     # ------------------------------------------------------------------ convenience
 
     @property
-    def inventory(self) -> Any:
+    def inventory(self) -> Inventory | None:
+        """The session's inventory (None without a session)."""
         return self.session.inventory if self.session is not None else None
 
     @property
-    def client(self) -> Any:
+    def client(self) -> PlatformClient | None:
+        """The session's platform client (None without a session)."""
         return self.session.client if self.session is not None else None
 
     @property
@@ -286,7 +290,7 @@ class PluginContext:
             return lambda: None
         return self.add_cleanup(self.session.inventory.subscribe(self._fatal(callback, "inventory listener")))
 
-    def on_state(self, callback: Callable[[Any, str], None]) -> Callable[[], None]:
+    def on_state(self, callback: Callable[[ConnectionState, str], None]) -> Callable[[], None]:
         """The session's connection state changes (``ConnectionState``, detail)."""
         if self.session is None:
             return lambda: None

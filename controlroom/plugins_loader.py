@@ -21,13 +21,14 @@ any plugin it requires.
 from __future__ import annotations
 
 import enum
+import functools
 import importlib.metadata
 import logging
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib.metadata import EntryPoint
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
@@ -40,6 +41,10 @@ from controlroom.plugin_api import (
     api_compatible,
 )
 from controlroom.settings import Settings
+
+if TYPE_CHECKING:
+    from controlroom.session import Session
+    from controlroom.wall.controller import WallController
 
 log = logging.getLogger("controlroom.plugins")
 
@@ -128,8 +133,8 @@ class PluginManager:
         settings: Settings,
         ui: PluginUi,
         *,
-        session: Any = None,
-        wall: Any = None,
+        session: Session | None = None,
+        wall: WallController | None = None,
         entry_points: Iterable[EntryPoint] | None = None,
     ) -> None:
         self.settings = settings
@@ -349,7 +354,7 @@ class PluginManager:
             ui=self.ui,
             tr_context=rec.cls.TR_CONTEXT,
             plugins=self.get,
-            on_failure=lambda exc, where, rec=rec: self._runtime_failure(rec, exc, where),
+            on_failure=functools.partial(self._runtime_failure, rec),
         )
         try:
             instance = rec.cls()

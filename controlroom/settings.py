@@ -30,10 +30,15 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from controlroom import paths, storage
 from controlroom.listeners import Listeners
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for lupdate; translated where it is shown (QtCore's is typed as returning object)."""
+    return text
 
 log = logging.getLogger("controlroom.settings")
 

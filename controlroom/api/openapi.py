@@ -25,14 +25,18 @@ class Route:
     summary: str
     response: Any = None
     body: Any = None
-    params: tuple[tuple[str, str, str], ...] = ()  # (name, in, type)
+    params: tuple[tuple[str, str, str | dict[str, Any]], ...] = ()  # (name, in, type or JSON Schema)
     auth: bool = True
     status: int = 200
     stream: str | None = None  # media type of a streamed answer
     body_required: bool = True  # False: the body may be left out (added to an existing request)
+    conflict: str | None = None  # when the route answers 409 (the state forbids it)
 
 
-PAGING = (("offset", "query", "integer"), ("limit", "query", "integer"))
+PAGING: tuple[tuple[str, str, dict[str, Any]], ...] = (
+    ("offset", "query", {"type": "integer", "minimum": 0, "default": 0}),
+    ("limit", "query", {"type": "integer", "minimum": 1, "maximum": s.MAX_PAGE_LIMIT, "default": 1000}),
+)
 
 ROUTES: tuple[Route, ...] = (
     Route("post", "/auth/login", "Log in with user and password; returns a bearer token with its expiry.", s.Token, s.LoginRequest, auth=False),
@@ -44,23 +48,27 @@ ROUTES: tuple[Route, ...] = (
           params=(*PAGING, ("site_id", "query", "string"))),
     Route("get", "/cameras/{camera_id}", "One camera.", s.Camera, params=(("camera_id", "path", "string"),)),
     Route("post", "/cameras/{camera_id}/ptz", "Pan, tilt, zoom or go to a preset.", s.PtzResult, s.PtzCommand,
-          params=(("camera_id", "path", "string"),), status=202),
+          params=(("camera_id", "path", "string"),), status=202, conflict="the camera cannot pan, tilt or zoom"),
     Route("get", "/grids", "Community grids (网格) with status, polygon, members and patrol, paged.", s.Page[s.Grid], params=PAGING),
     Route("get", "/alerts", "Alerts, newest first, paged; state=open for unacknowledged ones.", s.Page[s.Alert],
           params=(*PAGING, ("state", "query", "string"))),
     Route("post", "/alerts/{alert_id}/ack", "Acknowledge an alert, with an optional note (body optional); every "
           "client hears of it on the event stream. The first acknowledgement stands.", s.Alert, s.AckRequest,
           params=(("alert_id", "path", "string"),), body_required=False),
-    Route("get", "/conferences", "Video-conference rooms.", list[s.ConferenceRoom]),
-    Route("post", "/conferences/{room_id}/join", "Join a room: its participants and their streams.", s.ConferenceJoin,
-          params=(("room_id", "path", "string"),)),
+    Route("get", "/conferences", "Video-conference rooms the caller may see: those it is a member of "
+          "(dispatchers: all). Only members and dispatchers hear of a room (conference.updated).", list[s.ConferenceRoom]),
+    Route("post", "/conferences/{room_id}/join", "Join a room in session: its participants and their streams. "
+          "A desk becomes a participant; a presenter only views (no participant_id). "
+          "A room the caller is no member of is not found (404).", s.ConferenceJoin,
+          params=(("room_id", "path", "string"),), conflict="the room is not in session"),
     Route("post", "/conferences/{room_id}/leave", "Leave a room.", s.ConferenceRoom, params=(("room_id", "path", "string"),)),
-    Route("post", "/conferences/{room_id}/hand", "Raise or lower the caller's hand (the caller must have joined); "
-          "every client hears of it as conference.updated. Returns the room.", s.ConferenceRoom, s.HandRequest,
-          params=(("room_id", "path", "string"),)),
-    Route("post", "/conferences/{room_id}/mute", "Ask to mute or unmute a participant (presenters: only themselves); "
-          "every client hears of it as conference.updated. Returns the room.", s.ConferenceRoom, s.MuteRequest,
-          params=(("room_id", "path", "string"),)),
+    Route("post", "/conferences/{room_id}/hand", "Raise or lower the caller's hand (the caller must have joined; "
+          "presenters only view: 403); every member hears of it as conference.updated. Returns the room.",
+          s.ConferenceRoom, s.HandRequest, params=(("room_id", "path", "string"),),
+          conflict="the caller has not joined the room"),
+    Route("post", "/conferences/{room_id}/mute", "Ask to mute or unmute a participant: the chair may any, a "
+          "participant only itself, a presenter none (403); every member hears of it as conference.updated. "
+          "Returns the room.", s.ConferenceRoom, s.MuteRequest, params=(("room_id", "path", "string"),)),
     Route("get", "/events", "Server-sent events. Each has an id; send Last-Event-ID to resume without loss. "
           "A 'resync' event means: fetch the inventory again.", s.Event, stream="text/event-stream",
           params=(("Last-Event-ID", "header", "integer"),)),
@@ -83,7 +91,9 @@ def openapi_document() -> dict[str, Any]:
         op: dict[str, Any] = {"summary": r.summary, "operationId": f"{r.method}_{r.path.strip('/').replace('/', '_').replace('{', '').replace('}', '')}"}
         if r.params:
             op["parameters"] = [
-                {"name": n, "in": where, "required": where == "path", "schema": {"type": typ}} for n, where, typ in r.params
+                {"name": n, "in": where, "required": where == "path",
+                 "schema": {"type": typ} if isinstance(typ, str) else typ}
+                for n, where, typ in r.params
             ]
         if r.body is not None:
             op["requestBody"] = {"required": r.body_required, "content": {"application/json": {"schema": by_type[r.body]}}}
@@ -92,6 +102,10 @@ def openapi_document() -> dict[str, Any]:
             str(r.status): {"description": "OK", "content": {media: {"schema": by_type[r.response]}}},
             "400": error, "401": error, "403": error, "404": error, "500": error,
         }
+        if r.conflict is not None:
+            op["responses"]["409"] = {**error, "description": f"Conflict: {r.conflict}"}
+        if r.body is not None:
+            op["responses"]["413"] = {**error, "description": f"The body is over {s.MAX_REQUEST_BODY} bytes"}
         if r.auth:
             op["security"] = [{"bearer": []}]
         paths.setdefault(f"/api/v1{r.path}", {})[r.method] = op

@@ -206,6 +206,10 @@ class InventoryInfo(Struct):
 
 T = TypeVar("T")
 
+#: The largest page a platform serves (``limit``), and the largest request body it reads.
+MAX_PAGE_LIMIT = 5000
+MAX_REQUEST_BODY = 64 * 1024
+
 
 class Page(Struct, Generic[T]):
     items: list[T]
@@ -257,10 +261,17 @@ class Participant(Struct):
 
 
 class ConferenceRoom(Struct):
+    """A meeting room. Only its invited ``members`` (usernames) and dispatchers see it,
+    hear of it and may join it, and only while it is ``active`` (in session). The
+    ``chair`` (a dispatcher) mutes and unmutes others; a participant mutes only itself;
+    presenters only view."""
+
     id: Annotated[str, Meta(min_length=1, max_length=64)]
     name: Name
     active: bool
     participants: list[Participant]
+    members: list[Name] = []
+    chair: Name | None = None
 
 
 class ParticipantStream(Struct):
@@ -283,7 +294,7 @@ class HandRequest(Struct, forbid_unknown_fields=True):
 
 
 class MuteRequest(Struct, forbid_unknown_fields=True):
-    """Ask the platform to mute or unmute a participant (presenters: only themselves)."""
+    """Ask the platform to mute or unmute a participant: the chair anyone, a participant only itself."""
 
     participant_id: Annotated[str, Meta(min_length=1, max_length=64)]
     muted: bool

@@ -22,6 +22,7 @@ import math
 import random
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Literal
 
 from controlroom.api.schema import (
     TYPE_CAMERA,
@@ -92,8 +93,8 @@ N_VILLAGES = 515
 N_GRIDS = 1080
 N_CAMERAS = 28_500
 
-MAIN_PROFILE = ("main", 1280, 720)
-SUB_PROFILE = ("sub", 640, 360)
+MAIN_PROFILE: tuple[Literal["main", "sub"], int, int] = ("main", 1280, 720)
+SUB_PROFILE: tuple[Literal["main", "sub"], int, int] = ("sub", 640, 360)
 FPS = 25.0
 CODEC = "h264"
 
@@ -187,6 +188,11 @@ GRID_REASONS: dict[GridStatus, tuple[str, ...]] = {
 
 # nominal bit rates of the demo clips (controlroom/demo/media/clips.py)
 _BITRATE_KBPS = {"main": 1200, "sub": 400}
+
+
+def _desk(town: int) -> str:
+    """The username of a town's police-station desk."""
+    return f"town{town:02d}"
 
 
 @dataclass(frozen=True)
@@ -752,7 +758,8 @@ class _Builder:
                 hand_raised=False,
             )
         ]
-        for i, n in enumerate(sorted(rng.sample(range(1, len(TOWNS) + 1), 5)), start=1):
+        consult_towns = sorted(rng.sample(range(1, len(TOWNS) + 1), 5))
+        for i, n in enumerate(consult_towns, start=1):
             station = stations[n]
             cam = by_site[station.id][0]
             county_parts.append(
@@ -799,17 +806,27 @@ class _Builder:
                 hand_raised=False,
             ),
         ]
+        # Invited members (usernames): only they and dispatchers see a room, hear
+        # of it and may join it; the dispatcher chairs every room.
+        wutai_n = TOWNS.index("武台镇") + 1
+        bailin_n = TOWNS.index("柏林镇") + 1  # the neighbouring town is invited too
         return [
             ConferenceRoom(
-                id="county-consult", name="县局视频会商室", active=True, participants=county_parts
+                id="county-consult", name="县局视频会商室", active=True, participants=county_parts,
+                members=[*(_desk(n) for n in consult_towns), "presenter"], chair="dispatcher",
             ),
             ConferenceRoom(
                 id="beiwutai-monthly",
                 name="月度村民大会（北武台社区）",
                 active=True,
                 participants=meeting_parts,
+                members=[_desk(wutai_n), _desk(bailin_n), "presenter"],
+                chair="dispatcher",
             ),
-            ConferenceRoom(id="flood-control", name="防汛调度会", active=False, participants=[]),
+            ConferenceRoom(
+                id="flood-control", name="防汛调度会", active=False, participants=[],
+                members=[_desk(1), _desk(2), _desk(wutai_n), "presenter"], chair="dispatcher",
+            ),
         ]
 
     def _users(self) -> list[DemoUser]:
@@ -818,7 +835,7 @@ class _Builder:
             DemoUser("presenter", "present123", "会商大屏", Role.PRESENTER, None),
         ]
         users += [
-            DemoUser(f"town{n:02d}", "desk123", f"{town}派出所值班台", Role.TOWN_DESK, (n,))
+            DemoUser(_desk(n), "desk123", f"{town}派出所值班台", Role.TOWN_DESK, (n,))
             for n, town in enumerate(TOWNS, start=1)
         ]
         return users

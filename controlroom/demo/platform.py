@@ -14,11 +14,15 @@ import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aiohttp import web
 
 from controlroom.demo.network import build_network
 from controlroom.demo.server import DemoApi
+
+if TYPE_CHECKING:
+    from controlroom.demo.media.server import MediaServer
 
 log = logging.getLogger("controlroom.demo")
 
@@ -62,7 +66,7 @@ class DemoPlatform:
     def __init__(self, opts: DemoOptions) -> None:
         self.opts = opts
         self.api: DemoApi | None = None
-        self.media = None
+        self.media: MediaServer | None = None
         self._runner: web.AppRunner | None = None
         self._sim_task: asyncio.Task[None] | None = None
         self.base_url = ""

@@ -39,7 +39,7 @@ from controlroom.demo.network import (
 log = logging.getLogger("controlroom.demo")
 
 API = "/api/v1"
-MAX_PAGE = 5000
+MAX_PAGE = s.MAX_PAGE_LIMIT
 EVENT_BUFFER = 20000
 _enc = msgspec.json.Encoder()
 
@@ -50,6 +50,46 @@ def _json(obj: Any, status: int = 200) -> web.Response:
 
 def _error(status: int, code: str, message: str) -> web.Response:
     return _json(s.ErrorResponse(error=s.ErrorBody(code=code, message=message)), status)
+
+
+def _bad_request(message: str) -> web.HTTPBadRequest:
+    return web.HTTPBadRequest(
+        body=_enc.encode(s.ErrorResponse(error=s.ErrorBody(code="bad_request", message=message))),
+        content_type="application/json",
+    )
+
+
+def _integral_floats(value: Any) -> Any:
+    """A decoded JSON value with every float that has no fractional part made an int (where the
+    schema wants a number, an int is one too)."""
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else value
+    if isinstance(value, list):
+        return [_integral_floats(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _integral_floats(v) for k, v in value.items()}
+    return value
+
+
+_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+          405: "method_not_allowed", 409: "conflict", 413: "too_large"}
+
+
+@web.middleware
+async def _json_errors(request: web.Request, handler: Callable[[web.Request], Any]) -> web.StreamResponse:
+    """Every error is the document's ErrorResponse JSON, also those aiohttp makes itself
+    (413 for a body over the limit, 404 and 405 from the router), which are text/plain."""
+    try:
+        return await handler(request)
+    except web.HTTPException as exc:
+        if exc.status < 400 or exc.content_type == "application/json":
+            raise
+        code = _CODES.get(exc.status, "error")
+        resp = _error(exc.status, code, exc.reason)
+        for name in ("Allow",):  # keep what a client needs from the original headers
+            if name in exc.headers:
+                resp.headers[name] = exc.headers[name]
+        return resp
 
 
 @dataclass
@@ -65,6 +105,7 @@ class _Logged:
     event: Any
     payload: bytes  # the encoded SSE frame
     town: int | None  # None: everyone may see it
+    audience: frozenset[str] | None = None  # usernames (besides dispatchers) who may see it; None: no limit
 
 
 @dataclass
@@ -85,12 +126,13 @@ class EventLog:
     buffer: collections.deque[_Logged] = field(default_factory=lambda: collections.deque(maxlen=EVENT_BUFFER))
     subscribers: set[asyncio.Queue[_Logged | None]] = field(default_factory=set)
     town_of: Callable[[Any], int | None] = lambda ev: None
+    audience_of: Callable[[Any], frozenset[str] | None] = lambda ev: None
 
     def emit(self, cls: type[Any], **fields: Any) -> Any:
         ev = cls(id=self.next_id, at=datetime.now(UTC), inventory_version=self.inventory_version, **fields)
         self.next_id += 1
         frame = b"id: %d\nevent: %s\ndata: %s\n\n" % (ev.id, s.event_type(ev).encode(), _enc.encode(ev))
-        logged = _Logged(ev, frame, self.town_of(ev))
+        logged = _Logged(ev, frame, self.town_of(ev), self.audience_of(ev))
         self.buffer.append(logged)
         for q in list(self.subscribers):
             if q.qsize() > 5000:  # a client that stopped reading: cut it off
@@ -127,7 +169,7 @@ class DemoApi:
         self.refresh_tokens: dict[str, DemoUser] = {}
         self.users = {u.username: u for u in net.users}
         self.faults: list[Fault] = []
-        self.log = EventLog(town_of=self._town_of_event)
+        self.log = EventLog(town_of=self._town_of_event, audience_of=self._audience_of_event)
         self.sites = {x.id: x for x in net.sites}
         self.cameras = {x.id: x for x in net.cameras}
         self.grids = {x.id: x for x in net.grids}
@@ -165,6 +207,17 @@ class DemoApi:
     def _visible(user: DemoUser, town: int | None) -> bool:
         return user.towns is None or town is None or town in user.towns
 
+    @staticmethod
+    def _audience_of_event(ev: Any) -> frozenset[str] | None:
+        # a room's news reaches its members (and dispatchers) only
+        return frozenset(ev.room.members) if isinstance(ev, s.ConferenceEvent) else None
+
+    def _sees(self, user: DemoUser, item: _Logged) -> bool:
+        """May ``user`` hear of this event: in scope, and in its audience (dispatchers always are)."""
+        if not self._visible(user, item.town):
+            return False
+        return item.audience is None or user.role == s.Role.DISPATCHER or user.username in item.audience
+
     def _site_visible(self, user: DemoUser, site_id: str) -> bool:
         if user.towns is None:
             return True
@@ -177,7 +230,7 @@ class DemoApi:
     # ------------------------------------------------------------------ app
 
     def app(self) -> web.Application:
-        app = web.Application(middlewares=[self._faults_mw], client_max_size=64 * 1024)
+        app = web.Application(middlewares=[_json_errors, self._faults_mw], client_max_size=s.MAX_REQUEST_BODY)
         r = app.router
         r.add_post(f"{API}/auth/login", self.login)
         r.add_post(f"{API}/auth/refresh", self.refresh)
@@ -241,9 +294,9 @@ class DemoApi:
             offset = int(request.query.get("offset", "0"))
             limit = int(request.query.get("limit", "1000"))
         except ValueError:
-            raise web.HTTPBadRequest(text="offset and limit must be integers") from None
+            raise _bad_request("offset and limit must be integers") from None
         if offset < 0 or not 1 <= limit <= MAX_PAGE:
-            raise web.HTTPBadRequest(text=f"offset >= 0 and 1 <= limit <= {MAX_PAGE}")
+            raise _bad_request(f"offset >= 0 and 1 <= limit <= {MAX_PAGE}")
         return offset, limit
 
     def _page(self, request: web.Request, items: list[Any]) -> web.Response:
@@ -257,12 +310,10 @@ class DemoApi:
     @staticmethod
     async def _body(request: web.Request, type_: type[Any]) -> Any:
         try:
-            return msgspec.json.decode(await request.read(), type=type_)
+            # JSON Schema's "integer" includes 255.0: the document says integer, so take it
+            return msgspec.convert(_integral_floats(msgspec.json.decode(await request.read())), type_)
         except (msgspec.ValidationError, msgspec.DecodeError) as exc:
-            raise web.HTTPBadRequest(
-                body=_enc.encode(s.ErrorResponse(error=s.ErrorBody(code="bad_request", message=str(exc)))),
-                content_type="application/json",
-            ) from None
+            raise _bad_request(str(exc)) from None
 
     # ------------------------------------------------------------------ faults (test hooks)
 
@@ -374,6 +425,12 @@ class DemoApi:
         """Give a participant the floor (``speaking: true``) or take it away, as the meeting would."""
         body = await request.json()
         room = self._room_by_id(body["room_id"])
+        if "active" in body:  # the meeting starts or ends
+            room.active = bool(body["active"])
+            if not room.active:  # the desks are out; the simulated people stay for the next session
+                room.participants[:] = [p for p in room.participants if not p.id.startswith("desk-")]
+            self._conference_changed(room)
+            return _json({"ok": True, "last_event_id": self.log.next_id - 1})
         who = self._participant(room, body["participant_id"])
         if body.get("speaking", True):
             for p in room.participants:
@@ -526,8 +583,20 @@ class DemoApi:
     def _rooms(self) -> list[s.ConferenceRoom]:
         return self.net.rooms
 
-    def _room(self, request: web.Request) -> s.ConferenceRoom:
-        return self._room_by_id(request.match_info["room_id"])
+    @staticmethod
+    def _member(user: DemoUser, room: s.ConferenceRoom) -> bool:
+        """Dispatchers see every room; anyone else only the rooms they are invited to."""
+        return user.role == s.Role.DISPATCHER or user.username in room.members
+
+    def _room(self, request: web.Request, user: DemoUser) -> s.ConferenceRoom:
+        """The room of the path, if ``user`` may see it: to anyone else it does not exist (404)."""
+        room = self._room_by_id(request.match_info["room_id"])
+        if not self._member(user, room):
+            raise web.HTTPNotFound(
+                body=_enc.encode(s.ErrorResponse(error=s.ErrorBody(code="not_found", message="no such room"))),
+                content_type="application/json",
+            )
+        return room
 
     def _room_by_id(self, room_id: str) -> s.ConferenceRoom:
         for room in self._rooms():
@@ -539,8 +608,8 @@ class DemoApi:
         )
 
     async def conferences(self, request: web.Request) -> web.Response:
-        self._user(request)
-        return _json(self._rooms())
+        user = self._user(request)
+        return _json([r for r in self._rooms() if self._member(user, r)])
 
     # A desk that joins is a participant, as on a real conference platform (an
     # MCU lists every endpoint): the others see it in their roster, and its
@@ -584,9 +653,12 @@ class DemoApi:
 
     async def join(self, request: web.Request) -> web.Response:
         user = self._user(request)
-        room = self._room(request)
-        desk = self._desk_id(user)
-        if all(p.id != desk for p in room.participants):
+        room = self._room(request, user)
+        if not room.active:
+            return _error(409, "not_in_session", "this meeting is not in session")
+        # Presenters (meeting displays) only view: they watch without a roster entry.
+        desk = self._desk_id(user) if user.role != s.Role.PRESENTER else None
+        if desk is not None and all(p.id != desk for p in room.participants):
             room.participants.append(s.Participant(
                 id=desk, name=user.display_name, site_id=self._desk_site(user), camera_id=None,
                 muted=True, speaking=False, hand_raised=False,
@@ -601,7 +673,7 @@ class DemoApi:
 
     async def leave(self, request: web.Request) -> web.Response:
         user = self._user(request)
-        room = self._room(request)
+        room = self._room(request, user)
         desk = self._desk_id(user)
         if any(p.id == desk for p in room.participants):
             room.participants[:] = [p for p in room.participants if p.id != desk]
@@ -610,8 +682,10 @@ class DemoApi:
 
     async def hand(self, request: web.Request) -> web.Response:
         user = self._user(request)
-        room = self._room(request)
+        room = self._room(request, user)
         body = await self._body(request, s.HandRequest)
+        if user.role == s.Role.PRESENTER:
+            return _error(403, "view_only", "presenters only view")
         me = next((p for p in room.participants if p.id == self._desk_id(user)), None)
         if me is None:
             return _error(409, "not_joined", "join the room before raising a hand")
@@ -622,11 +696,14 @@ class DemoApi:
 
     async def mute(self, request: web.Request) -> web.Response:
         user = self._user(request)
-        room = self._room(request)
+        room = self._room(request, user)
         body = await self._body(request, s.MuteRequest)
         who = self._participant(room, body.participant_id)
-        if user.role == s.Role.PRESENTER and who.id != self._desk_id(user):
-            return _error(403, "view_only", "presenters may not mute or unmute others")
+        if user.role == s.Role.PRESENTER:
+            return _error(403, "view_only", "presenters only view")
+        chair = user.role == s.Role.DISPATCHER and user.username == room.chair
+        if not chair and who.id != self._desk_id(user):
+            return _error(403, "not_chair", "only the chair mutes or unmutes others; a participant only itself")
         if who.muted != body.muted:
             who.muted = body.muted
             if who.muted:
@@ -669,18 +746,18 @@ class DemoApi:
             if resync:
                 await resp.write(resync)
             for item in backlog:
-                if self._visible(user, item.town):
+                if self._sees(user, item):
                     await resp.write(item.payload)
             while True:
                 try:
-                    item = await asyncio.wait_for(queue.get(), timeout=self.keepalive)
+                    queued = await asyncio.wait_for(queue.get(), timeout=self.keepalive)
                 except TimeoutError:
                     await resp.write(b": keep-alive\n\n")
                     continue
-                if item is None:
+                if queued is None:
                     break  # dropped on purpose (test hook) or shutting down
-                if self._visible(user, item.town):
-                    await resp.write(item.payload)
+                if self._sees(user, queued):
+                    await resp.write(queued.payload)
         except (ConnectionResetError, asyncio.CancelledError):
             pass
         finally:

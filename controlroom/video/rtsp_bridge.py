@@ -20,6 +20,7 @@ import os
 import select
 import threading
 import time
+from typing import Any
 
 import av
 
@@ -148,7 +149,7 @@ class RtspBridge:
                            options={"flush_packets": "1"})  # fmt: skip
             out = sink.add_stream_from_template(video)
             started = False
-            held: av.Packet | None = None
+            held: av.Packet[Any] | None = None
             for packet in source.demux(video):
                 if self._stop.is_set():
                     break
@@ -166,7 +167,8 @@ class RtspBridge:
                     continue
                 if held is not None:
                     step = (
-                        int(1 / (video.guessed_rate or 25) / video.time_base) if packet.pts else 0
+                        int(1 / (video.guessed_rate or 25) / video.time_base)
+                        if packet.pts and video.time_base else 0
                     )
                     held.pts = held.dts = (packet.dts or packet.pts or 0) - step
                     held.stream = out

@@ -51,6 +51,7 @@ class ConferencePlugin(Plugin):
         self.pane = ConferencePane()
         user = ctx.session.user if ctx.session is not None else None
         self.pane.can_control = bool(user is None or user.can_control)
+        self.pane.username = user.username if user is not None else None
         self.pane.join_requested.connect(self.join)
         self.pane.leave_requested.connect(self.leave)
         self.pane.hand_requested.connect(self.raise_hand)
@@ -91,11 +92,16 @@ class ConferencePlugin(Plugin):
 
         task = run()
         try:
-            self.ctx.start_task(task, what)
+            started = self.ctx.start_task(task, what)
         except RuntimeError:  # no running loop (a window without the app's loop): drop it cleanly
             task.close()
             if inspect.iscoroutine(coro):
                 coro.close()
+            return
+        if inspect.iscoroutine(coro):
+            # cancelled before its first step (the plugin stopped at once): the request was
+            # never awaited; close it, or Python warns "never awaited" when it is collected
+            started.add_done_callback(lambda _t: coro.close())
 
     def refresh(self) -> None:
         if self.ctx.client is None:

@@ -2,7 +2,7 @@
 
 How statuses look and read (colour, glyph, words, stale age) is the app's
 one vocabulary, ``controlroom.ui.grid_status``; the hatch pattern over each
-colour is shared with the grid map: ``controlroom.plugins.grid_map.api``.
+colour is shared with the grid map: ``controlroom.ui.api``.
 """
 
 from __future__ import annotations

@@ -351,159 +351,164 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConferencePane</name>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="58" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="60" />
       <source>Join</source>
       <translation>加入</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="60" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="62" />
       <source>Leave</source>
       <translation>退出</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="65" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="67" />
       <source>Meeting rooms</source>
       <translation>会议室</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="77" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="79" />
       <source>Participant</source>
       <translation>参会方</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="77" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="79" />
       <source>Microphone</source>
       <translation>麦克风</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="77" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="79" />
       <source>Hand</source>
       <translation>举手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="77" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="79" />
       <source>Site</source>
       <translation>单位</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="83" />
-      <location filename="../../plugins/conference/widgets/pane.py" line="289" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="85" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="292" />
       <source>Raise hand</source>
       <translation>举手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="86" />
-      <location filename="../../plugins/conference/widgets/pane.py" line="295" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="88" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="302" />
       <source>Mute</source>
       <translation>静音</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="92" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="94" />
       <source>In the meeting</source>
       <translation>参会方</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="101" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="103" />
       <source>Show on meeting display</source>
       <translation>在会议大屏上显示</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="103" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="105" />
       <source>Full screen on the chosen screen; Esc there brings it back to a window</source>
       <translation>在所选屏幕上全屏显示；在该屏幕上按 Esc 返回窗口</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="104" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="106" />
       <source>Back to a window</source>
       <translation>恢复为窗口</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="106" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="108" />
       <source>Meeting display</source>
       <translation>会议大屏</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="140" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="142" />
       <source>{name} · {n} participants</source>
       <translation>{name} · {n} 个参会方</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="142" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="144" />
       <source>{name} · not in session</source>
       <translation>{name} · 未开会</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="144" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="146" />
       <source>{room} — joined</source>
       <translation>{room} — 已加入</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="181" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="184" />
       <source>Not in a meeting. Pick a room and join.</source>
       <translation>未在会议中。请选择会议室并加入。</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="185" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="188" />
       <source>In: {room}</source>
       <translation>当前会议：{room}</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="189" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="192" />
       <source>{name} (you)</source>
       <translation>{name}（本席）</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="191" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="194" />
       <source>Speaking</source>
       <translation>正在发言</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="193" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="196" />
       <source>Muted</source>
       <translation>已静音</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="193" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="196" />
       <source>On</source>
       <translation>开</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="194" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="197" />
       <source>Raised</source>
       <translation>已举手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="251" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="254" />
       <source>Screen {n}: {name} ({w}×{h})</source>
       <translation>屏幕 {n}：{name}（{w}×{h}）</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="286" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="289" />
       <source>This meeting is not in session.</source>
       <translation>该会议尚未开始。</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="289" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="292" />
       <source>Lower hand</source>
       <translation>放下手</translation>
     </message>
     <message>
       <location filename="../../plugins/conference/widgets/pane.py" line="295" />
+      <source>Presenters only view.</source>
+      <translation>演示席仅可观看。</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/conference/widgets/pane.py" line="302" />
       <source>Unmute</source>
       <translation>取消静音</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="297" />
-      <source>Presenters may mute only themselves.</source>
-      <translation>演示席只能将自己静音。</translation>
+      <location filename="../../plugins/conference/widgets/pane.py" line="306" />
+      <source>Only the chair mutes others; you may mute only yourself.</source>
+      <translation>只有主持人可以为他人静音；您只能为自己静音。</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="299" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="308" />
       <source>Your own microphone (select a participant for theirs)</source>
       <translation>本席位的麦克风（选择参会者可操作其麦克风）</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="301" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="310" />
       <source>The selected participant's microphone</source>
       <translation>所选参会者的麦克风</translation>
     </message>
@@ -511,62 +516,62 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConferencePlugin</name>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="86" />
+      <location filename="../../plugins/conference/plugin.py" line="87" />
       <source>{what} failed: {error}</source>
       <translation>{what}失败：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="103" />
+      <location filename="../../plugins/conference/plugin.py" line="109" />
       <source>Loading the meeting rooms</source>
       <translation>读取会议室</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="137" />
+      <location filename="../../plugins/conference/plugin.py" line="143" />
       <source>Joining…</source>
       <translation>正在加入…</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="150" />
+      <location filename="../../plugins/conference/plugin.py" line="156" />
       <source>Joining the meeting</source>
       <translation>加入会议</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="172" />
+      <location filename="../../plugins/conference/plugin.py" line="178" />
       <source>no stream this machine can play</source>
       <translation>没有本机能播放的视频流</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="208" />
+      <location filename="../../plugins/conference/plugin.py" line="214" />
       <source>Fetching a participant's video</source>
       <translation>获取参会方视频</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="218" />
+      <location filename="../../plugins/conference/plugin.py" line="224" />
       <source>Leaving the meeting</source>
       <translation>退出会议</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="235" />
+      <location filename="../../plugins/conference/plugin.py" line="241" />
       <source>Raising the hand</source>
       <translation>举手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="235" />
+      <location filename="../../plugins/conference/plugin.py" line="241" />
       <source>Lowering the hand</source>
       <translation>放下手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="241" />
+      <location filename="../../plugins/conference/plugin.py" line="247" />
       <source>Muting</source>
       <translation>静音</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="241" />
+      <location filename="../../plugins/conference/plugin.py" line="247" />
       <source>Unmuting</source>
       <translation>取消静音</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="250" />
+      <location filename="../../plugins/conference/plugin.py" line="256" />
       <source>On the meeting display. Esc there, or Back to a window, brings it back.</source>
       <translation>已在会议显示屏上。在该屏幕上按 Esc 或点击“返回窗口”即可恢复。</translation>
     </message>
@@ -794,58 +799,58 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>GridBoard</name>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="130" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="132" />
       <source>Grids by status, per town</source>
       <extracomment>the statuses became stale (True) or fresh again (False)</extracomment>
       <translation>各镇网格状态</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="131" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="133" />
       <source>Cameras online (%)</source>
       <translation>摄像机在线率（%）</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="132" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="134" />
       <source>Alerts per hour (last 24 h)</source>
       <translation>每小时告警数（近 24 小时）</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="136" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="138" />
       <source>grids</source>
       <translation>网格数</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="156" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="158" />
       <source>Grid:</source>
       <translation>网格：</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="160" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="162" />
       <source>Grids in incident, then grids needing attention</source>
       <translation>事件处置中的网格，其次是需关注的网格</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="162" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="164" />
       <source>Incident wall</source>
       <translation>事件墙</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="164" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="166" />
       <source>Put this grid's cameras and its neighbours' on the wall</source>
       <translation>将此网格及相邻网格的摄像机上墙</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="260" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="262" />
       <source>Updated {time}</source>
       <translation>更新于 {time}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="274" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="276" />
       <source>Town {n}</source>
       <translation>{n} 号镇</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="274" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="276" />
       <source>County</source>
       <translation>县级</translation>
     </message>
@@ -853,89 +858,89 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>GridMap</name>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="96" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="97" />
       <source>Your town</source>
       <extracomment>the statuses became stale (True) or fresh again (False) something was put on the wall: (grid id, tiles, cameras shown, cameras that did not fit) the user's towns (a town desk's scope); None: the whole county</extracomment>
       <translation>本镇</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="98" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="99" />
       <source>Zoom to the grids of your town</source>
       <translation>缩放到本镇的网格</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="101" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="102" />
       <source>Whole county</source>
       <translation>全县</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="102" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="103" />
       <source>Zoom out to every grid</source>
       <translation>缩小以显示全部网格</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="110" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="111" />
       <source>Hover over a grid for its details; click it to put its cameras on the wall; right-click for an incident wall.</source>
       <translation>悬停网格查看详情；单击将其摄像机上墙；右键组建事件墙。</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="195" />
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="259" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="196" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="260" />
       <source>Town {n}</source>
       <translation>{n} 号镇</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="220" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="221" />
       <source>● cameras online  ● offline</source>
       <translation>● 摄像机在线  ● 离线</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="220" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="221" />
       <source>Zoom in to see the cameras</source>
       <translation>放大后显示摄像机</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="261" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="262" />
       <source>Status: {status}</source>
       <translation>状态：{status}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="265" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="266" />
       <source>({age}: as last known)</source>
       <translation>（{age}：最后已知状态）</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="266" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="267" />
       <source>Cameras online: {online} of {total}</source>
       <translation>在线摄像机：{online} / {total}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="269" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="270" />
       <source>Members: {members}</source>
       <translation>成员：{members}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="269" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="270" />
       <source>none</source>
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="270" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="271" />
       <source>Patrol on duty: {n}</source>
       <translation>在岗巡逻：{n}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="282" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="283" />
       <source>Put this grid's cameras on the wall</source>
       <translation>将此网格的摄像机上墙</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="284" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="285" />
       <source>Incident wall: this grid and its neighbours</source>
       <translation>事件墙：此网格及相邻网格</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="313" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="314" />
       <source>{grid} and {n} neighbouring grids</source>
       <translation>{grid} 及相邻 {n} 个网格</translation>
     </message>
@@ -1074,27 +1079,27 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>网格状态{age}：实时事件流中断，正在重新连接…</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/api.py" line="71" />
+      <location filename="../../ui/grid_patterns.py" line="72" />
       <source>There is no video wall in this window.</source>
       <translation>此窗口没有电视墙。</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/api.py" line="73" />
+      <location filename="../../ui/grid_patterns.py" line="74" />
       <source>{grid} has no cameras.</source>
       <translation>{grid} 没有摄像机。</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/api.py" line="77" />
+      <location filename="../../ui/grid_patterns.py" line="78" />
       <source>Incident wall for {grid} and {n} neighbouring grids: {shown} cameras on a {tiles}-tile view.</source>
       <translation>{grid} 及相邻 {n} 个网格的事件墙：{shown} 路摄像机，{tiles} 画面。</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/api.py" line="81" />
+      <location filename="../../ui/grid_patterns.py" line="82" />
       <source>{grid}: {shown} cameras on a {tiles}-tile view.</source>
       <translation>{grid}：{shown} 路摄像机，{tiles} 画面。</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/api.py" line="84" />
+      <location filename="../../ui/grid_patterns.py" line="85" />
       <source>{n} more did not fit (at most {max} tiles).</source>
       <translation>另有 {n} 路放不下（最多 {max} 画面）。</translation>
     </message>
@@ -1460,7 +1465,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>PluginContext</name>
     <message>
-      <location filename="../../controlroom/plugin_api.py" line="313" />
+      <location filename="../../controlroom/plugin_api.py" line="317" />
       <source>{plugin}: {message}</source>
       <extracomment>The version of this API. A plugin's ``API_VERSION`` must have the same major number and a minor number no greater than this one's: minor versions only add to the API, a major version may change or remove. The plugin's id: the entry point's name (lower case, letters, digits, ``_``). English title for the plugins dialog and menus; mark it for translation with ``QT_TRANSLATE_NOOP(TR_CONTEXT, "...")`` so lupdate finds it. The context its strings are translated in (``title()``, ``PluginContext.tr``). The plugin API version it was written for: required, (major, minor). Plugins that must be loaded first; when one is missing this one does not load. Plugins used when they are there (loaded first then); missing is fine. Its settings, declared once: stored under ``plugins.&lt;NAME&gt;.&lt;key&gt;``, typed on load. The platform connection: ``session.client`` (PlatformClient), ``session.inventory`` (Inventory), ``session.user``, ``session.on_events``. The wall controller (``controlroom.wall.controller.WallController``), or None while the window has no wall. This plugin's settings section: ``get(key)``, ``set(key, value)``, ``on_change``. Logger ``controlroom.plugins.&lt;name&gt;``.</extracomment>
       <translation>{plugin}：{message}</translation>
@@ -1483,80 +1488,80 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>PluginManager</name>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="182" />
+      <location filename="../../controlroom/plugins_loader.py" line="187" />
       <source>another plugin is installed under the same name ({other}); only that one is used</source>
       <translation>已安装同名的另一个插件（{other}），只使用那一个</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="197" />
+      <location filename="../../controlroom/plugins_loader.py" line="202" />
       <source>its requirements form a cycle: {cycle}</source>
       <translation>其依赖形成循环：{cycle}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="236" />
-      <location filename="../../controlroom/plugins_loader.py" line="322" />
+      <location filename="../../controlroom/plugins_loader.py" line="241" />
+      <location filename="../../controlroom/plugins_loader.py" line="327" />
       <source>requires “{name}”, which is disabled</source>
       <translation>依赖“{name}”，但它已关闭</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="261" />
+      <location filename="../../controlroom/plugins_loader.py" line="266" />
       <source>could not be imported: {error}</source>
       <translation>无法导入：{error}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="265" />
+      <location filename="../../controlroom/plugins_loader.py" line="270" />
       <source>{target} is not a ControlRoom plugin (a subclass of controlroom.plugin_api.Plugin)</source>
       <translation>{target} 不是 ControlRoom 插件（须为 controlroom.plugin_api.Plugin 的子类）</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="271" />
+      <location filename="../../controlroom/plugins_loader.py" line="276" />
       <source>its NAME is “{got}” but its entry point is named “{name}”: they must be the same</source>
       <translation>其 NAME 为“{got}”，但入口点名为“{name}”：两者必须相同</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="277" />
+      <location filename="../../controlroom/plugins_loader.py" line="282" />
       <source>declares no API_VERSION; this ControlRoom has plugin API {have}</source>
       <translation>未声明 API_VERSION；本 ControlRoom 的插件接口版本为 {have}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="282" />
+      <location filename="../../controlroom/plugins_loader.py" line="287" />
       <source>needs plugin API {wanted}; this ControlRoom has plugin API {have}</source>
       <translation>需要插件接口 {wanted}；本 ControlRoom 的插件接口版本为 {have}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="320" />
+      <location filename="../../controlroom/plugins_loader.py" line="325" />
       <source>requires “{name}”, which is not installed</source>
       <translation>依赖“{name}”，但它未安装</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="324" />
-      <location filename="../../controlroom/plugins_loader.py" line="385" />
-      <location filename="../../controlroom/plugins_loader.py" line="395" />
+      <location filename="../../controlroom/plugins_loader.py" line="329" />
+      <location filename="../../controlroom/plugins_loader.py" line="390" />
+      <location filename="../../controlroom/plugins_loader.py" line="400" />
       <source>requires “{name}”, which failed</source>
       <translation>依赖“{name}”，但它已出错</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="326" />
+      <location filename="../../controlroom/plugins_loader.py" line="331" />
       <source>requires “{name}”, which is not loaded</source>
       <translation>依赖“{name}”，但它未加载</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="339" />
+      <location filename="../../controlroom/plugins_loader.py" line="344" />
       <source>its SETTINGS are invalid: {error}</source>
       <translation>其 SETTINGS 无效：{error}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="361" />
+      <location filename="../../controlroom/plugins_loader.py" line="366" />
       <source>failed to start: {error}</source>
       <translation>启动失败：{error}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="393" />
+      <location filename="../../controlroom/plugins_loader.py" line="398" />
       <source>stopped after an error in its {where}: {error}</source>
       <translation>因 {where} 出错而停止：{error}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="408" />
+      <location filename="../../controlroom/plugins_loader.py" line="413" />
       <source>Plugin “{name}” failed: {reason}</source>
       <translation>插件“{name}”出错：{reason}</translation>
     </message>
@@ -1992,120 +1997,120 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Settings</name>
     <message>
-      <location filename="../../controlroom/settings.py" line="84" />
+      <location filename="../../controlroom/settings.py" line="89" />
       <source>expected true or false, found {value}</source>
       <extracomment>``MIGRATIONS[n]`` turns the file's data at schema version ``n`` into ``n + 1`` (rename a setting, change a unit). Each one stays here for ever.</extracomment>
       <translation>应为 true 或 false，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="89" />
+      <location filename="../../controlroom/settings.py" line="94" />
       <source>expected a whole number</source>
       <translation>应为整数</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="89" />
+      <location filename="../../controlroom/settings.py" line="94" />
       <source>expected a number</source>
       <translation>应为数字</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="91" />
+      <location filename="../../controlroom/settings.py" line="96" />
       <source>{expected} or "auto"</source>
       <translation>{expected}或 "auto"</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="92" />
+      <location filename="../../controlroom/settings.py" line="97" />
       <source>{expected}, found {value}</source>
       <translation>{expected}，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="94" />
+      <location filename="../../controlroom/settings.py" line="99" />
       <source>{value} is below the minimum {minimum}</source>
       <translation>{value} 低于最小值 {minimum}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="97" />
+      <location filename="../../controlroom/settings.py" line="102" />
       <source>{value} is above the maximum {maximum}</source>
       <translation>{value} 高于最大值 {maximum}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="102" />
+      <location filename="../../controlroom/settings.py" line="107" />
       <source>expected text, found {value}</source>
       <translation>应为文本，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="107" />
+      <location filename="../../controlroom/settings.py" line="112" />
       <source>expected a list of text, found {value}</source>
       <translation>应为文本列表，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="114" />
+      <location filename="../../controlroom/settings.py" line="119" />
       <source>{value} is not one of: {choices}</source>
       <translation>{value} 不是以下之一：{choices}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="147" />
+      <location filename="../../controlroom/settings.py" line="152" />
       <source>User-interface language; auto follows --lang, CONTROLROOM_LANG, then the system.</source>
       <extracomment>Every application setting, declared once. Plugins' settings are added under ``plugins.&lt;name&gt;.`` when they load (``Settings.register``).</extracomment>
       <translation>界面语言；“自动”依次采用 --lang、CONTROLROOM_LANG，然后是系统语言。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="151" />
+      <location filename="../../controlroom/settings.py" line="156" />
       <source>Transports to try for a camera, best first; one the local libVLC cannot play is skipped.</source>
       <translation>摄像机尝试使用的传输方式，优先者在前；本机 libVLC 无法播放的会被跳过。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="155" />
+      <location filename="../../controlroom/settings.py" line="160" />
       <source>libVLC network caching in milliseconds: more rides out jitter, less is closer to live.</source>
       <translation>libVLC 网络缓存（毫秒）：越大越能抵抗网络抖动，越小越接近实时。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="158" />
+      <location filename="../../controlroom/settings.py" line="163" />
       <source>libVLC video output; auto picks one per platform (xcb_x11 on Linux).</source>
       <translation>libVLC 视频输出；“自动”按平台选择（Linux 上为 xcb_x11）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="161" />
+      <location filename="../../controlroom/settings.py" line="166" />
       <source>Total video bandwidth for the wall in kbit/s; 0 means no limit (smallest tiles go to sub first).</source>
       <translation>视频墙的视频总带宽（kbit/s）；0 表示不限制（最小的画面先切换到子码流）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="164" />
+      <location filename="../../controlroom/settings.py" line="169" />
       <source>Decoded pixels per second the wall may ask for; auto measures this machine; over it the smallest tiles show key frames only.</source>
       <translation>视频墙每秒可解码的像素数；“自动”按本机测算；超出时最小的画面只显示关键帧。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="167" />
+      <location filename="../../controlroom/settings.py" line="172" />
       <source>How much goes into the log file: debug also records libVLC's own detail (large); --debug on the command line forces debug.</source>
       <translation>日志文件记录的详细程度：debug 还会记录 libVLC 自身的详细信息（文件较大）；命令行参数 --debug 强制使用 debug。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="170" />
+      <location filename="../../controlroom/settings.py" line="175" />
       <source>Ask before quitting (File → Quit, Ctrl+Q, the window's close button): a desk's wall stops when it quits.</source>
       <translation>退出前询问（文件 → 退出、Ctrl+Q、窗口的关闭按钮）：退出时席位的视频墙会停止。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="172" />
+      <location filename="../../controlroom/settings.py" line="177" />
       <source>Plugins (entry-point names) the operator turned off; they are not even imported.</source>
       <translation>操作员关闭的插件（入口点名称）；这些插件根本不会被导入。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="217" />
+      <location filename="../../controlroom/settings.py" line="222" />
       <source>Setting “{name}”: {why}; using the default ({default}).</source>
       <extracomment>True when the file must not be written (a newer version, unreadable)</extracomment>
       <translation>设置“{name}”：{why}；改用默认值（{default}）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="334" />
+      <location filename="../../controlroom/settings.py" line="339" />
       <source>The settings file could not be read and was set aside as {path}; ControlRoom starts with the default settings.</source>
       <translation>无法读取设置文件，已将其另存为 {path}；ControlRoom 使用默认设置启动。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="337" />
+      <location filename="../../controlroom/settings.py" line="342" />
       <source>The settings file is from a newer ControlRoom or cannot be read; it is used read-only and changes will not be saved ({detail}).</source>
       <translation>设置文件来自更新版本的 ControlRoom 或无法读取；将以只读方式使用，更改不会保存（{detail}）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="339" />
+      <location filename="../../controlroom/settings.py" line="344" />
       <source>The settings file has a problem: {detail}</source>
       <translation>设置文件有问题：{detail}</translation>
     </message>
@@ -3100,7 +3105,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ctx</name>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="62" />
+      <location filename="../../plugins/conference/plugin.py" line="63" />
       <source>Video conference</source>
       <translation>视频会商</translation>
     </message>

@@ -25,6 +25,7 @@ from concurrent.futures import Future
 from typing import Any
 
 import pytest
+from waiting import wait_until
 
 from controlroom.api.schema import Transport
 from controlroom.demo.media import hub as hub_module
@@ -106,14 +107,12 @@ def vlc_instance() -> Iterator[Any]:
 def no_leaks() -> Iterator[None]:
     before = set(threading.enumerate())
     yield
-    deadline = time.monotonic() + 5
-    while True:
-        extra = [t for t in set(threading.enumerate()) - before
-                 if t.is_alive() and t.name.startswith("rtsp-bridge")]  # fmt: skip
-        if not extra or time.monotonic() > deadline:
-            break
-        time.sleep(0.05)
-    assert not extra, f"threads left running: {extra}"
+
+    def bridges_left() -> list[threading.Thread]:
+        return [t for t in set(threading.enumerate()) - before
+                if t.is_alive() and t.name.startswith("rtsp-bridge")]  # fmt: skip
+
+    wait_until(lambda: not bridges_left(), "the RTSP bridge threads to end", timeout=10)
 
 
 def camera(index: int) -> str:
@@ -162,23 +161,21 @@ def test_plays_the_right_stream(
 
 @pytest.mark.video
 @pytest.mark.parametrize("transport", [Transport.HTTP_TS, Transport.RTSP])
-def test_joining_a_running_stream_starts_at_once(
+def test_a_second_viewer_joins_a_running_stream(
     media: ServerThread, vlc_instance: Any, no_leaks: None, transport: Transport
 ) -> None:
-    """A second viewer starts from the GOP cache: no wait for the next key frame."""
+    """A second viewer joining mid-GOP gets the right stream (from the GOP cache). How fast
+    is printed here and measured by tests/bench/bench_tile.py, with and without the cache."""
     from controlroom.video.probe import play_url
 
     urls = media.server.urls(camera(6), "sub")
     with play_url(urls[Transport.HTTP_TS], Transport.HTTP_TS, vlc_instance) as first:
-        assert first.probe.wait_frames(5, timeout=10)
-        time.sleep(0.5)  # now mid-GOP
+        assert first.probe.wait_frames(5 + 12, timeout=10)  # half a GOP after it started: mid-GOP
         with play_url(urls[transport], transport, vlc_instance) as second:
             assert_stream(second.probe, 6, (640, 360))
             ff = second.probe.first_frame_seconds
             assert ff is not None
             print(f"{transport} join: first frame {ff:.3f} s")
-            # Waiting for the next key frame would cost ~0.5 s on top of the start-up.
-            assert ff < 2.0
 
 
 @pytest.mark.video
@@ -233,8 +230,14 @@ def test_restart_on_the_same_ports(media: ServerThread, vlc_instance: Any, no_le
         assert live.probe.wait_frames(3, timeout=10)
         media.call(server.stop())
         count = live.probe.frame_count
-        time.sleep(1.0)
-        assert live.probe.frame_count - count < 30  # the live connection was closed too
+        seen: list[int] = []
+
+        def stopped() -> bool:  # no new picture over the last 10 polls (0.2 s; 25 fps is 0.04 s)
+            seen.append(live.probe.frame_count)
+            return len(seen) > 10 and seen[-1] == seen[-11]
+
+        wait_until(stopped, "the pictures to stop: the live connection closed with the server", timeout=10)
+        assert seen[-1] - count < 30, "more than what was buffered played after the stop"
     for _ in range(2):
         media.call(server.start())
         assert (server.http_port, server.rtsp_port) == ports

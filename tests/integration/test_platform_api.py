@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import httpx
 import pytest
+from waiting import async_wait_until
 
 from controlroom.api import errors
 from controlroom.api.client import PlatformClient
@@ -136,10 +135,7 @@ async def test_malformed_answers_give_clear_errors(demo, kind: str, path: str, e
 
 
 async def _collect(stream_events: list[Event], n: int, timeout: float = 15) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while len(stream_events) < n and loop.time() < deadline:
-        await asyncio.sleep(0.05)
+    await async_wait_until(lambda: len(stream_events) >= n, f"{n} events on the stream", timeout=timeout)
 
 
 async def test_event_stream_delivers_and_resumes_without_loss(demo) -> None:
@@ -155,19 +151,15 @@ async def test_event_stream_delivers_and_resumes_without_loss(demo) -> None:
         mine = [e for e in got if isinstance(e, GridStatusEvent) and e.id == r["last_event_id"]]
         assert mine and mine[0].status == GridStatus.INCIDENT
         # drop the connection again and again while events keep coming
-        loop = asyncio.get_running_loop()
         for i in range(5):
-            deadline = loop.time() + 15
-            while stream.state != StreamState.LIVE and loop.time() < deadline:
-                await asyncio.sleep(0.02)
+            await async_wait_until(lambda: stream.state == StreamState.LIVE, "the event stream to be live")
+            before = stream.reconnects
             assert demo.hook("drop-events")["dropped"] >= 1
             # events raised while the client is away must be replayed on resume
             demo.hook("grid-status", grid_id=grid.id, status=["normal", "attention"][i % 2], reason=f"第{i}次")
-            await asyncio.sleep(0.1)
+            await async_wait_until(lambda n=before: stream.reconnects > n, "the client to notice the drop")
         last = demo.hook("grid-status", grid_id=grid.id, status="normal", reason="恢复")["last_event_id"]
-        deadline = loop.time() + 30
-        while (not got or got[-1].id < last) and loop.time() < deadline:
-            await asyncio.sleep(0.05)
+        await async_wait_until(lambda: got and got[-1].id >= last, f"event {last} after the drops")
         ids = [e.id for e in got]
         assert stream.reconnects >= 5
         assert ids == sorted(set(ids)), "an event was repeated or came out of order"
@@ -187,20 +179,13 @@ async def test_resync_when_the_platform_cannot_replay(demo) -> None:
     session.on_state(lambda st, d: loads.append(1) if st == "loading" else None)
     session.start_events()
     try:
-        assert session.events is not None
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + 15
-        while session.events.last_event_id is None and loop.time() < deadline:
-            await asyncio.sleep(0.05)
+        events = session.events
+        assert events is not None
+        await async_wait_until(lambda: events.last_event_id is not None, "a first event")
         demo.hook("resync")  # the platform forgets its replay buffer
         demo.hook("drop-events")
-        deadline = loop.time() + 30
-        while not loads and loop.time() < deadline:
-            await asyncio.sleep(0.05)
-        assert loads, "the session did not refetch the inventory after a resync"
-        deadline = loop.time() + 30
-        while session.state != "connected" and loop.time() < deadline:
-            await asyncio.sleep(0.05)
+        await async_wait_until(lambda: loads, "the session to refetch the inventory after a resync")
+        await async_wait_until(lambda: session.state == "connected", "the session to be connected again")
         assert session.inventory.counts().cameras == 28500
     finally:
         await session.close()

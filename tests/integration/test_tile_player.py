@@ -8,8 +8,8 @@ camera goes offline, a town desk asks for another town's camera.
 
 Run: xvfb-run -a -s "-screen 0 1920x1080x24" python -m pytest tests/integration/test_tile_player.py
 Figures (first frame, reconnect time, CPU) are printed; use -s to see them.
-Timing asserts are the contract's (reconnecting within 2 s, video back within
-3 s of the source), loosened to 2.5 s / 4 s for a noisy 2-core CI box.
+No test here asserts how fast something happened (that is for tests/bench,
+e.g. bench_tile.py): the deadlines of the waits only bound a hang.
 """
 
 from __future__ import annotations
@@ -39,8 +39,6 @@ from controlroom.video.player import TilePlayer, TileState
 
 pytestmark = pytest.mark.video
 
-STOP_TO_RECONNECTING_S = 2.5  # contract: 2 s
-SOURCE_BACK_TO_PLAYING_S = 4.0  # contract: 3 s
 COLOUR_TOLERANCE = 40  # per channel: YUV 4:2:0, scaling, the X server's 24-bit visual
 TILE = (384, 216)  # 16:9 like the streams: no letterbox, margins are the stream's
 
@@ -209,15 +207,21 @@ def test_plays_and_shows_the_stream(net: Net, tile: Tile, transport: Transport) 
     assert fps > 10 and kbps > 50
 
 
-def test_first_frame_per_transport(net: Net, tile: Tile) -> None:
-    """Call-up figures: several cameras per transport on one tile (printed, not asserted)."""
+def test_every_call_up_on_one_tile_shows_its_camera(net: Net, tile: Tile) -> None:
+    """Six cameras in turn on one tile, over each transport: every call-up reports its first
+    frame and the tile then shows that camera's stream, not the one before (first-frame
+    figures are printed, not asserted: speed is bench_tile.py's)."""
     figures: dict[str, list[float]] = {}
     for transport in (Transport.HTTP_TS, Transport.RTSP):
         for cam in net.cams:
             with tile.qtbot.waitSignal(tile.player.first_frame, timeout=15000) as ff:
                 tile.player.play(cam.sub[transport], transport)
+            assert ff.args[0] > 0, "a first frame with no call-up time"
             figures.setdefault(transport.value, []).append(ff.args[0])
             tile.wait_colour(cam.stream)
+            assert _nearest(tile.colour_at(0.05, 0.5)) == cam.stream
+            assert tile.player.state is TileState.PLAYING
+    assert {k: len(v) for k, v in figures.items()} == {"http-ts": len(net.cams), "rtsp": len(net.cams)}
     for name, values in figures.items():
         values.sort()
         print(f"\nfirst frame {name}: median {values[len(values) // 2]:.3f} s, "
@@ -240,18 +244,14 @@ def test_reconnects_when_the_source_returns(
         for _ in range(4):
             attempts = tile.player.attempts
             demo.hook("media/stop")
-            took = tile.wait_state(TileState.RECONNECTING, 10)
-            down.append(took)
-            assert took <= STOP_TO_RECONNECTING_S, f"reconnecting after {took:.2f} s"
+            down.append(tile.wait_state(TileState.RECONNECTING, 10))
             # The source stays down over at least one failed attempt: a countdown shows.
             tile.qtbot.waitUntil(lambda n=attempts: tile.player.attempts >= n + 2
                                  and (tile.player.reconnect_in() or 0) > 0, timeout=10000)  # fmt: skip
             assert tile.player.state is TileState.RECONNECTING
             assert 0 < (tile.player.reconnect_in() or 0) <= 2.0
             demo.hook("media/start")
-            took = tile.wait_state(TileState.PLAYING, 10)
-            back.append(took)
-            assert took <= SOURCE_BACK_TO_PLAYING_S, f"video back {took:.2f} s after the source"
+            back.append(tile.wait_state(TileState.PLAYING, 10))
             tile.wait_colour(cam.stream)
     finally:
         _wait_media_up(demo)
@@ -346,7 +346,19 @@ def _cpu_over(qtbot: Any, seconds: float) -> float:
     return 100 * (_cpu_seconds() - c0) / (time.monotonic() - t0)
 
 
-def test_keyframes_only(net: Net, qtbot: Any, instance: Any) -> None:
+def _fresh_stats(qtbot: Any, tiles: list[Tile], n: int = 2) -> None:
+    """Wait until every tile has reported ``n`` more stats (about a second each): the figures
+    are of what plays now, not of the change."""
+    marks = [len(t.stats) for t in tiles]
+    qtbot.waitUntil(lambda: all(len(t.stats) >= m + n for t, m in zip(tiles, marks, strict=True)),
+                    timeout=15000)
+
+
+def test_keyframes_only_saves_decoding(net: Net, qtbot: Any, instance: Any) -> None:
+    """Key frames only (libVLC skips decoding the other frames): every tile still plays its own
+    stream, with no state change, and the process spends much less CPU (both figures measured
+    in this run, process CPU time, so other load on the machine hardly moves the ratio;
+    measured 28 % against 11 %)."""
     tiles = [Tile(qtbot, instance) for _ in range(4)]
     try:
         for t, cam in zip(tiles, net.cams, strict=False):
@@ -354,7 +366,7 @@ def test_keyframes_only(net: Net, qtbot: Any, instance: Any) -> None:
         for t, cam in zip(tiles, net.cams, strict=False):
             t.wait_state(TileState.PLAYING, 15)
             t.wait_colour(cam.stream)
-        qtbot.wait(1500)  # settle
+        _fresh_stats(qtbot, tiles)
         full = _cpu_over(qtbot, 5)
         fps_full = [t.stats[-1][0] for t in tiles]
         changes = [len(t.states) for t in tiles]
@@ -375,12 +387,13 @@ def test_keyframes_only(net: Net, qtbot: Any, instance: Any) -> None:
         for t, cam in zip(tiles, net.cams, strict=False):
             assert t.player.state is TileState.PLAYING
             t.wait_colour(cam.stream)
-        qtbot.wait(1500)
+        _fresh_stats(qtbot, tiles)
         keys = _cpu_over(qtbot, 5)
         fps_keys = [t.stats[-1][0] for t in tiles]
         print(f"\n4 main tiles: full {full:.0f} % CPU ({fps_full}), key frames only {keys:.0f} % CPU "
               f"({fps_keys} pictures shown/s); stream off screen during the re-tune: "
               f"{', '.join(f'{x:.2f}' for x in off_screen)} s")  # fmt: skip
+        assert keys < 0.75 * full, f"key frames only: {keys:.0f} % CPU against {full:.0f} % decoding everything"
         for t, cam in zip(tiles, net.cams, strict=False):
             t.player.set_keyframes_only(False)
             t.wait_colour(cam.stream)
@@ -426,13 +439,23 @@ def _native_threads() -> int:
     return len(os.listdir("/proc/self/task"))
 
 
+#: RSS growth allowed over the 200 cycles: measured +0.2 % for 2,000 switches (DEVELOPERS.md);
+#: a leaked decoder, picture pool or bridge per cycle (megabytes each) would be hundreds of MiB.
+RSS_GROWTH_MAX_KIB = 48 * 1024
+
+
 def test_play_stop_cycles_leak_nothing(net: Net, tile: Tile) -> None:
+    """200 play/stop cycles (some over the RTSP bridge) leave no thread behind and RSS about flat."""
     urls = [(c.sub[Transport.HTTP_TS], c.stream) for c in net.cams]
+    py_start, native_start = threading.active_count(), _native_threads()
     for url, _ in urls[:2]:  # warm up: plugin loading, first vout
         tile.player.play(url, Transport.HTTP_TS)
         tile.wait_state(TileState.PLAYING, 15)
     tile.player.stop()
-    tile.qtbot.wait(500)
+    assert tile.player.state is TileState.IDLE
+    # libVLC's input and decoder threads of the warm-up end after stop(): wait for them, not a time
+    tile.qtbot.waitUntil(lambda: threading.active_count() <= py_start, timeout=10000)
+    tile.qtbot.waitUntil(lambda: _native_threads() <= native_start + 2, timeout=10000)
     py0, native0, rss0 = threading.active_count(), _native_threads(), _rss_kib()
     t0 = time.monotonic()
     cycles = 200
@@ -452,6 +475,8 @@ def test_play_stop_cycles_leak_nothing(net: Net, tile: Tile) -> None:
     print(f"\n{cycles} play/stop cycles in {took:.1f} s: Python threads {py0} -> "
           f"{threading.active_count()}, native {native0} -> {_native_threads()}, "
           f"RSS {rss0 / 1024:.0f} -> {rss1 / 1024:.0f} MiB ({100 * (rss1 - rss0) / rss0:+.1f} %)")  # fmt: skip
+    assert rss1 - rss0 <= RSS_GROWTH_MAX_KIB, (
+        f"RSS grew {(rss1 - rss0) / 1024:.0f} MiB over {cycles} play/stop cycles")
 
 
 def test_moving_to_another_window_keeps_playing(net: Net, tile: Tile) -> None:

@@ -121,9 +121,9 @@ def test_the_panes_come_back_as_the_operator_left_them(qtbot, login, config_dir,
     qtbot.addWidget(again)
     again.show()
     qtbot.waitUntil(lambda: again.plugins._arranged, timeout=3000)
-    qtbot.wait(50)  # the restore runs on the next turn of the event loop
+    # the restore runs on a later turn of the event loop: wait for it, then check it all
+    qtbot.waitUntil(lambda: (again.width(), again.height()) == (1400, 850), timeout=5000)
     assert not _alerts_dock(again).isVisible(), "the closed pane stays closed"
-    assert (again.width(), again.height()) == (1400, 850)
     again.close()
 
     # a file Qt cannot read: the default arrangement, nothing else lost

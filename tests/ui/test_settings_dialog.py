@@ -219,7 +219,8 @@ def test_screenshot(qtbot, qapp, tmp_path: Path) -> None:  # type: ignore[no-unt
         dialog.show_category("wall")
         dialog.rows["wall.bandwidth_budget_kbps"].editor.spin.lineEdit().setText("-5")  # type: ignore[attr-defined]
         dialog.rows["wall.bandwidth_budget_kbps"].editor.spin.interpretText()  # type: ignore[attr-defined]
-        qtbot.wait(200)
+        # the picture shows a refused value: wait for the row to say so
+        qtbot.waitUntil(lambda: dialog.rows["wall.bandwidth_budget_kbps"].error.isVisible(), timeout=5000)
         out = Path(os.environ.get("CONTROLROOM_SCREENSHOT_DIR") or tmp_path)
         out.mkdir(parents=True, exist_ok=True)
         shot = dialog.grab()

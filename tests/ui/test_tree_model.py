@@ -7,7 +7,7 @@ import time
 import pytest
 from controlroom.ui.resource_panel import ResourcePanel
 from controlroom.ui.tree_model import ItemIdRole, ItemTypeRole, OnlineRole, ResourceTreeModel
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QTreeView
 
@@ -115,20 +115,6 @@ def test_search_ignores_case(qtbot) -> None:
     assert model.rowCount() == 0
 
 
-def test_search_keystroke_time(qtbot, full_inventory: Inventory) -> None:
-    """Figures, not a benchmark: a keystroke must stay well under 100 ms on this machine."""
-    model = ResourceTreeModel(full_inventory)
-    model.set_filter("x")  # builds the search keys once
-    model.set_filter("")
-    timings = {}
-    for text in ["北", "北武", "北武台", "3713", "卡口", "村口1号"]:
-        t = time.perf_counter()
-        model.set_filter(text)
-        timings[text] = (time.perf_counter() - t) * 1000
-    print("search ms:", {k: round(v, 1) for k, v in timings.items()})
-    assert max(timings.values()) < 100
-
-
 def test_status_delta_updates_one_row_without_reset(qtbot, full_inventory: Inventory) -> None:
     model = ResourceTreeModel(full_inventory)
     view = QTreeView()
@@ -143,7 +129,7 @@ def test_status_delta_updates_one_row_without_reset(qtbot, full_inventory: Inven
     before = model.totals()
     with qtbot.waitSignal(model.dataChanged, timeout=1000):
         full_inventory.apply([_status_event(cam.id, not cam.online)])
-    qtbot.wait(10)
+    QCoreApplication.processEvents()  # whatever else the delta posted (a reset would come now)
     assert resets == []
     camera_spans = [(a, b) for a, b in changed if model.data(a, ItemTypeRole) == "camera"]
     assert len(camera_spans) == 1

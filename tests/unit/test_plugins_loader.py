@@ -316,3 +316,52 @@ def test_action_callbacks_that_raise_are_reported_not_fatal(tmp_path: Path) -> N
     assert ui.problems[-1] == ("core", "core: ZeroDivisionError: division by zero")
     with pytest.raises(ValueError):
         ctx.add_dock(object(), "x", "middle")
+
+
+def test_a_disabled_plugin_is_never_imported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    module = "controlroom_test_disabled_plugin"
+    (tmp_path / f"{module}.py").write_text(
+        "from controlroom.plugin_api import Plugin\n"
+        "class Quiet(Plugin):\n"
+        "    NAME = 'quiet'\n"
+        "    API_VERSION = (1, 0)\n",
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, module, raising=False)
+    settings = Settings(tmp_path / "settings.json")
+    settings.set("plugins.disabled", ["quiet"])
+    m = PluginManager(settings, RecordingUi(), entry_points=[EntryPoint("quiet", f"{module}:Quiet", GROUP)])
+    m.start()
+    assert m.records["quiet"].state == PluginState.DISABLED
+    assert module not in sys.modules, "plugins.disabled must mean: not even imported"
+    m.set_enabled("quiet", True)
+    assert m.records["quiet"].state == PluginState.LOADED and module in sys.modules
+    m.stop()
+
+
+def test_no_built_in_plugin_imports_another() -> None:
+    """Each built-in plugin, imported alone in a fresh interpreter, brings in no other plugin:
+    so disabling one keeps it out of the process whatever else is enabled."""
+    import subprocess
+    import sys
+
+    from controlroom.plugins_loader import discover
+
+    builtins = {ep.name: ep.value for ep in discover() if ep.value.startswith("controlroom.plugins.")}
+    assert {"alerts", "conference", "grid_board", "grid_map"} <= set(builtins)
+    for name, target in builtins.items():
+        module = target.split(":")[0]
+        code = (
+            "import importlib, sys\n"
+            f"importlib.import_module({module!r})\n"
+            f"others = sorted(m for m in sys.modules if m.startswith('controlroom.plugins.') "
+            f"and m.split('.')[2] != {name!r})\n"
+            "print(others)\n"
+        )
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                             env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+        assert out.returncode == 0, out.stderr
+        assert out.stdout.strip() == "[]", f"{name} imports other plugins: {out.stdout.strip()}"

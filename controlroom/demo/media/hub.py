@@ -90,6 +90,8 @@ def load_clip(path: Path) -> ClipData:
     with av.open(str(path)) as container:
         stream = container.streams.video[0]
         tb = stream.time_base
+        if tb is None:
+            raise ValueError(f"{path}: the video stream has no time base")
         width, height = stream.codec_context.width, stream.codec_context.height
         raw = [
             (bytes(p), int(p.pts * tb * CLOCK_RATE), bool(p.is_keyframe))

@@ -46,7 +46,9 @@ class ConferencePane(QWidget):
         self.setObjectName("conferencePane")
         self.joined_room: str | None = None
         self.me: str | None = None
-        self.can_control = True
+        self.can_control = True  # False: presenters (meeting displays) only view
+        self.username: str | None = None  # who we are, to know whether we chair the room
+        self.chair: str | None = None  # the joined room's chair (None: the platform does not say)
         self._hand_raised = False
 
         # ---- rooms
@@ -175,6 +177,7 @@ class ConferencePane(QWidget):
         """The joined room's participants (None: not in a meeting); ``sites`` maps site id to name."""
         self.joined_room = room.id if room is not None else None
         self.me = me
+        self.chair = room.chair if room is not None else None
         selected = self.selected_participant()
         self.roster.clear()
         if room is None:
@@ -289,12 +292,18 @@ class ConferencePane(QWidget):
         self.hand_button.setText(self.tr("Lower hand") if self._hand_raised else self.tr("Raise hand"))
         target = self.mute_target() if joined else None
         muted = self._target_muted(target)
-        allowed = self.can_control or target == self.me
+        view_only = self.tr("Presenters only view.")
+        self.hand_button.setToolTip("" if self.can_control else view_only)
+        # the platform decides; this only greys out what it would refuse, and says why
+        chairing = self.chair is None or (self.username is not None and self.username == self.chair)
+        allowed = self.can_control and (chairing or target == self.me)
         self.mute_button.setEnabled(target is not None and allowed)
         self.mute_button.setChecked(muted)
         self.mute_button.setText(self.tr("Unmute") if muted else self.tr("Mute"))
-        if not allowed:
-            tip = self.tr("Presenters may mute only themselves.")
+        if not self.can_control:
+            tip = view_only
+        elif not allowed:
+            tip = self.tr("Only the chair mutes others; you may mute only yourself.")
         elif target is not None and target == self.me:
             tip = self.tr("Your own microphone (select a participant for theirs)")
         else:

@@ -20,14 +20,16 @@ from datetime import datetime
 from typing import Any
 
 import pyqtgraph as pg
-from controlroom.plugins.grid_map.api import hatch_brush, put_text, swatch
-from controlroom.ui.grid_status import (
+from controlroom.ui.api import (
     GridStaleness,
     age_text,
+    hatch_brush,
+    put_text,
     stale_banner_text,
     status_colour,
     status_label,
     status_text,
+    swatch,
 )
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor

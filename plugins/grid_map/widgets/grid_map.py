@@ -12,14 +12,15 @@ import time
 from collections import Counter
 from typing import Any
 
-from controlroom.plugins.grid_map.api import put_text, swatch
 from controlroom.plugins.grid_map.widgets.map_view import GridMapView
-from controlroom.ui.grid_status import (
+from controlroom.ui.api import (
     GridStaleness,
     age_text,
+    put_text,
     stale_banner_text,
     status_label,
     status_text,
+    swatch,
 )
 from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction

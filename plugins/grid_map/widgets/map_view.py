@@ -12,8 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Mapping
 
-from controlroom.plugins.grid_map.api import hatch_brush, plain_tooltip
-from controlroom.ui.grid_status import status_colour
+from controlroom.ui.api import hatch_brush, plain_tooltip, status_colour
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,

@@ -1,0 +1,42 @@
+"""The UI's public API for plugins: the one part of ``controlroom.ui`` a plugin may import.
+
+Plugins import the core (``controlroom.*`` outside ``ui`` and ``plugins``)
+and this module, never other UI modules nor another plugin's internals; the
+import-linter contracts in pyproject.toml ([tool.importlinter], run by
+``.ci/test``) hold them to it. Add here, deliberately, what plugins need.
+"""
+
+from __future__ import annotations
+
+from controlroom.ui.grid_patterns import hatch_brush, plain_tooltip, put_text, swatch
+from controlroom.ui.grid_status import (
+    STATUS_ORDER,
+    GridStaleness,
+    age_text,
+    grid_tooltip_lines,
+    rich_lines,
+    stale_banner_text,
+    status_colour,
+    status_glyph,
+    status_icon,
+    status_label,
+    status_text,
+)
+
+__all__ = [
+    "STATUS_ORDER",
+    "GridStaleness",
+    "age_text",
+    "grid_tooltip_lines",
+    "hatch_brush",
+    "plain_tooltip",
+    "put_text",
+    "rich_lines",
+    "stale_banner_text",
+    "status_colour",
+    "status_glyph",
+    "status_icon",
+    "status_label",
+    "status_text",
+    "swatch",
+]
