@@ -8,6 +8,7 @@ import-linter contracts in pyproject.toml ([tool.importlinter], run by
 
 from __future__ import annotations
 
+from controlroom.ui import presenting  # windows that present to an audience hold pop-ups back
 from controlroom.ui.grid_patterns import hatch_brush, plain_tooltip, put_text, swatch
 from controlroom.ui.grid_status import (
     STATUS_ORDER,
@@ -30,6 +31,7 @@ __all__ = [
     "grid_tooltip_lines",
     "hatch_brush",
     "plain_tooltip",
+    "presenting",
     "put_text",
     "rich_lines",
     "stale_banner_text",

@@ -130,6 +130,7 @@ def test_critical_pop_up_acts_only_on_the_alert_it_shows(qtbot, login, run, demo
     session = login("dispatcher", "dispatch123")
     win = _open(qtbot, session, run, QRect(0, 0, 1400, 800))
     plugin = win.plugins.manager.get("alerts")
+    plugin.undo_seconds = 0.3  # acknowledgements go after a short undo time (the 10 s: test_alerts_stability)
     qtbot.waitUntil(lambda: plugin.fetches >= 1, timeout=10_000)
     notice = plugin.notice
     assert not notice.ack_button.isEnabled() and not notice.wall_button.isEnabled(), "nothing shown yet"

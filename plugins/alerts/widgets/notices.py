@@ -20,7 +20,7 @@ All text is plain text: names and messages come from the platform.
 from __future__ import annotations
 
 from controlroom.plugins.alerts.widgets import words
-from controlroom.ui import presenting
+from controlroom.ui.api import presenting
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (

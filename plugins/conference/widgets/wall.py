@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 
-from controlroom.ui import presenting
+from controlroom.ui.api import presenting
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
