@@ -163,6 +163,14 @@ DECLARED: dict[str, Setting] = {
     "wall.decode_budget": Setting(
         int, "auto", QT_TRANSLATE_NOOP("Settings", "Decoded pixels per second the wall may ask for; auto measures this machine; over it the smallest tiles show key frames only."),
         minimum=0, auto=True),
+    # the whole inventory in one answer is about 20 MB (28,500 cameras, measured on the demo); a page of
+    # 2,000 cameras 1.4 MB: 64 MB leaves room for longer URLs and names (controlroom.api.client.RequestLimits)
+    "platform.max_response_mb": Setting(
+        int, 64, QT_TRANSLATE_NOOP("Settings", "Largest answer the platform may send for one request, in MB; a longer one is cut off and reported."),
+        minimum=1, maximum=4096),
+    "platform.request_deadline_s": Setting(
+        float, 30.0, QT_TRANSLATE_NOOP("Settings", "Longest a platform request may take from start to the last byte, in seconds; a slower one is cut off and reported."),
+        minimum=1, maximum=600),
     "plugins.disabled": Setting(
         list, [], QT_TRANSLATE_NOOP("Settings", "Plugins (entry-point names) the operator turned off; they are not even imported.")),
 }
