@@ -152,6 +152,7 @@ async def _platform_report(
         if instance is None:
             return rep
         from controlroom.video.probe import play_url
+        from controlroom.video.urls import REFUSAL_NOUNS, check_stream_url
 
         camera = next((c for c in cameras if c.online and c.streams), None)
         if camera is None:
@@ -159,7 +160,12 @@ async def _platform_report(
             return rep
         profile = min(camera.streams, key=lambda p: p.width * p.height)  # the sub stream: lighter
         for transport, url in sorted(profile.urls.items()):
-            entry: dict[str, Any] = {"camera_id": camera.id, "profile": profile.name, "url": mask_url(url)}
+            entry: dict[str, Any] = {"camera_id": camera.id, "profile": profile.name, "url": mask_url(url)[:300]}
+            refusal = check_stream_url(url)
+            if refusal is not None:  # never opened: a local file, a device, the screen
+                entry.update(ok=False, error=f"refused: the platform gave a {REFUSAL_NOUNS[refusal]} URL")
+                rep["streams"][transport.value] = entry
+                continue
             try:
                 session = await asyncio.to_thread(play_url, client.stream_url(url), Transport(transport), instance)
             except Exception as exc:
