@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
-from controlroom.api.client import PlatformClient, Progress, RequestLimits, SkippedRecord
+from controlroom.api.client import PlatformClient, Progress, RequestLimits, SkippedRecord, quiet_gc
 from controlroom.api.events import EventStream, StreamState
 from controlroom.api.schema import Event, User
 from controlroom.inventory import Inventory
@@ -81,16 +81,22 @@ class Session:
         self._set_state(ConnectionState.LOADING, QCoreApplication.translate("Session", "loading the inventory"))
         t0 = time.perf_counter()
         skipped: list[SkippedRecord] = []
-        try:
-            (sites, v1), (grids, v2), (cameras, v3) = await asyncio.gather(
-                self.client.sites(skipped=skipped), self.client.grids(skipped=skipped),
-                self.client.cameras(progress, skipped=skipped),
-            )
-        except Exception as exc:
-            self._set_state(ConnectionState.FAILED, str(exc))
-            raise
-        self.skipped = skipped
-        self.inventory.replace(sites, cameras, grids, max(v1, v2, v3))
+        with quiet_gc():  # no collector pauses of the GUI thread while 28,500 cameras arrive
+            try:
+                (sites, v1), (grids, v2), (cameras, v3) = await asyncio.gather(
+                    self.client.sites(skipped=skipped), self.client.grids(skipped=skipped),
+                    self.client.cameras(progress, skipped=skipped),
+                )
+            except Exception as exc:
+                self._set_state(ConnectionState.FAILED, str(exc))
+                raise
+            await asyncio.sleep(0)  # the last page's decoding and the indexing in separate turns of the loop
+            self.skipped = skipped
+            first = not self.inventory.cameras and not self.inventory.sites
+            self.inventory.replace(sites, cameras, grids, max(v1, v2, v3), announce=not first)
+            if first:  # each listener's rebuild in a turn of its own: no 100 ms block of the GUI thread
+                for _ in self.inventory.announce_reset_steps():
+                    await asyncio.sleep(0)
         self.last_load_seconds = time.perf_counter() - t0
         self._set_state(ConnectionState.CONNECTED, "")
 
