@@ -122,7 +122,7 @@ class ConferenceTile(QFrame):
     # ------------------------------------------------------------------ state from the platform
 
     def set_participant(self, p: Participant, site: str) -> None:
-        self.name.setText(p.name)
+        self.name.setText(ui_text.name(p.name))
         self.site.setText(site)
         self.speaking = p.speaking
         self.badge.setText(self.tr("● Speaking"))
