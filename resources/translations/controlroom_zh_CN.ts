@@ -21,63 +21,63 @@
   <context>
     <name>AlertTableModel</name>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="63" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="64" />
       <source>Severity</source>
       <extracomment>Reset instead of inserting when a batch brings more than this many alerts. The alert id of a row. The Alert struct of a row.</extracomment>
       <translation>级别</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="63" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="64" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="63" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="64" />
       <source>Town</source>
       <translation>乡镇</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="63" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="64" />
       <source>Time</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="64" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="65" />
       <source>Place</source>
       <translation>地点</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="64" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="65" />
       <source>Message</source>
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="64" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="65" />
       <source>Acknowledged</source>
       <translation>已确认</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="222" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="223" />
       <source>Acknowledging…</source>
       <translation>正在确认…</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="223" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="224" />
       <source>Open</source>
       <translation>未确认</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="232" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="233" />
       <source>Cameras: {names}</source>
       <translation>摄像机：{names}</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="233" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="234" />
       <source>Raised {when}</source>
       <translation>发生于 {when}</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="234" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="235" />
       <source>Acknowledged by {text}</source>
       <translation>确认人：{text}</translation>
     </message>
@@ -286,7 +286,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>BoolEditor</name>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="178" />
+      <location filename="../../ui/settings_dialog.py" line="182" />
       <source>On</source>
       <translation>开</translation>
     </message>
@@ -294,144 +294,144 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConferencePane</name>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="58" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="59" />
       <source>Join</source>
       <translation>加入</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="60" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="61" />
       <source>Leave</source>
       <translation>退出</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="65" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="66" />
       <source>Meeting rooms</source>
       <translation>会议室</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="77" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="78" />
       <source>Participant</source>
       <translation>参会方</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="77" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="78" />
       <source>Microphone</source>
       <translation>麦克风</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="77" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="78" />
       <source>Hand</source>
       <translation>举手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="77" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="78" />
       <source>Site</source>
       <translation>单位</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="83" />
-      <location filename="../../plugins/conference/widgets/pane.py" line="271" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="84" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="272" />
       <source>Raise hand</source>
       <translation>举手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="85" />
-      <location filename="../../plugins/conference/widgets/pane.py" line="277" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="86" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="278" />
       <source>Mute</source>
       <translation>静音</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="90" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="91" />
       <source>In the meeting</source>
       <translation>参会方</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="99" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="100" />
       <source>Show on meeting display</source>
       <translation>在会议大屏上显示</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="101" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="102" />
       <source>Back to a window</source>
       <translation>恢复为窗口</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="103" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="104" />
       <source>Meeting display</source>
       <translation>会议大屏</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="137" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="138" />
       <source>{name} · {n} participants</source>
       <translation>{name} · {n} 个参会方</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="139" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="140" />
       <source>{name} · not in session</source>
       <translation>{name} · 未开会</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="141" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="142" />
       <source>{room} — joined</source>
       <translation>{room} — 已加入</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="178" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="179" />
       <source>Not in a meeting. Pick a room and join.</source>
       <translation>未在会议中。请选择会议室并加入。</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="182" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="183" />
       <source>In: {room}</source>
       <translation>当前会议：{room}</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="186" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="187" />
       <source>{name} (you)</source>
       <translation>{name}（本席）</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="188" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="189" />
       <source>Speaking</source>
       <translation>正在发言</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="190" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="191" />
       <source>Muted</source>
       <translation>已静音</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="190" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="191" />
       <source>On</source>
       <translation>开</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="191" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="192" />
       <source>Raised</source>
       <translation>已举手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="233" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="234" />
       <source>Screen {n}: {name} ({w}×{h})</source>
       <translation>屏幕 {n}：{name}（{w}×{h}）</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="268" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="269" />
       <source>This meeting is not in session.</source>
       <translation>该会议尚未开始。</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="271" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="272" />
       <source>Lower hand</source>
       <translation>放下手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="277" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="278" />
       <source>Unmute</source>
       <translation>取消静音</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="278" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="279" />
       <source>Presenters may mute only themselves.</source>
       <translation>演示席只能将自己静音。</translation>
     </message>
@@ -439,62 +439,62 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConferencePlugin</name>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="89" />
+      <location filename="../../plugins/conference/plugin.py" line="86" />
       <source>{what} failed: {error}</source>
       <translation>{what}失败：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="106" />
+      <location filename="../../plugins/conference/plugin.py" line="103" />
       <source>Loading the meeting rooms</source>
       <translation>读取会议室</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="140" />
+      <location filename="../../plugins/conference/plugin.py" line="137" />
       <source>Joining…</source>
       <translation>正在加入…</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="153" />
+      <location filename="../../plugins/conference/plugin.py" line="150" />
       <source>Joining the meeting</source>
       <translation>加入会议</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="159" />
+      <location filename="../../plugins/conference/plugin.py" line="156" />
       <source>Video conference · Esc leaves full screen</source>
       <translation>视频会商 · 按 Esc 退出全屏</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="180" />
+      <location filename="../../plugins/conference/plugin.py" line="172" />
       <source>no stream this machine can play</source>
       <translation>没有本机能播放的视频流</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="223" />
+      <location filename="../../plugins/conference/plugin.py" line="208" />
       <source>Fetching a participant's video</source>
       <translation>获取参会方视频</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="233" />
+      <location filename="../../plugins/conference/plugin.py" line="218" />
       <source>Leaving the meeting</source>
       <translation>退出会议</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="250" />
+      <location filename="../../plugins/conference/plugin.py" line="235" />
       <source>Raising the hand</source>
       <translation>举手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="250" />
+      <location filename="../../plugins/conference/plugin.py" line="235" />
       <source>Lowering the hand</source>
       <translation>放下手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="256" />
+      <location filename="../../plugins/conference/plugin.py" line="241" />
       <source>Muting</source>
       <translation>静音</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="256" />
+      <location filename="../../plugins/conference/plugin.py" line="241" />
       <source>Unmuting</source>
       <translation>取消静音</translation>
     </message>
@@ -502,52 +502,52 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConferenceTile</name>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="127" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="128" />
       <source>● Speaking</source>
       <translation>● 正在发言</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="129" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="130" />
       <source>Muted</source>
       <translation>已静音</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="129" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="130" />
       <source>Mic on</source>
       <translation>麦克风开</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="131" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="132" />
       <source>Hand raised</source>
       <translation>已举手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="159" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="162" />
       <source>No video</source>
       <translation>无视频</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="160" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="163" />
       <source>Connecting…</source>
       <translation>正在连接…</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="162" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="165" />
       <source>No new pictures</source>
       <translation>画面未更新</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="163" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="166" />
       <source>Reconnecting…</source>
       <translation>正在重连…</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="164" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="167" />
       <source>Camera offline</source>
       <translation>摄像机离线</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="165" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="168" />
       <source>Cannot play</source>
       <translation>无法播放</translation>
     </message>
@@ -564,7 +564,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConnectionIndicator</name>
     <message>
-      <location filename="../../ui/main_window.py" line="118" />
+      <location filename="../../ui/main_window.py" line="131" />
       <source>{state}: {detail}</source>
       <translation>{state}：{detail}</translation>
     </message>
@@ -572,32 +572,32 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConnectionState</name>
     <message>
-      <location filename="../../ui/main_window.py" line="54" />
+      <location filename="../../ui/main_window.py" line="56" />
       <source>Disconnected</source>
       <translation>未连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="55" />
+      <location filename="../../ui/main_window.py" line="57" />
       <source>Connecting</source>
       <translation>正在连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="56" />
+      <location filename="../../ui/main_window.py" line="58" />
       <source>Loading inventory</source>
       <translation>正在加载资源</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="57" />
+      <location filename="../../ui/main_window.py" line="59" />
       <source>Connected</source>
       <translation>已连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="58" />
+      <location filename="../../ui/main_window.py" line="60" />
       <source>Reconnecting</source>
       <translation>正在重新连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="59" />
+      <location filename="../../ui/main_window.py" line="61" />
       <source>Connection failed</source>
       <translation>连接失败</translation>
     </message>
@@ -647,58 +647,58 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>GridBoard</name>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="121" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="130" />
       <source>Grids by status, per town</source>
       <extracomment>the statuses became stale (True) or fresh again (False)</extracomment>
       <translation>各镇网格状态</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="122" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="131" />
       <source>Cameras online (%)</source>
       <translation>摄像机在线率（%）</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="123" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="132" />
       <source>Alerts per hour (last 24 h)</source>
       <translation>每小时告警数（近 24 小时）</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="127" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="136" />
       <source>grids</source>
       <translation>网格数</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="147" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="156" />
       <source>Grid:</source>
       <translation>网格：</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="151" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="160" />
       <source>Grids in incident, then grids needing attention</source>
       <translation>事件处置中的网格，其次是需关注的网格</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="153" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="162" />
       <source>Incident wall</source>
       <translation>事件墙</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="155" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="164" />
       <source>Put this grid's cameras and its neighbours' on the wall</source>
       <translation>将此网格及相邻网格的摄像机上墙</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="251" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="260" />
       <source>Updated {time}</source>
       <translation>更新于 {time}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="265" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="274" />
       <source>Town {n}</source>
       <translation>{n} 号镇</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="265" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="274" />
       <source>County</source>
       <translation>县级</translation>
     </message>
@@ -706,74 +706,74 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>GridMap</name>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="82" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="94" />
       <source>Whole county</source>
       <extracomment>the statuses became stale (True) or fresh again (False) something was put on the wall: (grid id, tiles, cameras shown, cameras that did not fit)</extracomment>
       <translation>全县</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="83" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="95" />
       <source>Zoom out to every grid</source>
       <translation>缩小以显示全部网格</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="91" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="103" />
       <source>Hover over a grid for its details; click it to put its cameras on the wall; right-click for an incident wall.</source>
       <translation>悬停网格查看详情；单击将其摄像机上墙；右键组建事件墙。</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="174" />
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="226" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="217" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="269" />
       <source>Town {n}</source>
       <translation>{n} 号镇</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="187" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="230" />
       <source>● cameras online  ● offline</source>
       <translation>● 摄像机在线  ● 离线</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="187" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="230" />
       <source>Zoom in to see the cameras</source>
       <translation>放大后显示摄像机</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="228" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="271" />
       <source>Status: {status}</source>
       <translation>状态：{status}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="232" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="275" />
       <source>({age}: as last known)</source>
       <translation>（{age}：最后已知状态）</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="233" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="276" />
       <source>Cameras online: {online} of {total}</source>
       <translation>在线摄像机：{online} / {total}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="236" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="279" />
       <source>Members: {members}</source>
       <translation>成员：{members}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="236" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="279" />
       <source>none</source>
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="237" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="280" />
       <source>Patrol on duty: {n}</source>
       <translation>在岗巡逻：{n}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="249" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="292" />
       <source>Put this grid's cameras on the wall</source>
       <translation>将此网格的摄像机上墙</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="251" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="294" />
       <source>Incident wall: this grid and its neighbours</source>
       <translation>事件墙：此网格及相邻网格</translation>
     </message>
@@ -814,57 +814,57 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>GridTreeModel</name>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="440" />
+      <location filename="../../ui/grid_tree_model.py" line="441" />
       <source>Town / grid</source>
       <translation>乡镇 / 网格</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="443" />
+      <location filename="../../ui/grid_tree_model.py" line="444" />
       <source>Status · {age}</source>
       <translation>状态 · {age}</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="444" />
+      <location filename="../../ui/grid_tree_model.py" line="445" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="446" />
+      <location filename="../../ui/grid_tree_model.py" line="447" />
       <source>Online</source>
       <translation>在线</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="451" />
+      <location filename="../../ui/grid_tree_model.py" line="452" />
       <source>Cameras online / cameras in total</source>
       <translation>在线摄像机 / 摄像机总数</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="453" />
+      <location filename="../../ui/grid_tree_model.py" line="454" />
       <source>The live updates stopped: statuses are the last known ones.</source>
       <translation>实时更新已中断：显示的是最后已知状态。</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="535" />
+      <location filename="../../ui/grid_tree_model.py" line="536" />
       <source>Grids: {n}</source>
       <translation>网格：{n} 个</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="537" />
+      <location filename="../../ui/grid_tree_model.py" line="538" />
       <source>Cameras online: {online} of {total}</source>
       <translation>在线摄像机：{online} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="548" />
+      <location filename="../../ui/grid_tree_model.py" line="549" />
       <source>offline</source>
       <translation>离线</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="548" />
+      <location filename="../../ui/grid_tree_model.py" line="549" />
       <source>online</source>
       <translation>在线</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="549" />
+      <location filename="../../ui/grid_tree_model.py" line="550" />
       <source>GB id: {id}</source>
       <translation>国标编码：{id}</translation>
     </message>
@@ -912,38 +912,38 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>网格状态{age}：实时事件流中断，正在重新连接…</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/api.py" line="71" />
+      <location filename="../../plugins/grid_map/api.py" line="72" />
       <source>There is no video wall in this window.</source>
       <translation>此窗口没有电视墙。</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/api.py" line="73" />
+      <location filename="../../plugins/grid_map/api.py" line="74" />
       <source>{grid} has no cameras.</source>
       <translation>{grid} 没有摄像机。</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/api.py" line="77" />
+      <location filename="../../plugins/grid_map/api.py" line="78" />
       <source>Incident wall for {grid} and {n} neighbouring grids: {shown} cameras on a {tiles}-tile view.</source>
       <translation>{grid} 及相邻 {n} 个网格的事件墙：{shown} 路摄像机，{tiles} 画面。</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/api.py" line="81" />
+      <location filename="../../plugins/grid_map/api.py" line="82" />
       <source>{grid}: {shown} cameras on a {tiles}-tile view.</source>
       <translation>{grid}：{shown} 路摄像机，{tiles} 画面。</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/api.py" line="84" />
+      <location filename="../../plugins/grid_map/api.py" line="85" />
       <source>{n} more did not fit (at most {max} tiles).</source>
       <translation>另有 {n} 路放不下（最多 {max} 画面）。</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="80" />
+      <location filename="../../ui/grid_tree_model.py" line="81" />
       <source>County</source>
       <extracomment>worst first: what a town's icon shows statuses or counts changed (the panel's summary line)</extracomment>
       <translation>县级</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="81" />
+      <location filename="../../ui/grid_tree_model.py" line="82" />
       <source>Town {n}</source>
       <translation>{n} 号镇</translation>
     </message>
@@ -994,7 +994,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>LazyTreeModel</name>
     <message>
-      <location filename="../../ui/lazy_tree.py" line="245" />
+      <location filename="../../ui/lazy_tree.py" line="246" />
       <source>offline</source>
       <extracomment>what a drag from a tree carries (the wall's drop format): JSON [{"type": "site"|"grid"|"camera", "id": GB id}] a search or filter was applied: the two counts the model's ``set_filter`` returns</extracomment>
       <translation>离线</translation>
@@ -1003,12 +1003,12 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ListEditor</name>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="293" />
+      <location filename="../../ui/settings_dialog.py" line="297" />
       <source>Up</source>
       <translation>上移</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="294" />
+      <location filename="../../ui/settings_dialog.py" line="298" />
       <source>Down</source>
       <translation>下移</translation>
     </message>
@@ -1016,89 +1016,89 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>LoginDialog</name>
     <message>
-      <location filename="../../ui/login_dialog.py" line="70" />
+      <location filename="../../ui/login_dialog.py" line="71" />
       <source>Log in to ControlRoom</source>
       <extracomment>a login attempt failed; the message shown inline logged in: the dialog is about to accept the password that logged in: the app may keep it in memory for this run</extracomment>
       <translation>登录 ControlRoom</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="73" />
+      <location filename="../../ui/login_dialog.py" line="74" />
       <source>Log in to a video platform</source>
       <translation>登录视频平台</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="77" />
+      <location filename="../../ui/login_dialog.py" line="78" />
       <source>https://platform.example:8443</source>
       <translation>https://platform.example:8443</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="81" />
+      <location filename="../../ui/login_dialog.py" line="82" />
       <source>Remember password</source>
       <translation>记住密码</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="90" />
+      <location filename="../../ui/login_dialog.py" line="91" />
       <source>Platform address:</source>
       <translation>平台地址：</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="91" />
+      <location filename="../../ui/login_dialog.py" line="92" />
       <source>User name:</source>
       <translation>用户名：</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="92" />
+      <location filename="../../ui/login_dialog.py" line="93" />
       <source>Password:</source>
       <translation>密码：</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="115" />
-      <location filename="../../ui/login_dialog.py" line="196" />
+      <location filename="../../ui/login_dialog.py" line="116" />
+      <location filename="../../ui/login_dialog.py" line="197" />
       <source>Log in</source>
       <translation>登录</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="118" />
+      <location filename="../../ui/login_dialog.py" line="119" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="154" />
+      <location filename="../../ui/login_dialog.py" line="155" />
       <source>Stored in the system keyring ({backend})</source>
       <translation>保存在系统密钥环中（{backend}）</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="158" />
+      <location filename="../../ui/login_dialog.py" line="159" />
       <source>No system keyring was found: passwords are kept for this session only.</source>
       <translation>未找到系统密钥环：密码仅在本次会话中保留。</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="196" />
+      <location filename="../../ui/login_dialog.py" line="197" />
       <source>Logging in…</source>
       <translation>正在登录…</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="206" />
+      <location filename="../../ui/login_dialog.py" line="207" />
       <source>Enter the platform address, for example https://platform.example:8443.</source>
       <translation>请输入平台地址，例如 https://platform.example:8443。</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="208" />
+      <location filename="../../ui/login_dialog.py" line="209" />
       <source>The platform address must start with http:// or https://, for example https://platform.example:8443.</source>
       <translation>平台地址须以 http:// 或 https:// 开头，例如 https://platform.example:8443。</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="210" />
+      <location filename="../../ui/login_dialog.py" line="211" />
       <source>Enter your user name.</source>
       <translation>请输入用户名。</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="212" />
+      <location filename="../../ui/login_dialog.py" line="213" />
       <source>Enter your password.</source>
       <translation>请输入密码。</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="272" />
+      <location filename="../../ui/login_dialog.py" line="273" />
       <source>Logging in failed unexpectedly: {error}</source>
       <translation>登录时发生意外错误：{error}</translation>
     </message>
@@ -1106,99 +1106,119 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="279" />
+      <location filename="../../ui/main_window.py" line="98" />
+      <source>{id}: {reason}</source>
+      <translation>{id}：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="99" />
+      <source>record {n}</source>
+      <translation>第 {n} 条记录</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="101" />
+      <source>Left out {n} record(s) the platform sent in a form ControlRoom cannot read; the rest loaded. First: {first}</source>
+      <translation>平台发送的 {n} 条记录格式无法读取，已略过；其余已加载。首条：{first}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="292" />
       <source>not signed in</source>
       <extracomment>the operator asked to log out (the app closes the session and shows the login again)</extracomment>
       <translation>未登录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="280" />
+      <location filename="../../ui/main_window.py" line="293" />
       <source>ControlRoom — {user} @ {host}</source>
       <translation>ControlRoom — {user} @ {host}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="288" />
+      <location filename="../../ui/main_window.py" line="301" />
       <source>Sites and cameras</source>
       <translation>站点与摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="314" />
+      <location filename="../../ui/main_window.py" line="327" />
       <source>Cameras %v of %m</source>
       <translation>摄像机 %v / %m</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="325" />
+      <location filename="../../ui/main_window.py" line="338" />
       <source>{name} · {role}</source>
       <translation>{name} · {role}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="344" />
+      <location filename="../../ui/main_window.py" line="357" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="345" />
+      <location filename="../../ui/main_window.py" line="358" />
       <source>&amp;Settings…</source>
       <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="350" />
+      <location filename="../../ui/main_window.py" line="363" />
       <source>Log &amp;out</source>
       <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="354" />
+      <location filename="../../ui/main_window.py" line="367" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="359" />
-      <location filename="../../ui/plugin_host.py" line="94" />
+      <location filename="../../ui/main_window.py" line="372" />
+      <location filename="../../ui/plugin_host.py" line="129" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="360" />
+      <location filename="../../ui/main_window.py" line="373" />
       <source>&amp;Find camera…</source>
       <translation>查找摄像机(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="366" />
+      <location filename="../../ui/main_window.py" line="379" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="367" />
+      <location filename="../../ui/main_window.py" line="380" />
       <source>&amp;About ControlRoom</source>
       <translation>关于 ControlRoom(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="388" />
+      <location filename="../../ui/main_window.py" line="401" />
       <source>About ControlRoom</source>
       <translation>关于 ControlRoom</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="390" />
+      <location filename="../../ui/main_window.py" line="403" />
       <source>&lt;h3&gt;ControlRoom {version}&lt;/h3&gt;&lt;p&gt;Desktop client for county video networks: the county dispatch centre, town platforms and village platforms.&lt;/p&gt;&lt;p&gt;Free software under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;ControlRoom {version}&lt;/h3&gt;&lt;p&gt;县域视频网络桌面客户端：县级指挥中心、乡镇平台和村居平台。&lt;/p&gt;&lt;p&gt;自由软件，依据 GNU GPL 第 3 版或更新版本发布。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="413" />
+      <location filename="../../ui/main_window.py" line="426" />
       <source>Loading the inventory…</source>
       <translation>正在加载资源…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="430" />
+      <location filename="../../ui/main_window.py" line="443" />
       <source>Cameras online: {online} / {total}</source>
       <translation>在线摄像机：{online} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="443" />
+      <location filename="../../ui/main_window.py" line="456" />
       <source>Loading cameras: {done} of {total}</source>
       <translation>正在加载摄像机：{done} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="468" />
+      <location filename="../../ui/main_window.py" line="459" />
+      <source>Loading cameras: {done} received</source>
+      <translation>正在加载摄像机：已收到 {done} 个</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="485" />
       <source>Could not load the inventory: {message}</source>
       <translation>无法加载资源：{message}</translation>
     </message>
@@ -1206,7 +1226,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>NumberEditor</name>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="210" />
+      <location filename="../../ui/settings_dialog.py" line="214" />
       <source>Automatic</source>
       <translation>自动</translation>
     </message>
@@ -1254,18 +1274,34 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>平台发送的数据 ControlRoom 无法读取：%1。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/client.py" line="71" />
+      <location filename="../../controlroom/api/errors.py" line="101" />
+      <source>The platform sent more than %1 MB for %2.</source>
+      <translation>平台为 %2 发送的数据超过 %1 MB。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/api/errors.py" line="106" />
+      <source>The platform did not answer within %1 s (%2).</source>
+      <translation>平台未在 %1 秒内应答（%2）。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/api/errors.py" line="111" />
+      <source>The platform offers more than %1 items for %2; ControlRoom takes at most that many.</source>
+      <translation>平台为 %2 提供的条目超过 %1 个；ControlRoom 最多只接收这么多。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/api/client.py" line="166" />
       <source>The CA bundle could not be read.</source>
+      <extracomment>The most items one paged list may hold: 3.5x Pingyi's 28,500 cameras. A platform that claims more (``total: 1000000000``) costs no more than this. The most pages one list may take (a server that pages by 1 item cannot make us loop). Error answers are read up to this much: enough for the message, never a flood. Skipped records whose reasons are kept (the count is always exact).</extracomment>
       <translation>无法读取 CA 证书包。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/client.py" line="92" />
+      <location filename="../../controlroom/api/client.py" line="188" />
       <source>A platform address must start with http:// or https://.</source>
       <translation>平台地址须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/client.py" line="139" />
-      <location filename="../../controlroom/api/client.py" line="150" />
+      <location filename="../../controlroom/api/client.py" line="236" />
+      <location filename="../../controlroom/api/client.py" line="247" />
       <source>Not logged in.</source>
       <translation>尚未登录。</translation>
     </message>
@@ -1282,13 +1318,13 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>PluginHost</name>
     <message>
-      <location filename="../../ui/plugin_host.py" line="68" />
+      <location filename="../../ui/plugin_host.py" line="69" />
       <source>&amp;Plugins</source>
       <extracomment>How long a plugin's problem stays in the status bar (ms). (plugin name, message in words) for each problem a plugin reports or has</extracomment>
       <translation>插件(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../ui/plugin_host.py" line="70" />
+      <location filename="../../ui/plugin_host.py" line="71" />
       <source>Plugins…</source>
       <translation>插件…</translation>
     </message>
@@ -1296,80 +1332,80 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>PluginManager</name>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="186" />
+      <location filename="../../controlroom/plugins_loader.py" line="182" />
       <source>another plugin is installed under the same name ({other}); only that one is used</source>
       <translation>已安装同名的另一个插件（{other}），只使用那一个</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="201" />
+      <location filename="../../controlroom/plugins_loader.py" line="197" />
       <source>its requirements form a cycle: {cycle}</source>
       <translation>其依赖形成循环：{cycle}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="240" />
-      <location filename="../../controlroom/plugins_loader.py" line="326" />
+      <location filename="../../controlroom/plugins_loader.py" line="236" />
+      <location filename="../../controlroom/plugins_loader.py" line="322" />
       <source>requires “{name}”, which is disabled</source>
       <translation>依赖“{name}”，但它已关闭</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="265" />
+      <location filename="../../controlroom/plugins_loader.py" line="261" />
       <source>could not be imported: {error}</source>
       <translation>无法导入：{error}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="269" />
+      <location filename="../../controlroom/plugins_loader.py" line="265" />
       <source>{target} is not a ControlRoom plugin (a subclass of controlroom.plugin_api.Plugin)</source>
       <translation>{target} 不是 ControlRoom 插件（须为 controlroom.plugin_api.Plugin 的子类）</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="275" />
+      <location filename="../../controlroom/plugins_loader.py" line="271" />
       <source>its NAME is “{got}” but its entry point is named “{name}”: they must be the same</source>
       <translation>其 NAME 为“{got}”，但入口点名为“{name}”：两者必须相同</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="281" />
+      <location filename="../../controlroom/plugins_loader.py" line="277" />
       <source>declares no API_VERSION; this ControlRoom has plugin API {have}</source>
       <translation>未声明 API_VERSION；本 ControlRoom 的插件接口版本为 {have}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="286" />
+      <location filename="../../controlroom/plugins_loader.py" line="282" />
       <source>needs plugin API {wanted}; this ControlRoom has plugin API {have}</source>
       <translation>需要插件接口 {wanted}；本 ControlRoom 的插件接口版本为 {have}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="324" />
+      <location filename="../../controlroom/plugins_loader.py" line="320" />
       <source>requires “{name}”, which is not installed</source>
       <translation>依赖“{name}”，但它未安装</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="328" />
-      <location filename="../../controlroom/plugins_loader.py" line="389" />
-      <location filename="../../controlroom/plugins_loader.py" line="399" />
+      <location filename="../../controlroom/plugins_loader.py" line="324" />
+      <location filename="../../controlroom/plugins_loader.py" line="385" />
+      <location filename="../../controlroom/plugins_loader.py" line="395" />
       <source>requires “{name}”, which failed</source>
       <translation>依赖“{name}”，但它已出错</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="330" />
+      <location filename="../../controlroom/plugins_loader.py" line="326" />
       <source>requires “{name}”, which is not loaded</source>
       <translation>依赖“{name}”，但它未加载</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="343" />
+      <location filename="../../controlroom/plugins_loader.py" line="339" />
       <source>its SETTINGS are invalid: {error}</source>
       <translation>其 SETTINGS 无效：{error}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="365" />
+      <location filename="../../controlroom/plugins_loader.py" line="361" />
       <source>failed to start: {error}</source>
       <translation>启动失败：{error}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="397" />
+      <location filename="../../controlroom/plugins_loader.py" line="393" />
       <source>stopped after an error in its {where}: {error}</source>
       <translation>因 {where} 出错而停止：{error}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="412" />
+      <location filename="../../controlroom/plugins_loader.py" line="408" />
       <source>Plugin “{name}” failed: {reason}</source>
       <translation>插件“{name}”出错：{reason}</translation>
     </message>
@@ -1377,7 +1413,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Plugins</name>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="41" />
+      <location filename="../../plugins/conference/plugin.py" line="39" />
       <source>Video conference</source>
       <translation>视频会商</translation>
     </message>
@@ -1634,53 +1670,53 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>本站点及其下级站点的在线摄像机数 / 摄像机总数</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="443" />
+      <location filename="../../ui/tree_model.py" line="442" />
       <source>offline</source>
       <translation>离线</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="443" />
+      <location filename="../../ui/tree_model.py" line="442" />
       <source>online</source>
       <translation>在线</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="446" />
-      <location filename="../../ui/tree_model.py" line="463" />
+      <location filename="../../ui/tree_model.py" line="445" />
+      <location filename="../../ui/tree_model.py" line="460" />
       <source>GB id: {id}</source>
       <translation>国标编码：{id}</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="447" />
+      <location filename="../../ui/tree_model.py" line="446" />
       <source>Kind: {kind}</source>
       <translation>类型：{kind}</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="448" />
+      <location filename="../../ui/tree_model.py" line="447" />
       <source>State: {state}</source>
       <translation>状态：{state}</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="451" />
+      <location filename="../../ui/tree_model.py" line="450" />
       <source>PTZ control</source>
       <translation>可云台控制</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="453" />
+      <location filename="../../ui/tree_model.py" line="452" />
       <source>Tags: {tags}</source>
       <translation>标签：{tags}</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="460" />
+      <location filename="../../ui/tree_model.py" line="457" />
       <source>platform online</source>
       <translation>平台在线</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="460" />
+      <location filename="../../ui/tree_model.py" line="457" />
       <source>platform offline</source>
       <translation>平台离线</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="466" />
+      <location filename="../../ui/tree_model.py" line="463" />
       <source>Cameras online: {online} of {total}</source>
       <translation>在线摄像机：{online} / {total}</translation>
     </message>
@@ -1688,27 +1724,27 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Role</name>
     <message>
-      <location filename="../../ui/main_window.py" line="76" />
+      <location filename="../../ui/main_window.py" line="78" />
       <source>County dispatcher</source>
       <translation>县级调度员</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="77" />
+      <location filename="../../ui/main_window.py" line="79" />
       <source>Town desk</source>
       <translation>乡镇值班台</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="78" />
+      <location filename="../../ui/main_window.py" line="80" />
       <source>Presenter (view only)</source>
       <translation>会议展示（仅查看）</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="89" />
+      <location filename="../../ui/main_window.py" line="91" />
       <source>Whole county</source>
       <translation>全县</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="90" />
+      <location filename="../../ui/main_window.py" line="92" />
       <source>Towns: {towns}</source>
       <translation>乡镇：{towns}</translation>
     </message>
@@ -1716,50 +1752,51 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Session</name>
     <message>
-      <location filename="../../controlroom/session.py" line="84" />
+      <location filename="../../controlroom/session.py" line="81" />
       <source>loading the inventory</source>
+      <extracomment>records of the last inventory load that did not decode and were left out</extracomment>
       <translation>正在加载资源</translation>
     </message>
   </context>
   <context>
     <name>SettingRow</name>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="368" />
+      <location filename="../../ui/settings_dialog.py" line="372" />
       <source>Reset to default</source>
       <translation>恢复默认值</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="369" />
+      <location filename="../../ui/settings_dialog.py" line="373" />
       <source>Default: {value}</source>
       <translation>默认值：{value}</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="401" />
+      <location filename="../../ui/settings_dialog.py" line="405" />
       <source>none</source>
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="403" />
+      <location filename="../../ui/settings_dialog.py" line="407" />
       <source>on</source>
       <translation>开</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="403" />
+      <location filename="../../ui/settings_dialog.py" line="407" />
       <source>off</source>
       <translation>关</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="406" />
+      <location filename="../../ui/settings_dialog.py" line="410" />
       <source>empty</source>
       <translation>空</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="413" />
+      <location filename="../../ui/settings_dialog.py" line="417" />
       <source>Not saved: {why}</source>
       <translation>未保存：{why}</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="419" />
+      <location filename="../../ui/settings_dialog.py" line="423" />
       <source>Could not save the settings file: {why}</source>
       <translation>无法保存设置文件：{why}</translation>
     </message>
@@ -1767,110 +1804,120 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Settings</name>
     <message>
-      <location filename="../../controlroom/settings.py" line="83" />
+      <location filename="../../controlroom/settings.py" line="84" />
       <source>expected true or false, found {value}</source>
       <extracomment>``MIGRATIONS[n]`` turns the file's data at schema version ``n`` into ``n + 1`` (rename a setting, change a unit). Each one stays here for ever.</extracomment>
       <translation>应为 true 或 false，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="88" />
+      <location filename="../../controlroom/settings.py" line="89" />
       <source>expected a whole number</source>
       <translation>应为整数</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="88" />
+      <location filename="../../controlroom/settings.py" line="89" />
       <source>expected a number</source>
       <translation>应为数字</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="90" />
+      <location filename="../../controlroom/settings.py" line="91" />
       <source>{expected} or "auto"</source>
       <translation>{expected}或 "auto"</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="91" />
+      <location filename="../../controlroom/settings.py" line="92" />
       <source>{expected}, found {value}</source>
       <translation>{expected}，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="93" />
+      <location filename="../../controlroom/settings.py" line="94" />
       <source>{value} is below the minimum {minimum}</source>
       <translation>{value} 低于最小值 {minimum}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="96" />
+      <location filename="../../controlroom/settings.py" line="97" />
       <source>{value} is above the maximum {maximum}</source>
       <translation>{value} 高于最大值 {maximum}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="101" />
+      <location filename="../../controlroom/settings.py" line="102" />
       <source>expected text, found {value}</source>
       <translation>应为文本，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="106" />
+      <location filename="../../controlroom/settings.py" line="107" />
       <source>expected a list of text, found {value}</source>
       <translation>应为文本列表，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="113" />
+      <location filename="../../controlroom/settings.py" line="114" />
       <source>{value} is not one of: {choices}</source>
       <translation>{value} 不是以下之一：{choices}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="146" />
+      <location filename="../../controlroom/settings.py" line="147" />
       <source>User-interface language; auto follows --lang, CONTROLROOM_LANG, then the system.</source>
       <extracomment>Every application setting, declared once. Plugins' settings are added under ``plugins.&lt;name&gt;.`` when they load (``Settings.register``).</extracomment>
       <translation>界面语言；“自动”依次采用 --lang、CONTROLROOM_LANG，然后是系统语言。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="150" />
+      <location filename="../../controlroom/settings.py" line="151" />
       <source>Transports to try for a camera, best first; one the local libVLC cannot play is skipped.</source>
       <translation>摄像机尝试使用的传输方式，优先者在前；本机 libVLC 无法播放的会被跳过。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="154" />
+      <location filename="../../controlroom/settings.py" line="155" />
       <source>libVLC network caching in milliseconds: more rides out jitter, less is closer to live.</source>
       <translation>libVLC 网络缓存（毫秒）：越大越能抵抗网络抖动，越小越接近实时。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="157" />
+      <location filename="../../controlroom/settings.py" line="158" />
       <source>libVLC video output; auto picks one per platform (xcb_x11 on Linux).</source>
       <translation>libVLC 视频输出；“自动”按平台选择（Linux 上为 xcb_x11）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="160" />
+      <location filename="../../controlroom/settings.py" line="161" />
       <source>Total video bandwidth for the wall in kbit/s; 0 means no limit (smallest tiles go to sub first).</source>
       <translation>视频墙的视频总带宽（kbit/s）；0 表示不限制（最小的画面先切换到子码流）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="163" />
+      <location filename="../../controlroom/settings.py" line="164" />
       <source>Decoded pixels per second the wall may ask for; auto measures this machine; over it the smallest tiles show key frames only.</source>
       <translation>视频墙每秒可解码的像素数；“自动”按本机测算；超出时最小的画面只显示关键帧。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="166" />
+      <location filename="../../controlroom/settings.py" line="169" />
+      <source>Largest answer the platform may send for one request, in MB; a longer one is cut off and reported.</source>
+      <translation>平台对单个请求的应答上限（MB）；超出部分会被截断并报告。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="172" />
+      <source>Longest a platform request may take from start to the last byte, in seconds; a slower one is cut off and reported.</source>
+      <translation>平台请求从开始到最后一个字节的最长时间（秒）；更慢的请求会被中断并报告。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="175" />
       <source>Plugins (entry-point names) the operator turned off; they are not even imported.</source>
       <translation>操作员关闭的插件（入口点名称）；这些插件根本不会被导入。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="211" />
+      <location filename="../../controlroom/settings.py" line="220" />
       <source>Setting “{name}”: {why}; using the default ({default}).</source>
       <extracomment>True when the file must not be written (a newer version, unreadable)</extracomment>
       <translation>设置“{name}”：{why}；改用默认值（{default}）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="333" />
+      <location filename="../../controlroom/settings.py" line="337" />
       <source>The settings file could not be read and was set aside as {path}; ControlRoom starts with the default settings.</source>
       <translation>无法读取设置文件，已将其另存为 {path}；ControlRoom 使用默认设置启动。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="336" />
+      <location filename="../../controlroom/settings.py" line="340" />
       <source>The settings file is from a newer ControlRoom or cannot be read; it is used read-only and changes will not be saved ({detail}).</source>
       <translation>设置文件来自更新版本的 ControlRoom 或无法读取；将以只读方式使用，更改不会保存（{detail}）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="338" />
+      <location filename="../../controlroom/settings.py" line="342" />
       <source>The settings file has a problem: {detail}</source>
       <translation>设置文件有问题：{detail}</translation>
     </message>
@@ -1878,90 +1925,123 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="96" />
+      <location filename="../../ui/settings_dialog.py" line="99" />
       <source>Takes effect at once.</source>
-      <extracomment>the largest number a spin box offers when the declaration sets no bound (pixels per second reach billions: more than a 32-bit QSpinBox holds, so numbers use QDoubleSpinBox) Where each setting is read today (grep ``settings.shared().get`` / ``ctx.settings.get``): - language: ui/app.py, before the first window; - video.transport_preference: WallPane.stream_for and the conference wall, per stream; - video.network_caching_ms, video.vout: vlc_options.shared_instance, when libVLC starts; - wall.*: WallPane.__init__ builds its StreamPolicy once per main window; - plugins.disabled: PluginManager.start (Plugins… applies it at once); - plugins.alerts.*: on each alert; other plugins read theirs in setup (the default).</extracomment>
+      <extracomment>the largest number a spin box offers when the declaration sets no bound (pixels per second reach billions: more than a 32-bit QSpinBox holds, so numbers use QDoubleSpinBox) Where each setting is read today (grep ``settings.shared().get`` / ``ctx.settings.get``): - language: ui/app.py, before the first window; - video.transport_preference: WallPane.stream_for and the conference wall, per stream; - video.network_caching_ms, video.vout: vlc_options.shared_instance, when libVLC starts; - wall.*: WallPane.__init__ builds its StreamPolicy once per main window; - plugins.disabled: PluginManager.start (Plugins… applies it at once); - platform.*: LoginDialog builds the Session's RequestLimits at each sign-in; - plugins.alerts.*: on each alert; other plugins read theirs in setup (the default).</extracomment>
       <translation>立即生效。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="97" />
+      <location filename="../../ui/settings_dialog.py" line="100" />
       <source>Takes effect at once for each camera a tile opens next; tiles already playing keep their stream.</source>
       <translation>对之后画面打开的每路摄像机立即生效；正在播放的画面保持当前码流。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="98" />
+      <location filename="../../ui/settings_dialog.py" line="101" />
       <source>Takes effect when you next sign in (or restart ControlRoom).</source>
       <translation>下次登录（或重启 ControlRoom）后生效。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="99" />
+      <location filename="../../ui/settings_dialog.py" line="102" />
       <source>Takes effect when the plugin next starts (restart, or turn it off and on in Plugins…).</source>
       <translation>插件下次启动时生效（重启，或在“插件…”中先关闭再启用）。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="100" />
+      <location filename="../../ui/settings_dialog.py" line="103" />
       <source>Takes effect after ControlRoom restarts.</source>
       <translation>重启 ControlRoom 后生效。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="115" />
+      <location filename="../../ui/settings_dialog.py" line="118" />
       <source>General</source>
       <translation>常规</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="116" />
+      <location filename="../../ui/settings_dialog.py" line="119" />
       <source>Video</source>
       <translation>视频</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="117" />
+      <location filename="../../ui/settings_dialog.py" line="120" />
       <source>Wall</source>
       <translation>视频墙</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="118" />
+      <location filename="../../ui/settings_dialog.py" line="121" />
       <source>Plugins</source>
       <translation>插件</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="124" />
+      <location filename="../../ui/settings_dialog.py" line="122" />
+      <source>Platform</source>
+      <translation>平台</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="128" />
       <source>Plugin: {title}</source>
       <translation>插件：{title}</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="131" />
+      <location filename="../../ui/settings_dialog.py" line="135" />
       <source>Automatic</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="146" />
+      <location filename="../../ui/settings_dialog.py" line="150" />
       <source>From {minimum} to {maximum}.</source>
       <translation>范围：{minimum} 至 {maximum}。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="148" />
+      <location filename="../../ui/settings_dialog.py" line="152" />
       <source>At least {minimum}.</source>
       <translation>最小值：{minimum}。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="150" />
+      <location filename="../../ui/settings_dialog.py" line="154" />
       <source>At most {maximum}.</source>
       <translation>最大值：{maximum}。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="453" />
+      <location filename="../../ui/settings_dialog.py" line="457" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="464" />
+      <location filename="../../ui/settings_dialog.py" line="468" />
       <source>The settings file cannot be written: changes last until ControlRoom closes.</source>
       <translation>设置文件无法写入：更改仅在 ControlRoom 关闭前有效。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="516" />
+      <location filename="../../ui/settings_dialog.py" line="520" />
       <source>Changes are saved as you make them.</source>
       <translation>更改即时保存。</translation>
+    </message>
+  </context>
+  <context>
+    <name>StreamUrl</name>
+    <message>
+      <location filename="../../ui/text.py" line="53" />
+      <source>Refused: the platform gave a local-file URL.</source>
+      <translation>已拒绝：平台给出的是本地文件地址。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/text.py" line="54" />
+      <source>Refused: the platform gave the URL of a local device or of the screen.</source>
+      <translation>已拒绝：平台给出的是本地设备或屏幕的地址。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/text.py" line="55" />
+      <source>Refused: the platform gave a player-internal URL.</source>
+      <translation>已拒绝：平台给出的是播放器内部地址。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/text.py" line="56" />
+      <source>Refused: the platform gave a URL that is not a network stream.</source>
+      <translation>已拒绝：平台给出的地址不是网络视频流。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/text.py" line="57" />
+      <source>Refused: the platform gave a malformed stream URL.</source>
+      <translation>已拒绝：平台给出的视频流地址格式错误。</translation>
     </message>
   </context>
   <context>
@@ -2005,127 +2085,127 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>TileWidget</name>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="109" />
+      <location filename="../../ui/wall/tile_widget.py" line="110" />
       <source>Idle</source>
       <extracomment>tree items dragged onto the wall: JSON list of {"type": "camera"|"site"|"grid", "id": GB id} a tile dragged onto another (to swap): the source tile's index as text</extracomment>
       <translation>空闲</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="110" />
+      <location filename="../../ui/wall/tile_widget.py" line="111" />
       <source>Connecting</source>
       <translation>正在连接</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="111" />
+      <location filename="../../ui/wall/tile_widget.py" line="112" />
       <source>Live</source>
       <translation>实时</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="112" />
-      <location filename="../../ui/wall/tile_widget.py" line="487" />
+      <location filename="../../ui/wall/tile_widget.py" line="113" />
+      <location filename="../../ui/wall/tile_widget.py" line="488" />
       <source>No new pictures</source>
       <translation>画面未更新</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="113" />
+      <location filename="../../ui/wall/tile_widget.py" line="114" />
       <source>Reconnecting</source>
       <translation>正在重新连接</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="114" />
-      <location filename="../../ui/wall/tile_widget.py" line="481" />
+      <location filename="../../ui/wall/tile_widget.py" line="115" />
+      <location filename="../../ui/wall/tile_widget.py" line="482" />
       <source>Camera offline</source>
       <translation>摄像机离线</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="115" />
+      <location filename="../../ui/wall/tile_widget.py" line="116" />
       <source>Cannot play</source>
       <translation>无法播放</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="116" />
+      <location filename="../../ui/wall/tile_widget.py" line="117" />
       <source>Empty</source>
       <translation>空</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="411" />
+      <location filename="../../ui/wall/tile_widget.py" line="412" />
       <source>main</source>
       <extracomment>the frame of a tile an alert just put a camera on (blinks, then stops)</extracomment>
       <translation>主码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="411" />
+      <location filename="../../ui/wall/tile_widget.py" line="412" />
       <source>sub</source>
       <translation>子码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="413" />
+      <location filename="../../ui/wall/tile_widget.py" line="414" />
       <source>{profile} · key frames</source>
       <translation>{profile} · 仅关键帧</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="421" />
+      <location filename="../../ui/wall/tile_widget.py" line="422" />
       <source>{fps:.0f} fps · {kbps:,.0f} kbit/s</source>
       <translation>{fps:.0f} 帧/秒 · {kbps:,.0f} kbit/s</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="465" />
+      <location filename="../../ui/wall/tile_widget.py" line="466" />
       <source>Empty tile</source>
       <translation>空窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="466" />
+      <location filename="../../ui/wall/tile_widget.py" line="467" />
       <source>Drag a camera or a site here from the list on the left, or select this tile and double-click a camera.</source>
       <translation>从左侧列表把摄像机或站点拖到这里，或选中此窗格后双击一个摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="469" />
+      <location filename="../../ui/wall/tile_widget.py" line="470" />
       <source>Starting…</source>
       <translation>正在启动…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="471" />
+      <location filename="../../ui/wall/tile_widget.py" line="472" />
       <source>Connecting…</source>
       <translation>正在连接…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="475" />
-      <location filename="../../ui/wall/tile_widget.py" line="497" />
+      <location filename="../../ui/wall/tile_widget.py" line="476" />
+      <location filename="../../ui/wall/tile_widget.py" line="498" />
       <source>Reconnecting in {s} s</source>
       <translation>{s} 秒后重连</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="477" />
+      <location filename="../../ui/wall/tile_widget.py" line="478" />
       <source>Reconnecting now…</source>
       <translation>正在重连…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="478" />
+      <location filename="../../ui/wall/tile_widget.py" line="479" />
       <source>The stream stopped; trying again.</source>
       <translation>视频流已中断，正在重试。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="482" />
+      <location filename="../../ui/wall/tile_widget.py" line="483" />
       <source>The platform reports “{name}” offline. The tile comes back by itself when it is online again.</source>
       <translation>平台报告“{name}”离线。摄像机恢复在线后，窗格会自动恢复。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="485" />
+      <location filename="../../ui/wall/tile_widget.py" line="486" />
       <source>Cannot play this camera</source>
       <translation>无法播放此摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="485" />
+      <location filename="../../ui/wall/tile_widget.py" line="486" />
       <source>unknown error</source>
       <translation>未知错误</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="487" />
+      <location filename="../../ui/wall/tile_widget.py" line="488" />
       <source>Waiting for the stream.</source>
       <translation>正在等待视频流。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="493" />
+      <location filename="../../ui/wall/tile_widget.py" line="494" />
       <source>Tile {n}</source>
       <translation>窗格 {n}</translation>
     </message>
@@ -2262,208 +2342,208 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>WallPane</name>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="78" />
+      <location filename="../../ui/wall/wall_view.py" line="74" />
       <source>Opening the stream.</source>
       <translation>正在打开视频流。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="79" />
+      <location filename="../../ui/wall/wall_view.py" line="75" />
       <source>The platform reports the camera offline.</source>
       <translation>平台报告该摄像机离线。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="80" />
+      <location filename="../../ui/wall/wall_view.py" line="76" />
       <source>The video source ended the stream.</source>
       <translation>视频源结束了视频流。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="81" />
+      <location filename="../../ui/wall/wall_view.py" line="77" />
       <source>The stream could not be opened or broke off.</source>
       <translation>视频流无法打开或已中断。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="87" />
+      <location filename="../../ui/wall/wall_view.py" line="83" />
       <source>Attempt {n}; last problem: {reason}</source>
       <translation>第 {n} 次尝试；上次问题：{reason}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="90" />
+      <location filename="../../ui/wall/wall_view.py" line="86" />
       <source>No new picture for {s} s.</source>
       <translation>已 {s} 秒没有新画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="93" />
+      <location filename="../../ui/wall/wall_view.py" line="89" />
       <source>No picture within {s} s.</source>
       <translation>{s} 秒内没有画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="95" />
+      <location filename="../../ui/wall/wall_view.py" line="91" />
       <source>The media server refused the session (401): {raw}</source>
       <translation>流媒体服务器拒绝了此会话（401）：{raw}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="97" />
+      <location filename="../../ui/wall/wall_view.py" line="93" />
       <source>This account may not watch this camera (403): {raw}</source>
       <translation>此账号无权观看该摄像机（403）：{raw}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="99" />
+      <location filename="../../ui/wall/wall_view.py" line="95" />
       <source>The media server does not know this stream (404): {raw}</source>
       <translation>流媒体服务器上没有此视频流（404）：{raw}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="105" />
+      <location filename="../../ui/wall/wall_view.py" line="108" />
       <source>Sub stream: the tile is too small to show more.</source>
       <translation>子码流：窗格太小，显示不了更多细节。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="106" />
+      <location filename="../../ui/wall/wall_view.py" line="109" />
       <source>Main stream: the tile is maximised.</source>
       <translation>主码流：窗格已最大化。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="107" />
+      <location filename="../../ui/wall/wall_view.py" line="110" />
       <source>Sub stream, to stay within this workstation's bandwidth budget.</source>
       <translation>子码流：以不超出本工作站的带宽预算。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="108" />
+      <location filename="../../ui/wall/wall_view.py" line="111" />
       <source>The wall is over the bandwidth budget even with sub streams.</source>
       <translation>即使使用子码流，视频墙仍超出带宽预算。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="109" />
+      <location filename="../../ui/wall/wall_view.py" line="112" />
       <source>Key frames only: this computer cannot decode every tile at full rate.</source>
       <translation>仅关键帧：本机无法以全帧率解码所有窗格。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="110" />
+      <location filename="../../ui/wall/wall_view.py" line="113" />
       <source>Kept: the stream switched less than 5 s ago.</source>
       <translation>保持不变：码流在 5 秒内刚切换过。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="333" />
+      <location filename="../../ui/wall/wall_view.py" line="327" />
       <source>This camera is not in the inventory (any more).</source>
       <extracomment>a message for the status bar the view name or layout changed (window title, views menu) extra pre-rolls (tile -&gt; camera) from a wall tour (tours_ui) called on every tick (wall tours step here)</extracomment>
       <translation>此摄像机不在（或已不在）资源目录中。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="374" />
+      <location filename="../../ui/wall/wall_view.py" line="368" />
       <source>None of this camera's streams can be played on this computer (offered: {offered}).</source>
       <translation>本机无法播放此摄像机的任何视频流（平台提供：{offered}）。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="473" />
+      <location filename="../../ui/wall/wall_view.py" line="467" />
       <source>Tiles showing key frames only: {n}. This computer cannot decode every tile at full rate.</source>
       <translation>仅显示关键帧的窗格：{n} 个。本机无法以全帧率解码所有窗格。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="557" />
+      <location filename="../../ui/wall/wall_view.py" line="551" />
       <source>Tour paused</source>
       <translation>轮巡已暂停</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="559" />
+      <location filename="../../ui/wall/wall_view.py" line="553" />
       <source>Tour {i}/{n} · {s} s</source>
       <translation>轮巡 {i}/{n} · {s} 秒</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="619" />
+      <location filename="../../ui/wall/wall_view.py" line="613" />
       <source>There are no cameras to show there.</source>
       <translation>没有可显示的摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="629" />
+      <location filename="../../ui/wall/wall_view.py" line="623" />
       <source>{placed} cameras put on the wall; {overflow} more did not fit (choose a larger layout, or start a wall tour to page through them).</source>
       <translation>已上墙 {placed} 个摄像机；另有 {overflow} 个放不下（请选择更大的布局，或开始视频墙轮巡分页查看）。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="633" />
+      <location filename="../../ui/wall/wall_view.py" line="627" />
       <source>Cameras put on the wall: {n}.</source>
       <translation>已上墙的摄像机：{n} 个。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="670" />
+      <location filename="../../ui/wall/wall_view.py" line="664" />
       <source>Nothing to save: the tile shows no live picture.</source>
       <translation>无可保存内容：该窗格没有实时画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="679" />
+      <location filename="../../ui/wall/wall_view.py" line="673" />
       <source>Snapshot saved: {path}</source>
       <translation>抓图已保存：{path}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="681" />
+      <location filename="../../ui/wall/wall_view.py" line="675" />
       <source>The snapshot could not be saved to {path}.</source>
       <translation>无法将抓图保存到 {path}。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="723" />
+      <location filename="../../ui/wall/wall_view.py" line="717" />
       <source>Restore</source>
       <translation>还原</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="723" />
+      <location filename="../../ui/wall/wall_view.py" line="717" />
       <source>Maximise</source>
       <translation>最大化</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="725" />
+      <location filename="../../ui/wall/wall_view.py" line="719" />
       <source>Clear tile</source>
       <translation>清空窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="729" />
+      <location filename="../../ui/wall/wall_view.py" line="723" />
       <source>Snapshot</source>
       <translation>抓图</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="732" />
+      <location filename="../../ui/wall/wall_view.py" line="726" />
       <source>Reset zoom</source>
       <translation>重置缩放</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="735" />
+      <location filename="../../ui/wall/wall_view.py" line="729" />
       <source>Show fps and bit rate</source>
       <translation>显示帧率和码率</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="739" />
+      <location filename="../../ui/wall/wall_view.py" line="733" />
       <source>Stream</source>
       <translation>码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="741" />
+      <location filename="../../ui/wall/wall_view.py" line="735" />
       <source>Automatic</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="741" />
+      <location filename="../../ui/wall/wall_view.py" line="735" />
       <source>Main stream</source>
       <translation>主码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="742" />
+      <location filename="../../ui/wall/wall_view.py" line="736" />
       <source>Sub stream</source>
       <translation>子码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="753" />
+      <location filename="../../ui/wall/wall_view.py" line="747" />
       <source>Start tile tour…</source>
       <translation>开始窗格轮巡…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="757" />
+      <location filename="../../ui/wall/wall_view.py" line="751" />
       <source>Resume tile tour</source>
       <translation>继续窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="760" />
+      <location filename="../../ui/wall/wall_view.py" line="754" />
       <source>Pause tile tour</source>
       <translation>暂停窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="762" />
+      <location filename="../../ui/wall/wall_view.py" line="756" />
       <source>Stop tile tour</source>
       <translation>停止窗格轮巡</translation>
     </message>
@@ -2476,62 +2556,62 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>WallPlaceholder</name>
     <message>
-      <location filename="../../ui/main_window.py" line="139" />
+      <location filename="../../ui/main_window.py" line="152" />
       <source>Video wall</source>
       <translation>视频墙</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="142" />
+      <location filename="../../ui/main_window.py" line="155" />
       <source>The video wall is not part of this build yet. Browse and search the sites and cameras in the panel on the left.</source>
       <translation>本版本尚未包含视频墙。请在左侧面板中浏览和搜索站点与摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="165" />
+      <location filename="../../ui/main_window.py" line="178" />
       <source>County dispatch centre</source>
       <translation>县级指挥中心</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="166" />
+      <location filename="../../ui/main_window.py" line="179" />
       <source>Town platforms</source>
       <translation>乡镇平台</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="167" />
+      <location filename="../../ui/main_window.py" line="180" />
       <source>Village platforms</source>
       <translation>村居平台</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="168" />
+      <location filename="../../ui/main_window.py" line="181" />
       <source>Cameras</source>
       <translation>摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="169" />
+      <location filename="../../ui/main_window.py" line="182" />
       <source>Cameras online</source>
       <translation>在线摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="170" />
+      <location filename="../../ui/main_window.py" line="183" />
       <source>Grids</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="213" />
+      <location filename="../../ui/main_window.py" line="226" />
       <source>Not signed in</source>
       <translation>未登录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="216" />
+      <location filename="../../ui/main_window.py" line="229" />
       <source>Signed in as {name} ({username}) — {role}</source>
       <translation>当前用户：{name}（{username}）— {role}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="218" />
+      <location filename="../../ui/main_window.py" line="231" />
       <source>Sees: {scope}</source>
       <translation>可见范围：{scope}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="219" />
+      <location filename="../../ui/main_window.py" line="232" />
       <source>Platform: {url}</source>
       <translation>平台：{url}</translation>
     </message>
@@ -2707,7 +2787,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ctx</name>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="65" />
+      <location filename="../../plugins/conference/plugin.py" line="62" />
       <source>Video conference</source>
       <translation>视频会商</translation>
     </message>
