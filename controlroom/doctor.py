@@ -111,10 +111,19 @@ async def _platform_report(
     try:
         t0 = time.perf_counter()
         try:
-            r = await client.http.get("/api/v1/openapi.json")
+            # through the request core: a hostile platform's endless or dripping answer is cut off
+            await client._call("GET", "/api/v1/openapi.json", auth=False, retry=False)
             rep["reachable"] = True
-            rep["api"] = r.status_code == 200
+            rep["api"] = True
             rep["latency_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+        except errors.NetworkError as exc:
+            rep["error"] = str(exc)
+            return rep
+        except errors.PlatformError as exc:  # it answered, but not with the API document
+            rep["reachable"] = True
+            rep["api"] = False
+            rep["latency_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+            rep["api_detail"] = str(exc)[:300]
         except Exception as exc:
             rep["error"] = str(errors.network(str(exc) or type(exc).__name__))
             return rep
