@@ -13,10 +13,10 @@ import asyncio
 from collections.abc import Callable, Iterator
 
 import pytest
-from conftest import Heartbeat
 from controlroom.ui.app import load_session
 from controlroom.ui.main_window import MainWindow
 from controlroom.ui.tree_model import ItemIdRole
+from heartbeat import Heartbeat
 from hostile_platform import BAD_URLS, BIDI_NAME, MARKUP_NAMES, hostile_server
 from PySide6 import QtGui
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt

@@ -188,6 +188,7 @@ class GridMap(QWidget):
     def _rebuild_steps(self) -> Iterator[None]:
         inv = self.inventory
         geo = G.GridGeometry.build(inv.grids.values())
+        yield
         self.geometry_index = geo
         self.view.set_grids(geo, {gid: g.status for gid, g in inv.grids.items()})
         yield
