@@ -18,6 +18,7 @@ command line):
 - ``bad_fraction``: that share of the cameras is broken (a 10,000-character
   name, or wrong types), spread evenly;
 - ``drip_login``: the login answers one byte a second, for ever;
+- ``bad_first``: the first camera (the one ``controlroom doctor`` plays) has local URLs;
 - ``cameras``: how many of the demo network's 28,500 cameras to serve.
 
     python tests/hostile/hostile_platform.py '{"markup": true, "cameras": 500}'
@@ -75,6 +76,7 @@ class Scenario:
     bidi: bool = False
     bad_fraction: float = 0.0
     drip_login: bool = False
+    bad_first: bool = False  # the first camera's URLs are file:// (what doctor plays)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -113,6 +115,10 @@ class Hostile:
                 cam["online"] = True
                 for profile in cam["streams"]:
                     profile["urls"] = {"http-ts": url, "rtsp": url}
+        if sc.bad_first:
+            cams[0]["online"] = True
+            for profile in cams[0]["streams"]:
+                profile["urls"] = {"http-ts": "file:///etc/passwd", "rtsp": "/etc/passwd"}
         if sc.long_name:
             self.bad.append(len(cams) // 2)
             cams[len(cams) // 2]["name"] = LONG_NAME

@@ -7,8 +7,13 @@ pipe) on every reconnect, and the RTSP bridge handed a local path to FFmpeg.
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+
 import pytest
-from hostile_platform import BAD_URLS
+from hostile_platform import BAD_URLS, hostile_server
 from PySide6.QtWidgets import QWidget
 
 from controlroom.api.schema import Transport
@@ -75,3 +80,18 @@ def test_the_rtsp_bridge_and_the_probe_refuse_local_urls() -> None:
     with pytest.raises(RefusedUrl) as info:
         play_url("file:///etc/passwd", Transport.HTTP_TS, None)  # type: ignore[arg-type]
     assert info.value.refusal is UrlRefusal.LOCAL_FILE
+
+
+def test_doctor_refuses_local_urls() -> None:
+    with hostile_server(cameras=50, bad_first=True) as srv:
+        env = {**os.environ, "CONTROLROOM_PASSWORD": "x"}
+        out = subprocess.run(
+            [sys.executable, "-m", "controlroom", "doctor", "--platform", srv.url, "--user", "dispatcher", "--json"],
+            capture_output=True, text=True, env=env, timeout=180, stdin=subprocess.DEVNULL,
+        )
+    report = json.loads(out.stdout)
+    streams = report["platform"]["streams"]
+    assert streams["http-ts"] == {**streams["http-ts"], "ok": False,
+                                  "error": "refused: the platform gave a local-file URL"}, streams
+    assert streams["rtsp"]["error"] == "refused: the platform gave a local-file URL", streams
+    assert out.returncode == 1
