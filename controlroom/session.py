@@ -16,7 +16,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
-from controlroom.api.client import PlatformClient, Progress, RequestLimits, SkippedRecord, quiet_gc
+from controlroom.api.client import (
+    PlatformClient,
+    Progress,
+    RequestLimits,
+    SkippedRecord,
+    quiet_gc,
+    thaw_gc,
+)
 from controlroom.api.events import EventStream, StreamState
 from controlroom.api.schema import Event, User
 from controlroom.inventory import Inventory
@@ -139,4 +146,5 @@ class Session:
         if self._resyncing is not None:
             self._resyncing.cancel()
         await self.client.aclose()
+        thaw_gc()  # what the loads froze may be collected again (a closed window's cycles)
         self._set_state(ConnectionState.DISCONNECTED, "")

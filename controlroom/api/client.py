@@ -114,6 +114,8 @@ def quiet_gc() -> Iterator[None]:
     (measured under tests/hostile). Paused, then ``gc.freeze()``: the inventory
     moves to the permanent generation and no later collection walks it either.
     The structs hold no reference cycles, so replacing them frees them at once.
+    Frozen objects that later become cyclic garbage (a closed window's wrappers)
+    wait for ``thaw_gc``, which the session calls when it closes.
     """
     global _quiet_gc_depth
     was_enabled = gc.isenabled()
@@ -127,6 +129,12 @@ def quiet_gc() -> Iterator[None]:
             gc.freeze()
             if was_enabled:
                 gc.enable()
+
+
+def thaw_gc() -> None:
+    """Give what ``quiet_gc`` froze back to the collector (a session closes: its objects may go)."""
+    if _quiet_gc_depth == 0:
+        gc.unfreeze()
 
 
 @dataclass(frozen=True)

@@ -120,3 +120,21 @@ async def test_error_bodies_are_bounded_too() -> None:
         finally:
             await client.aclose()
     assert "H1-ERROR" in info.value.detail
+
+
+def test_a_load_pauses_the_collector_and_a_closed_session_thaws_it() -> None:
+    import gc
+
+    from controlroom.api.client import quiet_gc, thaw_gc
+
+    assert gc.isenabled()
+    with quiet_gc():
+        assert not gc.isenabled()  # no full collection walks the cameras while they arrive
+        with quiet_gc():  # a resync during a load
+            pass
+        assert not gc.isenabled()
+        kept = [object() for _ in range(10)]
+    assert gc.isenabled() and gc.get_freeze_count() > 0  # the inventory is out of the collector's way
+    thaw_gc()
+    assert gc.get_freeze_count() == 0
+    assert kept
