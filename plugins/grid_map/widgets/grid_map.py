@@ -189,9 +189,6 @@ class GridMap(QWidget):
         inv = self.inventory
         geo = G.GridGeometry.build(inv.grids.values())
         yield
-        self.geometry_index = geo
-        self.view.set_grids(geo, {gid: g.status for gid, g in inv.grids.items()})
-        yield
         proj = geo.projection
         xy: dict[str, G.XY] = {}
         for cam in list(inv.cameras.values()):
@@ -202,6 +199,9 @@ class GridMap(QWidget):
         cams = inv.cameras
         self.view.cameras.set_cameras(xy, lambda cid: cams[cid].online if cid in cams else False)
         yield
+        # the polygons last: a map with its grids drawn has its cameras too
+        self.geometry_index = geo
+        self.view.set_grids(geo, {gid: g.status for gid, g in inv.grids.items()})
         # town names where their grids are
         names = G.town_names(inv)
         sums: dict[int, list[float]] = {}
