@@ -71,7 +71,7 @@ MAX_ITEMS = 100_000
 MAX_PAGES = 200
 #: Error answers are read up to this much: enough for the message, never a flood.
 ERROR_BODY_BYTES = 64 * 1024
-#: Skipped records whose reasons are kept (the count is always exact).
+#: Skipped records whose ids are read for the report (the count is always exact).
 SKIP_REASONS_KEPT = 20
 # Refresh the access token this long before it expires.
 REFRESH_MARGIN = 30.0
@@ -423,10 +423,12 @@ class PlatformClient:
             try:
                 items.append(dec.decode(record))
             except msgspec.ValidationError as exc:
-                try:
-                    rid = _ID_ONLY.decode(record).id
-                except (msgspec.ValidationError, msgspec.DecodeError):
-                    rid = None
+                rid = None
+                if len(skipped) < SKIP_REASONS_KEPT:  # ids for the first few only: a bad record may be huge
+                    try:
+                        rid = _ID_ONLY.decode(record).id
+                    except (msgspec.ValidationError, msgspec.DecodeError):
+                        pass
                 if rid is not None:
                     rid = rid[:40]
                 skipped.append(SkippedRecord(what, raw.offset + i, rid, str(exc)[:300]))
