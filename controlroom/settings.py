@@ -169,7 +169,7 @@ DECLARED: dict[str, Setting] = {
         int, 64, QT_TRANSLATE_NOOP("Settings", "Largest answer the platform may send for one request, in MB; a longer one is cut off and reported."),
         minimum=1, maximum=4096),
     "platform.request_deadline_s": Setting(
-        float, 30.0, QT_TRANSLATE_NOOP("Settings", "Longest a platform request may take from start to the last byte, in seconds; a slower one is cut off and reported."),
+        int, 30, QT_TRANSLATE_NOOP("Settings", "Longest a platform request may take from start to the last byte, in seconds; a slower one is cut off and reported."),
         minimum=1, maximum=600),
     "plugins.disabled": Setting(
         list, [], QT_TRANSLATE_NOOP("Settings", "Plugins (entry-point names) the operator turned off; they are not even imported.")),
