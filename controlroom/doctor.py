@@ -111,10 +111,19 @@ async def _platform_report(
     try:
         t0 = time.perf_counter()
         try:
-            r = await client.http.get("/api/v1/openapi.json")
+            # through the request core: a hostile platform's endless or dripping answer is cut off
+            await client._call("GET", "/api/v1/openapi.json", auth=False, retry=False)
             rep["reachable"] = True
-            rep["api"] = r.status_code == 200
+            rep["api"] = True
             rep["latency_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+        except errors.NetworkError as exc:
+            rep["error"] = str(exc)
+            return rep
+        except errors.PlatformError as exc:  # it answered, but not with the API document
+            rep["reachable"] = True
+            rep["api"] = False
+            rep["latency_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+            rep["api_detail"] = str(exc)[:300]
         except Exception as exc:
             rep["error"] = str(errors.network(str(exc) or type(exc).__name__))
             return rep
@@ -152,6 +161,7 @@ async def _platform_report(
         if instance is None:
             return rep
         from controlroom.video.probe import play_url
+        from controlroom.video.urls import REFUSAL_NOUNS, check_stream_url
 
         camera = next((c for c in cameras if c.online and c.streams), None)
         if camera is None:
@@ -159,7 +169,12 @@ async def _platform_report(
             return rep
         profile = min(camera.streams, key=lambda p: p.width * p.height)  # the sub stream: lighter
         for transport, url in sorted(profile.urls.items()):
-            entry: dict[str, Any] = {"camera_id": camera.id, "profile": profile.name, "url": mask_url(url)}
+            entry: dict[str, Any] = {"camera_id": camera.id, "profile": profile.name, "url": mask_url(url)[:300]}
+            refusal = check_stream_url(url)
+            if refusal is not None:  # never opened: a local file, a device, the screen
+                entry.update(ok=False, error=f"refused: the platform gave a {REFUSAL_NOUNS[refusal]} URL")
+                rep["streams"][transport.value] = entry
+                continue
             try:
                 session = await asyncio.to_thread(play_url, client.stream_url(url), Transport(transport), instance)
             except Exception as exc:

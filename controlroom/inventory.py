@@ -9,7 +9,7 @@ does. Plain Python: listeners are callables; the UI adapts them to Qt signals.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from controlroom.api.schema import (
@@ -68,9 +68,13 @@ class Inventory:
     # ------------------------------------------------------------------ loading
 
     def replace(
-        self, sites: Iterable[Site], cameras: Iterable[Camera], grids: Iterable[Grid], version: int
+        self, sites: Iterable[Site], cameras: Iterable[Camera], grids: Iterable[Grid], version: int,
+        *, announce: bool = True,
     ) -> None:
-        """Replace everything (first load, or a resync) and announce one reset."""
+        """Replace everything (first load, or a resync) and announce one reset.
+
+        ``announce=False``: the caller announces it, with ``announce_reset_steps``.
+        """
         self.sites = {s.id: s for s in sites}
         self.cameras = {c.id: c for c in cameras}
         self.grids = {g.id: g for g in grids}
@@ -89,7 +93,15 @@ class Inventory:
         self._child_sites = child_sites
         self._site_cameras = site_cameras
         self._grid_cameras = grid_cameras
-        self._announce(InventoryDelta(reset=True))
+        if announce:
+            self._announce(InventoryDelta(reset=True))
+
+    def announce_reset_steps(self) -> Iterator[None]:
+        """Announce a reset to one listener per step (each listener's rebuild in its own turn of
+        the event loop: together the tree, the grid tree and the panes took ~85 ms for 28,500
+        cameras). Only for a first load: listeners not yet told still show nothing, never
+        cameras that are gone."""
+        yield from self._listeners.emit_each(InventoryDelta(reset=True))
 
     # ------------------------------------------------------------------ queries
 

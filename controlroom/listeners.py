@@ -9,7 +9,7 @@ the wall or the inventory.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Generic, ParamSpec
 
 P = ParamSpec("P")
@@ -38,6 +38,15 @@ class Listeners(Generic[P]):
                 cb(*args, **kwargs)
             except Exception:  # one broken listener must not stop the others
                 self._log.exception("%s listener failed", self._what)
+
+    def emit_each(self, *args: P.args, **kwargs: P.kwargs) -> Iterator[None]:
+        """``emit`` one listener at a time: yields after each (a caller can let its event loop turn)."""
+        for cb in list(self._callbacks):
+            try:
+                cb(*args, **kwargs)
+            except Exception:
+                self._log.exception("%s listener failed", self._what)
+            yield
 
     def __len__(self) -> int:
         return len(self._callbacks)

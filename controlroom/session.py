@@ -16,7 +16,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
-from controlroom.api.client import PlatformClient, Progress
+from controlroom.api.client import (
+    PlatformClient,
+    Progress,
+    RequestLimits,
+    SkippedRecord,
+    quiet_gc,
+    thaw_gc,
+)
 from controlroom.api.events import EventStream, StreamState
 from controlroom.api.schema import Event, User
 from controlroom.inventory import Inventory
@@ -38,15 +45,17 @@ StateListener = Callable[[ConnectionState, str], None]
 
 
 class Session:
-    def __init__(self, base_url: str, *, verify: bool | str = True) -> None:
+    def __init__(self, base_url: str, *, verify: bool | str = True, limits: RequestLimits | None = None) -> None:
         self.base_url = base_url.rstrip("/")
-        self.client = PlatformClient(self.base_url, verify=verify)
+        self.client = PlatformClient(self.base_url, verify=verify, limits=limits)
         self.inventory = Inventory()
         self.user: User | None = None
         self.state = ConnectionState.DISCONNECTED
         self.state_detail = ""
         self.events: EventStream | None = None
         self.last_load_seconds: float | None = None
+        #: records of the last inventory load that did not decode and were left out
+        self.skipped: list[SkippedRecord] = []
         self._listeners: Listeners[[ConnectionState, str]] = Listeners(log, "state")
         self._event_listeners: Listeners[[list[Event]]] = Listeners(log, "event")
         self._resyncing: asyncio.Task[None] | None = None
@@ -78,14 +87,23 @@ class Session:
     async def load_inventory(self, progress: Progress | None = None) -> None:
         self._set_state(ConnectionState.LOADING, QCoreApplication.translate("Session", "loading the inventory"))
         t0 = time.perf_counter()
-        try:
-            (sites, v1), (grids, v2), (cameras, v3) = await asyncio.gather(
-                self.client.sites(), self.client.grids(), self.client.cameras(progress)
-            )
-        except Exception as exc:
-            self._set_state(ConnectionState.FAILED, str(exc))
-            raise
-        self.inventory.replace(sites, cameras, grids, max(v1, v2, v3))
+        skipped: list[SkippedRecord] = []
+        with quiet_gc():  # no collector pauses of the GUI thread while 28,500 cameras arrive
+            try:
+                (sites, v1), (grids, v2), (cameras, v3) = await asyncio.gather(
+                    self.client.sites(skipped=skipped), self.client.grids(skipped=skipped),
+                    self.client.cameras(progress, skipped=skipped),
+                )
+            except Exception as exc:
+                self._set_state(ConnectionState.FAILED, str(exc))
+                raise
+            await asyncio.sleep(0)  # the last page's decoding and the indexing in separate turns of the loop
+            self.skipped = skipped
+            first = not self.inventory.cameras and not self.inventory.sites
+            self.inventory.replace(sites, cameras, grids, max(v1, v2, v3), announce=not first)
+            if first:  # each listener's rebuild in a turn of its own: no 100 ms block of the GUI thread
+                for _ in self.inventory.announce_reset_steps():
+                    await asyncio.sleep(0)
         self.last_load_seconds = time.perf_counter() - t0
         self._set_state(ConnectionState.CONNECTED, "")
 
@@ -128,4 +146,5 @@ class Session:
         if self._resyncing is not None:
             self._resyncing.cancel()
         await self.client.aclose()
+        thaw_gc()  # what the loads froze may be collected again (a closed window's cycles)
         self._set_state(ConnectionState.DISCONNECTED, "")

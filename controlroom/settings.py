@@ -173,6 +173,14 @@ DECLARED: dict[str, Setting] = {
         choices=("warning", "info", "debug")),
     "confirm_quit": Setting(
         bool, True, QT_TRANSLATE_NOOP("Settings", "Ask before quitting (File → Quit, Ctrl+Q, the window's close button): a desk's wall stops when it quits.")),
+    # the whole inventory in one answer is about 20 MB (28,500 cameras, measured on the demo); a page of
+    # 2,000 cameras 1.4 MB: 64 MB leaves room for longer URLs and names (controlroom.api.client.RequestLimits)
+    "platform.max_response_mb": Setting(
+        int, 64, QT_TRANSLATE_NOOP("Settings", "Largest answer the platform may send for one request, in MB; a longer one is cut off and reported."),
+        minimum=1, maximum=4096),
+    "platform.request_deadline_s": Setting(
+        int, 30, QT_TRANSLATE_NOOP("Settings", "Longest a platform request may take from start to the last byte, in seconds; a slower one is cut off and reported."),
+        minimum=1, maximum=600),
     "plugins.disabled": Setting(
         list, [], QT_TRANSLATE_NOOP("Settings", "Plugins (entry-point names) the operator turned off; they are not even imported.")),
 }

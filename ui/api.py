@@ -8,7 +8,10 @@ import-linter contracts in pyproject.toml ([tool.importlinter], run by
 
 from __future__ import annotations
 
-from controlroom.ui import presenting  # windows that present to an audience hold pop-ups back
+from controlroom.ui import (
+    presenting,  # windows that present to an audience hold pop-ups back
+    text,  # platform text into widgets: plain, never rich text
+)
 from controlroom.ui.grid_patterns import hatch_brush, plain_tooltip, put_text, swatch
 from controlroom.ui.grid_status import (
     STATUS_ORDER,
@@ -41,4 +44,5 @@ __all__ = [
     "status_label",
     "status_text",
     "swatch",
+    "text",
 ]

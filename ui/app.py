@@ -178,5 +178,6 @@ async def load_session(session: Session, window: MainWindow) -> None:
         log.exception("loading the inventory failed")
         window.loading_failed(QCoreApplication.translate("App", "unexpected error: {error}").format(error=exc))
         return
+    await asyncio.sleep(0)  # the inventory's listeners and the wall's start in separate turns of the loop
     window.loading_finished()
     session.start_events()

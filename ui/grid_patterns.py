@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
 
 from controlroom.api.schema import GridStatus
 from controlroom.grids import MAX_TILES, STATUS_PATTERN, WallPut
+from controlroom.textsafe import display_name
 
 __all__ = [
     "hatch_brush",
@@ -63,7 +64,7 @@ def swatch(status: GridStatus | str, width: int = 26, height: int = 14) -> QPixm
 
 def plain_tooltip(text: str) -> str:
     """Text that Qt shows as typed: names from the platform may contain markup."""
-    return '<p style="white-space:pre">' + html.escape(text).replace("\n", "<br>") + "</p>"
+    return '<p style="white-space:pre">' + html.escape(display_name(text)).replace("\n", "<br>") + "</p>"
 
 
 def put_text(wall: Any, name: str, ids: list[str], around: list[str], done: WallPut | None = None) -> str:

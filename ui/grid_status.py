@@ -14,11 +14,11 @@ known ones and are shown as stale with their age.
 
 from __future__ import annotations
 
-import html
 import time
 from collections.abc import Callable
 from typing import Any
 
+from controlroom.ui import text as ui_text
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
@@ -165,10 +165,7 @@ def grid_tooltip_lines(grid: Grid, *, online: int | None = None, total: int | No
 
 def rich_lines(lines: list[str]) -> str:
     """Plain lines as a tooltip that Qt shows as typed (names may contain markup); the first in bold."""
-    if not lines:
-        return ""
-    e = html.escape
-    return "<qt>" + "<br>".join([f"<b>{e(lines[0])}</b>", *(e(x) for x in lines[1:])]) + "</qt>"
+    return ui_text.rich_lines(lines)
 
 
 class GridStaleness(QObject):

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from controlroom.ui import grid_status as GS
+from controlroom.ui import text as ui_text
 from controlroom.ui import theme
 from controlroom.ui.lazy_tree import AnyIndex, ItemIdRole, ItemTypeRole, LazyTreeModel
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Signal
@@ -482,7 +483,7 @@ class GridTreeModel(LazyTreeModel):
         status = self._status[n]  # as of the last flush: what the town's counts say too
         if role == Qt.ItemDataRole.DisplayRole:
             if col == COL_NAME:
-                return grid.name
+                return ui_text.name(grid.name)
             if col == COL_STATUS:
                 return GS.status_label(status)
             on, total = self._grid_counts[n]

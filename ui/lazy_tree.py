@@ -15,6 +15,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
+from controlroom.ui import text as ui_text
 from controlroom.ui import theme
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -240,7 +241,7 @@ class LazyTreeModel(QAbstractItemModel):
         """A camera row: the same in both trees but for its tooltip."""
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.COL_NAME:
-                return cam.name
+                return ui_text.name(cam.name)
             if col == self.COL_ONLINE:
                 return "" if cam.online else self.tr("offline")
             return ""

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from controlroom import credentials
+from controlroom import credentials, settings
+from controlroom.api.client import RequestLimits
 from controlroom.api.schema import User
 from controlroom.session import Session
 
@@ -230,7 +231,7 @@ class LoginDialog(QDialog):
         self.set_busy(True)
         session: Session | None = None
         try:
-            session = Session(url, verify=self._verify)
+            session = Session(url, verify=self._verify, limits=RequestLimits.from_settings(settings.shared()))
             logged_in = await session.login(user, password)
         except asyncio.CancelledError:
             if session is not None:

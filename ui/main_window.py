@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from controlroom.ui import keys, quit_confirm, theme, window_state
+from controlroom.ui import text as ui_text
 from controlroom.ui.plugin_host import PluginHost
 from controlroom.ui.resource_panel import ResourcePanel
 from controlroom.ui.wall.wall_ui import WallUi
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 import controlroom
+from controlroom.api.client import SkippedRecord
 from controlroom.api.schema import Role, User
 from controlroom.inventory import Inventory, InventoryDelta
 
@@ -90,6 +92,17 @@ def scope_text(user: User) -> str:
     return QCoreApplication.translate("Role", "Towns: {towns}").format(towns=", ".join(str(t) for t in towns))
 
 
+def skipped_text(skipped: list[SkippedRecord]) -> str:
+    """Words for the records a load left out: how many, and the first reasons."""
+    first = "; ".join(
+        QCoreApplication.translate("MainWindow", "{id}: {reason}").format(
+            id=r.id or QCoreApplication.translate("MainWindow", "record {n}").format(n=r.index + 1), reason=r.reason)
+        for r in skipped[:2])
+    return QCoreApplication.translate(
+        "MainWindow", "Left out {n} record(s) the platform sent in a form ControlRoom cannot read; the rest loaded. "
+        "First: {first}").format(n=f"{len(skipped):,}", first=first)
+
+
 def host_of(url: str) -> str:
     parts = urlsplit(url)
     return parts.netloc or url
@@ -119,7 +132,7 @@ class ConnectionIndicator(QWidget):
         else:
             text = words
         self._text.setText(text)
-        self.setToolTip(text)
+        self.setToolTip(ui_text.plain(text))  # the detail quotes the platform
         self.state = str(state)
 
 
@@ -445,6 +458,8 @@ class MainWindow(QMainWindow):
         if total > 0:
             self._loading_text = self.tr("Loading cameras: {done} of {total}").format(
                 done=f"{done:,}", total=f"{total:,}")
+        elif done > 0:  # the platform's total was not believable: say only what arrived
+            self._loading_text = self.tr("Loading cameras: {done} received").format(done=f"{done:,}")
         self._show_state()
         if total <= 0:
             self.progress.setRange(0, 0)  # busy: total not known yet
@@ -459,6 +474,8 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self._show_state()
         self._update_counts()
+        if self.session.skipped:
+            self.statusBar().showMessage(skipped_text(self.session.skipped))
         if self._wall_start is not None:  # the first load: show the wall and what it opens with
             start, self._wall_start = self._wall_start, None
             self.centre.setCurrentWidget(self.video_wall)

@@ -68,6 +68,7 @@ class Effect(enum.Enum):
 #: - video.network_caching_ms, video.vout: vlc_options.shared_instance, when libVLC starts;
 #: - wall.*: WallPane.__init__ builds its StreamPolicy once per main window;
 #: - plugins.disabled: PluginManager.start (Plugins… applies it at once);
+#: - platform.*: LoginDialog builds the Session's RequestLimits at each sign-in;
 #: - plugins.alerts.*: on each alert; other plugins read theirs in setup (the default).
 EFFECTS: dict[str, Effect] = {
     "language": Effect.RESTART,
@@ -79,6 +80,8 @@ EFFECTS: dict[str, Effect] = {
     "plugins.disabled": Effect.RESTART,
     "log.level": Effect.AT_ONCE,  # controlroom.logs follows it (LogSetup.follow)
     "confirm_quit": Effect.AT_ONCE,  # read at each Quit (ui/quit_confirm.py)
+    "platform.max_response_mb": Effect.NEXT_SIGN_IN,
+    "platform.request_deadline_s": Effect.NEXT_SIGN_IN,
     "plugins.alerts.notify_critical": Effect.AT_ONCE,
     "plugins.alerts.sound": Effect.AT_ONCE,
 }
@@ -119,6 +122,7 @@ def category_title(category: str, plugin_titles: Mapping[str, str]) -> str:
         "wall": QCoreApplication.translate("SettingsDialog", "Wall"),
         "log": QCoreApplication.translate("SettingsDialog", "Log"),
         "plugins": QCoreApplication.translate("SettingsDialog", "Plugins"),
+        "platform": QCoreApplication.translate("SettingsDialog", "Platform"),
     }
     if category in words:
         return words[category]
@@ -475,7 +479,7 @@ class SettingsDialog(QDialog):
         by_category: dict[str, list[str]] = {}
         for name in self.settings.declared:
             by_category.setdefault(category_of(name), []).append(name)
-        fixed = ["general", "video", "wall", "log", "plugins"]
+        fixed = ["general", "platform", "video", "wall", "log", "plugins"]
         order = [c for c in fixed if c in by_category] + sorted(
             (c for c in by_category if c not in fixed),
             key=lambda c: category_title(c, self.plugin_titles).casefold())

@@ -23,11 +23,11 @@ tags literally.
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from controlroom.ui import text as ui_text
 from controlroom.ui import theme
 from controlroom.ui.lazy_tree import (
     FLUSH_MS,
@@ -417,7 +417,7 @@ class ResourceTreeModel(LazyTreeModel):
     def _site_data(self, site: Site, n: int, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if col == COL_NAME:
-                return site.name
+                return ui_text.name(site.name)
             on, total = self._agg[n]
             return f"{on}/{total}" if total else ""
         if role == Qt.ItemDataRole.DecorationRole and col == COL_NAME:
@@ -439,30 +439,26 @@ class ResourceTreeModel(LazyTreeModel):
         return None
 
     def _camera_tooltip(self, cam: Camera) -> str:
-        e = html.escape
         state = self.tr("online") if cam.online else self.tr("offline")
         lines = [
-            f"<b>{e(cam.name)}</b>",
-            e(self.tr("GB id: {id}").format(id=cam.id)),
-            e(self.tr("Kind: {kind}").format(kind=camera_kind_text(cam.kind))),
-            e(self.tr("State: {state}").format(state=state)),
+            cam.name,
+            self.tr("GB id: {id}").format(id=cam.id),
+            self.tr("Kind: {kind}").format(kind=camera_kind_text(cam.kind)),
+            self.tr("State: {state}").format(state=state),
         ]
         if cam.ptz:
-            lines.append(e(self.tr("PTZ control")))
+            lines.append(self.tr("PTZ control"))
         if cam.tags:
-            lines.append(e(self.tr("Tags: {tags}").format(tags=", ".join(cam.tags))))
-        # <qt> forces rich text, so the escaped names can never be taken for markup
-        return "<qt>" + "<br>".join(lines) + "</qt>"
+            lines.append(self.tr("Tags: {tags}").format(tags=", ".join(cam.tags)))
+        return ui_text.rich_lines(lines)
 
     def _site_tooltip(self, site: Site, n: int) -> str:
-        e = html.escape
         on, total = self._agg[n]
         state = self.tr("platform online") if site.online else self.tr("platform offline")
-        lines = [
-            f"<b>{e(site.name)}</b>",
-            e(self.tr("GB id: {id}").format(id=site.id)),
-            e(site_kind_text(site.kind)),
-            e(state),
-            e(self.tr("Cameras online: {online} of {total}").format(online=on, total=total)),
-        ]
-        return "<qt>" + "<br>".join(lines) + "</qt>"
+        return ui_text.rich_lines([
+            site.name,
+            self.tr("GB id: {id}").format(id=site.id),
+            site_kind_text(site.kind),
+            state,
+            self.tr("Cameras online: {online} of {total}").format(online=on, total=total),
+        ])

@@ -74,3 +74,39 @@ def tls(reason: str) -> TlsError:
 
 def payload(what: str, reason: str) -> PayloadError:
     return PayloadError(QCoreApplication.translate("PlatformError", "The platform sent data that ControlRoom cannot read: %1.").replace("%1", what), detail=reason)
+
+
+class TooLargeError(PayloadError):
+    """The platform sent more than the client accepts for one answer (``limit`` bytes)."""
+
+    def __init__(self, message: str, *, limit: int, what: str) -> None:
+        super().__init__(message)
+        self.limit, self.what = limit, what
+
+
+class DeadlineError(NetworkError):
+    """The platform did not finish an answer within the call's overall deadline."""
+
+    def __init__(self, message: str, *, seconds: float, what: str) -> None:
+        super().__init__(message)
+        self.seconds, self.what = seconds, what
+
+
+def _mb(limit: int) -> str:
+    mb = limit / 1_000_000
+    return f"{mb:.0f}" if mb >= 10 else f"{mb:.1f}".rstrip("0").rstrip(".")
+
+
+def too_large(limit: int, what: str) -> TooLargeError:
+    return TooLargeError(QCoreApplication.translate("PlatformError", "The platform sent more than %1 MB for %2.")
+                         .replace("%1", _mb(limit)).replace("%2", what), limit=limit, what=what)
+
+
+def deadline(seconds: float, what: str) -> DeadlineError:
+    return DeadlineError(QCoreApplication.translate("PlatformError", "The platform did not answer within %1 s (%2).")
+                         .replace("%1", f"{seconds:g}").replace("%2", what), seconds=seconds, what=what)
+
+
+def too_many(limit: int, what: str) -> PayloadError:
+    return PayloadError(QCoreApplication.translate("PlatformError", "The platform offers more than %1 items for %2; ControlRoom takes at most that many.")
+                        .replace("%1", f"{limit:,}").replace("%2", what))

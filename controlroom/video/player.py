@@ -64,6 +64,7 @@ from controlroom.api.schema import Transport
 from controlroom.logsafe import mask_url
 from controlroom.video.rtsp_bridge import RtspBridge
 from controlroom.video.transports import RtspRoute, playable_transports, rtsp_route
+from controlroom.video.urls import UrlRefusal, check_stream_url, require_stream_url
 from controlroom.video.vlc_options import shared_instance
 
 log = logging.getLogger("controlroom.video.player")
@@ -225,6 +226,10 @@ class TilePlayer(QObject):
         self._retry_at: float | None = None
         self._last_reason = ""
         self.attempts = 0  # connections started since the last play() (tests, diagnostics)
+        #: why the last play()'s URL was refused before it reached libVLC (state failed), else None
+        self.refusal: UrlRefusal | None = None
+        #: schemes the backend declares on top of controlroom.video.urls.NETWORK_SCHEMES
+        self.extra_schemes: frozenset[str] = frozenset()
         self._released = False
         self._vlc_event.connect(self._on_vlc_event, Qt.ConnectionType.QueuedConnection)
         self._status_probed.connect(self._on_status_probed, Qt.ConnectionType.QueuedConnection)
@@ -293,6 +298,13 @@ class TilePlayer(QObject):
             )
         self._teardown()
         self._source_gen += 1
+        self.refusal = check_stream_url(url, self.extra_schemes)
+        if self.refusal is not None:
+            # never handed to libVLC: a local file, a device or the screen on every reconnect
+            self._url = self._transport = None
+            log.warning("stream URL refused (%s): %s", self.refusal.value, mask_url(url)[:200])
+            self._set_state(TileState.FAILED, f"refused: {self.refusal.value}")
+            return
         self._url, self._transport = url, Transport(transport)
         self.attempts = 0
         self._failures = 0
@@ -310,6 +322,7 @@ class TilePlayer(QObject):
         self._teardown()
         self._source_gen += 1
         self._url = self._transport = None
+        self.refusal = None
         self._set_state(TileState.IDLE, "")
 
     def release(self) -> None:
@@ -410,7 +423,7 @@ class TilePlayer(QObject):
         sid = self._sid
         self.attempts += 1
         bridge = None
-        mrl = self._url
+        mrl = require_stream_url(self._url, self.extra_schemes)  # the last step before libVLC
         options = [":no-audio"]  # a wall is muted: no audio decoding or output per tile
         if self._transport is Transport.RTSP and rtsp_route(self._instance) is RtspRoute.BRIDGE:
             bridge = RtspBridge(self._url)

@@ -23,6 +23,7 @@ import vlc
 from controlroom.api.schema import Transport
 from controlroom.video.rtsp_bridge import RtspBridge
 from controlroom.video.transports import RtspRoute, rtsp_route
+from controlroom.video.urls import require_stream_url
 
 _c_uint_p = ctypes.POINTER(ctypes.c_uint)
 # Our own prototypes: python-vlc declares the format callback's chroma as
@@ -210,7 +211,11 @@ class ProbeSession:
 def play_url(
     url: str, transport: Transport, instance: vlc.Instance, max_width: int = 640
 ) -> ProbeSession:
-    """Play ``url`` headless, routing RTSP through the bridge when libVLC can't do RTSP."""
+    """Play ``url`` headless, routing RTSP through the bridge when libVLC can't do RTSP.
+
+    A URL that is no network stream (``controlroom.video.urls``) raises ``RefusedUrl``.
+    """
+    require_stream_url(url)
     probe = FrameProbe(instance, max_width=max_width)
     route = rtsp_route(instance) if transport is Transport.RTSP else None
     if route is RtspRoute.NONE:

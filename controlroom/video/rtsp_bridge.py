@@ -30,6 +30,7 @@ except ImportError:  # Windows: its libVLC has live555, the bridge is rarely nee
     fcntl = None  # type: ignore[assignment]
 
 from controlroom.logsafe import mask_url
+from controlroom.video.urls import RefusedUrl, UrlRefusal, require_stream_url, scheme_of
 
 log = logging.getLogger("controlroom.video.bridge")
 
@@ -87,6 +88,10 @@ class RtspBridge:
     """
 
     def __init__(self, url: str, open_timeout: float = 5.0, read_timeout: float = 5.0) -> None:
+        # FFmpeg opens local files and devices too: only an rtsp(s) URL with a host gets here
+        require_stream_url(url)
+        if scheme_of(url) not in ("rtsp", "rtsps"):
+            raise RefusedUrl(UrlRefusal.SCHEME, scheme_of(url))
         self.url = url
         self.open_timeout = open_timeout
         self.read_timeout = read_timeout

@@ -21,68 +21,68 @@
   <context>
     <name>AlertTableModel</name>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="74" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="75" />
       <source>Severity</source>
       <extracomment>Reset instead of inserting when a batch brings more than this many alerts. The alert id of a row. The Alert struct of a row.</extracomment>
       <translation>级别</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="74" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="75" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="74" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="75" />
       <source>Town</source>
       <translation>乡镇</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="74" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="75" />
       <source>Time</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="75" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="76" />
       <source>Place</source>
       <translation>地点</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="75" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="76" />
       <source>Message</source>
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="75" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="76" />
       <source>Acknowledged</source>
       <translation>已确认</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="299" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="300" />
       <source>Acknowledging in {s} s… Undo</source>
       <translation>{s} 秒后确认… 撤销</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="301" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="302" />
       <source>Acknowledging…</source>
       <translation>正在确认…</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="302" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="303" />
       <source>Open</source>
       <translation>未确认</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="311" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="312" />
       <source>Cameras: {names}</source>
       <translation>摄像机：{names}</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="312" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="313" />
       <source>Raised {when}</source>
       <translation>发生于 {when}</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/model.py" line="313" />
+      <location filename="../../plugins/alerts/widgets/model.py" line="314" />
       <source>Acknowledged by {text}</source>
       <translation>确认人：{text}</translation>
     </message>
@@ -341,9 +341,17 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     </message>
   </context>
   <context>
+    <name>Backend</name>
+    <message>
+      <location filename="../../controlroom/backends/base.py" line="44" />
+      <source>This platform does not offer that ({what}).</source>
+      <translation>此平台不提供该功能（{what}）。</translation>
+    </message>
+  </context>
+  <context>
     <name>BoolEditor</name>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="181" />
+      <location filename="../../ui/settings_dialog.py" line="185" />
       <source>On</source>
       <translation>开</translation>
     </message>
@@ -351,164 +359,164 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConferencePane</name>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="60" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="61" />
       <source>Join</source>
       <translation>加入</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="62" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="63" />
       <source>Leave</source>
       <translation>退出</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="67" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="68" />
       <source>Meeting rooms</source>
       <translation>会议室</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="79" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="80" />
       <source>Participant</source>
       <translation>参会方</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="79" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="80" />
       <source>Microphone</source>
       <translation>麦克风</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="79" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="80" />
       <source>Hand</source>
       <translation>举手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="79" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="80" />
       <source>Site</source>
       <translation>单位</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="85" />
-      <location filename="../../plugins/conference/widgets/pane.py" line="292" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="86" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="293" />
       <source>Raise hand</source>
       <translation>举手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="88" />
-      <location filename="../../plugins/conference/widgets/pane.py" line="302" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="89" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="303" />
       <source>Mute</source>
       <translation>静音</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="94" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="95" />
       <source>In the meeting</source>
       <translation>参会方</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="103" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="104" />
       <source>Show on meeting display</source>
       <translation>在会议大屏上显示</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="105" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="106" />
       <source>Full screen on the chosen screen; Esc there brings it back to a window</source>
       <translation>在所选屏幕上全屏显示；在该屏幕上按 Esc 返回窗口</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="106" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="107" />
       <source>Back to a window</source>
       <translation>恢复为窗口</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="108" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="109" />
       <source>Meeting display</source>
       <translation>会议大屏</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="142" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="143" />
       <source>{name} · {n} participants</source>
       <translation>{name} · {n} 个参会方</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="144" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="145" />
       <source>{name} · not in session</source>
       <translation>{name} · 未开会</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="146" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="147" />
       <source>{room} — joined</source>
       <translation>{room} — 已加入</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="184" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="185" />
       <source>Not in a meeting. Pick a room and join.</source>
       <translation>未在会议中。请选择会议室并加入。</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="188" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="189" />
       <source>In: {room}</source>
       <translation>当前会议：{room}</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="192" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="193" />
       <source>{name} (you)</source>
       <translation>{name}（本席）</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="194" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="195" />
       <source>Speaking</source>
       <translation>正在发言</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="196" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="197" />
       <source>Muted</source>
       <translation>已静音</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="196" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="197" />
       <source>On</source>
       <translation>开</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="197" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="198" />
       <source>Raised</source>
       <translation>已举手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="254" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="255" />
       <source>Screen {n}: {name} ({w}×{h})</source>
       <translation>屏幕 {n}：{name}（{w}×{h}）</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="289" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="290" />
       <source>This meeting is not in session.</source>
       <translation>该会议尚未开始。</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="292" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="293" />
       <source>Lower hand</source>
       <translation>放下手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="295" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="296" />
       <source>Presenters only view.</source>
       <translation>演示席仅可观看。</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="302" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="303" />
       <source>Unmute</source>
       <translation>取消静音</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="306" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="307" />
       <source>Only the chair mutes others; you may mute only yourself.</source>
       <translation>只有主持人可以为他人静音；您只能为自己静音。</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="308" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="309" />
       <source>Your own microphone (select a participant for theirs)</source>
       <translation>本席位的麦克风（选择参会者可操作其麦克风）</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="310" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="311" />
       <source>The selected participant's microphone</source>
       <translation>所选参会者的麦克风</translation>
     </message>
@@ -579,52 +587,52 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConferenceTile</name>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="127" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="128" />
       <source>● Speaking</source>
       <translation>● 正在发言</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="129" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="130" />
       <source>Muted</source>
       <translation>已静音</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="129" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="130" />
       <source>Mic on</source>
       <translation>麦克风开</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="131" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="132" />
       <source>Hand raised</source>
       <translation>已举手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="159" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="162" />
       <source>No video</source>
       <translation>无视频</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="160" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="163" />
       <source>Connecting…</source>
       <translation>正在连接…</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="162" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="165" />
       <source>No new pictures</source>
       <translation>画面未更新</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="163" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="166" />
       <source>Reconnecting…</source>
       <translation>正在重连…</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="164" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="167" />
       <source>Camera offline</source>
       <translation>摄像机离线</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="165" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="168" />
       <source>Cannot play</source>
       <translation>无法播放</translation>
     </message>
@@ -646,7 +654,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConnectionIndicator</name>
     <message>
-      <location filename="../../ui/main_window.py" line="118" />
+      <location filename="../../ui/main_window.py" line="131" />
       <source>{state}: {detail}</source>
       <translation>{state}：{detail}</translation>
     </message>
@@ -654,32 +662,32 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConnectionState</name>
     <message>
-      <location filename="../../ui/main_window.py" line="54" />
+      <location filename="../../ui/main_window.py" line="56" />
       <source>Disconnected</source>
       <translation>未连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="55" />
+      <location filename="../../ui/main_window.py" line="57" />
       <source>Connecting</source>
       <translation>正在连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="56" />
+      <location filename="../../ui/main_window.py" line="58" />
       <source>Loading inventory</source>
       <translation>正在加载资源</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="57" />
+      <location filename="../../ui/main_window.py" line="59" />
       <source>Connected</source>
       <translation>已连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="58" />
+      <location filename="../../ui/main_window.py" line="60" />
       <source>Reconnecting</source>
       <translation>正在重新连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="59" />
+      <location filename="../../ui/main_window.py" line="61" />
       <source>Connection failed</source>
       <translation>连接失败</translation>
     </message>
@@ -858,89 +866,89 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>GridMap</name>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="97" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="98" />
       <source>Your town</source>
       <extracomment>the statuses became stale (True) or fresh again (False) something was put on the wall: (grid id, tiles, cameras shown, cameras that did not fit) the user's towns (a town desk's scope); None: the whole county</extracomment>
       <translation>本镇</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="99" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="100" />
       <source>Zoom to the grids of your town</source>
       <translation>缩放到本镇的网格</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="102" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="103" />
       <source>Whole county</source>
       <translation>全县</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="103" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="104" />
       <source>Zoom out to every grid</source>
       <translation>缩小以显示全部网格</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="111" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="112" />
       <source>Hover over a grid for its details; click it to put its cameras on the wall; right-click for an incident wall.</source>
       <translation>悬停网格查看详情；单击将其摄像机上墙；右键组建事件墙。</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="196" />
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="260" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="228" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="292" />
       <source>Town {n}</source>
       <translation>{n} 号镇</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="221" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="253" />
       <source>● cameras online  ● offline</source>
       <translation>● 摄像机在线  ● 离线</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="221" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="253" />
       <source>Zoom in to see the cameras</source>
       <translation>放大后显示摄像机</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="262" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="294" />
       <source>Status: {status}</source>
       <translation>状态：{status}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="266" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="298" />
       <source>({age}: as last known)</source>
       <translation>（{age}：最后已知状态）</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="267" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="299" />
       <source>Cameras online: {online} of {total}</source>
       <translation>在线摄像机：{online} / {total}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="270" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="302" />
       <source>Members: {members}</source>
       <translation>成员：{members}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="270" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="302" />
       <source>none</source>
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="271" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="303" />
       <source>Patrol on duty: {n}</source>
       <translation>在岗巡逻：{n}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="283" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="315" />
       <source>Put this grid's cameras on the wall</source>
       <translation>将此网格的摄像机上墙</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="285" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="317" />
       <source>Incident wall: this grid and its neighbours</source>
       <translation>事件墙：此网格及相邻网格</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="314" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="346" />
       <source>{grid} and {n} neighbouring grids</source>
       <translation>{grid} 及相邻 {n} 个网格</translation>
     </message>
@@ -981,57 +989,57 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>GridTreeModel</name>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="444" />
+      <location filename="../../ui/grid_tree_model.py" line="445" />
       <source>Town / grid</source>
       <translation>乡镇 / 网格</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="447" />
+      <location filename="../../ui/grid_tree_model.py" line="448" />
       <source>Status · {age}</source>
       <translation>状态 · {age}</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="448" />
+      <location filename="../../ui/grid_tree_model.py" line="449" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="450" />
+      <location filename="../../ui/grid_tree_model.py" line="451" />
       <source>Online</source>
       <translation>在线</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="455" />
+      <location filename="../../ui/grid_tree_model.py" line="456" />
       <source>Cameras online / cameras in total</source>
       <translation>在线摄像机 / 摄像机总数</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="457" />
+      <location filename="../../ui/grid_tree_model.py" line="458" />
       <source>The live updates stopped: statuses are the last known ones.</source>
       <translation>实时更新已中断：显示的是最后已知状态。</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="539" />
+      <location filename="../../ui/grid_tree_model.py" line="540" />
       <source>Grids: {n}</source>
       <translation>网格：{n} 个</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="541" />
+      <location filename="../../ui/grid_tree_model.py" line="542" />
       <source>Cameras online: {online} of {total}</source>
       <translation>在线摄像机：{online} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="552" />
+      <location filename="../../ui/grid_tree_model.py" line="553" />
       <source>offline</source>
       <translation>离线</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="552" />
+      <location filename="../../ui/grid_tree_model.py" line="553" />
       <source>online</source>
       <translation>在线</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="553" />
+      <location filename="../../ui/grid_tree_model.py" line="554" />
       <source>GB id: {id}</source>
       <translation>国标编码：{id}</translation>
     </message>
@@ -1079,38 +1087,38 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>网格状态{age}：实时事件流中断，正在重新连接…</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_patterns.py" line="72" />
+      <location filename="../../ui/grid_patterns.py" line="73" />
       <source>There is no video wall in this window.</source>
       <translation>此窗口没有电视墙。</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_patterns.py" line="74" />
+      <location filename="../../ui/grid_patterns.py" line="75" />
       <source>{grid} has no cameras.</source>
       <translation>{grid} 没有摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_patterns.py" line="78" />
+      <location filename="../../ui/grid_patterns.py" line="79" />
       <source>Incident wall for {grid} and {n} neighbouring grids: {shown} cameras on a {tiles}-tile view.</source>
       <translation>{grid} 及相邻 {n} 个网格的事件墙：{shown} 路摄像机，{tiles} 画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_patterns.py" line="82" />
+      <location filename="../../ui/grid_patterns.py" line="83" />
       <source>{grid}: {shown} cameras on a {tiles}-tile view.</source>
       <translation>{grid}：{shown} 路摄像机，{tiles} 画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_patterns.py" line="85" />
+      <location filename="../../ui/grid_patterns.py" line="86" />
       <source>{n} more did not fit (at most {max} tiles).</source>
       <translation>另有 {n} 路放不下（最多 {max} 画面）。</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="80" />
+      <location filename="../../ui/grid_tree_model.py" line="81" />
       <source>County</source>
       <extracomment>worst first: what a town's icon shows statuses or counts changed (the panel's summary line)</extracomment>
       <translation>县级</translation>
     </message>
     <message>
-      <location filename="../../ui/grid_tree_model.py" line="81" />
+      <location filename="../../ui/grid_tree_model.py" line="82" />
       <source>Town {n}</source>
       <translation>{n} 号镇</translation>
     </message>
@@ -1118,22 +1126,22 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>IncidentBar</name>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="840" />
+      <location filename="../../ui/wall/wall_view.py" line="848" />
       <source>Back to your own wall as you left it (Esc on the wall, Alt+Left)</source>
       <translation>回到您离开时的电视墙（在电视墙上按 Esc，或 Alt+左箭头）</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="851" />
+      <location filename="../../ui/wall/wall_view.py" line="859" />
       <source>Incident wall: {title}. Your view is kept.</source>
       <translation>事件墙：{title}。您的视图已保留。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="852" />
+      <location filename="../../ui/wall/wall_view.py" line="860" />
       <source>Back to “{view}”</source>
       <translation>回到“{view}”</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="853" />
+      <location filename="../../ui/wall/wall_view.py" line="861" />
       <source>Back to your wall</source>
       <translation>回到您的电视墙</translation>
     </message>
@@ -1184,7 +1192,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>LazyTreeModel</name>
     <message>
-      <location filename="../../ui/lazy_tree.py" line="245" />
+      <location filename="../../ui/lazy_tree.py" line="246" />
       <source>offline</source>
       <extracomment>what a drag from a tree carries (the wall's drop format): JSON [{"type": "site"|"grid"|"camera", "id": GB id}] a search or filter was applied: the two counts the model's ``set_filter`` returns</extracomment>
       <translation>离线</translation>
@@ -1193,12 +1201,12 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ListEditor</name>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="296" />
+      <location filename="../../ui/settings_dialog.py" line="300" />
       <source>Up</source>
       <translation>上移</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="297" />
+      <location filename="../../ui/settings_dialog.py" line="301" />
       <source>Down</source>
       <translation>下移</translation>
     </message>
@@ -1206,89 +1214,89 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>LoginDialog</name>
     <message>
-      <location filename="../../ui/login_dialog.py" line="70" />
+      <location filename="../../ui/login_dialog.py" line="71" />
       <source>Log in to ControlRoom</source>
       <extracomment>a login attempt failed; the message shown inline logged in: the dialog is about to accept the password that logged in: the app may keep it in memory for this run</extracomment>
       <translation>登录 ControlRoom</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="73" />
+      <location filename="../../ui/login_dialog.py" line="74" />
       <source>Log in to a video platform</source>
       <translation>登录视频平台</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="77" />
+      <location filename="../../ui/login_dialog.py" line="78" />
       <source>https://platform.example:8443</source>
       <translation>https://platform.example:8443</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="81" />
+      <location filename="../../ui/login_dialog.py" line="82" />
       <source>Remember password</source>
       <translation>记住密码</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="90" />
+      <location filename="../../ui/login_dialog.py" line="91" />
       <source>Platform address:</source>
       <translation>平台地址：</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="91" />
+      <location filename="../../ui/login_dialog.py" line="92" />
       <source>User name:</source>
       <translation>用户名：</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="92" />
+      <location filename="../../ui/login_dialog.py" line="93" />
       <source>Password:</source>
       <translation>密码：</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="115" />
-      <location filename="../../ui/login_dialog.py" line="196" />
+      <location filename="../../ui/login_dialog.py" line="116" />
+      <location filename="../../ui/login_dialog.py" line="197" />
       <source>Log in</source>
       <translation>登录</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="118" />
+      <location filename="../../ui/login_dialog.py" line="119" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="154" />
+      <location filename="../../ui/login_dialog.py" line="155" />
       <source>Stored in the system keyring ({backend})</source>
       <translation>保存在系统密钥环中（{backend}）</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="158" />
+      <location filename="../../ui/login_dialog.py" line="159" />
       <source>No system keyring was found: passwords are kept for this session only.</source>
       <translation>未找到系统密钥环：密码仅在本次会话中保留。</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="196" />
+      <location filename="../../ui/login_dialog.py" line="197" />
       <source>Logging in…</source>
       <translation>正在登录…</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="206" />
+      <location filename="../../ui/login_dialog.py" line="207" />
       <source>Enter the platform address, for example https://platform.example:8443.</source>
       <translation>请输入平台地址，例如 https://platform.example:8443。</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="208" />
+      <location filename="../../ui/login_dialog.py" line="209" />
       <source>The platform address must start with http:// or https://, for example https://platform.example:8443.</source>
       <translation>平台地址须以 http:// 或 https:// 开头，例如 https://platform.example:8443。</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="210" />
+      <location filename="../../ui/login_dialog.py" line="211" />
       <source>Enter your user name.</source>
       <translation>请输入用户名。</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="212" />
+      <location filename="../../ui/login_dialog.py" line="213" />
       <source>Enter your password.</source>
       <translation>请输入密码。</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="272" />
+      <location filename="../../ui/login_dialog.py" line="273" />
       <source>Logging in failed unexpectedly: {error}</source>
       <translation>登录时发生意外错误：{error}</translation>
     </message>
@@ -1296,101 +1304,121 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="280" />
+      <location filename="../../ui/main_window.py" line="98" />
+      <source>{id}: {reason}</source>
+      <translation>{id}：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="99" />
+      <source>record {n}</source>
+      <translation>第 {n} 条记录</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="101" />
+      <source>Left out {n} record(s) the platform sent in a form ControlRoom cannot read; the rest loaded. First: {first}</source>
+      <translation>平台发送的 {n} 条记录格式无法读取，已略过；其余已加载。首条：{first}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="293" />
       <source>not signed in</source>
       <extracomment>the operator asked to log out (the app closes the session and shows the login again)</extracomment>
       <translation>未登录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="281" />
+      <location filename="../../ui/main_window.py" line="294" />
       <source>ControlRoom — {user} @ {host}</source>
       <translation>ControlRoom — {user} @ {host}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="289" />
+      <location filename="../../ui/main_window.py" line="302" />
       <source>Sites and cameras</source>
       <translation>站点与摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="315" />
+      <location filename="../../ui/main_window.py" line="328" />
       <source>Cameras %v of %m</source>
       <translation>摄像机 %v / %m</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="326" />
+      <location filename="../../ui/main_window.py" line="339" />
       <source>{name} · {role}</source>
       <translation>{name} · {role}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="347" />
+      <location filename="../../ui/main_window.py" line="360" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="348" />
+      <location filename="../../ui/main_window.py" line="361" />
       <source>&amp;Settings…</source>
       <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="353" />
+      <location filename="../../ui/main_window.py" line="366" />
       <source>Log &amp;out</source>
       <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="357" />
+      <location filename="../../ui/main_window.py" line="370" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
       <location filename="../../ui/keys.py" line="70" />
-      <location filename="../../ui/main_window.py" line="362" />
+      <location filename="../../ui/main_window.py" line="375" />
       <location filename="../../ui/plugin_host.py" line="133" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="363" />
+      <location filename="../../ui/main_window.py" line="376" />
       <source>&amp;Find camera…</source>
       <translation>查找摄像机(&amp;F)…</translation>
     </message>
     <message>
       <location filename="../../ui/keys.py" line="99" />
-      <location filename="../../ui/main_window.py" line="369" />
+      <location filename="../../ui/main_window.py" line="382" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="370" />
+      <location filename="../../ui/main_window.py" line="383" />
       <source>&amp;About ControlRoom</source>
       <translation>关于 ControlRoom(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="391" />
+      <location filename="../../ui/main_window.py" line="404" />
       <source>About ControlRoom</source>
       <translation>关于 ControlRoom</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="393" />
+      <location filename="../../ui/main_window.py" line="406" />
       <source>&lt;h3&gt;ControlRoom {version}&lt;/h3&gt;&lt;p&gt;Desktop client for county video networks: the county dispatch centre, town platforms and village platforms.&lt;/p&gt;&lt;p&gt;Free software under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;ControlRoom {version}&lt;/h3&gt;&lt;p&gt;县域视频网络桌面客户端：县级指挥中心、乡镇平台和村居平台。&lt;/p&gt;&lt;p&gt;自由软件，依据 GNU GPL 第 3 版或更新版本发布。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="416" />
+      <location filename="../../ui/main_window.py" line="429" />
       <source>Loading the inventory…</source>
       <translation>正在加载资源…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="433" />
+      <location filename="../../ui/main_window.py" line="446" />
       <source>Cameras online: {online} / {total}</source>
       <translation>在线摄像机：{online} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="446" />
+      <location filename="../../ui/main_window.py" line="459" />
       <source>Loading cameras: {done} of {total}</source>
       <translation>正在加载摄像机：{done} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="471" />
+      <location filename="../../ui/main_window.py" line="462" />
+      <source>Loading cameras: {done} received</source>
+      <translation>正在加载摄像机：已收到 {done} 个</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="488" />
       <source>Could not load the inventory: {message}</source>
       <translation>无法加载资源：{message}</translation>
     </message>
@@ -1398,7 +1426,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>NumberEditor</name>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="213" />
+      <location filename="../../ui/settings_dialog.py" line="217" />
       <source>Automatic</source>
       <translation>自动</translation>
     </message>
@@ -1446,18 +1474,34 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>平台发送的数据 ControlRoom 无法读取：%1。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/client.py" line="72" />
+      <location filename="../../controlroom/api/errors.py" line="101" />
+      <source>The platform sent more than %1 MB for %2.</source>
+      <translation>平台为 %2 发送的数据超过 %1 MB。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/api/errors.py" line="106" />
+      <source>The platform did not answer within %1 s (%2).</source>
+      <translation>平台未在 %1 秒内应答（%2）。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/api/errors.py" line="111" />
+      <source>The platform offers more than %1 items for %2; ControlRoom takes at most that many.</source>
+      <translation>平台为 %2 提供的条目超过 %1 个；ControlRoom 最多只接收这么多。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/api/client.py" line="175" />
       <source>The CA bundle could not be read.</source>
+      <extracomment>The most items one paged list may hold: 3.5x Pingyi's 28,500 cameras. A platform that claims more (``total: 1000000000``) costs no more than this. The most pages one list may take (a server that pages by 1 item cannot make us loop). Error answers are read up to this much: enough for the message, never a flood. Skipped records whose ids are read for the report (the count is always exact).</extracomment>
       <translation>无法读取 CA 证书包。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/client.py" line="93" />
+      <location filename="../../controlroom/api/client.py" line="197" />
       <source>A platform address must start with http:// or https://.</source>
       <translation>平台地址须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/client.py" line="140" />
-      <location filename="../../controlroom/api/client.py" line="151" />
+      <location filename="../../controlroom/api/client.py" line="245" />
+      <location filename="../../controlroom/api/client.py" line="256" />
       <source>Not logged in.</source>
       <translation>尚未登录。</translation>
     </message>
@@ -1864,53 +1908,53 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>本站点及其下级站点的在线摄像机数 / 摄像机总数</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="443" />
+      <location filename="../../ui/tree_model.py" line="442" />
       <source>offline</source>
       <translation>离线</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="443" />
+      <location filename="../../ui/tree_model.py" line="442" />
       <source>online</source>
       <translation>在线</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="446" />
-      <location filename="../../ui/tree_model.py" line="463" />
+      <location filename="../../ui/tree_model.py" line="445" />
+      <location filename="../../ui/tree_model.py" line="460" />
       <source>GB id: {id}</source>
       <translation>国标编码：{id}</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="447" />
+      <location filename="../../ui/tree_model.py" line="446" />
       <source>Kind: {kind}</source>
       <translation>类型：{kind}</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="448" />
+      <location filename="../../ui/tree_model.py" line="447" />
       <source>State: {state}</source>
       <translation>状态：{state}</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="451" />
+      <location filename="../../ui/tree_model.py" line="450" />
       <source>PTZ control</source>
       <translation>可云台控制</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="453" />
+      <location filename="../../ui/tree_model.py" line="452" />
       <source>Tags: {tags}</source>
       <translation>标签：{tags}</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="460" />
+      <location filename="../../ui/tree_model.py" line="457" />
       <source>platform online</source>
       <translation>平台在线</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="460" />
+      <location filename="../../ui/tree_model.py" line="457" />
       <source>platform offline</source>
       <translation>平台离线</translation>
     </message>
     <message>
-      <location filename="../../ui/tree_model.py" line="466" />
+      <location filename="../../ui/tree_model.py" line="463" />
       <source>Cameras online: {online} of {total}</source>
       <translation>在线摄像机：{online} / {total}</translation>
     </message>
@@ -1918,27 +1962,27 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Role</name>
     <message>
-      <location filename="../../ui/main_window.py" line="76" />
+      <location filename="../../ui/main_window.py" line="78" />
       <source>County dispatcher</source>
       <translation>县级调度员</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="77" />
+      <location filename="../../ui/main_window.py" line="79" />
       <source>Town desk</source>
       <translation>乡镇值班台</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="78" />
+      <location filename="../../ui/main_window.py" line="80" />
       <source>Presenter (view only)</source>
       <translation>会议展示（仅查看）</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="89" />
+      <location filename="../../ui/main_window.py" line="91" />
       <source>Whole county</source>
       <translation>全县</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="90" />
+      <location filename="../../ui/main_window.py" line="92" />
       <source>Towns: {towns}</source>
       <translation>乡镇：{towns}</translation>
     </message>
@@ -1946,50 +1990,51 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Session</name>
     <message>
-      <location filename="../../controlroom/session.py" line="79" />
+      <location filename="../../controlroom/session.py" line="88" />
       <source>loading the inventory</source>
+      <extracomment>records of the last inventory load that did not decode and were left out</extracomment>
       <translation>正在加载资源</translation>
     </message>
   </context>
   <context>
     <name>SettingRow</name>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="371" />
+      <location filename="../../ui/settings_dialog.py" line="375" />
       <source>Reset to default</source>
       <translation>恢复默认值</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="372" />
+      <location filename="../../ui/settings_dialog.py" line="376" />
       <source>Default: {value}</source>
       <translation>默认值：{value}</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="404" />
+      <location filename="../../ui/settings_dialog.py" line="408" />
       <source>none</source>
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="406" />
+      <location filename="../../ui/settings_dialog.py" line="410" />
       <source>on</source>
       <translation>开</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="406" />
+      <location filename="../../ui/settings_dialog.py" line="410" />
       <source>off</source>
       <translation>关</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="409" />
+      <location filename="../../ui/settings_dialog.py" line="413" />
       <source>empty</source>
       <translation>空</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="416" />
+      <location filename="../../ui/settings_dialog.py" line="420" />
       <source>Not saved: {why}</source>
       <translation>未保存：{why}</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="422" />
+      <location filename="../../ui/settings_dialog.py" line="426" />
       <source>Could not save the settings file: {why}</source>
       <translation>无法保存设置文件：{why}</translation>
     </message>
@@ -2089,28 +2134,38 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>退出前询问（文件 → 退出、Ctrl+Q、窗口的关闭按钮）：退出时席位的视频墙会停止。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="177" />
+      <location filename="../../controlroom/settings.py" line="179" />
+      <source>Largest answer the platform may send for one request, in MB; a longer one is cut off and reported.</source>
+      <translation>平台对单个请求的应答上限（MB）；超出部分会被截断并报告。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="182" />
+      <source>Longest a platform request may take from start to the last byte, in seconds; a slower one is cut off and reported.</source>
+      <translation>平台请求从开始到最后一个字节的最长时间（秒）；更慢的请求会被中断并报告。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="185" />
       <source>Plugins (entry-point names) the operator turned off; they are not even imported.</source>
       <translation>操作员关闭的插件（入口点名称）；这些插件根本不会被导入。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="222" />
+      <location filename="../../controlroom/settings.py" line="230" />
       <source>Setting “{name}”: {why}; using the default ({default}).</source>
       <extracomment>True when the file must not be written (a newer version, unreadable)</extracomment>
       <translation>设置“{name}”：{why}；改用默认值（{default}）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="339" />
+      <location filename="../../controlroom/settings.py" line="347" />
       <source>The settings file could not be read and was set aside as {path}; ControlRoom starts with the default settings.</source>
       <translation>无法读取设置文件，已将其另存为 {path}；ControlRoom 使用默认设置启动。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="342" />
+      <location filename="../../controlroom/settings.py" line="350" />
       <source>The settings file is from a newer ControlRoom or cannot be read; it is used read-only and changes will not be saved ({detail}).</source>
       <translation>设置文件来自更新版本的 ControlRoom 或无法读取；将以只读方式使用，更改不会保存（{detail}）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="344" />
+      <location filename="../../controlroom/settings.py" line="352" />
       <source>The settings file has a problem: {detail}</source>
       <translation>设置文件有问题：{detail}</translation>
     </message>
@@ -2118,93 +2173,98 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="98" />
+      <location filename="../../ui/settings_dialog.py" line="101" />
       <source>Takes effect at once.</source>
-      <extracomment>the largest number a spin box offers when the declaration sets no bound (pixels per second reach billions: more than a 32-bit QSpinBox holds, so numbers use QDoubleSpinBox) Where each setting is read today (grep ``settings.shared().get`` / ``ctx.settings.get``): - language: ui/app.py, before the first window; - video.transport_preference: WallPane.stream_for and the conference wall, per stream; - video.network_caching_ms, video.vout: vlc_options.shared_instance, when libVLC starts; - wall.*: WallPane.__init__ builds its StreamPolicy once per main window; - plugins.disabled: PluginManager.start (Plugins… applies it at once); - plugins.alerts.*: on each alert; other plugins read theirs in setup (the default).</extracomment>
+      <extracomment>the largest number a spin box offers when the declaration sets no bound (pixels per second reach billions: more than a 32-bit QSpinBox holds, so numbers use QDoubleSpinBox) Where each setting is read today (grep ``settings.shared().get`` / ``ctx.settings.get``): - language: ui/app.py, before the first window; - video.transport_preference: WallPane.stream_for and the conference wall, per stream; - video.network_caching_ms, video.vout: vlc_options.shared_instance, when libVLC starts; - wall.*: WallPane.__init__ builds its StreamPolicy once per main window; - plugins.disabled: PluginManager.start (Plugins… applies it at once); - platform.*: LoginDialog builds the Session's RequestLimits at each sign-in; - plugins.alerts.*: on each alert; other plugins read theirs in setup (the default).</extracomment>
       <translation>立即生效。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="99" />
+      <location filename="../../ui/settings_dialog.py" line="102" />
       <source>Takes effect at once for each camera a tile opens next; tiles already playing keep their stream.</source>
       <translation>对之后画面打开的每路摄像机立即生效；正在播放的画面保持当前码流。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="100" />
+      <location filename="../../ui/settings_dialog.py" line="103" />
       <source>Takes effect when you next sign in (or restart ControlRoom).</source>
       <translation>下次登录（或重启 ControlRoom）后生效。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="101" />
+      <location filename="../../ui/settings_dialog.py" line="104" />
       <source>Takes effect when the plugin next starts (restart, or turn it off and on in Plugins…).</source>
       <translation>插件下次启动时生效（重启，或在“插件…”中先关闭再启用）。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="102" />
+      <location filename="../../ui/settings_dialog.py" line="105" />
       <source>Takes effect after ControlRoom restarts.</source>
       <translation>重启 ControlRoom 后生效。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="117" />
+      <location filename="../../ui/settings_dialog.py" line="120" />
       <source>General</source>
       <translation>常规</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="118" />
+      <location filename="../../ui/settings_dialog.py" line="121" />
       <source>Video</source>
       <translation>视频</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="119" />
+      <location filename="../../ui/settings_dialog.py" line="122" />
       <source>Wall</source>
       <translation>视频墙</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="120" />
+      <location filename="../../ui/settings_dialog.py" line="123" />
       <source>Log</source>
       <translation>日志</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="121" />
+      <location filename="../../ui/settings_dialog.py" line="124" />
       <source>Plugins</source>
       <translation>插件</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="127" />
+      <location filename="../../ui/settings_dialog.py" line="125" />
+      <source>Platform</source>
+      <translation>平台</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="131" />
       <source>Plugin: {title}</source>
       <translation>插件：{title}</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="134" />
+      <location filename="../../ui/settings_dialog.py" line="138" />
       <source>Automatic</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="149" />
+      <location filename="../../ui/settings_dialog.py" line="153" />
       <source>From {minimum} to {maximum}.</source>
       <translation>范围：{minimum} 至 {maximum}。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="151" />
+      <location filename="../../ui/settings_dialog.py" line="155" />
       <source>At least {minimum}.</source>
       <translation>最小值：{minimum}。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="153" />
+      <location filename="../../ui/settings_dialog.py" line="157" />
       <source>At most {maximum}.</source>
       <translation>最大值：{maximum}。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="456" />
+      <location filename="../../ui/settings_dialog.py" line="460" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="467" />
+      <location filename="../../ui/settings_dialog.py" line="471" />
       <source>The settings file cannot be written: changes last until ControlRoom closes.</source>
       <translation>设置文件无法写入：更改仅在 ControlRoom 关闭前有效。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="519" />
+      <location filename="../../ui/settings_dialog.py" line="523" />
       <source>Changes are saved as you make them.</source>
       <translation>更改即时保存。</translation>
     </message>
@@ -2235,6 +2295,34 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <location filename="../../ui/shortcuts_dialog.py" line="134" />
       <source>Search actions or keys</source>
       <translation>搜索操作或按键</translation>
+    </message>
+  </context>
+  <context>
+    <name>StreamUrl</name>
+    <message>
+      <location filename="../../ui/text.py" line="53" />
+      <source>Refused: the platform gave a local-file URL.</source>
+      <translation>已拒绝：平台给出的是本地文件地址。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/text.py" line="54" />
+      <source>Refused: the platform gave the URL of a local device or of the screen.</source>
+      <translation>已拒绝：平台给出的是本地设备或屏幕的地址。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/text.py" line="55" />
+      <source>Refused: the platform gave a player-internal URL.</source>
+      <translation>已拒绝：平台给出的是播放器内部地址。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/text.py" line="56" />
+      <source>Refused: the platform gave a URL that is not a network stream.</source>
+      <translation>已拒绝：平台给出的地址不是网络视频流。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/text.py" line="57" />
+      <source>Refused: the platform gave a malformed stream URL.</source>
+      <translation>已拒绝：平台给出的视频流地址格式错误。</translation>
     </message>
   </context>
   <context>
@@ -2278,127 +2366,127 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>TileWidget</name>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="109" />
+      <location filename="../../ui/wall/tile_widget.py" line="110" />
       <source>Idle</source>
       <extracomment>tree items dragged onto the wall: JSON list of {"type": "camera"|"site"|"grid", "id": GB id} a tile dragged onto another (to swap): the source tile's index as text</extracomment>
       <translation>空闲</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="110" />
+      <location filename="../../ui/wall/tile_widget.py" line="111" />
       <source>Connecting</source>
       <translation>正在连接</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="111" />
+      <location filename="../../ui/wall/tile_widget.py" line="112" />
       <source>Live</source>
       <translation>实时</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="112" />
-      <location filename="../../ui/wall/tile_widget.py" line="492" />
+      <location filename="../../ui/wall/tile_widget.py" line="113" />
+      <location filename="../../ui/wall/tile_widget.py" line="493" />
       <source>No new pictures</source>
       <translation>画面未更新</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="113" />
+      <location filename="../../ui/wall/tile_widget.py" line="114" />
       <source>Reconnecting</source>
       <translation>正在重新连接</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="114" />
-      <location filename="../../ui/wall/tile_widget.py" line="486" />
+      <location filename="../../ui/wall/tile_widget.py" line="115" />
+      <location filename="../../ui/wall/tile_widget.py" line="487" />
       <source>Camera offline</source>
       <translation>摄像机离线</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="115" />
+      <location filename="../../ui/wall/tile_widget.py" line="116" />
       <source>Cannot play</source>
       <translation>无法播放</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="116" />
+      <location filename="../../ui/wall/tile_widget.py" line="117" />
       <source>Empty</source>
       <translation>空</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="416" />
+      <location filename="../../ui/wall/tile_widget.py" line="417" />
       <source>main</source>
       <extracomment>the frame of a tile an alert just put a camera on (blinks, then stops)</extracomment>
       <translation>主码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="416" />
+      <location filename="../../ui/wall/tile_widget.py" line="417" />
       <source>sub</source>
       <translation>子码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="418" />
+      <location filename="../../ui/wall/tile_widget.py" line="419" />
       <source>{profile} · key frames</source>
       <translation>{profile} · 仅关键帧</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="426" />
+      <location filename="../../ui/wall/tile_widget.py" line="427" />
       <source>{fps:.0f} fps · {kbps:,.0f} kbit/s</source>
       <translation>{fps:.0f} 帧/秒 · {kbps:,.0f} kbit/s</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="470" />
+      <location filename="../../ui/wall/tile_widget.py" line="471" />
       <source>Empty tile</source>
       <translation>空窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="471" />
+      <location filename="../../ui/wall/tile_widget.py" line="472" />
       <source>Drag a camera or a site here from the list on the left, or select this tile and double-click a camera.</source>
       <translation>从左侧列表把摄像机或站点拖到这里，或选中此窗格后双击一个摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="474" />
+      <location filename="../../ui/wall/tile_widget.py" line="475" />
       <source>Starting…</source>
       <translation>正在启动…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="476" />
+      <location filename="../../ui/wall/tile_widget.py" line="477" />
       <source>Connecting…</source>
       <translation>正在连接…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="480" />
-      <location filename="../../ui/wall/tile_widget.py" line="502" />
+      <location filename="../../ui/wall/tile_widget.py" line="481" />
+      <location filename="../../ui/wall/tile_widget.py" line="503" />
       <source>Reconnecting in {s} s</source>
       <translation>{s} 秒后重连</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="482" />
+      <location filename="../../ui/wall/tile_widget.py" line="483" />
       <source>Reconnecting now…</source>
       <translation>正在重连…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="483" />
+      <location filename="../../ui/wall/tile_widget.py" line="484" />
       <source>The stream stopped; trying again.</source>
       <translation>视频流已中断，正在重试。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="487" />
+      <location filename="../../ui/wall/tile_widget.py" line="488" />
       <source>The platform reports “{name}” offline. The tile comes back by itself when it is online again.</source>
       <translation>平台报告“{name}”离线。摄像机恢复在线后，窗格会自动恢复。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="490" />
+      <location filename="../../ui/wall/tile_widget.py" line="491" />
       <source>Cannot play this camera</source>
       <translation>无法播放此摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="490" />
+      <location filename="../../ui/wall/tile_widget.py" line="491" />
       <source>unknown error</source>
       <translation>未知错误</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="492" />
+      <location filename="../../ui/wall/tile_widget.py" line="493" />
       <source>Waiting for the stream.</source>
       <translation>正在等待视频流。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="498" />
+      <location filename="../../ui/wall/tile_widget.py" line="499" />
       <source>Tile {n}</source>
       <translation>窗格 {n}</translation>
     </message>
@@ -2556,213 +2644,213 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>WallPane</name>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="73" />
+      <location filename="../../ui/wall/wall_view.py" line="74" />
       <source>Opening the stream.</source>
       <translation>正在打开视频流。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="74" />
+      <location filename="../../ui/wall/wall_view.py" line="75" />
       <source>The platform reports the camera offline.</source>
       <translation>平台报告该摄像机离线。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="75" />
+      <location filename="../../ui/wall/wall_view.py" line="76" />
       <source>The video source ended the stream.</source>
       <translation>视频源结束了视频流。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="76" />
+      <location filename="../../ui/wall/wall_view.py" line="77" />
       <source>The stream could not be opened or broke off.</source>
       <translation>视频流无法打开或已中断。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="82" />
+      <location filename="../../ui/wall/wall_view.py" line="83" />
       <source>Attempt {n}; last problem: {reason}</source>
       <translation>第 {n} 次尝试；上次问题：{reason}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="85" />
+      <location filename="../../ui/wall/wall_view.py" line="86" />
       <source>No new picture for {s} s.</source>
       <translation>已 {s} 秒没有新画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="88" />
+      <location filename="../../ui/wall/wall_view.py" line="89" />
       <source>No picture within {s} s.</source>
       <translation>{s} 秒内没有画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="90" />
+      <location filename="../../ui/wall/wall_view.py" line="91" />
       <source>The media server refused the session (401): {raw}</source>
       <translation>流媒体服务器拒绝了此会话（401）：{raw}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="92" />
+      <location filename="../../ui/wall/wall_view.py" line="93" />
       <source>This account may not watch this camera (403): {raw}</source>
       <translation>此账号无权观看该摄像机（403）：{raw}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="94" />
+      <location filename="../../ui/wall/wall_view.py" line="95" />
       <source>The media server does not know this stream (404): {raw}</source>
       <translation>流媒体服务器上没有此视频流（404）：{raw}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="100" />
+      <location filename="../../ui/wall/wall_view.py" line="108" />
       <source>Sub stream: the tile is too small to show more.</source>
       <translation>子码流：窗格太小，显示不了更多细节。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="101" />
+      <location filename="../../ui/wall/wall_view.py" line="109" />
       <source>Main stream: the tile is maximised.</source>
       <translation>主码流：窗格已最大化。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="102" />
+      <location filename="../../ui/wall/wall_view.py" line="110" />
       <source>Sub stream, to stay within this workstation's bandwidth budget.</source>
       <translation>子码流：以不超出本工作站的带宽预算。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="103" />
+      <location filename="../../ui/wall/wall_view.py" line="111" />
       <source>The wall is over the bandwidth budget even with sub streams.</source>
       <translation>即使使用子码流，视频墙仍超出带宽预算。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="104" />
+      <location filename="../../ui/wall/wall_view.py" line="112" />
       <source>Key frames only: this computer cannot decode every tile at full rate.</source>
       <translation>仅关键帧：本机无法以全帧率解码所有窗格。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="105" />
+      <location filename="../../ui/wall/wall_view.py" line="113" />
       <source>Kept: the stream switched less than 5 s ago.</source>
       <translation>保持不变：码流在 5 秒内刚切换过。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="682" />
+      <location filename="../../ui/wall/wall_view.py" line="690" />
       <source>This camera is not in the inventory (any more).</source>
       <translation>此摄像机不在（或已不在）资源目录中。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="376" />
+      <location filename="../../ui/wall/wall_view.py" line="384" />
       <source>None of this camera's streams can be played on this computer (offered: {offered}).</source>
       <extracomment>a message for the status bar the view name or layout changed (window title, views menu) extra pre-rolls (tile -&gt; camera) from a wall tour (tours_ui) called on every tick (wall tours step here)</extracomment>
       <translation>本机无法播放此摄像机的任何视频流（平台提供：{offered}）。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="475" />
+      <location filename="../../ui/wall/wall_view.py" line="483" />
       <source>Tiles showing key frames only: {n}. This computer cannot decode every tile at full rate.</source>
       <translation>仅显示关键帧的窗格：{n} 个。本机无法以全帧率解码所有窗格。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="559" />
+      <location filename="../../ui/wall/wall_view.py" line="567" />
       <source>Tour paused</source>
       <translation>轮巡已暂停</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="561" />
+      <location filename="../../ui/wall/wall_view.py" line="569" />
       <source>Tour {i}/{n} · {s} s</source>
       <translation>轮巡 {i}/{n} · {s} 秒</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="621" />
+      <location filename="../../ui/wall/wall_view.py" line="629" />
       <source>There are no cameras to show there.</source>
       <translation>没有可显示的摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="631" />
+      <location filename="../../ui/wall/wall_view.py" line="639" />
       <source>{placed} cameras put on the wall; {overflow} more did not fit (choose a larger layout, or start a wall tour to page through them).</source>
       <translation>已上墙 {placed} 个摄像机；另有 {overflow} 个放不下（请选择更大的布局，或开始视频墙轮巡分页查看）。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="635" />
+      <location filename="../../ui/wall/wall_view.py" line="643" />
       <source>Cameras put on the wall: {n}.</source>
       <translation>已上墙的摄像机：{n} 个。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="681" />
+      <location filename="../../ui/wall/wall_view.py" line="689" />
       <source>This camera is outside your town: this account may not watch it.</source>
       <translation>该摄像机不在本镇范围内：此账号无权查看。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="693" />
+      <location filename="../../ui/wall/wall_view.py" line="701" />
       <source>Nothing to save: the tile shows no live picture.</source>
       <translation>无可保存内容：该窗格没有实时画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="702" />
+      <location filename="../../ui/wall/wall_view.py" line="710" />
       <source>Snapshot saved: {path}</source>
       <translation>抓图已保存：{path}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="704" />
+      <location filename="../../ui/wall/wall_view.py" line="712" />
       <source>The snapshot could not be saved to {path}.</source>
       <translation>无法将抓图保存到 {path}。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="746" />
+      <location filename="../../ui/wall/wall_view.py" line="754" />
       <source>Restore</source>
       <translation>还原</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="746" />
+      <location filename="../../ui/wall/wall_view.py" line="754" />
       <source>Maximise</source>
       <translation>最大化</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="748" />
+      <location filename="../../ui/wall/wall_view.py" line="756" />
       <source>Clear tile</source>
       <translation>清空窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="752" />
+      <location filename="../../ui/wall/wall_view.py" line="760" />
       <source>Snapshot</source>
       <translation>抓图</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="755" />
+      <location filename="../../ui/wall/wall_view.py" line="763" />
       <source>Reset zoom</source>
       <translation>重置缩放</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="758" />
+      <location filename="../../ui/wall/wall_view.py" line="766" />
       <source>Show fps and bit rate</source>
       <translation>显示帧率和码率</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="762" />
+      <location filename="../../ui/wall/wall_view.py" line="770" />
       <source>Stream</source>
       <translation>码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="764" />
+      <location filename="../../ui/wall/wall_view.py" line="772" />
       <source>Automatic</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="764" />
+      <location filename="../../ui/wall/wall_view.py" line="772" />
       <source>Main stream</source>
       <translation>主码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="765" />
+      <location filename="../../ui/wall/wall_view.py" line="773" />
       <source>Sub stream</source>
       <translation>子码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="776" />
+      <location filename="../../ui/wall/wall_view.py" line="784" />
       <source>Start tile tour…</source>
       <translation>开始窗格轮巡…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="780" />
+      <location filename="../../ui/wall/wall_view.py" line="788" />
       <source>Resume tile tour</source>
       <translation>继续窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="783" />
+      <location filename="../../ui/wall/wall_view.py" line="791" />
       <source>Pause tile tour</source>
       <translation>暂停窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="785" />
+      <location filename="../../ui/wall/wall_view.py" line="793" />
       <source>Stop tile tour</source>
       <translation>停止窗格轮巡</translation>
     </message>
@@ -2775,62 +2863,62 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>WallPlaceholder</name>
     <message>
-      <location filename="../../ui/main_window.py" line="139" />
+      <location filename="../../ui/main_window.py" line="152" />
       <source>Video wall</source>
       <translation>视频墙</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="142" />
+      <location filename="../../ui/main_window.py" line="155" />
       <source>The video wall is not part of this build yet. Browse and search the sites and cameras in the panel on the left.</source>
       <translation>本版本尚未包含视频墙。请在左侧面板中浏览和搜索站点与摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="165" />
+      <location filename="../../ui/main_window.py" line="178" />
       <source>County dispatch centre</source>
       <translation>县级指挥中心</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="166" />
+      <location filename="../../ui/main_window.py" line="179" />
       <source>Town platforms</source>
       <translation>乡镇平台</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="167" />
+      <location filename="../../ui/main_window.py" line="180" />
       <source>Village platforms</source>
       <translation>村居平台</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="168" />
+      <location filename="../../ui/main_window.py" line="181" />
       <source>Cameras</source>
       <translation>摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="169" />
+      <location filename="../../ui/main_window.py" line="182" />
       <source>Cameras online</source>
       <translation>在线摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="170" />
+      <location filename="../../ui/main_window.py" line="183" />
       <source>Grids</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="213" />
+      <location filename="../../ui/main_window.py" line="226" />
       <source>Not signed in</source>
       <translation>未登录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="216" />
+      <location filename="../../ui/main_window.py" line="229" />
       <source>Signed in as {name} ({username}) — {role}</source>
       <translation>当前用户：{name}（{username}）— {role}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="218" />
+      <location filename="../../ui/main_window.py" line="231" />
       <source>Sees: {scope}</source>
       <translation>可见范围：{scope}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="219" />
+      <location filename="../../ui/main_window.py" line="232" />
       <source>Platform: {url}</source>
       <translation>平台：{url}</translation>
     </message>

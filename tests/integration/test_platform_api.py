@@ -7,7 +7,7 @@ import pytest
 from waiting import async_wait_until
 
 from controlroom.api import errors
-from controlroom.api.client import PlatformClient
+from controlroom.api.client import PlatformClient, SkippedRecord
 from controlroom.api.events import EventStream, StreamState
 from controlroom.api.schema import Event, GridStatus, GridStatusEvent, Tier, Transport
 from controlroom.session import Session
@@ -101,9 +101,6 @@ async def test_token_is_renewed_after_the_platform_revokes_it(demo) -> None:
 @pytest.mark.parametrize(
     ("kind", "path", "error", "words"),
     [
-        ("wrong_types", "/api/v1/cameras", errors.PayloadError, "Expected `bool`"),
-        ("missing_fields", "/api/v1/cameras", errors.PayloadError, "missing required field `name`"),
-        ("huge_string", "/api/v1/cameras", errors.PayloadError, "length <= 200"),
         ("invalid_json", "/api/v1/sites", errors.PayloadError, "invalid JSON"),
         ("html_error", "/api/v1/grids", errors.ServerError, "HTML page: 502 Bad Gateway"),
         ("html_200", "/api/v1/me", errors.PayloadError, "HTML page"),
@@ -129,6 +126,27 @@ async def test_malformed_answers_give_clear_errors(demo, kind: str, path: str, e
         demo.hook("clear-faults")
         # and nothing is broken: the next call works
         assert (await client.me()).username == "dispatcher"
+    finally:
+        demo.hook("clear-faults")
+        await client.aclose()
+
+
+@pytest.mark.parametrize(
+    ("kind", "words"),
+    [
+        ("wrong_types", "Expected `bool`"),
+        ("missing_fields", "missing required field `name`"),
+        ("huge_string", "length <= 200"),
+    ],
+)
+async def test_a_bad_record_is_skipped_and_the_rest_load(demo, kind: str, words: str) -> None:
+    client = await _login(demo.url)
+    try:
+        demo.hook("fault", path="/api/v1/cameras", kind=kind, times=1)
+        skipped: list[SkippedRecord] = []
+        cameras, _ = await client.cameras(skipped=skipped)
+        assert len(cameras) == 2  # the fault's page holds three cameras; the second is broken
+        assert [(r.index, words in r.reason) for r in skipped] == [(1, True)], skipped
     finally:
         demo.hook("clear-faults")
         await client.aclose()

@@ -75,7 +75,7 @@ def test_every_declared_setting_has_an_editor_of_its_kind(qtbot) -> None:  # typ
     assert not dialog.rows["wall.decode_budget"].editor.spin.isEnabled()  # type: ignore[attr-defined]
     # one page per category, plugins by their title
     titles = [dialog.categories.item(i).text() for i in range(dialog.categories.count())]
-    assert titles == ["General", "Video", "Wall", "Log", "Plugins", "Plugin: Event counter"]
+    assert titles == ["General", "Platform", "Video", "Wall", "Log", "Plugins", "Plugin: Event counter"]
 
 
 def test_when_a_change_takes_effect_follows_where_it_is_read() -> None:

@@ -30,6 +30,7 @@ import json
 from dataclasses import dataclass
 
 from controlroom.ui import grid_status as GS
+from controlroom.ui import text as ui_text
 from controlroom.ui import theme
 from controlroom.ui.lazy_tree import ITEMS_MIME
 from controlroom.ui.wall.grid_badge import GridBadge, GridBadgeInfo
@@ -495,8 +496,8 @@ class TileWidget(QFrame):
     def _refresh(self) -> None:
         state = self.state
         empty = self.info.camera_id is None
-        self.name_label.setText(self.info.name if not empty else self.tr("Tile {n}").format(n=self.index + 1))
-        self.site_label.setText(self.info.site if not empty else "")
+        self.name_label.setText(ui_text.name(self.info.name) if not empty else self.tr("Tile {n}").format(n=self.index + 1))
+        self.site_label.setText(ui_text.name(self.info.site) if not empty else "")
         words = state_words("empty" if empty else state)
         if state == "reconnecting" and self._reconnect_in is not None and self._reconnect_in > 0.05:
             words = self.tr("Reconnecting in {s} s").format(s=int(self._reconnect_in + 0.999))
@@ -505,7 +506,8 @@ class TileWidget(QFrame):
         self.state_label.setStyleSheet(f"color: {colour.name()};")
         self.dot.setPixmap(theme.dot_pixmap(colour, 9))
         tip_state = words if not self.detail else f"{words}: {self.detail}"
-        self.header.setToolTip("\n".join(t for t in (self.info.name, self.info.site, tip_state) if t))
+        # names and reasons come from the platform: never rich text
+        self.header.setToolTip(ui_text.plain("\n".join(t for t in (self.info.name, self.info.site, tip_state) if t)))
         # video shows while playing, and while stalled (the last picture, the header says why)
         show_video = not empty and state in ("playing", "stalled")
         if show_video:

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from controlroom.ui import text as ui_text
 from controlroom.ui.grid_status import GridStaleness, age_text
 from controlroom.ui.wall.grid_badge import GridBadgeInfo
 from controlroom.ui.wall.tile_widget import TileWidget
@@ -93,6 +94,13 @@ def detail_words(detail: str) -> str:
     if detail.startswith("404"):
         return QCoreApplication.translate("WallPane", "The media server does not know this stream (404): {raw}").format(raw=detail)
     return detail
+
+
+def player_words(player: TilePlayer, detail: str) -> str:
+    """Words for a player's state detail; a refused stream URL is worded from its structured reason."""
+    if player.refusal is not None:
+        return ui_text.refusal_words(player.refusal)
+    return detail_words(detail)
 
 
 def reason_words(decision: Decision) -> str:
@@ -389,7 +397,7 @@ class WallPane(QWidget):
         tv.back_camera = tv.back_profile = None
         tv.back_for_switch = False
         old.stop()
-        tile.set_state(str(tv.front.state), detail_words(tv.front.detail))
+        tile.set_state(str(tv.front.state), player_words(tv.front, tv.front.detail))
         if tile.zoom is not None:
             tv.front.set_zoom(_zoom_tuple(tile.zoom))
         cam = self.inventory.cameras.get(tv.camera_id or "")
@@ -407,7 +415,7 @@ class WallPane(QWidget):
             site = self.inventory.sites.get(camera.site_id)
             tile.set_camera(camera.id, camera.name, site.name if site else "")
         self._label_grid(t)
-        tile.set_state(str(tv.front.state), detail_words(tv.front.detail))
+        tile.set_state(str(tv.front.state), player_words(tv.front, tv.front.detail))
 
     def _label_grid(self, t: int) -> None:
         """Tile ``t``'s grid badge from the inventory (none for a camera without a grid)."""
@@ -513,7 +521,7 @@ class WallPane(QWidget):
         tile = self.tiles[t]
         if tv.camera_id is None or any(q == t for q, _ in self._start_queue):
             return  # empty, or waiting for its turn: the front still plays the old camera
-        tile.set_state(str(state), detail_words(detail))
+        tile.set_state(str(state), player_words(player, detail))
         if state is TileState.RECONNECTING:
             tile.set_reconnect_in(player.reconnect_in())
         if state is TileState.FAILED and detail.startswith("401"):

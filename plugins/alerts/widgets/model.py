@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from controlroom.api.schema import Alert
+from controlroom.textsafe import display_name
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -249,7 +250,7 @@ class AlertTableModel(QAbstractTableModel):
             return None
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(alert, col)
+            return display_name(self._text(alert, col))  # bidi overrides neutralised and marked
         if role == ALERT_ID_ROLE:
             return alert.id
         if role == ALERT_ROLE:

@@ -7,9 +7,9 @@ Severity is never colour alone (colour-blind operators): each has a shape
 
 from __future__ import annotations
 
-import html
 from datetime import datetime
 
+from controlroom.ui.api import text as ui_text
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QPolygonF
 
@@ -68,7 +68,7 @@ def acknowledged_text(alert: Alert) -> str:
 
 def rich(*lines: str) -> str:
     """Plain text lines as a tooltip: escaped, so names with markup show as typed."""
-    return "<qt>" + "<br>".join(html.escape(line) for line in lines if line) + "</qt>"
+    return ui_text.rich_lines([line for line in lines if line], bold_first=False)
 
 
 _icons: dict[tuple[Severity, int], QIcon] = {}

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from controlroom.api.schema import ConferenceRoom
+from controlroom.textsafe import display_name
 
 from .tile import SPEAKER
 
@@ -139,9 +140,9 @@ class ConferencePane(QWidget):
         for room in rooms:
             n = len(room.participants)
             if room.active:
-                text = self.tr("{name} · {n} participants").format(name=room.name, n=n)
+                text = self.tr("{name} · {n} participants").format(name=display_name(room.name), n=n)
             else:
-                text = self.tr("{name} · not in session").format(name=room.name)
+                text = self.tr("{name} · not in session").format(name=display_name(room.name))
             if room.id == self.joined_room:
                 text = self.tr("{room} — joined").format(room=text)
             item = QListWidgetItem(text)
@@ -189,7 +190,7 @@ class ConferencePane(QWidget):
         bold = QFont(self.roster.font())
         bold.setBold(True)
         for p in room.participants:
-            name = p.name if p.id != me else self.tr("{name} (you)").format(name=p.name)
+            name = display_name(p.name) if p.id != me else self.tr("{name} (you)").format(name=display_name(p.name))
             if p.speaking:
                 mic = self.tr("Speaking")
             else:

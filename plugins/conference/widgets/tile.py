@@ -12,6 +12,7 @@ must run before the tile is deleted (libVLC draws into the surface until then).
 
 from __future__ import annotations
 
+from controlroom.ui.api import text as ui_text
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
@@ -121,7 +122,7 @@ class ConferenceTile(QFrame):
     # ------------------------------------------------------------------ state from the platform
 
     def set_participant(self, p: Participant, site: str) -> None:
-        self.name.setText(p.name)
+        self.name.setText(ui_text.name(p.name))
         self.site.setText(site)
         self.speaking = p.speaking
         self.badge.setText(self.tr("● Speaking"))
@@ -151,6 +152,8 @@ class ConferenceTile(QFrame):
 
     @Slot(object, str)
     def _on_state(self, state: TileState, detail: str) -> None:
+        if self.player is not None and self.player.refusal is not None:
+            detail = ui_text.refusal_words(self.player.refusal)
         self._show_state(state, detail)
 
     def _show_state(self, state: TileState, detail: str) -> None:
@@ -165,7 +168,7 @@ class ConferenceTile(QFrame):
             TileState.FAILED: self.tr("Cannot play"),
         }
         self.status.setText(words.get(state, str(state)))
-        self.status.setToolTip(detail)
+        self.status.setToolTip(ui_text.plain(detail))  # quotes server error bodies
 
     def release(self) -> None:
         """Stop, then release the player: before this widget (and its window) goes."""

@@ -108,8 +108,10 @@ class CameraLayer(QGraphicsItem):
             key = (math.floor(x / CELL_KM), math.floor(y / CELL_KM))
             self._cells.setdefault(key, []).append(cid)
             self._cell_of[cid] = key
-        self._polys = {key: self._build(ids) for key, ids in self._cells.items()}
-        self._dirty = set()
+        # built when first painted (only the cells in view, zoomed in): building all
+        # of them here cost ~55 ms of the GUI thread for 28,500 cameras
+        self._polys = {}
+        self._dirty = set(self._cells)
         if self._xy:
             xs = [p[0] for p in self._xy.values()]
             ys = [p[1] for p in self._xy.values()]
