@@ -161,7 +161,12 @@ async def _platform_report(
         for transport, url in sorted(profile.urls.items()):
             entry: dict[str, Any] = {"camera_id": camera.id, "profile": profile.name, "url": mask_url(url)}
             try:
-                session = await asyncio.to_thread(play_url, client.stream_url(url), Transport(transport), instance)
+                # a fresh stream ticket per stream: the URL to play comes with it
+                ticket = await client.stream_ticket(camera.id, profile.name)
+                ticket_url = ticket.urls.get(Transport(transport))
+                if not ticket_url:
+                    raise RuntimeError(f"the platform gave no {transport} URL with the stream ticket")
+                session = await asyncio.to_thread(play_url, ticket_url, Transport(transport), instance)
             except Exception as exc:
                 entry.update(ok=False, error=str(exc))
                 rep["streams"][transport.value] = entry

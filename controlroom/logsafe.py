@@ -12,7 +12,7 @@ import re
 MASK = "***"
 
 # Query keys whose values are secrets (compared case-insensitively).
-SECRET_KEYS = ("token", "access_token", "password", "passwd", "pwd", "auth", "key", "secret")
+SECRET_KEYS = ("token", "access_token", "refresh_token", "ticket", "password", "passwd", "pwd", "auth", "key", "secret")
 
 # scheme://user:password@ ; greedy up to the last '@' of the authority, because
 # camera passwords often hold a raw, unescaped '@'.

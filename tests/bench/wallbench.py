@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from demo_platform import Demo, start_demo, stop_demo
+from demo_platform import Demo, start_demo, stop_demo, ticket_url
 
 from controlroom.api.client import PlatformClient
 from controlroom.api.schema import Camera, Transport
@@ -86,8 +86,9 @@ def login_and_pick(url: str, n: int, *, distinct: bool = True) -> tuple[Platform
 
 
 def sub_url(client: PlatformClient, cam: Camera, profile: str = "sub", transport: Transport = Transport.HTTP_TS) -> str:
-    prof = next(p for p in cam.streams if p.name == profile)
-    return client.stream_url(prof.urls[transport])
+    """A URL with a fresh stream ticket (checked when the player connects)."""
+    assert client.access_token is not None
+    return ticket_url(client.base_url, client.access_token, cam.id, profile, transport.value)
 
 
 def wait_until(cond: Callable[[], bool], timeout: float, pump: Callable[[], None]) -> bool:
