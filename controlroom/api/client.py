@@ -188,16 +188,20 @@ class PlatformClient:
         """Revoke this login on the platform (tokens, stream tickets, open streams), then
         forget the token and the kept credentials. Best effort: a platform that cannot
         be reached keeps the tokens until they expire."""
-        token, self._token = self._token, None
-        self._credentials = None
-        self._expires_at = 0.0
-        if token is None:
+        if self._token is None:
+            self._credentials = None
             return
         try:
-            resp = await self._http.post(
-                f"{API}/auth/logout", headers={"Authorization": f"Bearer {token.access_token}"},
-                timeout=httpx.Timeout(3.0),
-            )
+            # a token about to expire is refreshed first: an expired one could not log out
+            async with asyncio.timeout(2.0):
+                headers = await self._auth_headers()
+        except (errors.PlatformError, TimeoutError):
+            headers = {"Authorization": f"Bearer {self._token.access_token}"}
+        self._token = None
+        self._credentials = None
+        self._expires_at = 0.0
+        try:
+            resp = await self._http.post(f"{API}/auth/logout", headers=headers, timeout=httpx.Timeout(3.0))
             if resp.status_code >= 400:
                 log.info("logout answered HTTP %d", resp.status_code)
         except httpx.HTTPError as exc:

@@ -199,6 +199,7 @@ class DemoApi:
         self.media = media
         self.sim = simulator
         self.token_ttl = token_ttl
+        self._token_ttl_default = token_ttl
         self.test_hooks = test_hooks
         self.keepalive = keepalive
         self.sessions: dict[str, Login] = {}
@@ -466,7 +467,12 @@ class DemoApi:
         return _json({"inventory_version": self.log.inventory_version})
 
     async def t_revoke(self, request: web.Request) -> web.Response:
+        """Forget every access token (``{"all": true}``: refresh tokens and tickets too, as a restart does)."""
+        body = await request.json() if request.can_read_body else {}
         self.sessions.clear()
+        if body.get("all"):
+            self.refresh_tokens.clear()
+            self.tickets.clear()
         return _json({"ok": True})
 
     async def t_auth_policy(self, request: web.Request) -> web.Response:
@@ -475,6 +481,7 @@ class DemoApi:
         if body.pop("reset", False):
             for f in dataclasses.fields(AuthPolicy):
                 setattr(self.auth_policy, f.name, f.default)
+            self.token_ttl = self._token_ttl_default
             self.throttle.clear()
         for key, value in body.items():
             if key == "token_ttl":
