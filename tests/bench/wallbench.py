@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -89,6 +90,28 @@ def sub_url(client: PlatformClient, cam: Camera, profile: str = "sub", transport
     """A URL with a fresh stream ticket (checked when the player connects)."""
     assert client.access_token is not None
     return ticket_url(client.base_url, client.access_token, cam.id, profile, transport.value)
+
+
+def qt_asyncio() -> tuple[Any, asyncio.AbstractEventLoop]:
+    """The QApplication and a qasync loop on it, marked running: ``app.processEvents()``
+    then advances asyncio tasks too (the wall's stream leases ask the platform for tickets)."""
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    asyncio.events._set_running_loop(loop)
+    return app, loop
+
+
+def run_on_qt(app: Any, coro: Any, timeout: float = 120.0) -> Any:
+    """Run a coroutine on the qasync loop of ``qt_asyncio`` while pumping Qt; its result."""
+    task = asyncio.ensure_future(coro)
+    if not wait_until(task.done, timeout, app.processEvents):
+        task.cancel()
+        raise TimeoutError("the coroutine did not finish")
+    return task.result()
 
 
 def wait_until(cond: Callable[[], bool], timeout: float, pump: Callable[[], None]) -> bool:
