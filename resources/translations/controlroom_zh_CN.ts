@@ -439,62 +439,63 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConferencePlugin</name>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="89" />
+      <location filename="../../plugins/conference/plugin.py" line="87" />
       <source>{what} failed: {error}</source>
       <translation>{what}失败：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="106" />
+      <location filename="../../plugins/conference/plugin.py" line="104" />
       <source>Loading the meeting rooms</source>
       <translation>读取会议室</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="140" />
+      <location filename="../../plugins/conference/plugin.py" line="138" />
       <source>Joining…</source>
       <translation>正在加入…</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="153" />
+      <location filename="../../plugins/conference/plugin.py" line="151" />
       <source>Joining the meeting</source>
       <translation>加入会议</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="159" />
+      <location filename="../../plugins/conference/plugin.py" line="157" />
       <source>Video conference · Esc leaves full screen</source>
       <translation>视频会商 · 按 Esc 退出全屏</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="180" />
+      <location filename="../../plugins/conference/plugin.py" line="173" />
+      <location filename="../../plugins/conference/plugin.py" line="177" />
       <source>no stream this machine can play</source>
       <translation>没有本机能播放的视频流</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="223" />
+      <location filename="../../plugins/conference/plugin.py" line="213" />
       <source>Fetching a participant's video</source>
       <translation>获取参会方视频</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="233" />
+      <location filename="../../plugins/conference/plugin.py" line="223" />
       <source>Leaving the meeting</source>
       <translation>退出会议</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="250" />
+      <location filename="../../plugins/conference/plugin.py" line="240" />
       <source>Raising the hand</source>
       <translation>举手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="250" />
+      <location filename="../../plugins/conference/plugin.py" line="240" />
       <source>Lowering the hand</source>
       <translation>放下手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="256" />
+      <location filename="../../plugins/conference/plugin.py" line="246" />
       <source>Muting</source>
       <translation>静音</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="256" />
+      <location filename="../../plugins/conference/plugin.py" line="246" />
       <source>Unmuting</source>
       <translation>取消静音</translation>
     </message>
@@ -502,52 +503,52 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConferenceTile</name>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="127" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="128" />
       <source>● Speaking</source>
       <translation>● 正在发言</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="129" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="130" />
       <source>Muted</source>
       <translation>已静音</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="129" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="130" />
       <source>Mic on</source>
       <translation>麦克风开</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="131" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="132" />
       <source>Hand raised</source>
       <translation>已举手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="159" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="161" />
       <source>No video</source>
       <translation>无视频</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="160" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="162" />
       <source>Connecting…</source>
       <translation>正在连接…</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="162" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="164" />
       <source>No new pictures</source>
       <translation>画面未更新</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="163" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="165" />
       <source>Reconnecting…</source>
       <translation>正在重连…</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="164" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="166" />
       <source>Camera offline</source>
       <translation>摄像机离线</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="165" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="167" />
       <source>Cannot play</source>
       <translation>无法播放</translation>
     </message>
@@ -647,58 +648,58 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>GridBoard</name>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="121" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="130" />
       <source>Grids by status, per town</source>
       <extracomment>the statuses became stale (True) or fresh again (False)</extracomment>
       <translation>各镇网格状态</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="122" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="131" />
       <source>Cameras online (%)</source>
       <translation>摄像机在线率（%）</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="123" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="132" />
       <source>Alerts per hour (last 24 h)</source>
       <translation>每小时告警数（近 24 小时）</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="127" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="136" />
       <source>grids</source>
       <translation>网格数</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="147" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="156" />
       <source>Grid:</source>
       <translation>网格：</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="151" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="160" />
       <source>Grids in incident, then grids needing attention</source>
       <translation>事件处置中的网格，其次是需关注的网格</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="153" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="162" />
       <source>Incident wall</source>
       <translation>事件墙</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="155" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="164" />
       <source>Put this grid's cameras and its neighbours' on the wall</source>
       <translation>将此网格及相邻网格的摄像机上墙</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="251" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="260" />
       <source>Updated {time}</source>
       <translation>更新于 {time}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="265" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="274" />
       <source>Town {n}</source>
       <translation>{n} 号镇</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="265" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="274" />
       <source>County</source>
       <translation>县级</translation>
     </message>
@@ -706,74 +707,74 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>GridMap</name>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="82" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="93" />
       <source>Whole county</source>
       <extracomment>the statuses became stale (True) or fresh again (False) something was put on the wall: (grid id, tiles, cameras shown, cameras that did not fit)</extracomment>
       <translation>全县</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="83" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="94" />
       <source>Zoom out to every grid</source>
       <translation>缩小以显示全部网格</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="91" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="102" />
       <source>Hover over a grid for its details; click it to put its cameras on the wall; right-click for an incident wall.</source>
       <translation>悬停网格查看详情；单击将其摄像机上墙；右键组建事件墙。</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="174" />
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="226" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="186" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="238" />
       <source>Town {n}</source>
       <translation>{n} 号镇</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="187" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="199" />
       <source>● cameras online  ● offline</source>
       <translation>● 摄像机在线  ● 离线</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="187" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="199" />
       <source>Zoom in to see the cameras</source>
       <translation>放大后显示摄像机</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="228" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="240" />
       <source>Status: {status}</source>
       <translation>状态：{status}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="232" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="244" />
       <source>({age}: as last known)</source>
       <translation>（{age}：最后已知状态）</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="233" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="245" />
       <source>Cameras online: {online} of {total}</source>
       <translation>在线摄像机：{online} / {total}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="236" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="248" />
       <source>Members: {members}</source>
       <translation>成员：{members}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="236" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="248" />
       <source>none</source>
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="237" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="249" />
       <source>Patrol on duty: {n}</source>
       <translation>在岗巡逻：{n}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="249" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="261" />
       <source>Put this grid's cameras on the wall</source>
       <translation>将此网格的摄像机上墙</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="251" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="263" />
       <source>Incident wall: this grid and its neighbours</source>
       <translation>事件墙：此网格及相邻网格</translation>
     </message>
@@ -1153,7 +1154,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="359" />
-      <location filename="../../ui/plugin_host.py" line="94" />
+      <location filename="../../ui/plugin_host.py" line="129" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
@@ -1214,58 +1215,63 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>PlatformError</name>
     <message>
-      <location filename="../../controlroom/api/errors.py" line="57" />
+      <location filename="../../controlroom/api/errors.py" line="62" />
       <source>The platform refused the user name or password, or the session expired.</source>
       <translation>平台拒绝了用户名或密码，或会话已过期。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/errors.py" line="59" />
+      <location filename="../../controlroom/api/errors.py" line="64" />
       <source>This is outside what your account may see or do.</source>
       <translation>这超出了您的账号可查看或操作的范围。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/errors.py" line="61" />
+      <location filename="../../controlroom/api/errors.py" line="66" />
       <source>The platform does not know this item.</source>
       <translation>平台上没有此项。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/errors.py" line="63" />
+      <location filename="../../controlroom/api/errors.py" line="68" />
+      <source>Too many failed logins: the platform refuses more for a while.</source>
+      <translation>登录失败次数过多：平台暂时拒绝再次登录。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/api/errors.py" line="70" />
       <source>The platform had an internal error (HTTP %1).</source>
       <translation>平台内部错误（HTTP %1）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/errors.py" line="64" />
+      <location filename="../../controlroom/api/errors.py" line="71" />
       <source>The platform refused the request (HTTP %1).</source>
       <translation>平台拒绝了请求（HTTP %1）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/errors.py" line="68" />
+      <location filename="../../controlroom/api/errors.py" line="86" />
       <source>The platform cannot be reached.</source>
       <translation>无法连接到平台。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/errors.py" line="72" />
+      <location filename="../../controlroom/api/errors.py" line="90" />
       <source>The platform's certificate could not be verified.</source>
       <translation>无法验证平台的证书。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/errors.py" line="76" />
+      <location filename="../../controlroom/api/errors.py" line="94" />
       <source>The platform sent data that ControlRoom cannot read: %1.</source>
       <translation>平台发送的数据 ControlRoom 无法读取：%1。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/client.py" line="71" />
+      <location filename="../../controlroom/api/client.py" line="75" />
       <source>The CA bundle could not be read.</source>
       <translation>无法读取 CA 证书包。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/client.py" line="92" />
+      <location filename="../../controlroom/api/client.py" line="96" />
       <source>A platform address must start with http:// or https://.</source>
       <translation>平台地址须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/client.py" line="139" />
-      <location filename="../../controlroom/api/client.py" line="150" />
+      <location filename="../../controlroom/api/client.py" line="148" />
+      <location filename="../../controlroom/api/client.py" line="216" />
       <source>Not logged in.</source>
       <translation>尚未登录。</translation>
     </message>
@@ -1282,13 +1288,13 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>PluginHost</name>
     <message>
-      <location filename="../../ui/plugin_host.py" line="68" />
+      <location filename="../../ui/plugin_host.py" line="69" />
       <source>&amp;Plugins</source>
       <extracomment>How long a plugin's problem stays in the status bar (ms). (plugin name, message in words) for each problem a plugin reports or has</extracomment>
       <translation>插件(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../ui/plugin_host.py" line="70" />
+      <location filename="../../ui/plugin_host.py" line="71" />
       <source>Plugins…</source>
       <translation>插件…</translation>
     </message>
@@ -1296,80 +1302,80 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>PluginManager</name>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="186" />
+      <location filename="../../controlroom/plugins_loader.py" line="182" />
       <source>another plugin is installed under the same name ({other}); only that one is used</source>
       <translation>已安装同名的另一个插件（{other}），只使用那一个</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="201" />
+      <location filename="../../controlroom/plugins_loader.py" line="197" />
       <source>its requirements form a cycle: {cycle}</source>
       <translation>其依赖形成循环：{cycle}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="240" />
-      <location filename="../../controlroom/plugins_loader.py" line="326" />
+      <location filename="../../controlroom/plugins_loader.py" line="236" />
+      <location filename="../../controlroom/plugins_loader.py" line="322" />
       <source>requires “{name}”, which is disabled</source>
       <translation>依赖“{name}”，但它已关闭</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="265" />
+      <location filename="../../controlroom/plugins_loader.py" line="261" />
       <source>could not be imported: {error}</source>
       <translation>无法导入：{error}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="269" />
+      <location filename="../../controlroom/plugins_loader.py" line="265" />
       <source>{target} is not a ControlRoom plugin (a subclass of controlroom.plugin_api.Plugin)</source>
       <translation>{target} 不是 ControlRoom 插件（须为 controlroom.plugin_api.Plugin 的子类）</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="275" />
+      <location filename="../../controlroom/plugins_loader.py" line="271" />
       <source>its NAME is “{got}” but its entry point is named “{name}”: they must be the same</source>
       <translation>其 NAME 为“{got}”，但入口点名为“{name}”：两者必须相同</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="281" />
+      <location filename="../../controlroom/plugins_loader.py" line="277" />
       <source>declares no API_VERSION; this ControlRoom has plugin API {have}</source>
       <translation>未声明 API_VERSION；本 ControlRoom 的插件接口版本为 {have}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="286" />
+      <location filename="../../controlroom/plugins_loader.py" line="282" />
       <source>needs plugin API {wanted}; this ControlRoom has plugin API {have}</source>
       <translation>需要插件接口 {wanted}；本 ControlRoom 的插件接口版本为 {have}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="324" />
+      <location filename="../../controlroom/plugins_loader.py" line="320" />
       <source>requires “{name}”, which is not installed</source>
       <translation>依赖“{name}”，但它未安装</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="328" />
-      <location filename="../../controlroom/plugins_loader.py" line="389" />
-      <location filename="../../controlroom/plugins_loader.py" line="399" />
+      <location filename="../../controlroom/plugins_loader.py" line="324" />
+      <location filename="../../controlroom/plugins_loader.py" line="385" />
+      <location filename="../../controlroom/plugins_loader.py" line="395" />
       <source>requires “{name}”, which failed</source>
       <translation>依赖“{name}”，但它已出错</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="330" />
+      <location filename="../../controlroom/plugins_loader.py" line="326" />
       <source>requires “{name}”, which is not loaded</source>
       <translation>依赖“{name}”，但它未加载</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="343" />
+      <location filename="../../controlroom/plugins_loader.py" line="339" />
       <source>its SETTINGS are invalid: {error}</source>
       <translation>其 SETTINGS 无效：{error}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="365" />
+      <location filename="../../controlroom/plugins_loader.py" line="361" />
       <source>failed to start: {error}</source>
       <translation>启动失败：{error}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="397" />
+      <location filename="../../controlroom/plugins_loader.py" line="393" />
       <source>stopped after an error in its {where}: {error}</source>
       <translation>因 {where} 出错而停止：{error}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="412" />
+      <location filename="../../controlroom/plugins_loader.py" line="408" />
       <source>Plugin “{name}” failed: {reason}</source>
       <translation>插件“{name}”出错：{reason}</translation>
     </message>
@@ -1377,7 +1383,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Plugins</name>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="41" />
+      <location filename="../../plugins/conference/plugin.py" line="40" />
       <source>Video conference</source>
       <translation>视频会商</translation>
     </message>
@@ -1716,7 +1722,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Session</name>
     <message>
-      <location filename="../../controlroom/session.py" line="84" />
+      <location filename="../../controlroom/session.py" line="90" />
       <source>loading the inventory</source>
       <translation>正在加载资源</translation>
     </message>
@@ -1767,110 +1773,110 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Settings</name>
     <message>
-      <location filename="../../controlroom/settings.py" line="83" />
+      <location filename="../../controlroom/settings.py" line="84" />
       <source>expected true or false, found {value}</source>
       <extracomment>``MIGRATIONS[n]`` turns the file's data at schema version ``n`` into ``n + 1`` (rename a setting, change a unit). Each one stays here for ever.</extracomment>
       <translation>应为 true 或 false，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="88" />
+      <location filename="../../controlroom/settings.py" line="89" />
       <source>expected a whole number</source>
       <translation>应为整数</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="88" />
+      <location filename="../../controlroom/settings.py" line="89" />
       <source>expected a number</source>
       <translation>应为数字</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="90" />
+      <location filename="../../controlroom/settings.py" line="91" />
       <source>{expected} or "auto"</source>
       <translation>{expected}或 "auto"</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="91" />
+      <location filename="../../controlroom/settings.py" line="92" />
       <source>{expected}, found {value}</source>
       <translation>{expected}，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="93" />
+      <location filename="../../controlroom/settings.py" line="94" />
       <source>{value} is below the minimum {minimum}</source>
       <translation>{value} 低于最小值 {minimum}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="96" />
+      <location filename="../../controlroom/settings.py" line="97" />
       <source>{value} is above the maximum {maximum}</source>
       <translation>{value} 高于最大值 {maximum}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="101" />
+      <location filename="../../controlroom/settings.py" line="102" />
       <source>expected text, found {value}</source>
       <translation>应为文本，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="106" />
+      <location filename="../../controlroom/settings.py" line="107" />
       <source>expected a list of text, found {value}</source>
       <translation>应为文本列表，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="113" />
+      <location filename="../../controlroom/settings.py" line="114" />
       <source>{value} is not one of: {choices}</source>
       <translation>{value} 不是以下之一：{choices}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="146" />
+      <location filename="../../controlroom/settings.py" line="147" />
       <source>User-interface language; auto follows --lang, CONTROLROOM_LANG, then the system.</source>
       <extracomment>Every application setting, declared once. Plugins' settings are added under ``plugins.&lt;name&gt;.`` when they load (``Settings.register``).</extracomment>
       <translation>界面语言；“自动”依次采用 --lang、CONTROLROOM_LANG，然后是系统语言。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="150" />
+      <location filename="../../controlroom/settings.py" line="151" />
       <source>Transports to try for a camera, best first; one the local libVLC cannot play is skipped.</source>
       <translation>摄像机尝试使用的传输方式，优先者在前；本机 libVLC 无法播放的会被跳过。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="154" />
+      <location filename="../../controlroom/settings.py" line="155" />
       <source>libVLC network caching in milliseconds: more rides out jitter, less is closer to live.</source>
       <translation>libVLC 网络缓存（毫秒）：越大越能抵抗网络抖动，越小越接近实时。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="157" />
+      <location filename="../../controlroom/settings.py" line="158" />
       <source>libVLC video output; auto picks one per platform (xcb_x11 on Linux).</source>
       <translation>libVLC 视频输出；“自动”按平台选择（Linux 上为 xcb_x11）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="160" />
+      <location filename="../../controlroom/settings.py" line="161" />
       <source>Total video bandwidth for the wall in kbit/s; 0 means no limit (smallest tiles go to sub first).</source>
       <translation>视频墙的视频总带宽（kbit/s）；0 表示不限制（最小的画面先切换到子码流）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="163" />
+      <location filename="../../controlroom/settings.py" line="164" />
       <source>Decoded pixels per second the wall may ask for; auto measures this machine; over it the smallest tiles show key frames only.</source>
       <translation>视频墙每秒可解码的像素数；“自动”按本机测算；超出时最小的画面只显示关键帧。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="166" />
+      <location filename="../../controlroom/settings.py" line="167" />
       <source>Plugins (entry-point names) the operator turned off; they are not even imported.</source>
       <translation>操作员关闭的插件（入口点名称）；这些插件根本不会被导入。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="211" />
+      <location filename="../../controlroom/settings.py" line="212" />
       <source>Setting “{name}”: {why}; using the default ({default}).</source>
       <extracomment>True when the file must not be written (a newer version, unreadable)</extracomment>
       <translation>设置“{name}”：{why}；改用默认值（{default}）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="333" />
+      <location filename="../../controlroom/settings.py" line="329" />
       <source>The settings file could not be read and was set aside as {path}; ControlRoom starts with the default settings.</source>
       <translation>无法读取设置文件，已将其另存为 {path}；ControlRoom 使用默认设置启动。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="336" />
+      <location filename="../../controlroom/settings.py" line="332" />
       <source>The settings file is from a newer ControlRoom or cannot be read; it is used read-only and changes will not be saved ({detail}).</source>
       <translation>设置文件来自更新版本的 ControlRoom 或无法读取；将以只读方式使用，更改不会保存（{detail}）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="338" />
+      <location filename="../../controlroom/settings.py" line="334" />
       <source>The settings file has a problem: {detail}</source>
       <translation>设置文件有问题：{detail}</translation>
     </message>
@@ -2262,39 +2268,49 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>WallPane</name>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="78" />
+      <location filename="../../ui/wall/wall_view.py" line="73" />
       <source>Opening the stream.</source>
       <translation>正在打开视频流。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="79" />
+      <location filename="../../ui/wall/wall_view.py" line="74" />
       <source>The platform reports the camera offline.</source>
       <translation>平台报告该摄像机离线。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="80" />
+      <location filename="../../ui/wall/wall_view.py" line="75" />
       <source>The video source ended the stream.</source>
       <translation>视频源结束了视频流。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="81" />
+      <location filename="../../ui/wall/wall_view.py" line="76" />
       <source>The stream could not be opened or broke off.</source>
       <translation>视频流无法打开或已中断。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="87" />
+      <location filename="../../ui/wall/wall_view.py" line="82" />
       <source>Attempt {n}; last problem: {reason}</source>
       <translation>第 {n} 次尝试；上次问题：{reason}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="90" />
+      <location filename="../../ui/wall/wall_view.py" line="85" />
       <source>No new picture for {s} s.</source>
       <translation>已 {s} 秒没有新画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="93" />
+      <location filename="../../ui/wall/wall_view.py" line="88" />
       <source>No picture within {s} s.</source>
       <translation>{s} 秒内没有画面。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="92" />
+      <source>The platform cannot be reached for a stream ticket; trying again.</source>
+      <translation>无法连接平台获取视频流票据，正在重试。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="93" />
+      <source>The platform gave no stream to play: {raw}</source>
+      <translation>平台未提供可播放的视频流：{raw}</translation>
     </message>
     <message>
       <location filename="../../ui/wall/wall_view.py" line="95" />
@@ -2342,128 +2358,128 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>保持不变：码流在 5 秒内刚切换过。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="333" />
+      <location filename="../../ui/wall/wall_view.py" line="326" />
       <source>This camera is not in the inventory (any more).</source>
       <extracomment>a message for the status bar the view name or layout changed (window title, views menu) extra pre-rolls (tile -&gt; camera) from a wall tour (tours_ui) called on every tick (wall tours step here)</extracomment>
       <translation>此摄像机不在（或已不在）资源目录中。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="374" />
+      <location filename="../../ui/wall/wall_view.py" line="367" />
       <source>None of this camera's streams can be played on this computer (offered: {offered}).</source>
       <translation>本机无法播放此摄像机的任何视频流（平台提供：{offered}）。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="473" />
+      <location filename="../../ui/wall/wall_view.py" line="466" />
       <source>Tiles showing key frames only: {n}. This computer cannot decode every tile at full rate.</source>
       <translation>仅显示关键帧的窗格：{n} 个。本机无法以全帧率解码所有窗格。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="557" />
+      <location filename="../../ui/wall/wall_view.py" line="538" />
       <source>Tour paused</source>
       <translation>轮巡已暂停</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="559" />
+      <location filename="../../ui/wall/wall_view.py" line="540" />
       <source>Tour {i}/{n} · {s} s</source>
       <translation>轮巡 {i}/{n} · {s} 秒</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="619" />
+      <location filename="../../ui/wall/wall_view.py" line="600" />
       <source>There are no cameras to show there.</source>
       <translation>没有可显示的摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="629" />
+      <location filename="../../ui/wall/wall_view.py" line="610" />
       <source>{placed} cameras put on the wall; {overflow} more did not fit (choose a larger layout, or start a wall tour to page through them).</source>
       <translation>已上墙 {placed} 个摄像机；另有 {overflow} 个放不下（请选择更大的布局，或开始视频墙轮巡分页查看）。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="633" />
+      <location filename="../../ui/wall/wall_view.py" line="614" />
       <source>Cameras put on the wall: {n}.</source>
       <translation>已上墙的摄像机：{n} 个。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="670" />
+      <location filename="../../ui/wall/wall_view.py" line="651" />
       <source>Nothing to save: the tile shows no live picture.</source>
       <translation>无可保存内容：该窗格没有实时画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="679" />
+      <location filename="../../ui/wall/wall_view.py" line="660" />
       <source>Snapshot saved: {path}</source>
       <translation>抓图已保存：{path}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="681" />
+      <location filename="../../ui/wall/wall_view.py" line="662" />
       <source>The snapshot could not be saved to {path}.</source>
       <translation>无法将抓图保存到 {path}。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="723" />
+      <location filename="../../ui/wall/wall_view.py" line="704" />
       <source>Restore</source>
       <translation>还原</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="723" />
+      <location filename="../../ui/wall/wall_view.py" line="704" />
       <source>Maximise</source>
       <translation>最大化</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="725" />
+      <location filename="../../ui/wall/wall_view.py" line="706" />
       <source>Clear tile</source>
       <translation>清空窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="729" />
+      <location filename="../../ui/wall/wall_view.py" line="710" />
       <source>Snapshot</source>
       <translation>抓图</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="732" />
+      <location filename="../../ui/wall/wall_view.py" line="713" />
       <source>Reset zoom</source>
       <translation>重置缩放</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="735" />
+      <location filename="../../ui/wall/wall_view.py" line="716" />
       <source>Show fps and bit rate</source>
       <translation>显示帧率和码率</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="739" />
+      <location filename="../../ui/wall/wall_view.py" line="720" />
       <source>Stream</source>
       <translation>码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="741" />
+      <location filename="../../ui/wall/wall_view.py" line="722" />
       <source>Automatic</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="741" />
+      <location filename="../../ui/wall/wall_view.py" line="722" />
       <source>Main stream</source>
       <translation>主码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="742" />
+      <location filename="../../ui/wall/wall_view.py" line="723" />
       <source>Sub stream</source>
       <translation>子码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="753" />
+      <location filename="../../ui/wall/wall_view.py" line="734" />
       <source>Start tile tour…</source>
       <translation>开始窗格轮巡…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="757" />
+      <location filename="../../ui/wall/wall_view.py" line="738" />
       <source>Resume tile tour</source>
       <translation>继续窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="760" />
+      <location filename="../../ui/wall/wall_view.py" line="741" />
       <source>Pause tile tour</source>
       <translation>暂停窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="762" />
+      <location filename="../../ui/wall/wall_view.py" line="743" />
       <source>Stop tile tour</source>
       <translation>停止窗格轮巡</translation>
     </message>
@@ -2707,7 +2723,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ctx</name>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="65" />
+      <location filename="../../plugins/conference/plugin.py" line="63" />
       <source>Video conference</source>
       <translation>视频会商</translation>
     </message>

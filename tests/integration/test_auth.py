@@ -270,3 +270,15 @@ async def test_cameras_outside_the_scope_are_not_found_like_unknown_ones(demo: A
     finally:
         await town.aclose()
         await county.aclose()
+
+
+async def test_closing_a_session_logs_out(demo: Any) -> None:
+    """Log out and quit both close the session: the platform forgets its tokens."""
+    from controlroom.session import Session
+
+    session = Session(demo.url)
+    await session.login("dispatcher", "dispatch123")
+    token = session.client.access_token
+    await session.close()
+    r = httpx.get(f"{demo.url}/api/v1/me", headers={"Authorization": f"Bearer {token}"})
+    assert r.status_code == 401

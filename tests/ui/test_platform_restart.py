@@ -176,3 +176,38 @@ def test_a_frozen_platform_shows_reconnecting_not_connected(qtbot, run, platform
         pane.shutdown()
         win.close()
         run(session.close())
+
+
+def test_a_tile_asks_for_a_fresh_ticket_at_every_reconnect(qtbot, login, run, demo, config_dir) -> None:  # type: ignore[no-untyped-def]
+    """Tickets live a second here: a reconnect with the first URL would be refused (401)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWidget
+    from wall_helpers import loaded_session
+
+    from controlroom.video.player import TilePlayer
+    from controlroom.video.source import TicketLease
+
+    demo.hook("auth-policy", ticket_ttl=1)
+    session = loaded_session(login, run)
+    surface = QWidget()
+    surface.setAttribute(Qt.WidgetAttribute.WA_NativeWindow)
+    surface.resize(384, 216)
+    qtbot.addWidget(surface)
+    surface.show()
+    qtbot.waitExposed(surface)
+    player = TilePlayer()
+    player.set_window(int(surface.winId()))
+    lease = TicketLease(session.client, cameras_by_stream(session.inventory, 1)[0], "sub", Transport.HTTP_TS)
+    try:
+        player.play(lease)
+        qtbot.waitUntil(lambda: player.state is TileState.PLAYING, timeout=20_000)
+        first = lease.fetches
+        qtbot.wait(1500)  # the first ticket has expired
+        demo.hook("media/stop")
+        qtbot.waitUntil(lambda: player.state is TileState.RECONNECTING, timeout=10_000)
+        demo.hook("media/start")
+        qtbot.waitUntil(lambda: player.state is TileState.PLAYING, timeout=20_000)
+        assert lease.fetches > first, "the reconnect reused the expired ticket"
+    finally:
+        demo.hook("auth-policy", reset=True)
+        player.release()

@@ -86,6 +86,11 @@ def detail_words(detail: str) -> str:
     m = re.match(r"no picture within ([\d.]+) s$", detail)
     if m:
         return QCoreApplication.translate("WallPane", "No picture within {s} s.").format(s=m.group(1))
+    m = re.match(r"no stream URL \((\w+)\)", detail)
+    if m:
+        if m.group(1) == "unreachable":
+            return QCoreApplication.translate("WallPane", "The platform cannot be reached for a stream ticket; trying again.")
+        return QCoreApplication.translate("WallPane", "The platform gave no stream to play: {raw}").format(raw=detail)
     if detail.startswith("401"):
         return QCoreApplication.translate("WallPane", "The media server refused the session (401): {raw}").format(raw=detail)
     if detail.startswith("403"):
