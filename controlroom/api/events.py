@@ -210,9 +210,12 @@ class EventStream:
         current = _Sse()
         last_line = time.monotonic()
         while True:
-            remaining = last_line + deadline - time.monotonic()
+            loop = asyncio.get_running_loop()
             try:
-                chunk = await asyncio.wait_for(chunks.__anext__(), max(0.0, remaining))
+                # (a timeout scope in this task, not wait_for's inner task: cancelling
+                # the stream must reach httpx's read directly, or closing it lingers)
+                async with asyncio.timeout_at(loop.time() + max(0.0, last_line + deadline - time.monotonic())):
+                    chunk = await chunks.__anext__()
             except StopAsyncIteration:
                 return
             except TimeoutError:
