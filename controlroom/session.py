@@ -60,6 +60,8 @@ class Session:
         self._event_listeners: Listeners[[list[Event]]] = Listeners(log, "event")
         self._resyncing: asyncio.Task[None] | None = None
         self.recoveries = 0  # automatic re-logins after the platform forgot us (restarts)
+        self._resync_lock = asyncio.Lock()
+        self._loaded_at = 0.0  # monotonic time the last finished inventory load started
         self.client.on_relogin(self._on_relogin)
 
     # ------------------------------------------------------------------ state
@@ -89,6 +91,7 @@ class Session:
     async def load_inventory(self, progress: Progress | None = None) -> None:
         self._set_state(ConnectionState.LOADING, QCoreApplication.translate("Session", "loading the inventory"))
         t0 = time.perf_counter()
+        started = time.monotonic()
         try:
             (sites, v1), (grids, v2), (cameras, v3) = await asyncio.gather(
                 self.client.sites(), self.client.grids(), self.client.cameras(progress)
@@ -98,6 +101,7 @@ class Session:
             raise
         self.inventory.replace(sites, cameras, grids, max(v1, v2, v3))
         self.last_load_seconds = time.perf_counter() - t0
+        self._loaded_at = started  # what it holds is at least as new as this
         self._set_live_state()
 
     def _set_live_state(self) -> None:
@@ -128,6 +132,14 @@ class Session:
             self._resyncing = asyncio.ensure_future(self._resync())
 
     async def _resync(self) -> None:
+        # a re-login and the stream's resync event both ask after a restart: load once
+        asked = time.monotonic()
+        async with self._resync_lock:
+            if self._loaded_at >= asked:
+                return
+            await self._resync_now()
+
+    async def _resync_now(self) -> None:
         log.info("resyncing the inventory")
         try:
             await self.load_inventory()
