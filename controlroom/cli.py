@@ -47,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--media-port", type=int, default=0, help="HTTP video port (default: a free one)")
     d.add_argument("--event-rate", type=float, default=2.0, help="simulated events per second (default 2)")
     d.add_argument("--token-ttl", type=int, default=3600, help="access-token lifetime in seconds")
+    d.add_argument("--heartbeat", type=float, default=5.0,
+                   help="seconds between event-stream heartbeats (clients give up after three missed)")
     d.add_argument("--no-video", action="store_true", help="no media server (API only)")
     d.add_argument("--no-gop-cache", action="store_true",
                    help="start each viewer where the stream is, as a camera without a GOP cache does "
@@ -116,7 +118,7 @@ def _demo(args: argparse.Namespace) -> int:
                 host=args.host, port=args.port, rtsp_port=args.rtsp_port, media_port=args.media_port,
                 event_rate=args.event_rate, token_ttl=args.token_ttl, test_hooks=args.test_hooks,
                 video=not args.no_video, tls_cert=args.tls_cert, tls_key=args.tls_key,
-                gop_cache=not args.no_gop_cache,
+                gop_cache=not args.no_gop_cache, keepalive=max(0.2, args.heartbeat),
             )
         )
     # The platform runs in its own process so that serving video never

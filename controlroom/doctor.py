@@ -176,7 +176,12 @@ async def _platform_report(
                 rep["streams"][transport.value] = entry
                 continue
             try:
-                session = await asyncio.to_thread(play_url, client.stream_url(url), Transport(transport), instance)
+                # a fresh stream ticket per stream: the URL to play comes with it
+                ticket = await client.stream_ticket(camera.id, profile.name)
+                ticket_url = ticket.urls.get(Transport(transport))
+                if not ticket_url:
+                    raise RuntimeError(f"the platform gave no {transport} URL with the stream ticket")
+                session = await asyncio.to_thread(play_url, ticket_url, Transport(transport), instance)
             except Exception as exc:
                 entry.update(ok=False, error=str(exc))
                 rep["streams"][transport.value] = entry

@@ -4,6 +4,15 @@ The UI shows ``state`` and ``state_detail`` in its status bar and listens for
 changes with ``on_state``. The session keeps the inventory current: it loads
 it, applies the event stream's deltas in batches, and refetches it when the
 platform asks for a resync or when the inventory version moves.
+
+Recovery. The event stream's heartbeat deadline notices a dead or frozen
+platform: the state goes to reconnecting (the UI marks statuses stale) until
+the stream is live again. The client keeps the credentials of this login in
+memory (never on disk) and logs in again by itself when the platform no
+longer knows its tokens (it restarted); the session then refetches the
+inventory. Tiles need nothing from here: each asks its stream lease for a
+fresh ticket and URL at every reconnect, so they come back as soon as the
+platform answers. ``close()`` logs out (revoking the tokens and the streams).
 """
 
 from __future__ import annotations
@@ -59,6 +68,10 @@ class Session:
         self._listeners: Listeners[[ConnectionState, str]] = Listeners(log, "state")
         self._event_listeners: Listeners[[list[Event]]] = Listeners(log, "event")
         self._resyncing: asyncio.Task[None] | None = None
+        self.recoveries = 0  # automatic re-logins after the platform forgot us (restarts)
+        self._resync_lock = asyncio.Lock()
+        self._loaded_at = 0.0  # monotonic time the last finished inventory load started
+        self.client.on_relogin(self._on_relogin)
 
     # ------------------------------------------------------------------ state
 
@@ -87,6 +100,7 @@ class Session:
     async def load_inventory(self, progress: Progress | None = None) -> None:
         self._set_state(ConnectionState.LOADING, QCoreApplication.translate("Session", "loading the inventory"))
         t0 = time.perf_counter()
+        started = time.monotonic()
         skipped: list[SkippedRecord] = []
         with quiet_gc():  # no collector pauses of the GUI thread while 28,500 cameras arrive
             try:
@@ -105,7 +119,17 @@ class Session:
                 for _ in self.inventory.announce_reset_steps():
                     await asyncio.sleep(0)
         self.last_load_seconds = time.perf_counter() - t0
-        self._set_state(ConnectionState.CONNECTED, "")
+        self._loaded_at = started  # what it holds is at least as new as this
+        self._set_live_state()
+
+    def _set_live_state(self) -> None:
+        """Connected while the event stream is live (or not started yet); else reconnecting."""
+        from controlroom.api.events import StreamState
+
+        if self.events is None or self.events.state == StreamState.LIVE:
+            self._set_state(ConnectionState.CONNECTED, "")
+        else:
+            self._set_state(ConnectionState.RECONNECTING, self.state_detail)
 
     def start_events(self) -> None:
         if self.events is not None:
@@ -126,18 +150,35 @@ class Session:
             self._resyncing = asyncio.ensure_future(self._resync())
 
     async def _resync(self) -> None:
+        # a re-login and the stream's resync event both ask after a restart: load once
+        asked = time.monotonic()
+        async with self._resync_lock:
+            if self._loaded_at >= asked:
+                return
+            await self._resync_now()
+
+    async def _resync_now(self) -> None:
         log.info("resyncing the inventory")
         try:
             await self.load_inventory()
         except Exception as exc:
             log.warning("resync failed: %s", exc)
+            # the inventory we have stays; the next resync (the stream asks on reconnect) retries
+            self._set_state(ConnectionState.RECONNECTING, str(exc))
+
+    def _on_relogin(self) -> None:
+        # the platform forgot our login: it probably restarted, and its inventory may differ
+        self.recoveries += 1
+        if self.inventory.version >= 0 and (self._resyncing is None or self._resyncing.done()):
+            self._resyncing = asyncio.ensure_future(self._resync())
 
     def _stream_state(self, state: StreamState, detail: str) -> None:
         if state == StreamState.LIVE:
             if self.state != ConnectionState.LOADING:
                 self._set_state(ConnectionState.CONNECTED, "")
         elif state == StreamState.RECONNECTING:
-            self._set_state(ConnectionState.RECONNECTING, detail)
+            if self.state != ConnectionState.LOADING:
+                self._set_state(ConnectionState.RECONNECTING, detail)
 
     async def close(self) -> None:
         if self.events is not None:
@@ -145,6 +186,9 @@ class Session:
             self.events = None
         if self._resyncing is not None:
             self._resyncing.cancel()
-        await self.client.aclose()
-        thaw_gc()  # what the loads froze may be collected again (a closed window's cycles)
+        try:
+            await self.client.logout()  # revokes the tokens and cuts this login's streams
+        finally:
+            await self.client.aclose()
+            thaw_gc()  # what the loads froze may be collected again (a closed window's cycles)
         self._set_state(ConnectionState.DISCONNECTED, "")

@@ -23,6 +23,11 @@ from controlroom.demo.platform import URL_LINE, die_with_parent
 class Demo:
     url: str
     proc: subprocess.Popen[str]
+    args: tuple[str, ...] = ()
+
+    @property
+    def port(self) -> int:
+        return int(self.url.rsplit(":", 1)[1])
 
     def hook(self, name: str, /, **body: object) -> dict:
         """Steer the platform through its test hooks."""
@@ -43,7 +48,7 @@ def start_demo(*extra: str, timeout: float = 600) -> Demo:
         if not line:
             break
         if line.startswith(URL_LINE):
-            return Demo(line[len(URL_LINE):].strip(), proc)
+            return Demo(line[len(URL_LINE):].strip(), proc, tuple(extra))
     stop_demo(proc)
     raise RuntimeError("the demo platform did not start")
 
@@ -56,3 +61,38 @@ def stop_demo(proc: subprocess.Popen[str]) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
+
+
+def restart_demo(demo: Demo, *extra: str) -> Demo:
+    """A new demo platform process on ``demo``'s API port (its media ports are new
+    free ones), as a platform restarted by its operators; ``demo`` must be stopped."""
+    assert demo.proc.poll() is not None, "stop the old platform first"
+    args = [a for a in demo.args]
+    if "--port" in args:
+        i = args.index("--port")
+        del args[i : i + 2]
+    deadline = time.monotonic() + 30
+    while True:  # the old socket may linger a moment in the kernel
+        try:
+            return start_demo(*args, "--port", str(demo.port), *extra)
+        except RuntimeError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+def ticket_url(base_url: str, access_token: str, camera_id: str, profile: str = "sub",
+               transport: str = "http-ts") -> str:
+    """A stream URL with a fresh stream ticket (the platform's own URL, ticket included)."""
+    r = httpx.post(f"{base_url}/api/v1/streams/ticket", json={"camera_id": camera_id, "profile": profile},
+                   headers={"Authorization": f"Bearer {access_token}"}, timeout=30)
+    r.raise_for_status()
+    return str(r.json()["urls"][transport])
+
+
+async def aticket_url(client: object, camera_id: str, profile: str = "sub", transport: str = "http-ts") -> str:
+    """The same through a logged-in ``PlatformClient``."""
+    from controlroom.api.schema import Transport
+
+    ticket = await client.stream_ticket(camera_id, profile)  # type: ignore[attr-defined]
+    return str(ticket.urls[Transport(transport)])

@@ -1,6 +1,8 @@
 """The platform API v1 client: one ``httpx.AsyncClient`` per platform.
 
-It logs in, renews its token before it expires (and once more on a 401),
+It logs in, renews its token before it expires (and once more on a 401:
+refresh, else log in again with the credentials it keeps in memory, as after
+a platform restart), asks for a stream ticket per stream it plays, logs out,
 retries idempotent requests with capped backoff, pages through large lists
 concurrently, and decodes every answer strictly into the schema types: a
 malformed payload becomes a ``PayloadError`` that says what was wrong, never a
@@ -29,7 +31,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import httpx
 import msgspec
@@ -54,6 +56,8 @@ from controlroom.api.schema import (
     PtzResult,
     RefreshRequest,
     Site,
+    StreamTicket,
+    StreamTicketRequest,
     Token,
     User,
 )
@@ -210,6 +214,9 @@ class PlatformClient:
         self._token: Token | None = None
         self._expires_at = 0.0
         self._refresh_lock = asyncio.Lock()
+        self._credentials: tuple[str, str] | None = None  # memory only: for re-logins in this run
+        self._relogin_listeners: list[Callable[[], None]] = []
+        self.relogins = 0
         self.user: User | None = None
 
     # ------------------------------------------------------------------ lifecycle
@@ -234,9 +241,11 @@ class PlatformClient:
     # ------------------------------------------------------------------ auth
 
     async def login(self, username: str, password: str) -> User:
+        """Log in; the credentials stay in this object's memory (never on disk) for re-logins."""
         body = msgspec.json.encode(LoginRequest(username=username, password=password))
         token = await self._request("POST", f"{API}/auth/login", Token, content=body, auth=False, retry=False)
         self._set_token(token)
+        self._credentials = (username, password)
         self.user = await self.me()
         return self.user
 
@@ -247,6 +256,63 @@ class PlatformClient:
         token = await self._request("POST", f"{API}/auth/refresh", Token, content=body, auth=False, retry=False)
         self._set_token(token)
 
+    async def renew(self, seen: str | None = None) -> None:
+        """A new access token: refresh, or, when the platform no longer knows our
+        refresh token (it restarted, or the token expired), log in again with the
+        credentials kept in memory. ``seen`` is the access token a caller found
+        refused: if another caller renewed it meanwhile, nothing more is done.
+        Raises ``AuthError`` when neither works (and ``NetworkError`` when the
+        platform cannot be reached).
+        """
+        async with self._refresh_lock:
+            if seen is not None and self.access_token is not None and self.access_token != seen:
+                return  # renewed by someone else while we waited
+            try:
+                await self.refresh()
+                return
+            except errors.AuthError:
+                if self._credentials is None:
+                    raise
+            log.info("the platform no longer knows this session; logging in again")
+            username, password = self._credentials
+            body = msgspec.json.encode(LoginRequest(username=username, password=password))
+            token = await self._request("POST", f"{API}/auth/login", Token, content=body, auth=False, retry=False)
+            self._set_token(token)
+            self.relogins += 1
+        for cb in list(self._relogin_listeners):
+            try:
+                cb()
+            except Exception:
+                log.exception("a re-login listener failed")
+
+    def on_relogin(self, cb: Callable[[], None]) -> Callable[[], None]:
+        """``cb()`` after every automatic re-login (the platform may have restarted: resync)."""
+        self._relogin_listeners.append(cb)
+        return lambda: self._relogin_listeners.remove(cb) if cb in self._relogin_listeners else None
+
+    async def logout(self) -> None:
+        """Revoke this login on the platform (tokens, stream tickets, open streams), then
+        forget the token and the kept credentials. Best effort: a platform that cannot
+        be reached keeps the tokens until they expire."""
+        if self._token is None:
+            self._credentials = None
+            return
+        try:
+            # a token about to expire is refreshed first: an expired one could not log out
+            async with asyncio.timeout(2.0):
+                headers = await self._auth_headers()
+        except (errors.PlatformError, TimeoutError):
+            headers = {"Authorization": f"Bearer {self._token.access_token}"}
+        self._token = None
+        self._credentials = None
+        self._expires_at = 0.0
+        try:
+            resp = await self._http.post(f"{API}/auth/logout", headers=headers, timeout=httpx.Timeout(3.0))
+            if resp.status_code >= 400:
+                log.info("logout answered HTTP %d", resp.status_code)
+        except httpx.HTTPError as exc:
+            log.info("logout could not reach the platform: %s", type(exc).__name__)
+
     def _set_token(self, token: Token) -> None:
         self._token = token
         self._expires_at = time.monotonic() + token.expires_in
@@ -255,9 +321,7 @@ class PlatformClient:
         if self._token is None:
             raise errors.AuthError(QCoreApplication.translate("PlatformError", "Not logged in."))
         if time.monotonic() > self._expires_at - REFRESH_MARGIN:
-            async with self._refresh_lock:
-                if time.monotonic() > self._expires_at - REFRESH_MARGIN:
-                    await self.refresh()
+            await self.renew(self._token.access_token)
         assert self._token is not None
         return {"Authorization": f"Bearer {self._token.access_token}"}
 
@@ -265,14 +329,14 @@ class PlatformClient:
         """Headers for a request made outside this class (the event stream)."""
         return await self._auth_headers()
 
-    def stream_url(self, url: str) -> str:
-        """A stream URL with this session's token, for a player that sets no headers."""
-        if self._token is None:
-            return url
-        parts = urlsplit(url)
-        query = [(k, v) for k, v in parse_qsl(parts.query) if k != "token"]
-        query.append(("token", self._token.access_token))
-        return urlunsplit(parts._replace(query=urlencode(query)))
+    async def stream_ticket(self, camera_id: str, profile: str) -> StreamTicket:
+        """A short-lived ticket for one camera's profile, with the URLs to play it now.
+
+        The URLs come from the platform with the ticket in them; nothing of ours
+        (no API token) is ever added to a stream URL.
+        """
+        body = msgspec.json.encode(StreamTicketRequest(camera_id=camera_id, profile=profile))  # type: ignore[arg-type]
+        return await self._request("POST", f"{API}/streams/ticket", StreamTicket, content=body, retry=False)
 
     # ------------------------------------------------------------------ requests
 
@@ -350,10 +414,11 @@ class PlatformClient:
                 raise errors.network(f"{type(exc).__name__}: {exc}") from exc
 
             if body.status == 401 and auth and not renewed and self._token is not None:
-                # the token may have been revoked or expired early: renew once
+                # the token may have been revoked or expired early, or the platform
+                # restarted: renew once (refresh, else log in again)
                 renewed = True
                 try:
-                    await self.refresh()
+                    await self.renew(headers.get("Authorization", "")[7:] or None)
                 except errors.PlatformError:
                     pass
                 else:
@@ -362,7 +427,10 @@ class PlatformClient:
                 await self._backoff(attempt)
                 continue
             if body.status >= 400:
-                raise errors.for_status(body.status, self._server_message(body))
+                err = errors.for_status(body.status, self._server_message(body))
+                if body.status == 429:
+                    err.retry_after = errors.retry_after(body.retry_after)
+                raise err
             return body
 
     async def _backoff(self, attempt: int) -> None:
@@ -611,6 +679,7 @@ class _Body:
     status: int
     content_type: str
     content: bytes
+    retry_after: str | None = None  # the Retry-After header of a 429 or 503
 
 
 async def _read_body(resp: httpx.Response, limit: int, what: str, *, truncate: bool = False) -> _Body:
@@ -634,4 +703,4 @@ async def _read_body(resp: httpx.Response, limit: int, what: str, *, truncate: b
                 raise errors.too_large(limit, what)
     finally:
         await chunks.aclose()  # type: ignore[attr-defined]  # an async generator: close it here, not in the GC
-    return _Body(resp.status_code, ctype, bytes(buf))
+    return _Body(resp.status_code, ctype, bytes(buf), resp.headers.get("Retry-After"))

@@ -17,6 +17,7 @@ class PlatformError(Exception):
         self.message = message
         self.status = status
         self.detail = detail
+        self.retry_after: float | None = None  # seconds, when the platform said (429 Retry-After)
 
     def __str__(self) -> str:
         return f"{self.message} ({self.detail})" if self.detail else self.message
@@ -42,6 +43,10 @@ class NotFoundError(PlatformError):
     """The platform does not know this resource."""
 
 
+class ThrottledError(PlatformError):
+    """Too many failed logins: the platform says when to try again (HTTP 429, Retry-After)."""
+
+
 class ServerError(PlatformError):
     """The platform failed (HTTP 5xx)."""
 
@@ -59,9 +64,22 @@ def for_status(status: int, server_message: str) -> PlatformError:
         return ForbiddenError(QCoreApplication.translate("PlatformError", "This is outside what your account may see or do."), status=status, detail=detail)
     if status == 404:
         return NotFoundError(QCoreApplication.translate("PlatformError", "The platform does not know this item."), status=status, detail=detail)
+    if status == 429:
+        return ThrottledError(QCoreApplication.translate("PlatformError", "Too many failed logins: the platform refuses more for a while."), status=status, detail=detail)
     if status >= 500:
         return ServerError(QCoreApplication.translate("PlatformError", "The platform had an internal error (HTTP %1).").replace("%1", str(status)), status=status, detail=detail)
     return PlatformError(QCoreApplication.translate("PlatformError", "The platform refused the request (HTTP %1).").replace("%1", str(status)), status=status, detail=detail)
+
+
+def retry_after(value: str | None) -> float | None:
+    """Seconds from a Retry-After header (delta-seconds form), bounded to a day; None if absent or odd."""
+    try:
+        seconds = float(value) if value is not None else None
+    except ValueError:
+        return None
+    if seconds is None or seconds != seconds:  # NaN
+        return None
+    return min(max(seconds, 0.0), 86400.0)
 
 
 def network(reason: str) -> NetworkError:

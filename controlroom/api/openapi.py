@@ -31,6 +31,7 @@ class Route:
     stream: str | None = None  # media type of a streamed answer
     body_required: bool = True  # False: the body may be left out (added to an existing request)
     conflict: str | None = None  # when the route answers 409 (the state forbids it)
+    extra_statuses: tuple[int, ...] = ()  # documented error statuses beyond the common ones
 
 
 PAGING: tuple[tuple[str, str, dict[str, Any]], ...] = (
@@ -39,8 +40,17 @@ PAGING: tuple[tuple[str, str, dict[str, Any]], ...] = (
 )
 
 ROUTES: tuple[Route, ...] = (
-    Route("post", "/auth/login", "Log in with user and password; returns a bearer token with its expiry.", s.Token, s.LoginRequest, auth=False),
-    Route("post", "/auth/refresh", "Trade a refresh token (used once) for a new token.", s.Token, s.RefreshRequest, auth=False),
+    Route("post", "/auth/login", "Log in with user and password; returns a bearer token with its expiry. "
+          "Failed logins are throttled per user name and per client address: past the limit the answer is "
+          "429 with Retry-After (seconds), whatever the password.", s.Token, s.LoginRequest, auth=False,
+          extra_statuses=(429,)),
+    Route("post", "/auth/refresh", "Trade a refresh token for a new token pair. A refresh token works once and "
+          "expires (refresh_ttl); the access token it replaces is revoked at once.", s.Token, s.RefreshRequest, auth=False),
+    Route("post", "/auth/logout", "Log out: revoke this login's access and refresh tokens and its stream tickets, "
+          "and close the streams opened with them.", s.LogoutResult),
+    Route("post", "/streams/ticket", "A short-lived ticket for one camera's profile, with the media URLs to play it "
+          "now. 404 for a camera that does not exist or is outside the caller's scope (the two are not told apart).",
+          s.StreamTicket, s.StreamTicketRequest),
     Route("get", "/me", "Who am I: role and scope.", s.User),
     Route("get", "/inventory", "Inventory version and counts within the caller's scope; a new version means: resync.", s.InventoryInfo),
     Route("get", "/sites", "The site tree (county, towns, villages), paged, in tree order.", s.Page[s.Site], params=PAGING),
@@ -70,7 +80,11 @@ ROUTES: tuple[Route, ...] = (
           "participant only itself, a presenter none (403); every member hears of it as conference.updated. "
           "Returns the room.", s.ConferenceRoom, s.MuteRequest, params=(("room_id", "path", "string"),)),
     Route("get", "/events", "Server-sent events. Each has an id; send Last-Event-ID to resume without loss. "
-          "A 'resync' event means: fetch the inventory again.", s.Event, stream="text/event-stream",
+          "A 'resync' event means: fetch the inventory again. Heartbeat: the server writes a line at least every "
+          "Heartbeat-Interval seconds (response header, default 5; a ': heartbeat' comment when there is no event), "
+          "so a client that hears nothing for three intervals treats the stream as dead and reconnects. "
+          "The first lines carry 'retry:' (milliseconds), the least a client waits before it reconnects.",
+          s.Event, stream="text/event-stream",
           params=(("Last-Event-ID", "header", "integer"),)),
 )
 
@@ -106,6 +120,8 @@ def openapi_document() -> dict[str, Any]:
             op["responses"]["409"] = {**error, "description": f"Conflict: {r.conflict}"}
         if r.body is not None:
             op["responses"]["413"] = {**error, "description": f"The body is over {s.MAX_REQUEST_BODY} bytes"}
+        for status in r.extra_statuses:
+            op["responses"][str(status)] = error
         if r.auth:
             op["security"] = [{"bearer": []}]
         paths.setdefault(f"/api/v1{r.path}", {})[r.method] = op
@@ -117,7 +133,10 @@ def openapi_document() -> dict[str, Any]:
             "description": (
                 "The API ControlRoom speaks to county, town and village video platforms. "
                 "Generated from controlroom.api.schema. "
-                "Stream URLs in camera profiles take the access token as a 'token' query parameter."
+                "Stream URLs in camera profiles carry no credential: a client asks POST /streams/ticket for a "
+                "short-lived ticket per stream (one camera and profile, useless on the API), which comes with "
+                "the URLs to play. A ticket is checked when a player connects; an open stream plays until the "
+                "ticket's max_session or the login's logout, whichever comes first."
             ),
         },
         "paths": paths,

@@ -120,6 +120,40 @@ class Token(Struct):
     token_type: Literal["bearer"] = "bearer"
 
 
+class LogoutResult(Struct):
+    """What a logout revoked: the login's access and refresh tokens, its stream tickets and open streams."""
+
+    streams_closed: Annotated[int, Meta(ge=0)] = 0
+
+
+class StreamTicketRequest(Struct, forbid_unknown_fields=True):
+    """Which stream to open: a camera's profile (``main`` or ``sub``)."""
+
+    camera_id: GbId
+    profile: Literal["main", "sub"]
+
+
+class StreamTicket(Struct):
+    """A short-lived ticket for one stream, and the URLs to play it with now.
+
+    The ticket opens only ``camera_id``'s ``profile`` on the platform's own
+    media servers, and only until ``expires_in`` seconds from now (it is checked
+    when a player connects); it is useless on the API. ``urls`` are the
+    platform's media URLs for that stream as they are now (ports may move when
+    the platform restarts), with the ticket already in them: a client plays them
+    as they are and adds no credential of its own. An open stream plays until
+    ``max_session`` seconds after it connected, or until the login that asked
+    for the ticket logs out; then the client asks for a new ticket.
+    """
+
+    camera_id: GbId
+    profile: Literal["main", "sub"]
+    ticket: Annotated[str, Meta(min_length=1, max_length=512)]
+    expires_in: Annotated[int, Meta(gt=0, description="seconds within which a player must connect")]
+    max_session: Annotated[int, Meta(gt=0, description="seconds an open stream may play before it needs a new ticket")]
+    urls: dict[Transport, Annotated[str, Meta(max_length=2048)]]
+
+
 class Scope(Struct):
     """What a user may see. ``towns`` None means the whole county."""
 
@@ -154,7 +188,8 @@ class StreamProfile(Struct):
     height: Annotated[int, Meta(gt=0, le=16384)]
     fps: Annotated[float, Meta(gt=0, le=240)]
     codec: Annotated[str, Meta(max_length=32)]
-    # transport -> URL. The client adds its access token when it plays one.
+    # transport -> URL, with no credential in it. To play one, a client asks
+    # for a stream ticket (POST /streams/ticket), which comes with the URLs to play.
     urls: dict[Transport, Annotated[str, Meta(max_length=2048)]]
     bitrate_kbps: Annotated[int, Meta(gt=0, le=1_000_000)] | None = None  # nominal; for bandwidth budgets
 

@@ -12,6 +12,7 @@ import contextlib
 import logging
 import signal
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,7 +55,7 @@ class DemoOptions:
     test_hooks: bool = False
     video: bool = True
     cache_dir: Path | None = None
-    keepalive: float = 15.0
+    keepalive: float = 5.0  # the event stream's heartbeat interval (s)
     gop_cache: bool = True  # False: viewers wait for the next key frame, as with most cameras
     tls_cert: Path | None = None  # serve the API over HTTPS with this certificate (PEM)
     tls_key: Path | None = None
@@ -78,24 +79,25 @@ class DemoPlatform:
         api_ref: list[DemoApi] = []
         if opts.video:
             from controlroom.demo.media.clips import ensure_clips
-            from controlroom.demo.media.server import MediaError, MediaServer
+            from controlroom.demo.media.server import MediaError, MediaServer, StreamGrant
             from controlroom.paths import cache_dir
 
             clips = await asyncio.to_thread(ensure_clips, opts.cache_dir or cache_dir() / "demo-clips")
 
-            def authorize(camera_id: str, profile: str, token: str | None) -> int:
+            def authorize(camera_id: str, profile: str, ticket: str | None) -> StreamGrant:
+                # Only a stream ticket opens a stream (never an API token): checked at connect.
                 api = api_ref[0]
-                user = api.user_for_token(token)
-                if user is None:
-                    raise MediaError(401, "missing or expired token")
+                try:
+                    t = api.check_ticket(ticket, camera_id, profile)
+                except LookupError as exc:
+                    raise MediaError(*exc.args) from None
                 cam = api.cameras.get(camera_id)
-                if cam is None or profile not in ("main", "sub"):
+                if cam is None or profile not in ("main", "sub") or not api.may_play(t.user, cam):
                     raise MediaError(404, "no such stream")
-                if not api.may_play(user, cam):
-                    raise MediaError(403, "this camera is outside your scope")
                 if not cam.online:
                     raise MediaError(404, "the camera is offline")
-                return api.net.stream_index[camera_id]
+                return StreamGrant(api.net.stream_index[camera_id], t.login_id,
+                                   time.monotonic() + api.auth_policy.max_session)
 
             self.media = MediaServer(
                 clips, authorize, host=opts.host, http_port=opts.media_port, rtsp_port=opts.rtsp_port,

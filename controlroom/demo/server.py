@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import dataclasses
 import logging
 import secrets
 import time
@@ -22,6 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlencode
 
 import msgspec
 from aiohttp import web
@@ -94,10 +96,86 @@ async def _json_errors(request: web.Request, handler: Callable[[web.Request], An
 
 @dataclass
 class Login:
-    """An access token's owner and expiry."""
+    """An access token's owner, expiry and login (the chain of refreshes it belongs to)."""
 
     user: DemoUser
     expires: float
+    login_id: str = ""
+
+
+@dataclass
+class RefreshGrant:
+    """A refresh token: works once, until ``expires``; it replaces ``access``."""
+
+    user: DemoUser
+    login_id: str
+    expires: float
+    access: str
+
+
+@dataclass
+class Ticket:
+    """A stream ticket: one camera's profile, for a player that connects before ``expires``."""
+
+    camera_id: str
+    profile: str
+    login_id: str
+    user: DemoUser
+    expires: float
+
+
+@dataclass
+class AuthPolicy:
+    """Lifetimes and limits of the platform's credentials (test hooks may change them)."""
+
+    refresh_ttl: float = 8 * 3600.0  # a desk logs in again after a working day without refreshes
+    ticket_ttl: float = 30.0  # a player must connect within this
+    max_session: float = 3600.0  # an open stream plays this long, then needs a fresh ticket
+    login_failures: int = 5  # failed logins allowed per user name ...
+    login_failures_address: int = 20  # ... and per client address (desks behind one NAT) ...
+    login_window: float = 60.0  # ... within this many seconds; then 429 until the oldest ages out
+
+
+class LoginThrottle:
+    """Failed logins per key (user name, client address) in a sliding window."""
+
+    def __init__(self, policy: AuthPolicy, clock: Callable[[], float] = time.monotonic) -> None:
+        self.policy = policy
+        self.clock = clock
+        self._fails: dict[str, collections.deque[float]] = {}
+
+    def _recent(self, key: str, now: float) -> collections.deque[float]:
+        q = self._fails.get(key)
+        if q is None:
+            q = self._fails[key] = collections.deque()
+        while q and q[0] <= now - self.policy.login_window:
+            q.popleft()
+        return q
+
+    def _limit(self, key: str) -> int:
+        return self.policy.login_failures_address if key.startswith("addr:") else self.policy.login_failures
+
+    def retry_after(self, *keys: str) -> float:
+        """Seconds until a login may be tried again with these keys; 0 if now."""
+        now = self.clock()
+        wait = 0.0
+        for key in keys:
+            q = self._recent(key, now)
+            limit = max(1, self._limit(key))
+            if len(q) >= limit:
+                wait = max(wait, q[len(q) - limit] + self.policy.login_window - now)
+        return wait
+
+    def failed(self, *keys: str) -> None:
+        now = self.clock()
+        for key in keys:
+            self._recent(key, now).append(now)
+        if len(self._fails) > 100_000:  # bounded: forget keys with nothing recent
+            for key in [k for k, q in self._fails.items() if not self._recent(k, now)]:
+                del self._fails[key]
+
+    def clear(self) -> None:
+        self._fails.clear()
 
 
 @dataclass
@@ -157,16 +235,20 @@ class DemoApi:
         simulator: Any = None,
         token_ttl: int = 3600,
         test_hooks: bool = False,
-        keepalive: float = 15.0,
+        keepalive: float = 5.0,
     ) -> None:
         self.net = net
         self.media = media
         self.sim = simulator
         self.token_ttl = token_ttl
+        self._token_ttl_default = token_ttl
         self.test_hooks = test_hooks
         self.keepalive = keepalive
         self.sessions: dict[str, Login] = {}
-        self.refresh_tokens: dict[str, DemoUser] = {}
+        self.refresh_tokens: dict[str, RefreshGrant] = {}
+        self.tickets: dict[str, Ticket] = {}
+        self.auth_policy = AuthPolicy()
+        self.throttle = LoginThrottle(self.auth_policy)
         self.users = {u.username: u for u in net.users}
         self.faults: list[Fault] = []
         self.log = EventLog(town_of=self._town_of_event, audience_of=self._audience_of_event)
@@ -234,6 +316,8 @@ class DemoApi:
         r = app.router
         r.add_post(f"{API}/auth/login", self.login)
         r.add_post(f"{API}/auth/refresh", self.refresh)
+        r.add_post(f"{API}/auth/logout", self.logout)
+        r.add_post(f"{API}/streams/ticket", self.stream_ticket)
         r.add_get(f"{API}/openapi.json", self.openapi)
         r.add_get(f"{API}/me", self.me)
         r.add_get(f"{API}/inventory", self.inventory)
@@ -262,6 +346,7 @@ class DemoApi:
             r.add_post("/_test/resync", self.t_resync)
             r.add_post("/_test/revoke-tokens", self.t_revoke)
             r.add_post("/_test/conference", self.t_conference)
+            r.add_post("/_test/auth-policy", self.t_auth_policy)
         app.on_shutdown.append(self._close_streams)
         return app
 
@@ -287,6 +372,21 @@ class DemoApi:
         if sess is None or sess.expires < time.monotonic():
             return None
         return sess.user
+
+    def _login_of(self, request: web.Request) -> Login:
+        self._user(request)
+        auth = request.headers.get("Authorization", "")
+        return self.sessions[auth[7:]]
+
+    def check_ticket(self, ticket: str | None, camera_id: str, profile: str) -> Ticket:
+        """The ticket a media server was given, if it opens this stream now; else ``LookupError``
+        with the status to answer (401 unknown or expired, 403 for another stream)."""
+        t = self.tickets.get(ticket or "")
+        if t is None or t.expires < time.monotonic():
+            raise LookupError(401, "missing, unknown or expired stream ticket")
+        if t.camera_id != camera_id or t.profile != profile:
+            raise LookupError(403, "this ticket is for another stream")
+        return t
 
     @staticmethod
     def _paging(request: web.Request) -> tuple[int, int]:
@@ -418,7 +518,29 @@ class DemoApi:
         return _json({"inventory_version": self.log.inventory_version})
 
     async def t_revoke(self, request: web.Request) -> web.Response:
+        """Forget every access token (``{"all": true}``: refresh tokens and tickets too, as a restart does)."""
+        body = await request.json() if request.can_read_body else {}
         self.sessions.clear()
+        if body.get("all"):
+            self.refresh_tokens.clear()
+            self.tickets.clear()
+        return _json({"ok": True})
+
+    async def t_auth_policy(self, request: web.Request) -> web.Response:
+        """Change credential lifetimes and login limits (``{"reset": true}``: the defaults again)."""
+        body = await request.json()
+        if body.pop("reset", False):
+            for f in dataclasses.fields(AuthPolicy):
+                setattr(self.auth_policy, f.name, f.default)
+            self.token_ttl = self._token_ttl_default
+            self.throttle.clear()
+        for key, value in body.items():
+            if key == "token_ttl":
+                self.token_ttl = int(value)
+            elif key in AuthPolicy.__dataclass_fields__:
+                setattr(self.auth_policy, key, type(getattr(self.auth_policy, key))(value))
+            else:
+                return _error(400, "bad_request", f"unknown setting {key}")
         return _json({"ok": True})
 
     async def t_conference(self, request: web.Request) -> web.Response:
@@ -451,27 +573,79 @@ class DemoApi:
     async def openapi(self, request: web.Request) -> web.Response:
         return _json(openapi_document())
 
-    def _issue(self, user: DemoUser) -> s.Token:
+    def _issue(self, user: DemoUser, login_id: str | None = None) -> s.Token:
         access = secrets.token_urlsafe(24)
         refresh = secrets.token_urlsafe(32)
-        self.sessions[access] = Login(user, time.monotonic() + self.token_ttl)
-        self.refresh_tokens[refresh] = user
+        now = time.monotonic()
+        login_id = login_id or secrets.token_urlsafe(12)
+        self.sessions[access] = Login(user, now + self.token_ttl, login_id)
+        self.refresh_tokens[refresh] = RefreshGrant(user, login_id, now + self.auth_policy.refresh_ttl, access)
+        self._forget_expired(now)
         return s.Token(access_token=access, refresh_token=refresh, expires_in=self.token_ttl)
+
+    def _forget_expired(self, now: float) -> None:
+        if len(self.sessions) + len(self.refresh_tokens) + len(self.tickets) < 1000:
+            return
+        for table in (self.sessions, self.refresh_tokens, self.tickets):
+            for key in [k for k, v in table.items() if v.expires < now]:  # type: ignore[attr-defined]
+                del table[key]
 
     async def login(self, request: web.Request) -> web.Response:
         body = await self._body(request, s.LoginRequest)
+        keys = (f"user:{body.username}", f"addr:{request.remote}")
+        wait = self.throttle.retry_after(*keys)
+        if wait > 0:
+            # no password is checked while throttled: guessing gets nothing back
+            seconds = max(1, int(wait + 0.999))
+            resp = _error(429, "too_many_logins", f"too many failed logins; try again in {seconds} s")
+            resp.headers["Retry-After"] = str(seconds)
+            return resp
         user = self.users.get(body.username)
         if user is None or not secrets.compare_digest(user.password.encode(), body.password.encode()):
+            self.throttle.failed(*keys)
             return _error(401, "bad_credentials", "unknown user or wrong password")
         log.info("login: %s", user.username)
         return _json(self._issue(user))
 
     async def refresh(self, request: web.Request) -> web.Response:
         body = await self._body(request, s.RefreshRequest)
-        user = self.refresh_tokens.pop(body.refresh_token, None)
-        if user is None:
-            return _error(401, "bad_refresh_token", "unknown or used refresh token")
-        return _json(self._issue(user))
+        grant = self.refresh_tokens.pop(body.refresh_token, None)
+        if grant is None or grant.expires < time.monotonic():
+            return _error(401, "bad_refresh_token", "unknown, used or expired refresh token")
+        # rotation: the access token this refresh token came with stops working now
+        self.sessions.pop(grant.access, None)
+        return _json(self._issue(grant.user, grant.login_id))
+
+    def revoke_login(self, login_id: str) -> int:
+        """Forget every token and ticket of one login and cut its open streams; streams cut."""
+        for table in (self.sessions, self.refresh_tokens, self.tickets):
+            for key in [k for k, v in table.items() if v.login_id == login_id]:  # type: ignore[attr-defined]
+                del table[key]
+        return self.media.cut_login(login_id) if self.media is not None else 0
+
+    async def logout(self, request: web.Request) -> web.Response:
+        login = self._login_of(request)
+        closed = self.revoke_login(login.login_id)
+        log.info("logout: %s (%d streams closed)", login.user.username, closed)
+        return _json(s.LogoutResult(streams_closed=closed))
+
+    async def stream_ticket(self, request: web.Request) -> web.Response:
+        login = self._login_of(request)
+        body = await self._body(request, s.StreamTicketRequest)
+        cam = self.cameras.get(body.camera_id)
+        if cam is None or not self.may_play(login.user, cam):
+            return _error(404, "not_found", "no such camera")
+        if self.media is None:
+            return _error(404, "no_media", "this platform runs without a media server")
+        ticket = secrets.token_urlsafe(24)
+        policy = self.auth_policy
+        self.tickets[ticket] = Ticket(cam.id, body.profile, login.login_id, login.user,
+                                      time.monotonic() + policy.ticket_ttl)
+        urls = {tr: f"{url}?{urlencode({'ticket': ticket})}" for tr, url in self.media.urls(cam.id, body.profile).items()}
+        return _json(s.StreamTicket(
+            camera_id=cam.id, profile=body.profile, ticket=ticket, expires_in=max(1, int(policy.ticket_ttl)),
+            max_session=max(1, int(policy.max_session)), urls=urls,
+        ))
 
     async def me(self, request: web.Request) -> web.Response:
         user = self._user(request)
@@ -520,21 +694,18 @@ class DemoApi:
         site_id = request.query.get("site_id")
         if site_id:
             if not self._site_visible(user, site_id):
-                return _error(403, "forbidden", "this site is outside your scope")
+                # 404 as for an id that does not exist: the answer must not tell them apart
+                return _error(404, "not_found", "no such site")
             cams = [c for c in cams if c.site_id == site_id]
         return self._page(request, cams)
 
     def _camera_for(self, request: web.Request) -> tuple[DemoUser, s.Camera]:
         user = self._user(request)
         cam = self.cameras.get(request.match_info["camera_id"])
-        if cam is None:
+        if cam is None or not self._site_visible(user, cam.site_id):
+            # the same answer for an id outside the scope as for one that does not exist
             raise web.HTTPNotFound(
                 body=_enc.encode(s.ErrorResponse(error=s.ErrorBody(code="not_found", message="no such camera"))),
-                content_type="application/json",
-            )
-        if not self._site_visible(user, cam.site_id):
-            raise web.HTTPForbidden(
-                body=_enc.encode(s.ErrorResponse(error=s.ErrorBody(code="forbidden", message="this camera is outside your scope"))),
                 content_type="application/json",
             )
         return user, cam
@@ -739,6 +910,8 @@ class DemoApi:
 
         resp = web.StreamResponse(headers={
             "Content-Type": "text/event-stream", "Cache-Control": "no-cache", "X-Accel-Buffering": "no",
+            # at least one line this often: three silent intervals tell a client the platform is gone
+            "Heartbeat-Interval": f"{self.keepalive:g}",
         })
         await resp.prepare(request)
         try:
@@ -752,7 +925,7 @@ class DemoApi:
                 try:
                     queued = await asyncio.wait_for(queue.get(), timeout=self.keepalive)
                 except TimeoutError:
-                    await resp.write(b": keep-alive\n\n")
+                    await resp.write(b": heartbeat\n\n")
                     continue
                 if queued is None:
                     break  # dropped on purpose (test hook) or shutting down

@@ -24,6 +24,14 @@ its counters every 250 ms): displayed pictures drive stall detection and the
 event, measured 5-30 ms before the first picture is shown) gives
 ``first_frame(seconds)``.
 
+A fresh URL per connection. ``play()`` takes a ``StreamLease``
+(``controlroom.video.source``) or a fixed URL; the player asks the lease for
+the URL to play at every connect and reconnect (stream tickets expire; media
+ports move when a platform restarts). A lease that cannot answer now (the
+platform is unreachable) is one more failed attempt, retried with the same
+backoff; a refusal (403/404) fails the tile. A media server's 401 to a fresh
+ticket is retried once with another ticket before the tile fails.
+
 One libVLC player per connection. Each (re)connect builds a fresh player (and
 a fresh ``RtspBridge`` on the bridge route) and throws the old one away: a
 wedged player or bridge can never survive a reconnect.
@@ -54,6 +62,7 @@ import sys
 import threading
 import time
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,6 +72,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from controlroom.api.schema import Transport
 from controlroom.logsafe import mask_url
 from controlroom.video.rtsp_bridge import RtspBridge
+from controlroom.video.source import FixedLease, LeaseError, StreamLease
 from controlroom.video.transports import RtspRoute, playable_transports, rtsp_route
 from controlroom.video.urls import UrlRefusal, check_stream_url, require_stream_url
 from controlroom.video.vlc_options import shared_instance
@@ -211,8 +221,11 @@ class TilePlayer(QObject):
         self._state = TileState.IDLE
         self._detail = ""
         self._win_id: int | None = None
-        self._url: str | None = None
+        self._url: str | None = None  # the URL the lease gave for the current connection
         self._transport: Transport | None = None
+        self._lease: StreamLease | None = None
+        self._fetch_id = 0  # bumps per URL asked of the lease: late answers are dropped
+        self._auth_refusals = 0  # 401s in a row from the media server (fresh URL each time)
         self._source_gen = (
             0  # bumps on every play()/stop(): late answers about old sources are dropped
         )
@@ -289,8 +302,9 @@ class TilePlayer(QObject):
         elif self._live is not None:
             self._reconnect_now()
 
-    def play(self, url: str, transport: Transport | str) -> None:
-        """Play ``url`` (a full stream URL, token included) over ``transport``."""
+    def play(self, source: str | StreamLease, transport: Transport | str | None = None) -> None:
+        """Play ``source``: a ``StreamLease`` (asked for a fresh URL at every
+        connect), or a fixed URL with its ``transport``."""
         self._check_alive()
         if self._win_id is None:
             raise RuntimeError(
@@ -298,14 +312,16 @@ class TilePlayer(QObject):
             )
         self._teardown()
         self._source_gen += 1
-        self.refusal = check_stream_url(url, self.extra_schemes)
-        if self.refusal is not None:
-            # never handed to libVLC: a local file, a device or the screen on every reconnect
-            self._url = self._transport = None
-            log.warning("stream URL refused (%s): %s", self.refusal.value, mask_url(url)[:200])
-            self._set_state(TileState.FAILED, f"refused: {self.refusal.value}")
-            return
-        self._url, self._transport = url, Transport(transport)
+        if isinstance(source, str):
+            if transport is None:
+                raise ValueError("a fixed URL needs its transport")
+            source = FixedLease(source, transport)
+        if self._lease is not None and self._lease is not source:
+            self._lease.release()
+        self._lease = source
+        self._url, self._transport = None, source.transport
+        self._auth_refusals = 0
+        self.refusal = None
         self.attempts = 0
         self._failures = 0
         if self._offline:
@@ -323,6 +339,9 @@ class TilePlayer(QObject):
         self._source_gen += 1
         self._url = self._transport = None
         self.refusal = None
+        if self._lease is not None:
+            self._lease.release()
+            self._lease = None
         self._set_state(TileState.IDLE, "")
 
     def release(self) -> None:
@@ -331,6 +350,9 @@ class TilePlayer(QObject):
             return
         self._teardown()
         self._source_gen += 1
+        if self._lease is not None:
+            self._lease.release()
+            self._lease = None
         self._released = True
         self._state = TileState.IDLE
 
@@ -343,7 +365,7 @@ class TilePlayer(QObject):
         if offline:
             self._teardown()
             self._set_state(TileState.OFFLINE, "the platform reports the camera offline")
-        elif self._url is not None:
+        elif self._lease is not None:
             self._failures = 0
             if (why := self._unplayable()) is not None:
                 self._set_state(TileState.FAILED, why)
@@ -370,9 +392,13 @@ class TilePlayer(QObject):
             # unless the new connection fails (then the usual reconnect path).
             self._close(self._next)
             self._close(self._live)
-            self._next = None
-            self._live = self._open()
-            self._live.extra["retune"] = True
+            self._next = self._live = None
+
+            def retuned() -> None:
+                self._live = self._open()
+                self._live.extra["retune"] = True
+
+            self._with_url(retuned)
         elif self._state in (TileState.CONNECTING, TileState.STALLED):
             self._reconnect_now()
         # reconnecting: the next attempt uses it
@@ -479,19 +505,76 @@ class TilePlayer(QObject):
         self._close(self._next)
         self._next = None
         self._close(self._live)
+        self._live = None
         self._retry.stop()
         self._retry_at = None
-        self._live = self._open()
+
+        def opened() -> None:
+            self._live = self._open()
+            if not self._poll.isActive():
+                self._poll.start()
+
         self._set_state(state, detail or ("connecting" if state is TileState.CONNECTING else
-                                          f"attempt {self.attempts}: {self._last_reason}"))  # fmt: skip
-        if not self._poll.isActive():
-            self._poll.start()
+                                          f"attempt {self.attempts + 1}: {self._last_reason}"))  # fmt: skip
+        self._with_url(opened)
+
+    def _with_url(self, then: Callable[[], None]) -> None:
+        """Ask the lease for the URL to play now, then ``then()`` (dropped if superseded)."""
+        assert self._lease is not None
+        self._fetch_id += 1
+        fid, gen = self._fetch_id, self._source_gen
+
+        def done(url: str | None, problem: LeaseError | None) -> None:
+            if self._released or fid != self._fetch_id or gen != self._source_gen:
+                return
+            if url is None:
+                self._lease_failed(problem)
+                return
+            self.refusal = check_stream_url(url, self.extra_schemes)
+            if self.refusal is not None:
+                # never handed to libVLC: a local file, a device or the screen on every reconnect
+                log.warning("stream URL refused (%s): %s", self.refusal.value, mask_url(url)[:200])
+                self._teardown()
+                self._url = None
+                self._set_state(TileState.FAILED, f"refused: {self.refusal.value}")
+                return
+            self._url = url
+            then()
+
+        self._lease.fetch(done)
+
+    def _lease_failed(self, problem: LeaseError | None) -> None:
+        reason = str(problem) if problem is not None else "no stream URL"
+        if self._next is not None or (self._live is not None and self._state is TileState.PLAYING):
+            log.info("tile re-tune got no URL (%s); keeping the playing connection", reason)
+            return
+        self._close(self._live)
+        self._live = None
+        self._poll.stop()
+        if problem is not None and problem.problem.permanent:
+            self._set_state(TileState.FAILED, reason)
+            return
+        self._schedule_retry(reason)
+
+    def _schedule_retry(self, reason: str) -> None:
+        delay = BACKOFF_SECONDS[min(self._failures, len(BACKOFF_SECONDS) - 1)]
+        self._failures += 1
+        self._last_reason = reason
+        self._retry_at = time.monotonic() + delay
+        self._retry.start(int(delay * 1000))
+        self._set_state(TileState.RECONNECTING, reason)
 
     def _start_next(self) -> None:
         self._close(self._next)
-        self._next = self._open()
+        self._next = None
+
+        def opened() -> None:
+            self._next = self._open()
+
+        self._with_url(opened)
 
     def _teardown(self) -> None:
+        self._fetch_id += 1  # an answer still on its way is for nobody
         self._retry.stop()
         self._retry_at = None
         self._poll.stop()
@@ -518,17 +601,19 @@ class TilePlayer(QObject):
         self._close(self._live)
         self._next = self._live = None
         self._poll.stop()
-        if _permanent(reason):
+        if _permanent(reason) and not self._fresh_url_may_help(reason):
             self._set_state(TileState.FAILED, reason)
             return
-        delay = BACKOFF_SECONDS[min(self._failures, len(BACKOFF_SECONDS) - 1)]
-        self._failures += 1
-        self._last_reason = reason
-        self._retry_at = time.monotonic() + delay
-        self._retry.start(int(delay * 1000))
-        self._set_state(TileState.RECONNECTING, reason)
+        self._schedule_retry(reason)
         if conn.bridge is None and self._url is not None:
             self._probe_refusal(self._url)
+
+    def _fresh_url_may_help(self, reason: str) -> bool:
+        """A 401 to a lease's URL: its ticket may have expired; one more, fresh, try."""
+        if not reason.startswith("401") or isinstance(self._lease, FixedLease) or self._lease is None:
+            return False
+        self._auth_refusals += 1
+        return self._auth_refusals <= 1
 
     def _probe_refusal(self, url: str) -> None:
         gen = self._source_gen
@@ -546,6 +631,8 @@ class TilePlayer(QObject):
         if self._released or gen != self._source_gen or not reason:
             return
         if self._state is TileState.RECONNECTING and self._live is None:
+            if self._fresh_url_may_help(reason):
+                return  # the next attempt asks the lease for a fresh URL
             self._retry.stop()
             self._retry_at = None
             self._set_state(TileState.FAILED, reason)
@@ -553,7 +640,7 @@ class TilePlayer(QObject):
     @Slot()
     def _on_retry(self) -> None:
         self._retry_at = None
-        if self._released or self._url is None or self._offline:
+        if self._released or self._lease is None or self._offline:
             return
         self._connect(TileState.RECONNECTING)
 
@@ -587,6 +674,7 @@ class TilePlayer(QObject):
             self._live, self._next = conn, None
             return
         self._failures = 0
+        self._auth_refusals = 0
         if conn.extra.pop("retune", False) and self._state is TileState.PLAYING:
             return  # a re-tune in place: no new call-up to announce
         self.first_frame.emit(max(0.0, at - conn.started))

@@ -26,6 +26,7 @@ from controlroom.api.errors import PlatformError
 from controlroom.api.schema import ConferenceRoom, Event, Participant
 from controlroom.plugin_api import Plugin, PluginContext, Setting
 from controlroom.session import ConnectionState
+from controlroom.video.source import TicketLease
 
 from .api import Conference, Rooms, pick_stream
 from .widgets.pane import ConferencePane
@@ -177,8 +178,12 @@ class ConferencePlugin(Plugin):
         if chosen is None:
             tile.cannot_play(QCoreApplication.translate("ConferencePlugin", "no stream this machine can play"))
             return
-        _profile, transport, url = chosen
-        tile.play(self.ctx.client.stream_url(url), transport)
+        profile, transport, _public_url = chosen
+        if p.camera_id is None:
+            tile.cannot_play(QCoreApplication.translate("ConferencePlugin", "no stream this machine can play"))
+            return
+        # a fresh stream ticket at every (re)connect: the platform lets a member play its participants' cameras
+        tile.play(TicketLease(self.ctx.client, p.camera_id, profile.name, transport))
 
     def _room_changed(self, room: ConferenceRoom) -> None:
         conference, wall = self.conference, self.wall

@@ -524,62 +524,63 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConferencePlugin</name>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="87" />
+      <location filename="../../plugins/conference/plugin.py" line="88" />
       <source>{what} failed: {error}</source>
       <translation>{what}失败：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="109" />
+      <location filename="../../plugins/conference/plugin.py" line="110" />
       <source>Loading the meeting rooms</source>
       <translation>读取会议室</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="143" />
+      <location filename="../../plugins/conference/plugin.py" line="144" />
       <source>Joining…</source>
       <translation>正在加入…</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="156" />
+      <location filename="../../plugins/conference/plugin.py" line="157" />
       <source>Joining the meeting</source>
       <translation>加入会议</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="178" />
+      <location filename="../../plugins/conference/plugin.py" line="179" />
+      <location filename="../../plugins/conference/plugin.py" line="183" />
       <source>no stream this machine can play</source>
       <translation>没有本机能播放的视频流</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="214" />
+      <location filename="../../plugins/conference/plugin.py" line="219" />
       <source>Fetching a participant's video</source>
       <translation>获取参会方视频</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="224" />
+      <location filename="../../plugins/conference/plugin.py" line="229" />
       <source>Leaving the meeting</source>
       <translation>退出会议</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="241" />
+      <location filename="../../plugins/conference/plugin.py" line="246" />
       <source>Raising the hand</source>
       <translation>举手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="241" />
+      <location filename="../../plugins/conference/plugin.py" line="246" />
       <source>Lowering the hand</source>
       <translation>放下手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="247" />
+      <location filename="../../plugins/conference/plugin.py" line="252" />
       <source>Muting</source>
       <translation>静音</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="247" />
+      <location filename="../../plugins/conference/plugin.py" line="252" />
       <source>Unmuting</source>
       <translation>取消静音</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="256" />
+      <location filename="../../plugins/conference/plugin.py" line="261" />
       <source>On the meeting display. Esc there, or Back to a window, brings it back.</source>
       <translation>已在会议显示屏上。在该屏幕上按 Esc 或点击“返回窗口”即可恢复。</translation>
     </message>
@@ -587,52 +588,52 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConferenceTile</name>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="128" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="129" />
       <source>● Speaking</source>
       <translation>● 正在发言</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="130" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="131" />
       <source>Muted</source>
       <translation>已静音</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="130" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="131" />
       <source>Mic on</source>
       <translation>麦克风开</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="132" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="133" />
       <source>Hand raised</source>
       <translation>已举手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="162" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="164" />
       <source>No video</source>
       <translation>无视频</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="163" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="165" />
       <source>Connecting…</source>
       <translation>正在连接…</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="165" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="167" />
       <source>No new pictures</source>
       <translation>画面未更新</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="166" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="168" />
       <source>Reconnecting…</source>
       <translation>正在重连…</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="167" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="169" />
       <source>Camera offline</source>
       <translation>摄像机离线</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="168" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="170" />
       <source>Cannot play</source>
       <translation>无法播放</translation>
     </message>
@@ -1126,22 +1127,22 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>IncidentBar</name>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="848" />
+      <location filename="../../ui/wall/wall_view.py" line="843" />
       <source>Back to your own wall as you left it (Esc on the wall, Alt+Left)</source>
       <translation>回到您离开时的电视墙（在电视墙上按 Esc，或 Alt+左箭头）</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="859" />
+      <location filename="../../ui/wall/wall_view.py" line="854" />
       <source>Incident wall: {title}. Your view is kept.</source>
       <translation>事件墙：{title}。您的视图已保留。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="860" />
+      <location filename="../../ui/wall/wall_view.py" line="855" />
       <source>Back to “{view}”</source>
       <translation>回到“{view}”</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="861" />
+      <location filename="../../ui/wall/wall_view.py" line="856" />
       <source>Back to your wall</source>
       <translation>回到您的电视墙</translation>
     </message>
@@ -1434,74 +1435,79 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>PlatformError</name>
     <message>
-      <location filename="../../controlroom/api/errors.py" line="57" />
+      <location filename="../../controlroom/api/errors.py" line="62" />
       <source>The platform refused the user name or password, or the session expired.</source>
       <translation>平台拒绝了用户名或密码，或会话已过期。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/errors.py" line="59" />
+      <location filename="../../controlroom/api/errors.py" line="64" />
       <source>This is outside what your account may see or do.</source>
       <translation>这超出了您的账号可查看或操作的范围。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/errors.py" line="61" />
+      <location filename="../../controlroom/api/errors.py" line="66" />
       <source>The platform does not know this item.</source>
       <translation>平台上没有此项。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/errors.py" line="63" />
+      <location filename="../../controlroom/api/errors.py" line="68" />
+      <source>Too many failed logins: the platform refuses more for a while.</source>
+      <translation>登录失败次数过多：平台暂时拒绝再次登录。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/api/errors.py" line="70" />
       <source>The platform had an internal error (HTTP %1).</source>
       <translation>平台内部错误（HTTP %1）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/errors.py" line="64" />
+      <location filename="../../controlroom/api/errors.py" line="71" />
       <source>The platform refused the request (HTTP %1).</source>
       <translation>平台拒绝了请求（HTTP %1）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/errors.py" line="68" />
+      <location filename="../../controlroom/api/errors.py" line="86" />
       <source>The platform cannot be reached.</source>
       <translation>无法连接到平台。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/errors.py" line="72" />
+      <location filename="../../controlroom/api/errors.py" line="90" />
       <source>The platform's certificate could not be verified.</source>
       <translation>无法验证平台的证书。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/errors.py" line="76" />
+      <location filename="../../controlroom/api/errors.py" line="94" />
       <source>The platform sent data that ControlRoom cannot read: %1.</source>
       <translation>平台发送的数据 ControlRoom 无法读取：%1。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/errors.py" line="101" />
+      <location filename="../../controlroom/api/errors.py" line="119" />
       <source>The platform sent more than %1 MB for %2.</source>
       <translation>平台为 %2 发送的数据超过 %1 MB。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/errors.py" line="106" />
+      <location filename="../../controlroom/api/errors.py" line="124" />
       <source>The platform did not answer within %1 s (%2).</source>
       <translation>平台未在 %1 秒内应答（%2）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/errors.py" line="111" />
+      <location filename="../../controlroom/api/errors.py" line="129" />
       <source>The platform offers more than %1 items for %2; ControlRoom takes at most that many.</source>
       <translation>平台为 %2 提供的条目超过 %1 个；ControlRoom 最多只接收这么多。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/client.py" line="175" />
+      <location filename="../../controlroom/api/client.py" line="179" />
       <source>The CA bundle could not be read.</source>
       <extracomment>The most items one paged list may hold: 3.5x Pingyi's 28,500 cameras. A platform that claims more (``total: 1000000000``) costs no more than this. The most pages one list may take (a server that pages by 1 item cannot make us loop). Error answers are read up to this much: enough for the message, never a flood. Skipped records whose ids are read for the report (the count is always exact).</extracomment>
       <translation>无法读取 CA 证书包。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/client.py" line="197" />
+      <location filename="../../controlroom/api/client.py" line="201" />
       <source>A platform address must start with http:// or https://.</source>
       <translation>平台地址须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/client.py" line="245" />
-      <location filename="../../controlroom/api/client.py" line="256" />
+      <location filename="../../controlroom/api/client.py" line="254" />
+      <location filename="../../controlroom/api/client.py" line="322" />
       <source>Not logged in.</source>
       <translation>尚未登录。</translation>
     </message>
@@ -1613,7 +1619,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Plugins</name>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="39" />
+      <location filename="../../plugins/conference/plugin.py" line="40" />
       <source>Video conference</source>
       <translation>视频会商</translation>
     </message>
@@ -1990,7 +1996,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Session</name>
     <message>
-      <location filename="../../controlroom/session.py" line="88" />
+      <location filename="../../controlroom/session.py" line="101" />
       <source>loading the inventory</source>
       <extracomment>records of the last inventory load that did not decode and were left out</extracomment>
       <translation>正在加载资源</translation>
@@ -2679,178 +2685,188 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>{s} 秒内没有画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="91" />
+      <location filename="../../ui/wall/wall_view.py" line="93" />
+      <source>The platform cannot be reached for a stream ticket; trying again.</source>
+      <translation>无法连接平台获取视频流票据，正在重试。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="94" />
+      <source>The platform gave no stream to play: {raw}</source>
+      <translation>平台未提供可播放的视频流：{raw}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="96" />
       <source>The media server refused the session (401): {raw}</source>
       <translation>流媒体服务器拒绝了此会话（401）：{raw}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="93" />
+      <location filename="../../ui/wall/wall_view.py" line="98" />
       <source>This account may not watch this camera (403): {raw}</source>
       <translation>此账号无权观看该摄像机（403）：{raw}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="95" />
+      <location filename="../../ui/wall/wall_view.py" line="100" />
       <source>The media server does not know this stream (404): {raw}</source>
       <translation>流媒体服务器上没有此视频流（404）：{raw}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="108" />
+      <location filename="../../ui/wall/wall_view.py" line="113" />
       <source>Sub stream: the tile is too small to show more.</source>
       <translation>子码流：窗格太小，显示不了更多细节。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="109" />
+      <location filename="../../ui/wall/wall_view.py" line="114" />
       <source>Main stream: the tile is maximised.</source>
       <translation>主码流：窗格已最大化。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="110" />
+      <location filename="../../ui/wall/wall_view.py" line="115" />
       <source>Sub stream, to stay within this workstation's bandwidth budget.</source>
       <translation>子码流：以不超出本工作站的带宽预算。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="111" />
+      <location filename="../../ui/wall/wall_view.py" line="116" />
       <source>The wall is over the bandwidth budget even with sub streams.</source>
       <translation>即使使用子码流，视频墙仍超出带宽预算。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="112" />
+      <location filename="../../ui/wall/wall_view.py" line="117" />
       <source>Key frames only: this computer cannot decode every tile at full rate.</source>
       <translation>仅关键帧：本机无法以全帧率解码所有窗格。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="113" />
+      <location filename="../../ui/wall/wall_view.py" line="118" />
       <source>Kept: the stream switched less than 5 s ago.</source>
       <translation>保持不变：码流在 5 秒内刚切换过。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="690" />
+      <location filename="../../ui/wall/wall_view.py" line="685" />
       <source>This camera is not in the inventory (any more).</source>
       <translation>此摄像机不在（或已不在）资源目录中。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="384" />
+      <location filename="../../ui/wall/wall_view.py" line="391" />
       <source>None of this camera's streams can be played on this computer (offered: {offered}).</source>
       <extracomment>a message for the status bar the view name or layout changed (window title, views menu) extra pre-rolls (tile -&gt; camera) from a wall tour (tours_ui) called on every tick (wall tours step here)</extracomment>
       <translation>本机无法播放此摄像机的任何视频流（平台提供：{offered}）。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="483" />
+      <location filename="../../ui/wall/wall_view.py" line="490" />
       <source>Tiles showing key frames only: {n}. This computer cannot decode every tile at full rate.</source>
       <translation>仅显示关键帧的窗格：{n} 个。本机无法以全帧率解码所有窗格。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="567" />
+      <location filename="../../ui/wall/wall_view.py" line="562" />
       <source>Tour paused</source>
       <translation>轮巡已暂停</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="569" />
+      <location filename="../../ui/wall/wall_view.py" line="564" />
       <source>Tour {i}/{n} · {s} s</source>
       <translation>轮巡 {i}/{n} · {s} 秒</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="629" />
+      <location filename="../../ui/wall/wall_view.py" line="624" />
       <source>There are no cameras to show there.</source>
       <translation>没有可显示的摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="639" />
+      <location filename="../../ui/wall/wall_view.py" line="634" />
       <source>{placed} cameras put on the wall; {overflow} more did not fit (choose a larger layout, or start a wall tour to page through them).</source>
       <translation>已上墙 {placed} 个摄像机；另有 {overflow} 个放不下（请选择更大的布局，或开始视频墙轮巡分页查看）。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="643" />
+      <location filename="../../ui/wall/wall_view.py" line="638" />
       <source>Cameras put on the wall: {n}.</source>
       <translation>已上墙的摄像机：{n} 个。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="689" />
+      <location filename="../../ui/wall/wall_view.py" line="684" />
       <source>This camera is outside your town: this account may not watch it.</source>
       <translation>该摄像机不在本镇范围内：此账号无权查看。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="701" />
+      <location filename="../../ui/wall/wall_view.py" line="696" />
       <source>Nothing to save: the tile shows no live picture.</source>
       <translation>无可保存内容：该窗格没有实时画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="710" />
+      <location filename="../../ui/wall/wall_view.py" line="705" />
       <source>Snapshot saved: {path}</source>
       <translation>抓图已保存：{path}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="712" />
+      <location filename="../../ui/wall/wall_view.py" line="707" />
       <source>The snapshot could not be saved to {path}.</source>
       <translation>无法将抓图保存到 {path}。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="754" />
+      <location filename="../../ui/wall/wall_view.py" line="749" />
       <source>Restore</source>
       <translation>还原</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="754" />
+      <location filename="../../ui/wall/wall_view.py" line="749" />
       <source>Maximise</source>
       <translation>最大化</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="756" />
+      <location filename="../../ui/wall/wall_view.py" line="751" />
       <source>Clear tile</source>
       <translation>清空窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="760" />
+      <location filename="../../ui/wall/wall_view.py" line="755" />
       <source>Snapshot</source>
       <translation>抓图</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="763" />
+      <location filename="../../ui/wall/wall_view.py" line="758" />
       <source>Reset zoom</source>
       <translation>重置缩放</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="766" />
+      <location filename="../../ui/wall/wall_view.py" line="761" />
       <source>Show fps and bit rate</source>
       <translation>显示帧率和码率</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="770" />
+      <location filename="../../ui/wall/wall_view.py" line="765" />
       <source>Stream</source>
       <translation>码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="772" />
+      <location filename="../../ui/wall/wall_view.py" line="767" />
       <source>Automatic</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="772" />
+      <location filename="../../ui/wall/wall_view.py" line="767" />
       <source>Main stream</source>
       <translation>主码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="773" />
+      <location filename="../../ui/wall/wall_view.py" line="768" />
       <source>Sub stream</source>
       <translation>子码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="784" />
+      <location filename="../../ui/wall/wall_view.py" line="779" />
       <source>Start tile tour…</source>
       <translation>开始窗格轮巡…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="788" />
+      <location filename="../../ui/wall/wall_view.py" line="783" />
       <source>Resume tile tour</source>
       <translation>继续窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="791" />
+      <location filename="../../ui/wall/wall_view.py" line="786" />
       <source>Pause tile tour</source>
       <translation>暂停窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="793" />
+      <location filename="../../ui/wall/wall_view.py" line="788" />
       <source>Stop tile tour</source>
       <translation>停止窗格轮巡</translation>
     </message>
@@ -3193,7 +3209,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ctx</name>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="63" />
+      <location filename="../../plugins/conference/plugin.py" line="64" />
       <source>Video conference</source>
       <translation>视频会商</translation>
     </message>

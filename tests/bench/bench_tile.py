@@ -186,6 +186,7 @@ def main() -> None:
     stream_of = build_network(lambda c, p: {Transport.HTTP_TS: "http://127.0.0.1:9/x.ts"}).stream_index
     for label, extra in (("demo (GOP cache)", ()), ("cameras (no GOP cache)", ("--no-gop-cache",))):
         demo = start_demo("--event-rate", "0", *extra)
+        demo.hook("auth-policy", ticket_ttl=3600)  # every round replays the same ticketed URLs
         try:
             client, cams = login_and_pick(demo.url, 16)
             urls = [sub_url(client, c) for c in cams]

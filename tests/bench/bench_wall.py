@@ -15,7 +15,6 @@ pictures displayed per tile per second. Goal: 16 and 25 tiles <= 1.10x bare.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import statistics
 import time
 
@@ -23,7 +22,9 @@ from wallbench import (
     BareWall,
     Meter,
     need_display,
+    qt_asyncio,
     rss_mib,
+    run_on_qt,
     start_demo,
     stop_demo,
     sub_url,
@@ -123,12 +124,11 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=15.0)
     ap.add_argument("--sizes", default="16,25,64")
     args = ap.parse_args()
-    from PySide6.QtWidgets import QApplication
-
     from controlroom.session import Session
 
-    QApplication.instance() or QApplication([])
+    app, _loop = qt_asyncio()  # the wall's leases ask the platform for a ticket per connect
     demo = start_demo("--event-rate", "0")
+    demo.hook("auth-policy", ticket_ttl=3600)  # the bare baseline replays one ticketed URL per tile
     try:
         session = Session(demo.url)
 
@@ -136,7 +136,7 @@ def main() -> None:
             await session.login("dispatcher", "dispatch123")
             await session.load_inventory()
 
-        asyncio.run(login())  # the wall itself needs no loop: stream URLs are built locally
+        run_on_qt(app, login())
         for n in (int(x) for x in args.sizes.split(",")):
             ids = _camera_ids(session, n)
             cams = [session.inventory.cameras[i] for i in ids]

@@ -16,10 +16,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from demo_platform import Demo, start_demo, stop_demo
+from demo_platform import Demo, start_demo, stop_demo, ticket_url
 
 from controlroom.api.client import PlatformClient
 from controlroom.api.schema import Camera, Transport
@@ -86,8 +87,31 @@ def login_and_pick(url: str, n: int, *, distinct: bool = True) -> tuple[Platform
 
 
 def sub_url(client: PlatformClient, cam: Camera, profile: str = "sub", transport: Transport = Transport.HTTP_TS) -> str:
-    prof = next(p for p in cam.streams if p.name == profile)
-    return client.stream_url(prof.urls[transport])
+    """A URL with a fresh stream ticket (checked when the player connects)."""
+    assert client.access_token is not None
+    return ticket_url(client.base_url, client.access_token, cam.id, profile, transport.value)
+
+
+def qt_asyncio() -> tuple[Any, asyncio.AbstractEventLoop]:
+    """The QApplication and a qasync loop on it, marked running: ``app.processEvents()``
+    then advances asyncio tasks too (the wall's stream leases ask the platform for tickets)."""
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    asyncio.events._set_running_loop(loop)
+    return app, loop
+
+
+def run_on_qt(app: Any, coro: Any, timeout: float = 120.0) -> Any:
+    """Run a coroutine on the qasync loop of ``qt_asyncio`` while pumping Qt; its result."""
+    task = asyncio.ensure_future(coro)
+    if not wait_until(task.done, timeout, app.processEvents):
+        task.cancel()
+        raise TimeoutError("the coroutine did not finish")
+    return task.result()
 
 
 def wait_until(cond: Callable[[], bool], timeout: float, pump: Callable[[], None]) -> bool:

@@ -47,8 +47,8 @@ async def test_demo_cameras_show_their_own_stream(demo, stream_of, transport: Tr
                 break
         instance = shared_instance(headless=True)
         for index, cam in picked.items():
-            sub = next(p for p in cam.streams if p.name == "sub")
-            with play_url(client.stream_url(sub.urls[transport]), transport, instance) as session:
+            url = (await client.stream_ticket(cam.id, "sub")).urls[transport]
+            with play_url(url, transport, instance) as session:
                 assert session.probe.wait_frames(3, timeout=15), session.error
                 assert session.probe.decoded_size() == (640, 360)
                 colour = session.probe.sample_colour(0.05, 0.5)

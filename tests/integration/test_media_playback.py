@@ -32,7 +32,7 @@ from controlroom.demo.media import hub as hub_module
 from controlroom.demo.media.clips import STREAM_COLOURS, Clip, ensure_clips
 from controlroom.demo.media.hub import LiveSource, split_nals
 from controlroom.demo.media.rtsp import RtpPacketizer, depacketize, packetize_nal
-from controlroom.demo.media.server import MediaError, MediaServer
+from controlroom.demo.media.server import MediaError, MediaServer, StreamGrant
 from controlroom.logsafe import mask_url
 from controlroom.paths import cache_dir
 from controlroom.video.transports import choose_transport
@@ -42,12 +42,12 @@ DENIED = "37132600001310009999"
 COLOUR_TOLERANCE = 30  # per channel, after YUV 4:2:0 round trip and scaling
 
 
-def permissive(camera_id: str, profile: str, token: str | None) -> int:
+def permissive(camera_id: str, profile: str, ticket: str | None) -> StreamGrant:
     if camera_id == DENIED:
         raise MediaError(403, "not in your scope")
     if camera_id not in CAMERAS:
         raise MediaError(404, "no such camera")
-    return CAMERAS[camera_id]
+    return StreamGrant(CAMERAS[camera_id], "test-login", time.monotonic() + 3600)
 
 
 class ServerThread:
@@ -152,7 +152,7 @@ def test_plays_the_right_stream(
 ) -> None:  # fmt: skip
     from controlroom.video.probe import play_url
 
-    url = media.server.urls(camera(index), profile)[transport] + "?token=secret"
+    url = media.server.urls(camera(index), profile)[transport] + "?ticket=secret"
     with play_url(url, transport, vlc_instance) as session:
         assert_stream(session.probe, index, size)
         assert session.error is None
@@ -194,7 +194,7 @@ def test_refused_over_http(media: ServerThread) -> None:
 def test_refused_over_rtsp(media: ServerThread, no_leaks: None) -> None:
     from controlroom.video.rtsp_bridge import RtspBridge
 
-    url = media.server.urls(DENIED, "main")[Transport.RTSP] + "?token=topsecret"
+    url = media.server.urls(DENIED, "main")[Transport.RTSP] + "?ticket=topsecret"
     bridge = RtspBridge(url)
     try:
         assert bridge.finished.wait(10)

@@ -72,17 +72,26 @@ async def test_town_desk_sees_and_plays_only_its_town(demo) -> None:
         assert {s.town for s in sites} <= {None, 3}
         all_cameras, _ = await county.cameras()
         other = next(c for c in all_cameras if c.id[:8] == "37132605" and c.online)
-        with pytest.raises(errors.ForbiddenError):
+        # outside the scope is answered as "no such camera": ids that exist are not revealed
+        with pytest.raises(errors.NotFoundError) as outside:
             await town.camera(other.id)
-        # playing it is refused too: the media server says 403 for this token
-        url = town.stream_url(other.streams[1].urls[Transport.HTTP_TS])
-        async with httpx.AsyncClient() as raw:
-            async with raw.stream("GET", url) as r:
-                assert r.status_code == 403
+        with pytest.raises(errors.NotFoundError) as unknown:
+            await town.camera("37132605001310999999")
+        assert outside.value.detail == unknown.value.detail
+        with pytest.raises(errors.NotFoundError):
+            await town.cameras(site_id=other.site_id)
+        # no ticket to play it either (404 as well)
+        with pytest.raises(errors.NotFoundError):
+            await town.stream_ticket(other.id, "sub")
         own = next(c for c in cameras if c.online)
         async with httpx.AsyncClient() as raw:
-            async with raw.stream("GET", town.stream_url(own.streams[1].urls[Transport.HTTP_TS])) as r:
+            ticket = await town.stream_ticket(own.id, "sub")
+            async with raw.stream("GET", ticket.urls[Transport.HTTP_TS]) as r:
                 assert r.status_code == 200
+            # the town's own ticket on another town's stream path: refused by the media server
+            forged = other.streams[1].urls[Transport.HTTP_TS] + "?ticket=" + ticket.ticket
+            async with raw.stream("GET", forged) as r:
+                assert r.status_code == 403
     finally:
         await town.aclose()
         await county.aclose()

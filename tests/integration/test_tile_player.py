@@ -48,14 +48,14 @@ class Cam:
     id: str
     stream: int  # which demo stream (colour) the camera shows
     town: int | None
-    sub: dict[Transport, str]  # with the session's token
+    sub: dict[Transport, str]  # with a stream ticket
     main: dict[Transport, str]
 
 
 @dataclass
 class Net:
     cams: list[Cam]
-    forbidden: dict[Transport, str]  # another town's camera, with a town desk's token
+    forbidden: dict[Transport, str]  # another town's camera, with a town desk's ticket for its own
 
 
 def _nearest(colour: tuple[int, int, int]) -> int:
@@ -67,8 +67,14 @@ def _close(a: tuple[int, int, int], b: tuple[int, int, int]) -> bool:
 
 
 @pytest.fixture(scope="module")
-def net(demo: Any) -> Net:
+def net(demo: Any) -> Iterator[Net]:
+    """Six cameras with ticketed URLs, and a refused one. These tests replay one URL
+    for minutes (reconnects re-use it), so the platform's tickets live an hour here."""
     index = build_network(lambda c, p: {Transport.HTTP_TS: "http://127.0.0.1:9/x.ts"})
+    demo.hook("auth-policy", ticket_ttl=3600)
+
+    async def urls(client: PlatformClient, camera_id: str, profile: str) -> dict[Transport, str]:
+        return dict((await client.stream_ticket(camera_id, profile)).urls)
 
     async def fetch() -> Net:
         disp, town = PlatformClient(demo.url), PlatformClient(demo.url)
@@ -76,6 +82,8 @@ def net(demo: Any) -> Net:
             await disp.login("dispatcher", "dispatch123")
             await town.login("town01", "desk123")
             cameras, _ = await disp.cameras()
+            own = next(c for c in cameras if c.online and index.town_of_camera(c.id) == 1)
+            own_ticket = (await town.stream_ticket(own.id, "sub")).ticket
             cams: list[Cam] = []
             seen: set[int] = set()
             forbidden: dict[Transport, str] = {}
@@ -83,23 +91,25 @@ def net(demo: Any) -> Net:
                 t = index.town_of_camera(cam.id)
                 profiles = {p.name: p for p in cam.streams}
                 if not forbidden and t not in (None, 1):
-                    forbidden = {k: town.stream_url(u) for k, u in profiles["sub"].urls.items()}
+                    # the town desk's ticket is for its own camera: another's path is refused (403)
+                    forbidden = {k: f"{u}?ticket={own_ticket}" for k, u in profiles["sub"].urls.items()}
                 s = index.stream_index[cam.id]
                 if cam.online and s not in seen and len(cams) < 6:
                     seen.add(s)
-                    cams.append(Cam(cam.id, s, t,
-                                    {k: disp.stream_url(u) for k, u in profiles["sub"].urls.items()},
-                                    {k: disp.stream_url(u) for k, u in profiles["main"].urls.items()}))  # fmt: skip
+                    cams.append(Cam(cam.id, s, t, await urls(disp, cam.id, "sub"), await urls(disp, cam.id, "main")))
             assert forbidden and len(cams) == 6
             return Net(cams, forbidden)
         finally:
             await disp.aclose()
             await town.aclose()
 
-    found = asyncio.run(fetch())
-    for cam in found.cams:  # the simulator drops random cameras now and then: not ours
-        demo.hook("camera-online", camera_id=cam.id, online=True)
-    return found
+    try:
+        found = asyncio.run(fetch())
+        for cam in found.cams:  # the simulator drops random cameras now and then: not ours
+            demo.hook("camera-online", camera_id=cam.id, online=True)
+        yield found
+    finally:
+        demo.hook("auth-policy", reset=True)
 
 
 @pytest.fixture(scope="module")
@@ -290,7 +300,7 @@ def test_another_towns_camera_fails_with_403(net: Net, tile: Tile, transport: Tr
     tile.wait_state(TileState.FAILED, 15)
     detail = tile.player.detail
     assert detail.startswith("403"), detail
-    token = net.forbidden[transport].rsplit("token=", 1)[1]
+    token = net.forbidden[transport].rsplit("ticket=", 1)[1]
     assert token not in detail
     attempts = tile.player.attempts
     assert attempts <= 2, f"{attempts} attempts before giving up"

@@ -43,6 +43,7 @@ from controlroom import paths, settings
 from controlroom.api.schema import Camera, StreamProfile, Transport
 from controlroom.inventory import InventoryDelta
 from controlroom.video.player import TilePlayer, TileState
+from controlroom.video.source import StreamLease, TicketLease
 from controlroom.video.transports import local_choice
 from controlroom.wall.controller import Missing, WallChange, WallController, why_missing
 from controlroom.wall.layouts import Layout
@@ -57,7 +58,6 @@ log = logging.getLogger("controlroom.ui.wall")
 
 TICK_MS = 250  # countdowns, tours, pre-roll: one clock for the whole wall
 PREROLL_LEAD = 2.5  # s before a tour step: connect (~0.4 s) + wait for a key frame (≤ 1 s) + margin
-REFRESH_URL_AFTER = 10.0  # s between two fresh-token retries of a tile refused with 401
 
 
 def sanitise_filename(name: str) -> str:
@@ -87,6 +87,11 @@ def detail_words(detail: str) -> str:
     m = re.match(r"no picture within ([\d.]+) s$", detail)
     if m:
         return QCoreApplication.translate("WallPane", "No picture within {s} s.").format(s=m.group(1))
+    m = re.match(r"no stream URL \((\w+)\)", detail)
+    if m:
+        if m.group(1) == "unreachable":
+            return QCoreApplication.translate("WallPane", "The platform cannot be reached for a stream ticket; trying again.")
+        return QCoreApplication.translate("WallPane", "The platform gave no stream to play: {raw}").format(raw=detail)
     if detail.startswith("401"):
         return QCoreApplication.translate("WallPane", "The media server refused the session (401): {raw}").format(raw=detail)
     if detail.startswith("403"):
@@ -129,7 +134,6 @@ class TileVideo:
     forced: str | None = None  # the operator's choice: "main", "sub" or None (automatic)
     decision: Decision | None = None
     first_frame: float | None = None
-    url_refreshed_at: float = 0.0
 
 
 class WallPane(QWidget):
@@ -252,8 +256,11 @@ class WallPane(QWidget):
                 return i, tv
         return None
 
-    def stream_for(self, camera: Camera, profile: str | None) -> tuple[str, Transport, str] | None:
-        """(url with token, transport, profile name) for a camera's profile; None if none plays here."""
+    def stream_for(self, camera: Camera, profile: str | None) -> tuple[StreamLease, Transport, str] | None:
+        """(lease, transport, profile name) for a camera's profile; None if none plays here.
+
+        The lease asks the platform for a fresh stream ticket (and the URLs to
+        use now) at every connect and reconnect of the tile's player."""
         profiles: list[StreamProfile] = list(camera.streams)
         if not profiles:
             return None
@@ -261,8 +268,8 @@ class WallPane(QWidget):
         pick = local_choice(dict(chosen.urls))
         if pick is None:
             return None
-        transport, raw = pick
-        return self.session.client.stream_url(raw), transport, chosen.name
+        transport, _public_url = pick
+        return TicketLease(self.session.client, camera.id, chosen.name, transport), transport, chosen.name
 
     # ------------------------------------------------------------------ controller changes
 
@@ -385,8 +392,8 @@ class WallPane(QWidget):
                     "(offered: {offered}).").format(offered=", ".join(
                         sorted({tr.value for p in camera.streams for tr in p.urls}))))
             return
-        url, transport, _ = stream
-        player.play(url, transport)
+        lease, _transport, _ = stream
+        player.play(lease)
 
     def _swap(self, t: int) -> None:
         tile, tv = self.tiles[t], self.videos[t]
@@ -524,18 +531,6 @@ class WallPane(QWidget):
         tile.set_state(str(state), player_words(player, detail))
         if state is TileState.RECONNECTING:
             tile.set_reconnect_in(player.reconnect_in())
-        if state is TileState.FAILED and detail.startswith("401"):
-            self._retry_with_fresh_token(t)
-
-    def _retry_with_fresh_token(self, t: int) -> None:
-        # the stream URL carries the session's token; after a token refresh the old one is refused
-        tv = self.videos[t]
-        now = self.clock()
-        camera = self.inventory.cameras.get(tv.camera_id or "")
-        if camera is None or now - tv.url_refreshed_at < REFRESH_URL_AFTER:
-            return
-        tv.url_refreshed_at = now
-        self._play(tv.front, camera, tv.profile or "sub", tv.front.keyframes_only)
 
     def _on_player_stats(self, player: TilePlayer, fps: float, kbps: float) -> None:
         found = self._tile_of(player)

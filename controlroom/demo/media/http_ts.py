@@ -20,7 +20,7 @@ from controlroom.logsafe import mask_url
 
 log = logging.getLogger("controlroom.demo.media")
 
-# (camera_id, profile, token) -> the live source, or MediaError
+# (camera_id, profile, stream ticket) -> the live source, or MediaError
 Resolve = Callable[[str, str, str | None], LiveSource]
 
 
@@ -87,10 +87,10 @@ class HttpTsService:
     async def _handle(self, request: web.Request) -> web.StreamResponse:
         camera_id = request.match_info["camera_id"]
         profile = request.match_info["profile"]
-        token = request.query.get("token")
+        ticket = request.query.get("ticket")
         where = mask_url(str(request.rel_url))
         try:
-            source = self._resolve(camera_id, profile, token)
+            source = self._resolve(camera_id, profile, ticket)
         except self._media_error as exc:
             status, message = exc.args[0], exc.args[1]
             log.info("http-ts %s: %s %s", where, status, message)

@@ -7,8 +7,8 @@ transport is answered with 461 Unsupported Transport, which makes FFmpeg and
 live555 (VLC) retry over TCP. Each client starts at the live source's cached
 key frame.
 
-The token is checked once, at DESCRIBE (the URL the client was given carries
-it); SETUP and PLAY on the same connection reuse that decision, because clients
+The stream ticket is checked once, at DESCRIBE (the URL the client was given
+carries it as ``?ticket=``); SETUP and PLAY on the same connection reuse that decision, because clients
 build the SETUP URL from Content-Base and so drop the query string.
 """
 
@@ -48,7 +48,7 @@ REASONS = {
     505: "RTSP Version Not Supported",
 }
 
-# (camera_id, profile, token) -> the live source, or MediaError
+# (camera_id, profile, stream ticket) -> the live source, or MediaError
 Resolve = Callable[[str, str, str | None], LiveSource]
 
 
@@ -139,15 +139,15 @@ class _Request:
 
 
 def _parse_path(url: str) -> tuple[str, str, str | None]:
-    """(camera_id, profile, token) from rtsp://host/media/{camera_id}/{profile}[/trackID=0]."""
+    """(camera_id, profile, ticket) from rtsp://host/media/{camera_id}/{profile}[/trackID=0]?ticket=..."""
     parts = urlsplit(url)
     segments = [s for s in parts.path.split("/") if s]
     if segments and segments[-1].startswith("trackID="):
         segments.pop()
     if len(segments) != 3 or segments[0] != "media":
         raise LookupError("no such path")
-    token = parse_qs(parts.query).get("token", [None])[0]
-    return segments[1], segments[2], token
+    ticket = parse_qs(parts.query).get("ticket", [None])[0]
+    return segments[1], segments[2], ticket
 
 
 class _Connection:
@@ -249,12 +249,12 @@ class _Connection:
     def _resolve(self, req: _Request) -> LiveSource | None:
         """The source a URL names, or None after replying with the error."""
         try:
-            camera_id, profile, token = _parse_path(req.url)
+            camera_id, profile, ticket = _parse_path(req.url)
         except LookupError:
             self._reply(req, 404)
             return None
         try:
-            return self.server.resolve(camera_id, profile, token)
+            return self.server.resolve(camera_id, profile, ticket)
         except self.server.media_error as exc:
             log.info("rtsp %s: %s %s", mask_url(req.url), exc.args[0], exc.args[1])
             self._reply(req, int(exc.args[0]))

@@ -2,8 +2,11 @@
 
 ``MediaServer`` ties the live sources (``hub``) to the two protocol front ends
 (``rtsp``, ``http_ts``) and to the demo platform's access check: every play
-request passes ``authorize(camera_id, profile, token)``, which names the
-stream index to play or raises ``MediaError`` (401/403/404).
+request passes ``authorize(camera_id, profile, ticket)`` (the ``ticket=`` of
+the URL: a stream ticket, never an API token), which grants the stream or
+raises ``MediaError`` (401/403/404). A grant is checked once, at connect; the
+stream then plays until the grant's deadline (the ticket's max session) or
+until its login logs out (``cut_login``), whichever comes first.
 
 ``stop()`` closes the listening sockets and every live connection;
 ``start()`` again rebinds the same ports, so clients can test reconnects.
@@ -11,22 +14,54 @@ stream index to play or raises ``MediaError`` (401/403/404).
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from aiohttp import web
 
 from controlroom.api.schema import Transport
 from controlroom.demo.media.clips import Clip
 from controlroom.demo.media.http_ts import HttpTsService
-from controlroom.demo.media.hub import LiveSource, MediaHub
+from controlroom.demo.media.hub import LiveSource, MediaHub, Subscription
 from controlroom.demo.media.rtsp import RtspService
 
 log = logging.getLogger("controlroom.demo.media")
 
-# (camera_id, profile, token from the URL's ?token=) -> stream index, or MediaError
-Authorize = Callable[[str, str, str | None], int]
+
+
+@dataclass(frozen=True)
+class StreamGrant:
+    """What ``authorize`` allows: the stream to play, whose login opened it, until when (monotonic)."""
+
+    index: int
+    login_id: str
+    deadline: float
+
+
+# (camera_id, profile, ticket from the URL's ?ticket=) -> a grant, or MediaError
+Authorize = Callable[[str, str, str | None], StreamGrant]
+
+
+class _GrantedSource:
+    """A live source as one granted viewer sees it: its subscriptions end with the grant."""
+
+    def __init__(self, source: LiveSource, grant: StreamGrant, server: MediaServer) -> None:
+        self._source = source
+        self._grant = grant
+        self._server = server
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._source, name)
+
+    async def subscribe(self) -> Subscription:
+        sub = await self._source.subscribe()
+        self._server._track(sub, self._grant)
+        return sub
 
 
 class MediaError(Exception):
@@ -61,6 +96,7 @@ class MediaServer:
         self._runner: web.AppRunner | None = None
         self._http: HttpTsService | None = None
         self._rtsp: RtspService | None = None
+        self._granted: dict[Subscription, tuple[StreamGrant, asyncio.TimerHandle]] = {}
 
     @property
     def http_port(self) -> int:
@@ -82,13 +118,40 @@ class MediaServer:
             Transport.HTTP_TS: f"http://{host}:{self._http_port}/media/{camera_id}/{profile}.ts",
         }
 
-    def _resolve(self, camera_id: str, profile: str, token: str | None) -> LiveSource:
+    def _resolve(self, camera_id: str, profile: str, ticket: str | None) -> LiveSource:
         if profile not in MediaHub.PROFILES:
             raise MediaError(404, f"no profile {profile!r}")
-        index = self._authorize(camera_id, profile, token)
-        if not self.hub.has(index):
+        grant = self._authorize(camera_id, profile, ticket)
+        if not self.hub.has(grant.index):
             raise MediaError(404, "no such stream")
-        return self.hub.source(index, profile)
+        return _GrantedSource(self.hub.source(grant.index, profile), grant, self)  # type: ignore[return-value]
+
+    def _track(self, sub: Subscription, grant: StreamGrant) -> None:
+        loop = asyncio.get_running_loop()
+        delay = max(0.0, grant.deadline - time.monotonic())
+        handle = loop.call_later(delay, self._end, sub, "its ticket's session length is over")
+        self._granted[sub] = (grant, handle)
+        self._forget_closed()
+
+    def _end(self, sub: Subscription, why: str) -> None:
+        entry = self._granted.pop(sub, None)
+        if entry is not None:
+            entry[1].cancel()
+        if not sub.closed:
+            log.info("media: a stream ended: %s", why)
+            sub._end(False)
+
+    def _forget_closed(self) -> None:
+        for sub in [x for x in self._granted if x.closed]:
+            self._granted.pop(sub)[1].cancel()
+
+    def cut_login(self, login_id: str) -> int:
+        """End every open stream of one login (it logged out); how many."""
+        self._forget_closed()
+        subs = [sub for sub, (grant, _h) in self._granted.items() if grant.login_id == login_id]
+        for sub in subs:
+            self._end(sub, "its login logged out")
+        return len(subs)
 
     async def start(self) -> None:
         if self._runner is not None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 
 from controlroom.api.schema import Participant, Transport
 from controlroom.video.player import TilePlayer, TileState
+from controlroom.video.source import StreamLease
 
 SPEAKER = QColor("#f0b429")  # amber: reads on a dark wall, distinct from the status colours
 IDLE_BORDER = QColor("#1d2329")
@@ -140,12 +141,13 @@ class ConferenceTile(QFrame):
 
     # ------------------------------------------------------------------ video
 
-    def play(self, url: str, transport: Transport) -> None:
+    def play(self, source: str | StreamLease, transport: Transport | None = None) -> None:
+        """Play a lease (a fresh stream ticket per connect) or a fixed URL with its transport."""
         if self.player is None:
             self.player = TilePlayer()
             self.player.state_changed.connect(self._on_state)
             self.player.set_window(int(self.surface.winId()))
-        self.player.play(url, transport)
+        self.player.play(source, transport)
 
     def cannot_play(self, reason: str) -> None:
         self._show_state(TileState.FAILED, reason)
