@@ -312,6 +312,7 @@ class TilePlayer(QObject):
             )
         self._teardown()
         self._source_gen += 1
+        fixed_url = source if isinstance(source, str) else None
         if isinstance(source, str):
             if transport is None:
                 raise ValueError("a fixed URL needs its transport")
@@ -324,6 +325,8 @@ class TilePlayer(QObject):
         self.refusal = None
         self.attempts = 0
         self._failures = 0
+        if fixed_url is not None and self._refuse(fixed_url):
+            return  # a fixed URL is checked at once; a lease's at each connect (_with_url)
         if self._offline:
             self._set_state(TileState.OFFLINE, "the platform reports the camera offline")
             return
@@ -530,18 +533,24 @@ class TilePlayer(QObject):
             if url is None:
                 self._lease_failed(problem)
                 return
-            self.refusal = check_stream_url(url, self.extra_schemes)
-            if self.refusal is not None:
-                # never handed to libVLC: a local file, a device or the screen on every reconnect
-                log.warning("stream URL refused (%s): %s", self.refusal.value, mask_url(url)[:200])
-                self._teardown()
-                self._url = None
-                self._set_state(TileState.FAILED, f"refused: {self.refusal.value}")
+            if self._refuse(url):
                 return
             self._url = url
             then()
 
         self._lease.fetch(done)
+
+    def _refuse(self, url: str) -> bool:
+        """Fail the tile, and say why, when ``url`` is no network stream (never handed to
+        libVLC or the bridge: a local file, a device or the screen on every reconnect)."""
+        self.refusal = check_stream_url(url, self.extra_schemes)
+        if self.refusal is None:
+            return False
+        log.warning("stream URL refused (%s): %s", self.refusal.value, mask_url(url)[:200])
+        self._teardown()
+        self._url = None
+        self._set_state(TileState.FAILED, f"refused: {self.refusal.value}")
+        return True
 
     def _lease_failed(self, problem: LeaseError | None) -> None:
         reason = str(problem) if problem is not None else "no stream URL"

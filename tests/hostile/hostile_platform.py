@@ -162,6 +162,16 @@ class Hostile:
         while True:  # never ends: the client must stop reading
             await resp.write(chunk)
 
+    async def ticket(self, request: web.Request) -> web.Response:
+        """API v1's stream ticket: the hostile platform hands out whatever URLs its camera lists."""
+        body = msgspec.json.decode(await request.read())
+        cam = next((c for c in self.cameras if isinstance(c, dict) and c.get("id") == body.get("camera_id")), None)
+        if cam is None or not isinstance(cam.get("streams"), list):
+            return _error(404, "not_found", "no such camera")
+        urls = next((s["urls"] for s in cam["streams"] if s.get("name") == body.get("profile")), {})
+        return web.json_response({"camera_id": cam["id"], "profile": body["profile"], "ticket": "t",
+                                  "expires_in": 30, "max_session": 3600, "urls": urls})
+
     async def sites_(self, request: web.Request) -> web.Response:
         return self._page(request, self.sites)
 
@@ -237,6 +247,7 @@ class Hostile:
         app.router.add_get(f"{API}/alerts", self.alerts)
         app.router.add_get(f"{API}/conferences", self.conferences)
         app.router.add_get(f"{API}/events", self.events)
+        app.router.add_post(f"{API}/streams/ticket", self.ticket)
         app.router.add_route("*", "/{tail:.*}", self.other)
         return app
 
