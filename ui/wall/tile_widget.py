@@ -77,7 +77,8 @@ from controlroom.api.schema import GridStatus
 TILE_MIME = "application/x-controlroom-tile"
 
 ZOOM_STEP = 1.25
-MAX_ZOOM = 8.0  # the smallest crop is 1/8 of the picture's width and height
+MAX_ZOOM = 8.0  # at most 1/8 of the picture's width and height fills the tile
+MAX_SURFACE_PIXELS = 2560 * 1440  # a zoomed surface's bound: libVLC scales each picture to all of it
 HEADER_HEIGHT = 20
 INCIDENT_OUTLINE = GS.status_colour(GridStatus.INCIDENT)
 HEADER_BACKGROUND = QColor("#181c21")
@@ -207,12 +208,27 @@ class TileInfo:
 
 
 class _ZStack(QWidget):
-    """Keeps every child at its own full size; which one shows is z-order."""
+    """Keeps every child at its own full size; which one shows is z-order.
+
+    The video surfaces may be larger than the stack (deep digital zoom):
+    ``video_rect`` is then their geometry, in fractions of the stack's size,
+    and the stack's native window clips them.
+    """
+
+    video_rect: tuple[float, float, float, float] | None = None  # x, y, w, h (fractions)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        for child in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
-            child.setGeometry(self.rect())
+        self.place_children()
         super().resizeEvent(event)
+
+    def place_children(self) -> None:
+        w, h = self.width(), self.height()
+        for child in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            r = self.video_rect
+            if isinstance(child, VideoSurface) and r is not None:
+                child.setGeometry(round(r[0] * w), round(r[1] * h), max(1, round(r[2] * w)), max(1, round(r[3] * h)))
+            else:
+                child.setGeometry(self.rect())
 
 
 class StatusPanel(QFrame):
@@ -292,6 +308,9 @@ class TileWidget(QFrame):
         self._reconnect_in: float | None = None
         self._stats_visible = False
         self._zoom: QRectF | None = None
+        self._factor = 1.0
+        #: the decoded picture's size (the wall sets it once a stream plays): its aspect ratio
+        self.picture_size = QSize(16, 9)
         self._press_pos: QPointF | None = None
         self._press_in_header = False
         self._panning = False
@@ -387,7 +406,8 @@ class TileWidget(QFrame):
         self.info = TileInfo(camera_id, name, site)
         if camera_id is None:
             self.state, self.detail = "empty", ""
-            self._zoom = None
+            if self._zoom is not None:
+                self.set_zoom(None)
         self._refresh()
 
     def set_state(self, state: str, detail: str = "") -> None:
@@ -573,23 +593,113 @@ class TileWidget(QFrame):
         return getattr(self, "_flash_left", 0) > 0
 
     # ------------------------------------------------------------------ zoom
+    #
+    # The zoom is the part of the picture that fills the tile: a rectangle in
+    # fractions of the decoded picture with the tile's own aspect ratio, so a
+    # zoomed tile shows no bars or strips. The video surfaces are enlarged and
+    # shifted inside the body, whose native window clips them: libVLC only
+    # sees its window resized, which it handles like any tile resize, and the
+    # stream is never touched.
+    #
+    # WORKAROUND: not libVLC's crop. On libVLC 3.0.24's xcb_x11 output (ours on
+    # X11 without Xlib) every crop change resets the picture pool; a crop below
+    # about a third of a side starves its converter for good ("swscale: can't
+    # get output picture": the tile froze after 2-5 notches and was reconnected),
+    # and larger crops came out shifted and letterboxed (measured under Xvfb,
+    # 640x360 and 1280x720 streams). Window resizes of any size played on.
 
     @property
     def zoom(self) -> QRectF | None:
+        """What part of the picture fills the tile (fractions), or None: all of it, letterboxed."""
         return QRectF(self._zoom) if self._zoom is not None else None
+
+    @property
+    def zoom_factor(self) -> float:
+        """How much larger than unzoomed the picture shows (1.0 unzoomed)."""
+        return self._factor if self._zoom is not None else 1.0
+
+    def max_zoom(self) -> float:
+        """The deepest zoom here: ``MAX_ZOOM``, or less where the enlarged surface would pass
+        ``MAX_SURFACE_PIXELS`` (libVLC scales every picture to the whole surface)."""
+        fill = self._fill_region()
+        area = max(1, self.body.width() * self.body.height())
+        return max(1.0, min(MAX_ZOOM, (MAX_SURFACE_PIXELS * fill.width() * fill.height() / area) ** 0.5))
 
     def set_zoom(self, rect: QRectF | None) -> None:
         if rect is not None and rect.width() >= 0.999 and rect.height() >= 0.999:
             rect = None
         self._zoom = rect
+        self._factor = 1.0 if rect is None else max(1.0, self._fill_region().width() / max(1e-6, rect.width()))
+        self._place_surfaces()
         self.zoom_changed.emit(self.index, self.zoom)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._zoom is not None:
+            # keep the zoom's centre and factor; its shape follows the tile's (after the layout ran)
+            QTimer.singleShot(0, self._refit_zoom)
+
+    def _refit_zoom(self) -> None:
+        z = self._zoom
+        if z is None:
+            return
+        fill, factor = self._fill_region(), min(self._factor, self.max_zoom())
+        w, h = fill.width() / factor, fill.height() / factor
+        x = min(max(0.0, z.center().x() - w / 2), 1.0 - w)
+        y = min(max(0.0, z.center().y() - h / 2), 1.0 - h)
+        if max(abs(w - z.width()), abs(h - z.height()), abs(x - z.x()), abs(y - z.y())) > 1e-4:
+            self.set_zoom(QRectF(x, y, w, h))
+        else:
+            self._place_surfaces()
+
+    def _place_surfaces(self) -> None:
+        """Enlarge and shift the surfaces so that the zoom fills the body."""
+        z = self._zoom
+        if z is None:
+            self.body.video_rect = None
+        else:
+            # the surface gets the picture's own aspect ratio: libVLC fills it, no bars
+            self.body.video_rect = (-z.x() / z.width(), -z.y() / z.height(), 1 / z.width(), 1 / z.height())
+        self.body.place_children()
+
+    def set_picture_size(self, width: int, height: int) -> None:
+        """The decoded picture's size (its aspect ratio shapes the zoom)."""
+        if width > 0 and height > 0 and QSize(width, height) != self.picture_size:
+            self.picture_size = QSize(width, height)
 
     def reset_zoom(self) -> None:
         if self._zoom is not None:
             self.set_zoom(None)
 
+    def _aspects(self) -> tuple[float, float]:
+        """(picture, body) aspect ratios, width / height."""
+        ps = self.picture_size
+        picture = ps.width() / ps.height() if ps.height() > 0 else 16 / 9
+        body = self.body.width() / self.body.height() if self.body.height() > 0 else picture
+        return picture, body
+
+    def _fill_region(self) -> QRectF:
+        """The largest part of the picture with the body's aspect ratio (zoom 1x, filled)."""
+        picture, body = self._aspects()
+        if body >= picture:
+            h = picture / body
+            return QRectF(0, (1 - h) / 2, 1, h)
+        w = body / picture
+        return QRectF((1 - w) / 2, 0, w, 1)
+
+    def _view(self) -> QRectF:
+        """The part of the picture the body spans now (fractions; beyond 0..1 where letterboxed)."""
+        if self._zoom is not None:
+            return QRectF(self._zoom)
+        picture, body = self._aspects()
+        if body >= picture:  # bars left and right
+            w = body / picture
+            return QRectF((1 - w) / 2, 0, w, 1)
+        h = picture / body
+        return QRectF(0, (1 - h) / 2, 1, h)
+
     def _surface_fraction(self, pos: QPointF) -> QPointF | None:
-        """Where ``pos`` (tile coordinates) falls on the video, as 0..1 fractions."""
+        """Where ``pos`` (tile coordinates) falls on the body, as 0..1 fractions."""
         top_left = self.body.mapTo(self, QPoint(0, 0))
         w, h = self.body.width(), self.body.height()
         if w <= 0 or h <= 0:
@@ -605,12 +715,13 @@ class TileWidget(QFrame):
         f = self._surface_fraction(pos)
         if f is None or self.info.camera_id is None:
             return
-        cur = self._zoom or QRectF(0, 0, 1, 1)
-        scale = ZOOM_STEP ** steps
-        w = min(1.0, max(1.0 / MAX_ZOOM, cur.width() / scale))
-        h = min(1.0, max(1.0 / MAX_ZOOM, cur.height() / scale))
-        px = cur.x() + f.x() * cur.width()
-        py = cur.y() + f.y() * cur.height()
+        factor = min(self.max_zoom(), self.zoom_factor * ZOOM_STEP ** steps)
+        if factor <= 1.0 + 1e-6:
+            self.set_zoom(None)
+            return
+        view, fill = self._view(), self._fill_region()
+        px, py = view.x() + f.x() * view.width(), view.y() + f.y() * view.height()
+        w, h = fill.width() / factor, fill.height() / factor
         x = min(max(0.0, px - f.x() * w), 1.0 - w)
         y = min(max(0.0, py - f.y() * h), 1.0 - h)
         self.set_zoom(QRectF(x, y, w, h))

@@ -374,8 +374,6 @@ class WallPane(QWidget):
         tv.back_for_switch = False
         old.stop()
         tile.set_state(str(tv.front.state), detail_words(tv.front.detail))
-        if tile.zoom is not None:
-            tv.front.set_zoom(_zoom_tuple(tile.zoom))
         cam = self.inventory.cameras.get(tv.camera_id or "")
         note = reason_words(tv.decision) if tv.decision else ""
         tile.set_profile(tv.profile, note, tv.front.keyframes_only)
@@ -424,8 +422,10 @@ class WallPane(QWidget):
             self._policy_timer.start()
 
     def tile_pixels(self, t: int) -> tuple[int, int]:
-        size = self.tiles[t].video_size()
-        ratio = self.devicePixelRatioF()
+        """The device pixels the whole picture would take in tile ``t`` (its size times its zoom)."""
+        tile = self.tiles[t]
+        size = tile.video_size()
+        ratio = self.devicePixelRatioF() * tile.zoom_factor
         return round(size.width() * ratio), round(size.height() * ratio)
 
     def _decide(self) -> dict[int, Decision]:
@@ -497,6 +497,8 @@ class WallPane(QWidget):
         tile = self.tiles[t]
         if tv.camera_id is None or any(q == t for q, _ in self._start_queue):
             return  # empty, or waiting for its turn: the front still plays the old camera
+        if state is TileState.PLAYING and (size := player.decoded_size()) is not None:
+            tile.set_picture_size(*size)
         tile.set_state(str(state), detail_words(detail))
         if state is TileState.RECONNECTING:
             tile.set_reconnect_in(player.reconnect_in())
@@ -548,6 +550,9 @@ class WallPane(QWidget):
             elif tile.tour_label.isVisible():
                 tile.set_tour_text(None)
         self._preroll(now)
+        if any(tv.decision is not None and Reason.HYSTERESIS in tv.decision.reasons for tv in self.videos):
+            # a switch held back by the 5 s rule (a zoom, a resize) is due once the hold ends
+            self._schedule_policy()
 
     def _preroll(self, now: float) -> None:
         wanted: dict[int, str] = {}
@@ -645,8 +650,13 @@ class WallPane(QWidget):
         self.view_changed.emit()
 
     def _on_zoom(self, t: int, rect: QRectF | None) -> None:
+        """The tile zooms by itself (its surfaces); the stream is never touched.
+
+        A zoomed tile shows the picture larger than the tile: the policy hears
+        that size, so zooming past the sub stream's pixels switches to main.
+        """
         if t < len(self.videos):
-            self.videos[t].front.set_zoom(_zoom_tuple(rect))
+            self._schedule_policy()
 
     def snapshot(self, t: int) -> str | None:
         """Save tile ``t``'s picture to the pictures folder; the path, or None (and a message)."""
@@ -791,12 +801,3 @@ class WallPane(QWidget):
 def _demoted(decision: Decision | None) -> bool:
     """The tile plays less than its size deserves (bandwidth or CPU budget)."""
     return decision is not None and bool(decision.reasons & {Reason.BANDWIDTH, Reason.OVER_BUDGET, Reason.CPU})
-
-
-def _zoom_tuple(rect: QRectF | None) -> tuple[float, float, float, float] | None:
-    if rect is None:
-        return None
-    return (rect.x(), rect.y(), rect.width(), rect.height())
-
-
-
