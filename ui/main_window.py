@@ -290,7 +290,8 @@ class MainWindow(QMainWindow):
         self.dock.setWidget(self.resources)
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
-        self.resizeDocks([self.dock], [380], Qt.Orientation.Horizontal)
+        # wide enough for the names (the longest shown whole), not a fixed guess
+        self.resizeDocks([self.dock], [self.resources.preferred_width()], Qt.Orientation.Horizontal)
 
         # ---- centre
         self.wall = WallPlaceholder(self)

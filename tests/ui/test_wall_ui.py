@@ -165,8 +165,9 @@ def test_drops_swap_clear_keys_snapshot_zoom(qtbot, login, run, config_dir, tmp_
     tile.reset_zoom()
     assert tile.zoom is None and tile.surface.geometry() == tile.body.rect()
 
-    # ---- markup in names stays plain text
-    assert tile.name_label.text() == name
+    # ---- the camera's own part of its name first; the full name on hover and in the status bar
+    assert name.endswith(tile.name_label.text()) and tile.info.name == name
+    assert name in tile.toolTip() and name in tile.surface.statusTip()
     _close(win)
 
 

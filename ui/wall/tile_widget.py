@@ -131,11 +131,22 @@ def state_colour(state: str) -> QColor:
 
 
 class ElidedLabel(QWidget):
-    """One line of plain text, cut with "…" when the tile is too narrow."""
+    """One line of plain text, cut with "…" when the tile is too narrow.
 
-    def __init__(self, colour: str, bold: bool = False, parent: QWidget | None = None) -> None:
+    ``elide`` says where the cut goes (a camera's own name keeps its
+    distinctive end: the middle goes); ``fallback`` (a tile number) shows
+    instead when fewer than ``MIN_CHARS`` characters would be left.
+    """
+
+    MIN_CHARS = 2
+
+    def __init__(self, colour: str, bold: bool = False, parent: QWidget | None = None,
+                 elide: Qt.TextElideMode = Qt.TextElideMode.ElideRight) -> None:
         super().__init__(parent)
         self._text = ""
+        self._fallback = ""
+        self._context = ""
+        self._elide = elide
         self._colour = QColor(colour)
         f = QFont(self.font())
         f.setBold(bold)
@@ -152,6 +163,37 @@ class ElidedLabel(QWidget):
     def text(self) -> str:
         return self._text
 
+    def setFallback(self, text: str) -> None:
+        if text != self._fallback:
+            self._fallback = text
+            self.update()
+
+    def setContext(self, text: str) -> None:
+        """Words after the text ("村口1号 · 北武台社区"), cut first when space is short."""
+        if text != self._context:
+            self._context = text
+            self.update()
+
+    def visibleText(self) -> str:
+        """What the label paints at its current width."""
+        fm = self.fontMetrics()
+        width = self.width()
+        if self._context:
+            full = f"{self._text} · {self._context}"
+            if fm.horizontalAdvance(full) <= width:
+                return full
+            head = f"{self._text}·"
+            room = width - fm.horizontalAdvance(head)
+            if room >= fm.horizontalAdvance(self._context[:1] + "…"):
+                # the place's start tells the villages apart: "东口 · 北武…", "东口 · 张家…"
+                return head + fm.elidedText(self._context, Qt.TextElideMode.ElideRight, room)
+        if fm.horizontalAdvance(self._text) <= width:
+            return self._text
+        shown = fm.elidedText(self._text, self._elide, width)
+        if self._fallback and len(shown.replace("…", "")) < self.MIN_CHARS:
+            return fm.elidedText(self._fallback, Qt.TextElideMode.ElideRight, self.width())
+        return shown
+
     def setColour(self, colour: QColor | str) -> None:
         self._colour = QColor(colour)
         self.update()
@@ -166,9 +208,8 @@ class ElidedLabel(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setPen(self._colour)
-        fm = self.fontMetrics()
-        text = fm.elidedText(self._text, Qt.TextElideMode.ElideRight, self.width())
-        painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
+        painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                         self.visibleText())
         painter.end()
 
 
@@ -203,8 +244,14 @@ class TileInfo:
     """What the tile shows about its camera (plain text from the platform)."""
 
     camera_id: str | None = None
-    name: str = ""
+    name: str = ""  # the full name
     site: str = ""
+    own: str = ""  # the camera's own part of its name (controlroom.names), shown first
+    place: str = ""  # the place its name starts with (shown after it when the site is not)
+
+    @property
+    def short(self) -> str:
+        return self.own or self.name
 
 
 class _ZStack(QWidget):
@@ -328,7 +375,9 @@ class TileWidget(QFrame):
         hp.setColor(self.header.backgroundRole(), HEADER_BACKGROUND)
         self.header.setPalette(hp)
         self.dot = QLabel(self.header)
-        self.name_label = ElidedLabel("#e3e7eb", bold=True, parent=self.header)
+        self.name_label = ElidedLabel("#e3e7eb", bold=True, parent=self.header,
+                                      elide=Qt.TextElideMode.ElideMiddle)
+        self.name_label.setFallback(str(index + 1))
         self.site_label = ElidedLabel("#8a929c", parent=self.header)
         self.grid_badge = GridBadge(self.header)
         self.stats_label = QLabel(self.header)
@@ -358,6 +407,8 @@ class TileWidget(QFrame):
         hb.addWidget(self.tour_label)
         hb.addWidget(self.profile_label)
         hb.addWidget(self.state_label)
+        self._header_box = hb
+        self._compact = False
 
         # ---- body: the two surfaces and the status panel, stacked in z-order.
         # All three stay mapped at the same geometry and the one in front is
@@ -402,8 +453,10 @@ class TileWidget(QFrame):
 
     # ------------------------------------------------------------------ content
 
-    def set_camera(self, camera_id: str | None, name: str = "", site: str = "") -> None:
-        self.info = TileInfo(camera_id, name, site)
+    def set_camera(self, camera_id: str | None, name: str = "", site: str = "", own: str = "",
+                   place: str = "") -> None:
+        """The camera on the tile: its full name, its site, its own part of the name and its place."""
+        self.info = TileInfo(camera_id, name, site, own, place)
         if camera_id is None:
             self.state, self.detail = "empty", ""
             if self._zoom is not None:
@@ -436,6 +489,7 @@ class TileWidget(QFrame):
         colour = theme.WARNING.name() if keyframes_only or warn else "#7c848d"
         self.profile_label.setStyleSheet(f"color: {colour};")
         self.profile_label.setToolTip(note)
+        self._fit_header()
 
     def set_stats(self, fps: float, kbps: float) -> None:
         self.stats_label.setText(self.tr("{fps:.0f} fps · {kbps:,.0f} kbit/s").format(fps=fps, kbps=kbps))
@@ -510,8 +564,15 @@ class TileWidget(QFrame):
     def _refresh(self) -> None:
         state = self.state
         empty = self.info.camera_id is None
-        self.name_label.setText(self.info.name if not empty else self.tr("Tile {n}").format(n=self.index + 1))
+        self.name_label.setText(self.info.short if not empty else self.tr("Tile {n}").format(n=self.index + 1))
         self.site_label.setText(self.info.site if not empty else "")
+        full = "" if empty else self.tr("{name} — {site}").format(name=self.info.name, site=self.info.site) \
+            if self.info.site else self.info.name
+        # the full name on hover (tooltip) and in the status bar (status tip), wherever the pointer is
+        for w in (self, self.body, *self.surfaces, self.status):
+            w.setToolTip(full)
+            w.setStatusTip(full)
+        self.header.setStatusTip(full)
         words = state_words("empty" if empty else state)
         if state == "reconnecting" and self._reconnect_in is not None and self._reconnect_in > 0.05:
             words = self.tr("Reconnecting in {s} s").format(s=int(self._reconnect_in + 0.999))
@@ -530,6 +591,7 @@ class TileWidget(QFrame):
             self.status.show_text(title, detail, colour if not empty else QColor("#c0c6cc"))
             self._bring_to_front(self.status)
         self.stats_label.setVisible(self._stats_visible and state == "playing" and not empty)
+        self._fit_header()
 
     def _bring_to_front(self, widget: QWidget) -> None:
         if self._on_top is not widget:
@@ -633,8 +695,26 @@ class TileWidget(QFrame):
         self._place_surfaces()
         self.zoom_changed.emit(self.index, self.zoom)
 
+    #: below this width (px) the header keeps the camera's name and drops words the dot says
+    COMPACT_WIDTH = 300
+
+    def _fit_header(self) -> None:
+        """On a small tile the name comes first: state in words, stream and site give way
+        (the dot's colour says the state; the tooltip and the status bar say everything)."""
+        compact = self.width() < self.COMPACT_WIDTH
+        if compact != self._compact:
+            self._compact = compact
+            self._header_box.setStretchFactor(self.name_label, 6 if compact else 3)
+            self._header_box.setStretchFactor(self.grid_badge, 1 if compact else 3)
+        self.site_label.setVisible(not compact and self.info.camera_id is not None)
+        # no room for the site: the place follows the name, so two villages' gates differ
+        self.name_label.setContext(self.info.place if compact and self.info.camera_id is not None else "")
+        self.state_label.setVisible(not compact)
+        self.profile_label.setVisible(not compact and bool(self.profile_label.text()))
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit_header()
         if self._zoom is not None:
             # keep the zoom's centre and factor; its shape follows the tile's (after the layout ran)
             QTimer.singleShot(0, self._refit_zoom)

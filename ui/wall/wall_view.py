@@ -41,6 +41,7 @@ from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 from controlroom import paths, settings
 from controlroom.api.schema import Camera, StreamProfile, Transport
 from controlroom.inventory import InventoryDelta
+from controlroom.names import camera_name
 from controlroom.video.player import TilePlayer, TileState
 from controlroom.video.transports import local_choice
 from controlroom.wall.controller import WallChange, WallController
@@ -387,7 +388,8 @@ class WallPane(QWidget):
             tile.set_camera(tv.camera_id, tv.camera_id or "", "")
         else:
             site = self.inventory.sites.get(camera.site_id)
-            tile.set_camera(camera.id, camera.name, site.name if site else "")
+            name = camera_name(self.inventory, camera)
+            tile.set_camera(camera.id, camera.name, site.name if site else "", name.own, name.place)
         self._label_grid(t)
         tile.set_state(str(tv.front.state), detail_words(tv.front.detail))
 
