@@ -136,11 +136,11 @@ class WallPlaceholder(QWidget):
             " QLabel { background: transparent; }"
         )
         self.card.setMaximumWidth(620)
-        self.title = QLabel(self.tr("Video wall"))
+        # stands in for the wall while the inventory loads (and says why when that fails)
+        self.title = QLabel(self.tr("Opening the video wall…"))
         self.title.setStyleSheet("font-size: 20pt; font-weight: 600; color: #e3e7eb;")
         self.note = QLabel(self.tr(
-            "The video wall is not part of this build yet. "
-            "Browse and search the sites and cameras in the panel on the left."
+            "Loading the sites and cameras from the platform; the wall opens as soon as they are in."
         ))
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #9aa3ad;")
@@ -233,6 +233,9 @@ class WallPlaceholder(QWidget):
 
     def set_loading(self, text: str, error: bool = False) -> None:
         self.loading_line.setText(text)
+        if error:
+            self.title.setText(self.tr("The video wall could not open"))
+            self.note.setText(self.tr("Log out and in again, or check the platform with “controlroom doctor”."))
         colour = theme.OFFLINE.name() if error else "#9aa3ad"
         self.loading_line.setStyleSheet(f"color: {colour};")
 
