@@ -291,8 +291,13 @@ class LoginDialog(QDialog):
         return True
 
     def _describe(self, exc: BaseException) -> str:
-        from controlroom.api.errors import PlatformError
+        from controlroom.api.errors import AuthError, PlatformError
 
+        if isinstance(exc, AuthError):
+            # The server's own words ("unknown user or wrong password") are in its language,
+            # not the operator's: they go to the log; the dialog says it in the operator's words.
+            log.info("login refused: %s", exc.detail[:200])
+            return exc.message
         if isinstance(exc, PlatformError):
             return str(exc)  # already translated, in the operator's words
         log.exception("unexpected error while logging in", exc_info=exc)

@@ -24,7 +24,7 @@ def test_wrong_password_is_shown_inline(qtbot, aio, demo, no_keyring) -> None:  
     with qtbot.waitSignal(dlg.login_failed, timeout=5000) as blocker:
         dlg.login_button.click()  # starts the login as a task on the qasync loop
     message = "The platform refused the user name or password, or the session expired."
-    assert blocker.args[0].startswith(message)
+    assert blocker.args[0] == message
     assert dlg.error_label.isVisible() and dlg.error_label.text() == blocker.args[0]
     assert dlg.isVisible() and dlg.result() != QDialog.DialogCode.Accepted
     assert dlg.login_button.isEnabled() and not dlg.busy.isVisible()
@@ -141,3 +141,17 @@ def test_error_does_not_cover_the_keyring_note(qtbot, aio, demo, no_keyring) -> 
     assert note.isVisible() and not rect(note).intersects(rect(error))
     assert note.height() >= note.heightForWidth(note.width())
     assert rect(error).bottom() < rect(dlg.buttons).top()
+
+
+def test_a_refused_login_is_said_in_the_operators_words_only(qtbot, aio, demo, no_keyring) -> None:  # type: ignore[no-untyped-def]
+    """Issue 9 item 10: the server's English "unknown user or wrong password" stayed in zh_CN."""
+    dlg = LoginDialog(url=demo.url, username="dispatcher", password="wrong")
+    qtbot.addWidget(dlg)
+    with qtbot.waitSignal(dlg.login_failed, timeout=5000) as blocker:
+        dlg.start_login()
+    from PySide6.QtCore import QCoreApplication
+
+    words = QCoreApplication.translate(
+        "PlatformError", "The platform refused the user name or password, or the session expired.")
+    assert blocker.args[0] == words == dlg.error_label.text()
+    assert "wrong password" not in dlg.error_label.text()
