@@ -278,7 +278,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>App</name>
     <message>
-      <location filename="../../ui/app.py" line="175" />
+      <location filename="../../ui/app.py" line="178" />
       <source>unexpected error: {error}</source>
       <translation>意外错误：{error}</translation>
     </message>
@@ -286,7 +286,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>BoolEditor</name>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="178" />
+      <location filename="../../ui/settings_dialog.py" line="218" />
       <source>On</source>
       <translation>开</translation>
     </message>
@@ -439,62 +439,62 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConferencePlugin</name>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="89" />
+      <location filename="../../plugins/conference/plugin.py" line="86" />
       <source>{what} failed: {error}</source>
       <translation>{what}失败：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="106" />
+      <location filename="../../plugins/conference/plugin.py" line="103" />
       <source>Loading the meeting rooms</source>
       <translation>读取会议室</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="140" />
+      <location filename="../../plugins/conference/plugin.py" line="137" />
       <source>Joining…</source>
       <translation>正在加入…</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="153" />
+      <location filename="../../plugins/conference/plugin.py" line="150" />
       <source>Joining the meeting</source>
       <translation>加入会议</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="159" />
+      <location filename="../../plugins/conference/plugin.py" line="156" />
       <source>Video conference · Esc leaves full screen</source>
       <translation>视频会商 · 按 Esc 退出全屏</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="180" />
+      <location filename="../../plugins/conference/plugin.py" line="172" />
       <source>no stream this machine can play</source>
       <translation>没有本机能播放的视频流</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="223" />
+      <location filename="../../plugins/conference/plugin.py" line="208" />
       <source>Fetching a participant's video</source>
       <translation>获取参会方视频</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="233" />
+      <location filename="../../plugins/conference/plugin.py" line="218" />
       <source>Leaving the meeting</source>
       <translation>退出会议</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="250" />
+      <location filename="../../plugins/conference/plugin.py" line="235" />
       <source>Raising the hand</source>
       <translation>举手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="250" />
+      <location filename="../../plugins/conference/plugin.py" line="235" />
       <source>Lowering the hand</source>
       <translation>放下手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="256" />
+      <location filename="../../plugins/conference/plugin.py" line="241" />
       <source>Muting</source>
       <translation>静音</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="256" />
+      <location filename="../../plugins/conference/plugin.py" line="241" />
       <source>Unmuting</source>
       <translation>取消静音</translation>
     </message>
@@ -647,133 +647,153 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>GridBoard</name>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="121" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="133" />
       <source>Grids by status, per town</source>
       <extracomment>the statuses became stale (True) or fresh again (False)</extracomment>
       <translation>各镇网格状态</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="122" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="134" />
       <source>Cameras online (%)</source>
       <translation>摄像机在线率（%）</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="123" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="135" />
       <source>Alerts per hour (last 24 h)</source>
       <translation>每小时告警数（近 24 小时）</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="127" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="139" />
       <source>grids</source>
       <translation>网格数</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="147" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="159" />
       <source>Grid:</source>
       <translation>网格：</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="151" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="163" />
       <source>Grids in incident, then grids needing attention</source>
       <translation>事件处置中的网格，其次是需关注的网格</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="153" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="165" />
       <source>Incident wall</source>
       <translation>事件墙</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="155" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="167" />
       <source>Put this grid's cameras and its neighbours' on the wall</source>
       <translation>将此网格及相邻网格的摄像机上墙</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="251" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="265" />
       <source>Updated {time}</source>
       <translation>更新于 {time}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="265" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="279" />
       <source>Town {n}</source>
       <translation>{n} 号镇</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="265" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="280" />
       <source>County</source>
       <translation>县级</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_board/widgets/axes.py" line="85" />
+      <source>HH:mm:ss</source>
+      <translation>HH:mm:ss</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_board/widgets/axes.py" line="86" />
+      <source>HH:mm</source>
+      <translation>HH:mm</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_board/widgets/axes.py" line="87" />
+      <source>MMM d</source>
+      <translation>M月d日</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_board/widgets/axes.py" line="88" />
+      <source>MMM yyyy</source>
+      <translation>yyyy年M月</translation>
     </message>
   </context>
   <context>
     <name>GridMap</name>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="82" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="93" />
       <source>Whole county</source>
       <extracomment>the statuses became stale (True) or fresh again (False) something was put on the wall: (grid id, tiles, cameras shown, cameras that did not fit)</extracomment>
       <translation>全县</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="83" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="94" />
       <source>Zoom out to every grid</source>
       <translation>缩小以显示全部网格</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="91" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="102" />
       <source>Hover over a grid for its details; click it to put its cameras on the wall; right-click for an incident wall.</source>
       <translation>悬停网格查看详情；单击将其摄像机上墙；右键组建事件墙。</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="174" />
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="226" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="186" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="238" />
       <source>Town {n}</source>
       <translation>{n} 号镇</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="187" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="199" />
       <source>● cameras online  ● offline</source>
       <translation>● 摄像机在线  ● 离线</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="187" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="199" />
       <source>Zoom in to see the cameras</source>
       <translation>放大后显示摄像机</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="228" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="240" />
       <source>Status: {status}</source>
       <translation>状态：{status}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="232" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="244" />
       <source>({age}: as last known)</source>
       <translation>（{age}：最后已知状态）</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="233" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="245" />
       <source>Cameras online: {online} of {total}</source>
       <translation>在线摄像机：{online} / {total}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="236" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="248" />
       <source>Members: {members}</source>
       <translation>成员：{members}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="236" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="248" />
       <source>none</source>
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="237" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="249" />
       <source>Patrol on duty: {n}</source>
       <translation>在岗巡逻：{n}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="249" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="261" />
       <source>Put this grid's cameras on the wall</source>
       <translation>将此网格的摄像机上墙</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="251" />
+      <location filename="../../plugins/grid_map/widgets/grid_map.py" line="263" />
       <source>Incident wall: this grid and its neighbours</source>
       <translation>事件墙：此网格及相邻网格</translation>
     </message>
@@ -1003,12 +1023,12 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ListEditor</name>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="293" />
+      <location filename="../../ui/settings_dialog.py" line="345" />
       <source>Up</source>
       <translation>上移</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="294" />
+      <location filename="../../ui/settings_dialog.py" line="346" />
       <source>Down</source>
       <translation>下移</translation>
     </message>
@@ -1016,44 +1036,44 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>LoginDialog</name>
     <message>
-      <location filename="../../ui/login_dialog.py" line="70" />
+      <location filename="../../ui/login_dialog.py" line="71" />
       <source>Log in to ControlRoom</source>
       <extracomment>a login attempt failed; the message shown inline logged in: the dialog is about to accept the password that logged in: the app may keep it in memory for this run</extracomment>
       <translation>登录 ControlRoom</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="73" />
+      <location filename="../../ui/login_dialog.py" line="74" />
       <source>Log in to a video platform</source>
       <translation>登录视频平台</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="77" />
+      <location filename="../../ui/login_dialog.py" line="78" />
       <source>https://platform.example:8443</source>
       <translation>https://platform.example:8443</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="81" />
+      <location filename="../../ui/login_dialog.py" line="82" />
       <source>Remember password</source>
       <translation>记住密码</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="90" />
+      <location filename="../../ui/login_dialog.py" line="91" />
       <source>Platform address:</source>
       <translation>平台地址：</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="91" />
+      <location filename="../../ui/login_dialog.py" line="92" />
       <source>User name:</source>
       <translation>用户名：</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="92" />
+      <location filename="../../ui/login_dialog.py" line="93" />
       <source>Password:</source>
       <translation>密码：</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="115" />
-      <location filename="../../ui/login_dialog.py" line="196" />
+      <location filename="../../ui/login_dialog.py" line="116" />
+      <location filename="../../ui/login_dialog.py" line="222" />
       <source>Log in</source>
       <translation>登录</translation>
     </message>
@@ -1063,42 +1083,42 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="154" />
+      <location filename="../../ui/login_dialog.py" line="165" />
       <source>Stored in the system keyring ({backend})</source>
       <translation>保存在系统密钥环中（{backend}）</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="158" />
+      <location filename="../../ui/login_dialog.py" line="169" />
       <source>No system keyring was found: passwords are kept for this session only.</source>
       <translation>未找到系统密钥环：密码仅在本次会话中保留。</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="196" />
+      <location filename="../../ui/login_dialog.py" line="222" />
       <source>Logging in…</source>
       <translation>正在登录…</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="206" />
+      <location filename="../../ui/login_dialog.py" line="233" />
       <source>Enter the platform address, for example https://platform.example:8443.</source>
       <translation>请输入平台地址，例如 https://platform.example:8443。</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="208" />
+      <location filename="../../ui/login_dialog.py" line="235" />
       <source>The platform address must start with http:// or https://, for example https://platform.example:8443.</source>
       <translation>平台地址须以 http:// 或 https:// 开头，例如 https://platform.example:8443。</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="210" />
+      <location filename="../../ui/login_dialog.py" line="237" />
       <source>Enter your user name.</source>
       <translation>请输入用户名。</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="212" />
+      <location filename="../../ui/login_dialog.py" line="239" />
       <source>Enter your password.</source>
       <translation>请输入密码。</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="272" />
+      <location filename="../../ui/login_dialog.py" line="304" />
       <source>Logging in failed unexpectedly: {error}</source>
       <translation>登录时发生意外错误：{error}</translation>
     </message>
@@ -1106,99 +1126,99 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="279" />
+      <location filename="../../ui/main_window.py" line="282" />
       <source>not signed in</source>
       <extracomment>the operator asked to log out (the app closes the session and shows the login again)</extracomment>
       <translation>未登录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="280" />
+      <location filename="../../ui/main_window.py" line="283" />
       <source>ControlRoom — {user} @ {host}</source>
       <translation>ControlRoom — {user} @ {host}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="288" />
+      <location filename="../../ui/main_window.py" line="291" />
       <source>Sites and cameras</source>
       <translation>站点与摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="314" />
+      <location filename="../../ui/main_window.py" line="318" />
       <source>Cameras %v of %m</source>
       <translation>摄像机 %v / %m</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="325" />
+      <location filename="../../ui/main_window.py" line="329" />
       <source>{name} · {role}</source>
       <translation>{name} · {role}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="344" />
+      <location filename="../../ui/main_window.py" line="348" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="345" />
+      <location filename="../../ui/main_window.py" line="349" />
       <source>&amp;Settings…</source>
       <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="350" />
+      <location filename="../../ui/main_window.py" line="354" />
       <source>Log &amp;out</source>
       <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="354" />
+      <location filename="../../ui/main_window.py" line="358" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="359" />
-      <location filename="../../ui/plugin_host.py" line="94" />
+      <location filename="../../ui/main_window.py" line="363" />
+      <location filename="../../ui/plugin_host.py" line="129" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="360" />
+      <location filename="../../ui/main_window.py" line="364" />
       <source>&amp;Find camera…</source>
       <translation>查找摄像机(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="366" />
+      <location filename="../../ui/main_window.py" line="370" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="367" />
+      <location filename="../../ui/main_window.py" line="371" />
       <source>&amp;About ControlRoom</source>
       <translation>关于 ControlRoom(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="388" />
+      <location filename="../../ui/main_window.py" line="392" />
       <source>About ControlRoom</source>
       <translation>关于 ControlRoom</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="390" />
+      <location filename="../../ui/main_window.py" line="394" />
       <source>&lt;h3&gt;ControlRoom {version}&lt;/h3&gt;&lt;p&gt;Desktop client for county video networks: the county dispatch centre, town platforms and village platforms.&lt;/p&gt;&lt;p&gt;Free software under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;ControlRoom {version}&lt;/h3&gt;&lt;p&gt;县域视频网络桌面客户端：县级指挥中心、乡镇平台和村居平台。&lt;/p&gt;&lt;p&gt;自由软件，依据 GNU GPL 第 3 版或更新版本发布。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="413" />
+      <location filename="../../ui/main_window.py" line="417" />
       <source>Loading the inventory…</source>
       <translation>正在加载资源…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="430" />
+      <location filename="../../ui/main_window.py" line="434" />
       <source>Cameras online: {online} / {total}</source>
       <translation>在线摄像机：{online} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="443" />
+      <location filename="../../ui/main_window.py" line="447" />
       <source>Loading cameras: {done} of {total}</source>
       <translation>正在加载摄像机：{done} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="468" />
+      <location filename="../../ui/main_window.py" line="472" />
       <source>Could not load the inventory: {message}</source>
       <translation>无法加载资源：{message}</translation>
     </message>
@@ -1206,7 +1226,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>NumberEditor</name>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="210" />
+      <location filename="../../ui/settings_dialog.py" line="257" />
       <source>Automatic</source>
       <translation>自动</translation>
     </message>
@@ -1282,13 +1302,13 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>PluginHost</name>
     <message>
-      <location filename="../../ui/plugin_host.py" line="68" />
+      <location filename="../../ui/plugin_host.py" line="69" />
       <source>&amp;Plugins</source>
       <extracomment>How long a plugin's problem stays in the status bar (ms). (plugin name, message in words) for each problem a plugin reports or has</extracomment>
       <translation>插件(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../ui/plugin_host.py" line="70" />
+      <location filename="../../ui/plugin_host.py" line="71" />
       <source>Plugins…</source>
       <translation>插件…</translation>
     </message>
@@ -1296,80 +1316,80 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>PluginManager</name>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="186" />
+      <location filename="../../controlroom/plugins_loader.py" line="182" />
       <source>another plugin is installed under the same name ({other}); only that one is used</source>
       <translation>已安装同名的另一个插件（{other}），只使用那一个</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="201" />
+      <location filename="../../controlroom/plugins_loader.py" line="197" />
       <source>its requirements form a cycle: {cycle}</source>
       <translation>其依赖形成循环：{cycle}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="240" />
-      <location filename="../../controlroom/plugins_loader.py" line="326" />
+      <location filename="../../controlroom/plugins_loader.py" line="236" />
+      <location filename="../../controlroom/plugins_loader.py" line="322" />
       <source>requires “{name}”, which is disabled</source>
       <translation>依赖“{name}”，但它已关闭</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="265" />
+      <location filename="../../controlroom/plugins_loader.py" line="261" />
       <source>could not be imported: {error}</source>
       <translation>无法导入：{error}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="269" />
+      <location filename="../../controlroom/plugins_loader.py" line="265" />
       <source>{target} is not a ControlRoom plugin (a subclass of controlroom.plugin_api.Plugin)</source>
       <translation>{target} 不是 ControlRoom 插件（须为 controlroom.plugin_api.Plugin 的子类）</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="275" />
+      <location filename="../../controlroom/plugins_loader.py" line="271" />
       <source>its NAME is “{got}” but its entry point is named “{name}”: they must be the same</source>
       <translation>其 NAME 为“{got}”，但入口点名为“{name}”：两者必须相同</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="281" />
+      <location filename="../../controlroom/plugins_loader.py" line="277" />
       <source>declares no API_VERSION; this ControlRoom has plugin API {have}</source>
       <translation>未声明 API_VERSION；本 ControlRoom 的插件接口版本为 {have}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="286" />
+      <location filename="../../controlroom/plugins_loader.py" line="282" />
       <source>needs plugin API {wanted}; this ControlRoom has plugin API {have}</source>
       <translation>需要插件接口 {wanted}；本 ControlRoom 的插件接口版本为 {have}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="324" />
+      <location filename="../../controlroom/plugins_loader.py" line="320" />
       <source>requires “{name}”, which is not installed</source>
       <translation>依赖“{name}”，但它未安装</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="328" />
-      <location filename="../../controlroom/plugins_loader.py" line="389" />
-      <location filename="../../controlroom/plugins_loader.py" line="399" />
+      <location filename="../../controlroom/plugins_loader.py" line="324" />
+      <location filename="../../controlroom/plugins_loader.py" line="385" />
+      <location filename="../../controlroom/plugins_loader.py" line="395" />
       <source>requires “{name}”, which failed</source>
       <translation>依赖“{name}”，但它已出错</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="330" />
+      <location filename="../../controlroom/plugins_loader.py" line="326" />
       <source>requires “{name}”, which is not loaded</source>
       <translation>依赖“{name}”，但它未加载</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="343" />
+      <location filename="../../controlroom/plugins_loader.py" line="339" />
       <source>its SETTINGS are invalid: {error}</source>
       <translation>其 SETTINGS 无效：{error}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="365" />
+      <location filename="../../controlroom/plugins_loader.py" line="361" />
       <source>failed to start: {error}</source>
       <translation>启动失败：{error}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="397" />
+      <location filename="../../controlroom/plugins_loader.py" line="393" />
       <source>stopped after an error in its {where}: {error}</source>
       <translation>因 {where} 出错而停止：{error}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="412" />
+      <location filename="../../controlroom/plugins_loader.py" line="408" />
       <source>Plugin “{name}” failed: {reason}</source>
       <translation>插件“{name}”出错：{reason}</translation>
     </message>
@@ -1377,7 +1397,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Plugins</name>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="41" />
+      <location filename="../../plugins/conference/plugin.py" line="39" />
       <source>Video conference</source>
       <translation>视频会商</translation>
     </message>
@@ -1463,114 +1483,114 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ResourcePanel</name>
     <message>
-      <location filename="../../ui/resource_panel.py" line="64" />
+      <location filename="../../ui/resource_panel.py" line="70" />
       <source>All statuses</source>
       <translation>全部状态</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="67" />
+      <location filename="../../ui/resource_panel.py" line="73" />
       <source>{incident} or {attention}</source>
       <translation>{incident}或{attention}</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="108" />
+      <location filename="../../ui/resource_panel.py" line="115" />
       <source>Sites</source>
       <extracomment>a camera was activated (double-click or Enter): its GB id</extracomment>
       <translation>站点</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="109" />
+      <location filename="../../ui/resource_panel.py" line="116" />
       <source>Browse by site: county, towns, villages, cameras</source>
       <translation>按站点浏览：县、乡镇、村居、摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="112" />
+      <location filename="../../ui/resource_panel.py" line="119" />
       <source>Grids</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="113" />
+      <location filename="../../ui/resource_panel.py" line="120" />
       <source>Browse by community grid (网格): towns, grids and their status, cameras</source>
       <translation>按网格浏览：乡镇、网格及其状态、摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="122" />
+      <location filename="../../ui/resource_panel.py" line="129" />
       <source>Grid status filter</source>
       <translation>网格状态筛选</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="123" />
+      <location filename="../../ui/resource_panel.py" line="130" />
       <source>Show only the grids in this status; combines with the search</source>
       <translation>只显示处于此状态的网格；可与搜索同时使用</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="145" />
-      <location filename="../../ui/resource_panel.py" line="251" />
+      <location filename="../../ui/resource_panel.py" line="152" />
+      <location filename="../../ui/resource_panel.py" line="277" />
       <source>Search: camera or site name, GB id</source>
       <translation>搜索：摄像机或站点名称、国标编码</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="147" />
+      <location filename="../../ui/resource_panel.py" line="154" />
       <source>Search cameras</source>
       <translation>搜索摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="148" />
+      <location filename="../../ui/resource_panel.py" line="155" />
       <source>Type part of a camera or site name, or of a 20-digit GB id. Esc clears.</source>
       <translation>输入摄像机或站点名称的一部分，或 20 位国标编码的一部分。按 Esc 清除。</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="166" />
+      <location filename="../../ui/resource_panel.py" line="173" />
       <source>Sites and cameras</source>
       <translation>站点与摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="181" />
+      <location filename="../../ui/resource_panel.py" line="192" />
       <source>Grids and cameras</source>
       <translation>网格与摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="249" />
+      <location filename="../../ui/resource_panel.py" line="275" />
       <source>Search: grid, town or camera name, GB id</source>
       <translation>搜索：网格、乡镇或摄像机名称、国标编码</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="285" />
+      <location filename="../../ui/resource_panel.py" line="311" />
       <source>Grid statuses {age}: the live updates stopped; reconnecting…</source>
       <translation>网格状态{age}：实时更新已中断，正在重新连接…</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="300" />
+      <location filename="../../ui/resource_panel.py" line="326" />
       <source>{online} of {total} cameras online</source>
       <translation>{total} 路摄像机中 {online} 路在线</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="302" />
+      <location filename="../../ui/resource_panel.py" line="328" />
       <source>Nothing matches “{text}”</source>
       <translation>没有与“{text}”匹配的结果</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="304" />
+      <location filename="../../ui/resource_panel.py" line="330" />
       <source>{cameras} cameras and {sites} sites match</source>
       <translation>匹配 {cameras} 路摄像机、{sites} 个站点</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="312" />
+      <location filename="../../ui/resource_panel.py" line="338" />
       <source>No grid matches</source>
       <translation>没有匹配的网格</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="314" />
+      <location filename="../../ui/resource_panel.py" line="340" />
       <source>{grids} grids, {cameras} cameras shown</source>
       <translation>显示 {grids} 个网格、{cameras} 路摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="317" />
+      <location filename="../../ui/resource_panel.py" line="343" />
       <source>{grids} grids · {incident} · {attention}</source>
       <translation>{grids} 个网格 · {incident} · {attention}</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="324" />
+      <location filename="../../ui/resource_panel.py" line="350" />
       <source>{status} ({n})</source>
       <translation>{status}（{n}）</translation>
     </message>
@@ -1716,7 +1736,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Session</name>
     <message>
-      <location filename="../../controlroom/session.py" line="84" />
+      <location filename="../../controlroom/session.py" line="79" />
       <source>loading the inventory</source>
       <translation>正在加载资源</translation>
     </message>
@@ -1724,42 +1744,42 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>SettingRow</name>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="368" />
+      <location filename="../../ui/settings_dialog.py" line="428" />
       <source>Reset to default</source>
       <translation>恢复默认值</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="369" />
+      <location filename="../../ui/settings_dialog.py" line="429" />
       <source>Default: {value}</source>
       <translation>默认值：{value}</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="401" />
+      <location filename="../../ui/settings_dialog.py" line="463" />
       <source>none</source>
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="403" />
+      <location filename="../../ui/settings_dialog.py" line="465" />
       <source>on</source>
       <translation>开</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="403" />
+      <location filename="../../ui/settings_dialog.py" line="465" />
       <source>off</source>
       <translation>关</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="406" />
+      <location filename="../../ui/settings_dialog.py" line="471" />
       <source>empty</source>
       <translation>空</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="413" />
+      <location filename="../../ui/settings_dialog.py" line="478" />
       <source>Not saved: {why}</source>
       <translation>未保存：{why}</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="419" />
+      <location filename="../../ui/settings_dialog.py" line="484" />
       <source>Could not save the settings file: {why}</source>
       <translation>无法保存设置文件：{why}</translation>
     </message>
@@ -1767,110 +1787,160 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Settings</name>
     <message>
-      <location filename="../../controlroom/settings.py" line="83" />
+      <location filename="../../controlroom/settings.py" line="90" />
       <source>expected true or false, found {value}</source>
-      <extracomment>``MIGRATIONS[n]`` turns the file's data at schema version ``n`` into ``n + 1`` (rename a setting, change a unit). Each one stays here for ever.</extracomment>
+      <extracomment>``MIGRATIONS[n]`` turns the file's data at schema version ``n`` into ``n + 1`` (rename a setting, change a unit). Each one stays here for ever. the operator's name for it (QT_TRANSLATE_NOOP in the declaring context); the key is for developers the unit a number is shown in (QT_TRANSLATE_NOOP), and the factor from the stored number to the shown one (pixels per second stored, "Mpx/s" shown: 1e-6)</extracomment>
       <translation>应为 true 或 false，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="88" />
+      <location filename="../../controlroom/settings.py" line="95" />
       <source>expected a whole number</source>
       <translation>应为整数</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="88" />
+      <location filename="../../controlroom/settings.py" line="95" />
       <source>expected a number</source>
       <translation>应为数字</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="90" />
+      <location filename="../../controlroom/settings.py" line="97" />
       <source>{expected} or "auto"</source>
       <translation>{expected}或 "auto"</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="91" />
+      <location filename="../../controlroom/settings.py" line="98" />
       <source>{expected}, found {value}</source>
       <translation>{expected}，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="93" />
+      <location filename="../../controlroom/settings.py" line="100" />
       <source>{value} is below the minimum {minimum}</source>
       <translation>{value} 低于最小值 {minimum}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="96" />
+      <location filename="../../controlroom/settings.py" line="103" />
       <source>{value} is above the maximum {maximum}</source>
       <translation>{value} 高于最大值 {maximum}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="101" />
+      <location filename="../../controlroom/settings.py" line="108" />
       <source>expected text, found {value}</source>
       <translation>应为文本，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="106" />
+      <location filename="../../controlroom/settings.py" line="113" />
       <source>expected a list of text, found {value}</source>
       <translation>应为文本列表，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="113" />
+      <location filename="../../controlroom/settings.py" line="120" />
       <source>{value} is not one of: {choices}</source>
       <translation>{value} 不是以下之一：{choices}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="146" />
+      <location filename="../../controlroom/settings.py" line="153" />
       <source>User-interface language; auto follows --lang, CONTROLROOM_LANG, then the system.</source>
       <extracomment>Every application setting, declared once. Plugins' settings are added under ``plugins.&lt;name&gt;.`` when they load (``Settings.register``).</extracomment>
       <translation>界面语言；“自动”依次采用 --lang、CONTROLROOM_LANG，然后是系统语言。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="150" />
+      <location filename="../../controlroom/settings.py" line="154" />
+      <source>Language</source>
+      <translation>界面语言</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="157" />
       <source>Transports to try for a camera, best first; one the local libVLC cannot play is skipped.</source>
       <translation>摄像机尝试使用的传输方式，优先者在前；本机 libVLC 无法播放的会被跳过。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="154" />
+      <location filename="../../controlroom/settings.py" line="159" />
+      <source>Stream transports, best first</source>
+      <translation>视频传输方式（优先的在前）</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="162" />
       <source>libVLC network caching in milliseconds: more rides out jitter, less is closer to live.</source>
       <translation>libVLC 网络缓存（毫秒）：越大越能抵抗网络抖动，越小越接近实时。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="157" />
+      <location filename="../../controlroom/settings.py" line="163" />
+      <source>Network buffer</source>
+      <translation>网络缓冲</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="164" />
+      <source>ms</source>
+      <translation>毫秒</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="166" />
       <source>libVLC video output; auto picks one per platform (xcb_x11 on Linux).</source>
       <translation>libVLC 视频输出；“自动”按平台选择（Linux 上为 xcb_x11）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="160" />
+      <location filename="../../controlroom/settings.py" line="168" />
+      <source>Video output</source>
+      <translation>视频输出</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="170" />
       <source>Total video bandwidth for the wall in kbit/s; 0 means no limit (smallest tiles go to sub first).</source>
       <translation>视频墙的视频总带宽（kbit/s）；0 表示不限制（最小的画面先切换到子码流）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="163" />
+      <location filename="../../controlroom/settings.py" line="171" />
+      <source>Bandwidth budget for the wall</source>
+      <translation>视频墙带宽预算</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="172" />
+      <source>kbit/s</source>
+      <translation>kbit/s</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="174" />
       <source>Decoded pixels per second the wall may ask for; auto measures this machine; over it the smallest tiles show key frames only.</source>
       <translation>视频墙每秒可解码的像素数；“自动”按本机测算；超出时最小的画面只显示关键帧。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="166" />
+      <location filename="../../controlroom/settings.py" line="175" />
+      <source>Decode budget</source>
+      <translation>解码预算</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="176" />
+      <source>Mpx/s</source>
+      <translation>百万像素/秒</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="178" />
       <source>Plugins (entry-point names) the operator turned off; they are not even imported.</source>
       <translation>操作员关闭的插件（入口点名称）；这些插件根本不会被导入。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="211" />
+      <location filename="../../controlroom/settings.py" line="179" />
+      <source>Plugins turned off</source>
+      <translation>已关闭的插件</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="224" />
       <source>Setting “{name}”: {why}; using the default ({default}).</source>
       <extracomment>True when the file must not be written (a newer version, unreadable)</extracomment>
       <translation>设置“{name}”：{why}；改用默认值（{default}）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="333" />
+      <location filename="../../controlroom/settings.py" line="341" />
       <source>The settings file could not be read and was set aside as {path}; ControlRoom starts with the default settings.</source>
       <translation>无法读取设置文件，已将其另存为 {path}；ControlRoom 使用默认设置启动。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="336" />
+      <location filename="../../controlroom/settings.py" line="344" />
       <source>The settings file is from a newer ControlRoom or cannot be read; it is used read-only and changes will not be saved ({detail}).</source>
       <translation>设置文件来自更新版本的 ControlRoom 或无法读取；将以只读方式使用，更改不会保存（{detail}）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="338" />
+      <location filename="../../controlroom/settings.py" line="346" />
       <source>The settings file has a problem: {detail}</source>
       <translation>设置文件有问题：{detail}</translation>
     </message>
@@ -1934,32 +2004,43 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="146" />
+      <location filename="../../ui/settings_dialog.py" line="165" />
+      <source>No limit</source>
+      <extracomment>numbers that mean something other than a quantity</extracomment>
+      <translation>不限</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="175" />
+      <source>About {n} streams of 1080p at 25 fps.</source>
+      <translation>约合 {n} 路 1080p 25 帧视频。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="183" />
       <source>From {minimum} to {maximum}.</source>
       <translation>范围：{minimum} 至 {maximum}。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="148" />
+      <location filename="../../ui/settings_dialog.py" line="186" />
       <source>At least {minimum}.</source>
       <translation>最小值：{minimum}。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="150" />
+      <location filename="../../ui/settings_dialog.py" line="189" />
       <source>At most {maximum}.</source>
       <translation>最大值：{maximum}。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="453" />
+      <location filename="../../ui/settings_dialog.py" line="524" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="464" />
+      <location filename="../../ui/settings_dialog.py" line="535" />
       <source>The settings file cannot be written: changes last until ControlRoom closes.</source>
       <translation>设置文件无法写入：更改仅在 ControlRoom 关闭前有效。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="516" />
+      <location filename="../../ui/settings_dialog.py" line="587" />
       <source>Changes are saved as you make them.</source>
       <translation>更改即时保存。</translation>
     </message>
@@ -2005,129 +2086,134 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>TileWidget</name>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="109" />
+      <location filename="../../ui/wall/tile_widget.py" line="110" />
       <source>Idle</source>
       <extracomment>tree items dragged onto the wall: JSON list of {"type": "camera"|"site"|"grid", "id": GB id} a tile dragged onto another (to swap): the source tile's index as text</extracomment>
       <translation>空闲</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="110" />
+      <location filename="../../ui/wall/tile_widget.py" line="111" />
       <source>Connecting</source>
       <translation>正在连接</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="111" />
+      <location filename="../../ui/wall/tile_widget.py" line="112" />
       <source>Live</source>
       <translation>实时</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="112" />
-      <location filename="../../ui/wall/tile_widget.py" line="487" />
+      <location filename="../../ui/wall/tile_widget.py" line="113" />
+      <location filename="../../ui/wall/tile_widget.py" line="561" />
       <source>No new pictures</source>
       <translation>画面未更新</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="113" />
+      <location filename="../../ui/wall/tile_widget.py" line="114" />
       <source>Reconnecting</source>
       <translation>正在重新连接</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="114" />
-      <location filename="../../ui/wall/tile_widget.py" line="481" />
+      <location filename="../../ui/wall/tile_widget.py" line="115" />
+      <location filename="../../ui/wall/tile_widget.py" line="555" />
       <source>Camera offline</source>
       <translation>摄像机离线</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="115" />
+      <location filename="../../ui/wall/tile_widget.py" line="116" />
       <source>Cannot play</source>
       <translation>无法播放</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="116" />
+      <location filename="../../ui/wall/tile_widget.py" line="117" />
       <source>Empty</source>
       <translation>空</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="411" />
+      <location filename="../../ui/wall/tile_widget.py" line="484" />
       <source>main</source>
-      <extracomment>the frame of a tile an alert just put a camera on (blinks, then stops)</extracomment>
+      <extracomment>the frame of a tile an alert just put a camera on (blinks, then stops) the decoded picture's size (the wall sets it once a stream plays): its aspect ratio</extracomment>
       <translation>主码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="411" />
+      <location filename="../../ui/wall/tile_widget.py" line="484" />
       <source>sub</source>
       <translation>子码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="413" />
+      <location filename="../../ui/wall/tile_widget.py" line="486" />
       <source>{profile} · key frames</source>
       <translation>{profile} · 仅关键帧</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="421" />
+      <location filename="../../ui/wall/tile_widget.py" line="495" />
       <source>{fps:.0f} fps · {kbps:,.0f} kbit/s</source>
       <translation>{fps:.0f} 帧/秒 · {kbps:,.0f} kbit/s</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="465" />
+      <location filename="../../ui/wall/tile_widget.py" line="539" />
       <source>Empty tile</source>
       <translation>空窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="466" />
+      <location filename="../../ui/wall/tile_widget.py" line="540" />
       <source>Drag a camera or a site here from the list on the left, or select this tile and double-click a camera.</source>
       <translation>从左侧列表把摄像机或站点拖到这里，或选中此窗格后双击一个摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="469" />
+      <location filename="../../ui/wall/tile_widget.py" line="543" />
       <source>Starting…</source>
       <translation>正在启动…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="471" />
+      <location filename="../../ui/wall/tile_widget.py" line="545" />
       <source>Connecting…</source>
       <translation>正在连接…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="475" />
-      <location filename="../../ui/wall/tile_widget.py" line="497" />
+      <location filename="../../ui/wall/tile_widget.py" line="549" />
+      <location filename="../../ui/wall/tile_widget.py" line="578" />
       <source>Reconnecting in {s} s</source>
       <translation>{s} 秒后重连</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="477" />
+      <location filename="../../ui/wall/tile_widget.py" line="551" />
       <source>Reconnecting now…</source>
       <translation>正在重连…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="478" />
+      <location filename="../../ui/wall/tile_widget.py" line="552" />
       <source>The stream stopped; trying again.</source>
       <translation>视频流已中断，正在重试。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="482" />
+      <location filename="../../ui/wall/tile_widget.py" line="556" />
       <source>The platform reports “{name}” offline. The tile comes back by itself when it is online again.</source>
       <translation>平台报告“{name}”离线。摄像机恢复在线后，窗格会自动恢复。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="485" />
+      <location filename="../../ui/wall/tile_widget.py" line="559" />
       <source>Cannot play this camera</source>
       <translation>无法播放此摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="485" />
+      <location filename="../../ui/wall/tile_widget.py" line="559" />
       <source>unknown error</source>
       <translation>未知错误</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="487" />
+      <location filename="../../ui/wall/tile_widget.py" line="561" />
       <source>Waiting for the stream.</source>
       <translation>正在等待视频流。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="493" />
+      <location filename="../../ui/wall/tile_widget.py" line="567" />
       <source>Tile {n}</source>
       <translation>窗格 {n}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tile_widget.py" line="569" />
+      <source>{name} — {site}</source>
+      <translation>{name} — {site}</translation>
     </message>
   </context>
   <context>
@@ -2262,208 +2348,219 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>WallPane</name>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="78" />
+      <location filename="../../ui/wall/wall_view.py" line="77" />
       <source>Opening the stream.</source>
       <translation>正在打开视频流。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="79" />
+      <location filename="../../ui/wall/wall_view.py" line="78" />
       <source>The platform reports the camera offline.</source>
       <translation>平台报告该摄像机离线。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="80" />
+      <location filename="../../ui/wall/wall_view.py" line="79" />
       <source>The video source ended the stream.</source>
       <translation>视频源结束了视频流。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="81" />
+      <location filename="../../ui/wall/wall_view.py" line="80" />
       <source>The stream could not be opened or broke off.</source>
       <translation>视频流无法打开或已中断。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="87" />
+      <location filename="../../ui/wall/wall_view.py" line="86" />
       <source>Attempt {n}; last problem: {reason}</source>
       <translation>第 {n} 次尝试；上次问题：{reason}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="90" />
+      <location filename="../../ui/wall/wall_view.py" line="89" />
       <source>No new picture for {s} s.</source>
       <translation>已 {s} 秒没有新画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="93" />
+      <location filename="../../ui/wall/wall_view.py" line="92" />
       <source>No picture within {s} s.</source>
       <translation>{s} 秒内没有画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="95" />
+      <location filename="../../ui/wall/wall_view.py" line="94" />
       <source>The media server refused the session (401): {raw}</source>
       <translation>流媒体服务器拒绝了此会话（401）：{raw}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="97" />
+      <location filename="../../ui/wall/wall_view.py" line="96" />
       <source>This account may not watch this camera (403): {raw}</source>
       <translation>此账号无权观看该摄像机（403）：{raw}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="99" />
+      <location filename="../../ui/wall/wall_view.py" line="98" />
       <source>The media server does not know this stream (404): {raw}</source>
       <translation>流媒体服务器上没有此视频流（404）：{raw}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="105" />
+      <location filename="../../ui/wall/wall_view.py" line="104" />
       <source>Sub stream: the tile is too small to show more.</source>
       <translation>子码流：窗格太小，显示不了更多细节。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="106" />
+      <location filename="../../ui/wall/wall_view.py" line="105" />
       <source>Main stream: the tile is maximised.</source>
       <translation>主码流：窗格已最大化。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="107" />
+      <location filename="../../ui/wall/wall_view.py" line="106" />
       <source>Sub stream, to stay within this workstation's bandwidth budget.</source>
       <translation>子码流：以不超出本工作站的带宽预算。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="108" />
+      <location filename="../../ui/wall/wall_view.py" line="107" />
       <source>The wall is over the bandwidth budget even with sub streams.</source>
       <translation>即使使用子码流，视频墙仍超出带宽预算。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="109" />
+      <location filename="../../ui/wall/wall_view.py" line="108" />
       <source>Key frames only: this computer cannot decode every tile at full rate.</source>
       <translation>仅关键帧：本机无法以全帧率解码所有窗格。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="110" />
+      <location filename="../../ui/wall/wall_view.py" line="109" />
       <source>Kept: the stream switched less than 5 s ago.</source>
       <translation>保持不变：码流在 5 秒内刚切换过。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="333" />
+      <location filename="../../ui/wall/wall_view.py" line="329" />
       <source>This camera is not in the inventory (any more).</source>
-      <extracomment>a message for the status bar the view name or layout changed (window title, views menu) extra pre-rolls (tile -&gt; camera) from a wall tour (tours_ui) called on every tick (wall tours step here)</extracomment>
+      <extracomment>a message for the status bar the view name or layout changed (window title, views menu) a snapshot is on disk (its path) extra pre-rolls (tile -&gt; camera) from a wall tour (tours_ui) called on every tick (wall tours step here)</extracomment>
       <translation>此摄像机不在（或已不在）资源目录中。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="374" />
+      <location filename="../../ui/wall/wall_view.py" line="370" />
       <source>None of this camera's streams can be played on this computer (offered: {offered}).</source>
       <translation>本机无法播放此摄像机的任何视频流（平台提供：{offered}）。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="473" />
+      <location filename="../../ui/wall/wall_view.py" line="470" />
       <source>Tiles showing key frames only: {n}. This computer cannot decode every tile at full rate.</source>
       <translation>仅显示关键帧的窗格：{n} 个。本机无法以全帧率解码所有窗格。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="557" />
+      <location filename="../../ui/wall/wall_view.py" line="556" />
       <source>Tour paused</source>
       <translation>轮巡已暂停</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="559" />
+      <location filename="../../ui/wall/wall_view.py" line="558" />
       <source>Tour {i}/{n} · {s} s</source>
       <translation>轮巡 {i}/{n} · {s} 秒</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="619" />
+      <location filename="../../ui/wall/wall_view.py" line="621" />
       <source>There are no cameras to show there.</source>
       <translation>没有可显示的摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="629" />
+      <location filename="../../ui/wall/wall_view.py" line="631" />
       <source>{placed} cameras put on the wall; {overflow} more did not fit (choose a larger layout, or start a wall tour to page through them).</source>
       <translation>已上墙 {placed} 个摄像机；另有 {overflow} 个放不下（请选择更大的布局，或开始视频墙轮巡分页查看）。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="633" />
+      <location filename="../../ui/wall/wall_view.py" line="635" />
       <source>Cameras put on the wall: {n}.</source>
       <translation>已上墙的摄像机：{n} 个。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="670" />
+      <location filename="../../ui/wall/wall_view.py" line="686" />
       <source>Nothing to save: the tile shows no live picture.</source>
       <translation>无可保存内容：该窗格没有实时画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="679" />
+      <location filename="../../ui/wall/wall_view.py" line="733" />
+      <source>Taking a snapshot from the main stream…</source>
+      <translation>正在从主码流截图……</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="764" />
+      <source>(the main stream gave no picture: taken from the tile's stream)</source>
+      <translation>（主码流没有画面：改用窗格当前码流截图）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="773" />
       <source>Snapshot saved: {path}</source>
       <translation>抓图已保存：{path}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="681" />
+      <location filename="../../ui/wall/wall_view.py" line="759" />
+      <location filename="../../ui/wall/wall_view.py" line="771" />
       <source>The snapshot could not be saved to {path}.</source>
       <translation>无法将抓图保存到 {path}。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="723" />
+      <location filename="../../ui/wall/wall_view.py" line="816" />
       <source>Restore</source>
       <translation>还原</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="723" />
+      <location filename="../../ui/wall/wall_view.py" line="816" />
       <source>Maximise</source>
       <translation>最大化</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="725" />
+      <location filename="../../ui/wall/wall_view.py" line="818" />
       <source>Clear tile</source>
       <translation>清空窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="729" />
+      <location filename="../../ui/wall/wall_view.py" line="822" />
       <source>Snapshot</source>
       <translation>抓图</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="732" />
+      <location filename="../../ui/wall/wall_view.py" line="825" />
       <source>Reset zoom</source>
       <translation>重置缩放</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="735" />
+      <location filename="../../ui/wall/wall_view.py" line="828" />
       <source>Show fps and bit rate</source>
       <translation>显示帧率和码率</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="739" />
+      <location filename="../../ui/wall/wall_view.py" line="832" />
       <source>Stream</source>
       <translation>码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="741" />
+      <location filename="../../ui/wall/wall_view.py" line="834" />
       <source>Automatic</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="741" />
+      <location filename="../../ui/wall/wall_view.py" line="834" />
       <source>Main stream</source>
       <translation>主码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="742" />
+      <location filename="../../ui/wall/wall_view.py" line="835" />
       <source>Sub stream</source>
       <translation>子码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="753" />
+      <location filename="../../ui/wall/wall_view.py" line="846" />
       <source>Start tile tour…</source>
       <translation>开始窗格轮巡…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="757" />
+      <location filename="../../ui/wall/wall_view.py" line="850" />
       <source>Resume tile tour</source>
       <translation>继续窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="760" />
+      <location filename="../../ui/wall/wall_view.py" line="853" />
       <source>Pause tile tour</source>
       <translation>暂停窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="762" />
+      <location filename="../../ui/wall/wall_view.py" line="855" />
       <source>Stop tile tour</source>
       <translation>停止窗格轮巡</translation>
     </message>
@@ -2476,14 +2573,14 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>WallPlaceholder</name>
     <message>
-      <location filename="../../ui/main_window.py" line="139" />
-      <source>Video wall</source>
-      <translation>视频墙</translation>
+      <location filename="../../ui/main_window.py" line="140" />
+      <source>Opening the video wall…</source>
+      <translation>正在打开视频墙……</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="142" />
-      <source>The video wall is not part of this build yet. Browse and search the sites and cameras in the panel on the left.</source>
-      <translation>本版本尚未包含视频墙。请在左侧面板中浏览和搜索站点与摄像机。</translation>
+      <location filename="../../ui/main_window.py" line="143" />
+      <source>Loading the sites and cameras from the platform; the wall opens as soon as they are in.</source>
+      <translation>正在从平台加载站点和摄像机，加载完成后视频墙即会打开。</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="165" />
@@ -2534,6 +2631,16 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <location filename="../../ui/main_window.py" line="219" />
       <source>Platform: {url}</source>
       <translation>平台：{url}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="237" />
+      <source>The video wall could not open</source>
+      <translation>视频墙无法打开</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="238" />
+      <source>Log out and in again, or check the platform with “controlroom doctor”.</source>
+      <translation>请注销后重新登录，或用“controlroom doctor”检查平台。</translation>
     </message>
   </context>
   <context>
@@ -2707,7 +2814,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ctx</name>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="65" />
+      <location filename="../../plugins/conference/plugin.py" line="62" />
       <source>Video conference</source>
       <translation>视频会商</translation>
     </message>

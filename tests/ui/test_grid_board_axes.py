@@ -57,3 +57,17 @@ def test_dates_follow_the_language() -> None:
     zh = time_text(t, 86_400, QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     assert "12月" in zh and "Dec" not in zh
     assert time_text(t, 60, QLocale(QLocale.Language.Chinese, QLocale.Country.China)) == "14:30"
+
+
+def test_the_date_axis_in_chinese(qapp) -> None:  # type: ignore[no-untyped-def]
+    """Issue 9 item 10: with zh_CN chosen, the chart's dates read in Chinese (installed .qm)."""
+    from controlroom.ui import i18n
+
+    t = datetime(2026, 12, 2, 14, 30).timestamp()
+    try:
+        assert i18n.install_translators("zh_CN") == "zh_CN"
+        assert time_text(t, 86_400) == "12月2日"
+        assert time_text(t, 40 * 86_400) == "2026年12月"
+    finally:
+        i18n.install_translators("en")
+    assert time_text(t, 86_400) == "Dec 2"

@@ -81,12 +81,11 @@ class TownAxis(pg.AxisItem):
 
 def _formats() -> list[tuple[float, str]]:
     """(minimum tick spacing in s, QDateTime format) in the operator's language, finest first."""
-    tr = QCoreApplication.translate
     return [
-        (0.0, tr("GridBoard", "HH:mm:ss")),
-        (60.0, tr("GridBoard", "HH:mm")),
-        (86_400.0, tr("GridBoard", "MMM d")),
-        (28 * 86_400.0, tr("GridBoard", "MMM yyyy")),
+        (0.0, QCoreApplication.translate("GridBoard", "HH:mm:ss")),
+        (60.0, QCoreApplication.translate("GridBoard", "HH:mm")),
+        (86_400.0, QCoreApplication.translate("GridBoard", "MMM d")),
+        (28 * 86_400.0, QCoreApplication.translate("GridBoard", "MMM yyyy")),
     ]
 
 
