@@ -106,14 +106,18 @@ class PluginHost(QObject):
             (Qt.DockWidgetArea.BottomDockWidgetArea, int(h * 0.2), Qt.Orientation.Vertical),
         ):
             docks: list[QDockWidget] = []
-            for d in (d for ds in self._docks.values() for d in ds):
-                if self.window.dockWidgetArea(d) != area or d.isFloating():
+            # every dock of the window (the site tree too), not only the plugins'
+            for d in self.window.findChildren(QDockWidget):
+                if self.window.dockWidgetArea(d) != area or d.isFloating() or d.isHidden():
                     continue
                 # one per tab group: Qt sizes a tab group through any one of its docks
                 if not any(o in docks for o in self.window.tabifiedDockWidgets(d)):
                     docks.append(d)
             if docks:
-                self.window.resizeDocks(docks, [size] * len(docks), orientation)
+                # a pane that knows the width its contents want (the site tree: its names) gets it
+                sizes = [max(size, int(d.widget().preferred_width())) if orientation == Qt.Orientation.Horizontal
+                         and hasattr(d.widget(), "preferred_width") else size for d in docks]
+                self.window.resizeDocks(docks, sizes, orientation)
 
     def _insert_menu(self) -> None:
         # before Help, which by convention is the last menu
