@@ -10,9 +10,11 @@ the middle, so what is cut is never the distinctive end.
 from __future__ import annotations
 
 import heapq
+from typing import Any
 
 from controlroom.ui.tree_model import ItemIdRole, ItemTypeRole
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from controlroom.inventory import Inventory
-from controlroom.names import camera_name
+from controlroom.names import CameraName, camera_name
 
 ELIDE = Qt.TextElideMode.ElideMiddle
 
@@ -33,26 +35,50 @@ class CameraNameDelegate(QStyledItemDelegate):
     def __init__(self, inventory: Inventory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._inventory = inventory
-        self._cache: dict[tuple[str, str], str] = {}
+        self._cache: dict[tuple[str, str], CameraName] = {}
 
-    def label(self, camera_id: str) -> str | None:
+    def name(self, camera_id: str) -> CameraName | None:
         cam = self._inventory.cameras.get(camera_id)
         if cam is None:
             return None
         key = (cam.id, cam.name)
-        text = self._cache.get(key)
-        if text is None:
+        name = self._cache.get(key)
+        if name is None:
             if len(self._cache) > 50_000:  # renames over a long shift: start afresh
                 self._cache.clear()
-            text = self._cache[key] = camera_name(self._inventory, cam).own_first
-        return text
+            name = self._cache[key] = camera_name(self._inventory, cam)
+        return name
+
+    def label(self, camera_id: str) -> str | None:
+        name = self.name(camera_id)
+        return name.own_first if name is not None else None
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
         if index.column() == 0 and index.data(ItemTypeRole) == "camera":
-            text = self.label(str(index.data(ItemIdRole)))
-            if text is not None:
-                option.text = text  # type: ignore[attr-defined]
+            name = self.name(str(index.data(ItemIdRole)))
+            if name is not None:
+                o: Any = option
+                widget = o.widget
+                style = widget.style() if widget is not None else None
+                o.text = name.own_first
+                if style is not None:
+                    room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, widget).width()
+                    room -= 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1)
+                    o.text = fit_own_first(o.fontMetrics, name, room)
+
+
+def fit_own_first(fm: QFontMetrics, name: CameraName, width: int) -> str:
+    """The camera's label cut to ``width`` px: the place goes first ("村口2号 · 北武…"), then the
+    middle of the camera's own part; what tells cameras apart is kept longest."""
+    if fm.horizontalAdvance(name.own_first) <= width:
+        return name.own_first
+    if name.place:
+        head = f"{name.own} · "
+        room = width - fm.horizontalAdvance(head)
+        if room >= fm.horizontalAdvance(name.place[:1] + "…"):
+            return head + fm.elidedText(name.place, Qt.TextElideMode.ElideRight, room)
+    return fm.elidedText(name.own, ELIDE, width)
 
 
 def visible_text(view: QAbstractItemView, index: QModelIndex) -> str:
@@ -60,6 +86,7 @@ def visible_text(view: QAbstractItemView, index: QModelIndex) -> str:
     delegate = view.itemDelegateForIndex(index)
     option = QStyleOptionViewItem()
     option.initFrom(view)  # type: ignore[attr-defined]
+    option.widget = view  # type: ignore[attr-defined]  # as the view paints: the delegate measures with it
     option.rect = view.visualRect(index)  # type: ignore[attr-defined]
     option.textElideMode = view.textElideMode()  # type: ignore[attr-defined]
     delegate.initStyleOption(option, index)  # type: ignore[attr-defined]

@@ -462,6 +462,10 @@ class MainWindow(QMainWindow):
         self._update_counts()
         if self._wall_start is not None:  # the first load: show the wall and what it opens with
             start, self._wall_start = self._wall_start, None
+            # the names are in: the default arrangement gives the tree the width they want
+            # (the operator's own layout, restored, is left alone)
+            if not self.plugins.restored and self.dock.width() < self.resources.preferred_width():
+                self.resizeDocks([self.dock], [self.resources.preferred_width()], Qt.Orientation.Horizontal)
             self.centre.setCurrentWidget(self.video_wall)
             self.wall_ui.start(**start)
 

@@ -62,6 +62,8 @@ class PluginHost(QObject):
         self.settings = settings if settings is not None else settings_mod.shared()
         self.problems: list[tuple[str, str]] = []
         self._docks: dict[str, list[QDockWidget]] = {}
+        #: the window came back as the operator left it (False: the default arrangement)
+        self.restored = False
         self._actions: dict[str, list[tuple[QMenu, QAction, bool]]] = {}
         self._status: dict[str, list[QWidget]] = {}
         self._dialog: Any = None
@@ -92,7 +94,8 @@ class PluginHost(QObject):
 
     def _restore_or_arrange(self) -> None:
         # the operator's own layout from the last shift, else the default one
-        if not window_state.restore(self.window):
+        self.restored = window_state.restore(self.window)
+        if not self.restored:
             self.arrange_default()
 
     def arrange_default(self) -> None:

@@ -105,3 +105,9 @@ def test_distinct_cameras_read_distinct_in_the_tree_at_its_default_width(qtbot, 
     assert len(set(shown)) == len(rows), shown
     # the camera's own part comes first
     assert all(not t.startswith(village.name) for t in shown), shown
+    # squeezed, the place gives way first: still one text per camera
+    win.resizeDocks([dock], [300], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: dock.width() <= 310)
+    narrow = [panel.visible_text(i) for i in rows]
+    assert len(set(narrow)) == len(rows), narrow
+    assert all(n.split(" · ")[0] == t.split(" · ")[0] for n, t in zip(narrow, shown, strict=True)), narrow
