@@ -151,32 +151,32 @@ def auto_vout(platform: str = sys.platform) -> str:
 DECLARED: dict[str, Setting] = {
     "language": Setting(
         str, "auto", QT_TRANSLATE_NOOP("Settings", "User-interface language; auto follows --lang, CONTROLROOM_LANG, then the system."),
-        choices=("auto", "en", "zh_CN"), label=QT_TRANSLATE_NOOP("Settings", "Language")),
+        choices=("auto", "en", "zh_CN"), label=str(QT_TRANSLATE_NOOP("Settings", "Language"))),
     "video.transport_preference": Setting(
         list, ["rtsp", "http-flv", "http-ts", "hls"],
         QT_TRANSLATE_NOOP("Settings", "Transports to try for a camera, best first; one the local libVLC cannot play is skipped."),
         choices=("rtsp", "http-flv", "http-ts", "hls"),
-        label=QT_TRANSLATE_NOOP("Settings", "Stream transports, best first")),
+        label=str(QT_TRANSLATE_NOOP("Settings", "Stream transports, best first"))),
     "video.network_caching_ms": Setting(
         # the same as controlroom.video.vlc_options.DEFAULT_NETWORK_CACHING_MS (a test keeps them equal)
         int, 300, QT_TRANSLATE_NOOP("Settings", "libVLC network caching in milliseconds: more rides out jitter, less is closer to live."),
-        minimum=0, maximum=10_000, label=QT_TRANSLATE_NOOP("Settings", "Network buffer"),
-        unit=QT_TRANSLATE_NOOP("Settings", "ms")),
+        minimum=0, maximum=10_000, label=str(QT_TRANSLATE_NOOP("Settings", "Network buffer")),
+        unit=str(QT_TRANSLATE_NOOP("Settings", "ms"))),
     "video.vout": Setting(
         str, "auto", QT_TRANSLATE_NOOP("Settings", "libVLC video output; auto picks one per platform (xcb_x11 on Linux)."),
         choices=("auto", "xcb_x11", "gl", "xvideo", "direct3d11", "direct3d9", "macosx", "any"),
-        label=QT_TRANSLATE_NOOP("Settings", "Video output")),
+        label=str(QT_TRANSLATE_NOOP("Settings", "Video output"))),
     "wall.bandwidth_budget_kbps": Setting(
         int, 0, QT_TRANSLATE_NOOP("Settings", "Total video bandwidth for the wall in kbit/s; 0 means no limit (smallest tiles go to sub first)."),
-        minimum=0, label=QT_TRANSLATE_NOOP("Settings", "Bandwidth budget for the wall"),
-        unit=QT_TRANSLATE_NOOP("Settings", "kbit/s")),
+        minimum=0, label=str(QT_TRANSLATE_NOOP("Settings", "Bandwidth budget for the wall")),
+        unit=str(QT_TRANSLATE_NOOP("Settings", "kbit/s"))),
     "wall.decode_budget": Setting(
         int, "auto", QT_TRANSLATE_NOOP("Settings", "Decoded pixels per second the wall may ask for; auto measures this machine; over it the smallest tiles show key frames only."),
-        minimum=0, auto=True, label=QT_TRANSLATE_NOOP("Settings", "Decode budget"),
-        unit=QT_TRANSLATE_NOOP("Settings", "Mpx/s"), display_scale=1e-6),
+        minimum=0, auto=True, label=str(QT_TRANSLATE_NOOP("Settings", "Decode budget")),
+        unit=str(QT_TRANSLATE_NOOP("Settings", "Mpx/s")), display_scale=1e-6),
     "plugins.disabled": Setting(
         list, [], QT_TRANSLATE_NOOP("Settings", "Plugins (entry-point names) the operator turned off; they are not even imported."),
-        label=QT_TRANSLATE_NOOP("Settings", "Plugins turned off")),
+        label=str(QT_TRANSLATE_NOOP("Settings", "Plugins turned off"))),
 }
 
 

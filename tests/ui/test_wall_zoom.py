@@ -80,7 +80,8 @@ def test_eight_notches_keep_playing_fill_the_tile_and_go_main(qtbot, login, run,
     # past the sub stream's pixels: main, pre-rolled behind and swapped in (the policy's 5 s rule)
     qtbot.waitUntil(lambda: pane.profile_of(0) == "main" and pane.state_of(0) is TileState.PLAYING, timeout=15_000)
     main = pane.videos[0].front
-    assert main is not sub and main.decoded_size() == (1280, 720)
+    assert main is not sub
+    qtbot.waitUntil(lambda: main.decoded_size() == (1280, 720), timeout=5000)
     assert sub.attempts == 1 and main.attempts == 1, "zooming never reconnected a stream"
     assert "stalled" not in states and "reconnecting" not in states, states
     count = main.displayed_pictures()
