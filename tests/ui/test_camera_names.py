@@ -111,3 +111,16 @@ def test_distinct_cameras_read_distinct_in_the_tree_at_its_default_width(qtbot, 
     narrow = [panel.visible_text(i) for i in rows]
     assert len(set(narrow)) == len(rows), narrow
     assert all(n.split(" · ")[0] == t.split(" · ")[0] for n, t in zip(narrow, shown, strict=True)), narrow
+
+
+def test_names_from_the_platform_stay_plain_text_in_tooltips(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from controlroom.ui.wall.tile_widget import TileWidget
+    from PySide6.QtGui import QTextDocument
+
+    tile = TileWidget(0)
+    qtbot.addWidget(tile)
+    tile.set_camera("37132603011310000001", "<b>gate</b><img src=x>", "北武台社区", "<b>gate</b><img src=x>")
+    doc = QTextDocument()
+    doc.setHtml(tile.toolTip())
+    assert doc.toPlainText() == "<b>gate</b><img src=x> — 北武台社区"
+    assert tile.surface.statusTip() == "<b>gate</b><img src=x> — 北武台社区"

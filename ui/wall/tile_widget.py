@@ -26,6 +26,7 @@ text, so a name such as ``<b>gate</b>`` shows its tags literally.
 
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass
 
@@ -83,6 +84,14 @@ HEADER_HEIGHT = 20
 INCIDENT_OUTLINE = GS.status_colour(GridStatus.INCIDENT)
 HEADER_BACKGROUND = QColor("#181c21")
 HEADER_INCIDENT = QColor("#2b1c16")  # the header warms a little: the outline does the rest
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows ``text`` as it is: Qt takes a tooltip that looks like markup for
+    rich text, and camera names come from the platform ("<b>gate</b>" must read literally)."""
+    if not text:
+        return ""
+    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 
 def encode_items(items: list[tuple[str, str]]) -> QByteArray:
@@ -570,7 +579,7 @@ class TileWidget(QFrame):
             if self.info.site else self.info.name
         # the full name on hover (tooltip) and in the status bar (status tip), wherever the pointer is
         for w in (self, self.body, *self.surfaces, self.status):
-            w.setToolTip(full)
+            w.setToolTip(plain_tip(full))
             w.setStatusTip(full)
         self.header.setStatusTip(full)
         words = state_words("empty" if empty else state)
