@@ -86,6 +86,11 @@ def test_eight_notches_keep_playing_fill_the_tile_and_go_main(qtbot, login, run,
     assert "stalled" not in states and "reconnecting" not in states, states
     count = main.displayed_pictures()
     qtbot.waitUntil(lambda: main.displayed_pictures() > count + 10, timeout=5000)
+    with qtbot.waitSignal(main.stats, timeout=5000) as stats:
+        pass  # a figure, not a limit: displayed pictures per second at this zoom
+    surface = tile.surface.size()
+    print(f"\nzoom {tile.zoom_factor:.2f}x, surface {surface.width()}x{surface.height()}: "
+          f"{stats.args[0]:.1f} pictures/s on the main stream")
     assert main.state is TileState.PLAYING and main.attempts == 1
 
     # the picture fills the tile: no bar, no strip of background at any edge
