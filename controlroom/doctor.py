@@ -125,7 +125,8 @@ async def _platform_report(
             rep["latency_ms"] = round((time.perf_counter() - t0) * 1000, 1)
             rep["api_detail"] = str(exc)[:300]
         except Exception as exc:
-            rep["error"] = str(errors.network(str(exc) or type(exc).__name__))
+            # the reason only: the problem line says "cannot be reached" once (issue 9 item 10)
+            rep["error"] = errors.network(str(exc) or type(exc).__name__).detail
             return rep
         if not user:
             return rep

@@ -73,6 +73,12 @@ class Setting:
     minimum: float | None = None
     maximum: float | None = None
     auto: bool = False
+    #: the operator's name for it (QT_TRANSLATE_NOOP in the declaring context); the key is for developers
+    label: str = ""
+    #: the unit a number is shown in (QT_TRANSLATE_NOOP), and the factor from the stored number
+    #: to the shown one (pixels per second stored, "Mpx/s" shown: 1e-6)
+    unit: str = ""
+    display_scale: float = 1.0
 
     def __post_init__(self) -> None:
         if self.type not in (bool, int, float, str, list):
@@ -150,39 +156,46 @@ def auto_vout(platform: str = sys.platform) -> str:
 DECLARED: dict[str, Setting] = {
     "language": Setting(
         str, "auto", QT_TRANSLATE_NOOP("Settings", "User-interface language; auto follows --lang, CONTROLROOM_LANG, then the system."),
-        choices=("auto", "en", "zh_CN")),
+        choices=("auto", "en", "zh_CN"), label=str(QT_TRANSLATE_NOOP("Settings", "Language"))),
     "video.transport_preference": Setting(
         list, ["rtsp", "http-flv", "http-ts", "hls"],
         QT_TRANSLATE_NOOP("Settings", "Transports to try for a camera, best first; one the local libVLC cannot play is skipped."),
-        choices=("rtsp", "http-flv", "http-ts", "hls")),
+        choices=("rtsp", "http-flv", "http-ts", "hls"),
+        label=str(QT_TRANSLATE_NOOP("Settings", "Stream transports, best first"))),
     "video.network_caching_ms": Setting(
         # the same as controlroom.video.vlc_options.DEFAULT_NETWORK_CACHING_MS (a test keeps them equal)
         int, 300, QT_TRANSLATE_NOOP("Settings", "libVLC network caching in milliseconds: more rides out jitter, less is closer to live."),
-        minimum=0, maximum=10_000),
+        minimum=0, maximum=10_000, label=str(QT_TRANSLATE_NOOP("Settings", "Network buffer")),
+        unit=str(QT_TRANSLATE_NOOP("Settings", "ms"))),
     "video.vout": Setting(
         str, "auto", QT_TRANSLATE_NOOP("Settings", "libVLC video output; auto picks one per platform (xcb_x11 on Linux)."),
-        choices=("auto", "xcb_x11", "gl", "xvideo", "direct3d11", "direct3d9", "macosx", "any")),
+        choices=("auto", "xcb_x11", "gl", "xvideo", "direct3d11", "direct3d9", "macosx", "any"),
+        label=str(QT_TRANSLATE_NOOP("Settings", "Video output"))),
     "wall.bandwidth_budget_kbps": Setting(
         int, 0, QT_TRANSLATE_NOOP("Settings", "Total video bandwidth for the wall in kbit/s; 0 means no limit (smallest tiles go to sub first)."),
-        minimum=0),
+        minimum=0, label=str(QT_TRANSLATE_NOOP("Settings", "Bandwidth budget for the wall")),
+        unit=str(QT_TRANSLATE_NOOP("Settings", "kbit/s"))),
     "wall.decode_budget": Setting(
         int, "auto", QT_TRANSLATE_NOOP("Settings", "Decoded pixels per second the wall may ask for; auto measures this machine; over it the smallest tiles show key frames only."),
-        minimum=0, auto=True),
+        minimum=0, auto=True, label=str(QT_TRANSLATE_NOOP("Settings", "Decode budget")),
+        unit=str(QT_TRANSLATE_NOOP("Settings", "Mpx/s")), display_scale=1e-6),
     "log.level": Setting(
         str, "info", QT_TRANSLATE_NOOP("Settings", "How much goes into the log file: debug also records libVLC's own detail (large); --debug on the command line forces debug."),
-        choices=("warning", "info", "debug")),
+        choices=("warning", "info", "debug"), label=str(QT_TRANSLATE_NOOP("Settings", "Log detail"))),
     "confirm_quit": Setting(
-        bool, True, QT_TRANSLATE_NOOP("Settings", "Ask before quitting (File → Quit, Ctrl+Q, the window's close button): a desk's wall stops when it quits.")),
+        bool, True, QT_TRANSLATE_NOOP("Settings", "Ask before quitting (File → Quit, Ctrl+Q, the window's close button): a desk's wall stops when it quits."),
+        label=str(QT_TRANSLATE_NOOP("Settings", "Ask before quitting"))),
     # the whole inventory in one answer is about 20 MB (28,500 cameras, measured on the demo); a page of
     # 2,000 cameras 1.4 MB: 64 MB leaves room for longer URLs and names (controlroom.api.client.RequestLimits)
     "platform.max_response_mb": Setting(
         int, 64, QT_TRANSLATE_NOOP("Settings", "Largest answer the platform may send for one request, in MB; a longer one is cut off and reported."),
-        minimum=1, maximum=4096),
+        minimum=1, maximum=4096, label=str(QT_TRANSLATE_NOOP("Settings", "Largest answer")), unit=str(QT_TRANSLATE_NOOP("Settings", "MB"))),
     "platform.request_deadline_s": Setting(
         int, 30, QT_TRANSLATE_NOOP("Settings", "Longest a platform request may take from start to the last byte, in seconds; a slower one is cut off and reported."),
-        minimum=1, maximum=600),
+        minimum=1, maximum=600, label=str(QT_TRANSLATE_NOOP("Settings", "Longest request")), unit=str(QT_TRANSLATE_NOOP("Settings", "s"))),
     "plugins.disabled": Setting(
-        list, [], QT_TRANSLATE_NOOP("Settings", "Plugins (entry-point names) the operator turned off; they are not even imported.")),
+        list, [], QT_TRANSLATE_NOOP("Settings", "Plugins (entry-point names) the operator turned off; they are not even imported."),
+        label=str(QT_TRANSLATE_NOOP("Settings", "Plugins turned off"))),
 }
 
 

@@ -115,9 +115,12 @@ async def run_sessions(
     remembered = password  # kept in memory only, for a re-login within this run
     while True:
         dialog = LoginDialog(url=url, username=username, password=remembered, verify=verify)
-        if auto:
-            dialog.start_login()
-        result = await exec_async(dialog)
+        # with everything given (controlroom demo, --url --user and a password) log in unseen:
+        # the dialog flashed up empty for a moment; it shows only if that login fails
+        if auto and await dialog.attempt_login():
+            result = QDialog.DialogCode.Accepted
+        else:
+            result = await exec_async(dialog)
         session = dialog.session
         if result != QDialog.DialogCode.Accepted or session is None:
             return 0

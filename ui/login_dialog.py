@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from controlroom.ui import theme
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -114,9 +115,13 @@ class LoginDialog(QDialog):
 
         self.buttons = QDialogButtonBox()
         self.login_button: QPushButton = self.buttons.addButton(self.tr("Log in"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.login_button.setDefault(True)
         self.cancel_button: QPushButton = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setText(self.tr("Cancel"))
+        # Log in is the one default button. Qt's "auto default" would hand the default to
+        # whichever button has focus: while logging in only Cancel is enabled, so focus went
+        # there, and after a wrong password Enter cancelled and closed the app (issue 9 item 2).
+        for button in (self.login_button, self.cancel_button):
+            button.setAutoDefault(False)
         self.login_button.clicked.connect(self.start_login)
         self.cancel_button.clicked.connect(self._cancel)
 
@@ -128,12 +133,18 @@ class LoginDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.busy)
         layout.addWidget(self.buttons)
+        # only once the button is inside the dialog does QDialog learn it is the default
+        self.login_button.setDefault(True)
 
         self.user_edit.editingFinished.connect(self._fill_saved_password)
         for edit in (self.url_edit, self.user_edit, self.password_edit):
             edit.textEdited.connect(self._clear_error)
         self._fill_saved_password()
         self._focus_first_empty()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_height()
 
     # ------------------------------------------------------------------ keyring
 
@@ -185,10 +196,25 @@ class LoginDialog(QDialog):
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.show()
+        self._fit_height()
         self.login_failed.emit(message)
 
     def _clear_error(self) -> None:
         self.error_label.hide()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow (or shrink back) to the height the wrapped texts need at this width.
+
+        A top-level window does not follow its layout's height-for-width by itself: the
+        error squeezed the keyring note until the two overlapped.
+        """
+        layout = self.layout()
+        layout.activate()
+        needed = max(layout.totalHeightForWidth(self.width()), layout.totalMinimumSize().height())
+        self.setMinimumHeight(needed)
+        if self.height() != needed:
+            self.resize(self.width(), needed)
 
     def set_busy(self, busy: bool) -> None:
         for w in (self.url_edit, self.user_edit, self.password_edit, self.login_button):
@@ -198,6 +224,7 @@ class LoginDialog(QDialog):
         self.busy.setVisible(busy)
         if busy:
             self.error_label.hide()
+        self._fit_height()
 
     # ------------------------------------------------------------------ logging in
 
@@ -265,8 +292,13 @@ class LoginDialog(QDialog):
         return True
 
     def _describe(self, exc: BaseException) -> str:
-        from controlroom.api.errors import PlatformError
+        from controlroom.api.errors import AuthError, PlatformError
 
+        if isinstance(exc, AuthError):
+            # The server's own words ("unknown user or wrong password") are in its language,
+            # not the operator's: they go to the log; the dialog says it in the operator's words.
+            log.info("login refused: %s", exc.detail[:200])
+            return exc.message
         if isinstance(exc, PlatformError):
             return str(exc)  # already translated, in the operator's words
         log.exception("unexpected error while logging in", exc_info=exc)

@@ -149,11 +149,11 @@ class WallPlaceholder(QWidget):
             " QLabel { background: transparent; }"
         )
         self.card.setMaximumWidth(620)
-        self.title = QLabel(self.tr("Video wall"))
+        # stands in for the wall while the inventory loads (and says why when that fails)
+        self.title = QLabel(self.tr("Opening the video wall…"))
         self.title.setStyleSheet("font-size: 20pt; font-weight: 600; color: #e3e7eb;")
         self.note = QLabel(self.tr(
-            "The video wall is not part of this build yet. "
-            "Browse and search the sites and cameras in the panel on the left."
+            "Loading the sites and cameras from the platform; the wall opens as soon as they are in."
         ))
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #9aa3ad;")
@@ -246,6 +246,9 @@ class WallPlaceholder(QWidget):
 
     def set_loading(self, text: str, error: bool = False) -> None:
         self.loading_line.setText(text)
+        if error:
+            self.title.setText(self.tr("The video wall could not open"))
+            self.note.setText(self.tr("Log out and in again, or check the platform with “controlroom doctor”."))
         colour = theme.OFFLINE.name() if error else "#9aa3ad"
         self.loading_line.setStyleSheet(f"color: {colour};")
 
@@ -304,7 +307,8 @@ class MainWindow(QMainWindow):
         self.dock.setWidget(self.resources)
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
-        self.resizeDocks([self.dock], [380], Qt.Orientation.Horizontal)
+        # wide enough for the names (the longest shown whole), not a fixed guess
+        self.resizeDocks([self.dock], [self.resources.preferred_width()], Qt.Orientation.Horizontal)
 
         # ---- centre
         self.wall = WallPlaceholder(self)
@@ -478,6 +482,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(skipped_text(self.session.skipped))
         if self._wall_start is not None:  # the first load: show the wall and what it opens with
             start, self._wall_start = self._wall_start, None
+            # the names are in: the default arrangement gives the tree the width they want
+            # (the operator's own layout, restored, is left alone)
+            if not self.plugins.restored and self.dock.width() < self.resources.preferred_width():
+                self.resizeDocks([self.dock], [self.resources.preferred_width()], Qt.Orientation.Horizontal)
             self.centre.setCurrentWidget(self.video_wall)
             self.wall_ui.start(**start)
 

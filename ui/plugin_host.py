@@ -62,6 +62,8 @@ class PluginHost(QObject):
         self.settings = settings if settings is not None else settings_mod.shared()
         self.problems: list[tuple[str, str]] = []
         self._docks: dict[str, list[QDockWidget]] = {}
+        #: the window came back as the operator left it (False: the default arrangement)
+        self.restored = False
         self._actions: dict[str, list[tuple[QMenu, QAction, bool]]] = {}
         self._status: dict[str, list[QWidget]] = {}
         self._dialog: Any = None
@@ -92,7 +94,8 @@ class PluginHost(QObject):
 
     def _restore_or_arrange(self) -> None:
         # the operator's own layout from the last shift, else the default one
-        if not window_state.restore(self.window):
+        self.restored = window_state.restore(self.window)
+        if not self.restored:
             self.arrange_default()
 
     def arrange_default(self) -> None:
@@ -106,17 +109,22 @@ class PluginHost(QObject):
             (Qt.DockWidgetArea.BottomDockWidgetArea, int(h * 0.2), Qt.Orientation.Vertical),
         ):
             docks: list[QDockWidget] = []
-            for d in (d for ds in self._docks.values() for d in ds):
-                if self.window.dockWidgetArea(d) != area or d.isFloating():
+            # every dock of the window (the site tree too), not only the plugins'
+            for d in self.window.findChildren(QDockWidget):
+                if self.window.dockWidgetArea(d) != area or d.isFloating() or d.isHidden():
                     continue
                 # one per tab group: Qt sizes a tab group through any one of its docks
                 if not any(o in docks for o in self.window.tabifiedDockWidgets(d)):
                     docks.append(d)
             if docks:
                 # a pane that needs more than its share to be usable says so in its size hint
-                # (the alerts pane: 8 rows), within half the window
-                sizes = [min(max(size, _hint(d, orientation)), (w if orientation == Qt.Orientation.Horizontal
-                                                                 else h) // 2) for d in docks]
+                # (the alerts pane: 8 rows), within half the window; a pane that knows the width
+                # its contents want (the site tree: its names) gets it
+                half = (w if orientation == Qt.Orientation.Horizontal else h) // 2
+                sizes = [min(max(size, _hint(d, orientation),
+                                 int(d.widget().preferred_width())
+                                 if orientation == Qt.Orientation.Horizontal and hasattr(d.widget(), "preferred_width")
+                                 else 0), half) for d in docks]
                 self.window.resizeDocks(docks, sizes, orientation)
 
     def _insert_menu(self) -> None:

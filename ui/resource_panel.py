@@ -24,6 +24,12 @@ from typing import Any
 
 from controlroom.ui import grid_status as GS
 from controlroom.ui import grid_tree_model as GT
+from controlroom.ui.camera_names import (
+    ELIDE,
+    CameraNameDelegate,
+    preferred_name_width,
+    visible_text,
+)
 from controlroom.ui.lazy_tree import ITEMS_MIME
 from controlroom.ui.tree_model import (
     COL_NAME,
@@ -107,6 +113,7 @@ class ResourcePanel(QWidget):
     def __init__(self, inventory: Inventory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ResourceTreeModel(inventory, self)
+        self.model_inventory = inventory
         self.grid_model = GT.GridTreeModel(inventory, self)
         self._saved_expansion: set[str] = set()
         self._saved_grid_expansion: set[tuple[str, str]] = set()
@@ -175,6 +182,10 @@ class ResourcePanel(QWidget):
         self.view.setDragEnabled(True)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.view.setAccessibleName(self.tr("Sites and cameras"))
+        # cameras read own name first, cut in the middle: "村口…2号 · 北武台社区", not "北武台社…"
+        self.names = CameraNameDelegate(inventory, self)
+        self.view.setItemDelegateForColumn(COL_NAME, self.names)
+        self.view.setTextElideMode(ELIDE)
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
@@ -190,6 +201,8 @@ class ResourcePanel(QWidget):
         self.grid_view.setDragEnabled(True)  # grids and cameras onto the wall
         self.grid_view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.grid_view.setAccessibleName(self.tr("Grids and cameras"))
+        self.grid_view.setItemDelegateForColumn(GT.COL_NAME, self.names)
+        self.grid_view.setTextElideMode(ELIDE)
         gh = self.grid_view.header()
         gh.setStretchLastSection(False)
         gh.setSectionResizeMode(GT.COL_NAME, QHeaderView.ResizeMode.Stretch)
@@ -235,6 +248,19 @@ class ResourcePanel(QWidget):
         self.status_filter.currentIndexChanged.connect(self._on_status_filter)
         self._after_reset()
         self._after_grid_reset()
+
+    # ------------------------------------------------------------------ names
+
+    def preferred_width(self) -> int:
+        """The panel's default width: the longest site and camera names whole, within reason."""
+        name = preferred_name_width(self.view, self.model_inventory, self.names)
+        online = self.view.header().sectionSize(COL_ONLINE)
+        margins = self.layout().contentsMargins()
+        return max(260, min(560, name + online + margins.left() + margins.right() + 24))
+
+    def visible_text(self, index: QModelIndex) -> str:
+        """What a row of the site tree shows at the current width."""
+        return visible_text(self.view, index)
 
     # ------------------------------------------------------------------ search
 

@@ -147,14 +147,54 @@ def _num_text(x: float) -> str:
     return f"{int(x):,}" if float(x).is_integer() else str(x)
 
 
-def range_text(setting: Setting) -> str:
+def label_text(name: str, setting: Setting, tr_context: str = "Settings") -> str:
+    """The setting's name in the operator's words (its description where it has no label)."""
+    if setting.label:
+        return QCoreApplication.translate(tr_context, setting.label)
+    return description_text(name, setting, tr_context)
+
+
+def unit_text(setting: Setting, tr_context: str = "Settings") -> str:
+    return QCoreApplication.translate(tr_context, setting.unit) if setting.unit else ""
+
+
+def quantity_text(setting: Setting, value: float, tr_context: str = "Settings") -> str:
+    """A stored number as the operator reads it: in the setting's unit, 154.5 Mpx/s, 300 ms."""
+    shown = value * setting.display_scale
+    text = _num_text(shown) if setting.display_scale == 1.0 or shown == 0 else f"{shown:,.1f}"
+    unit = unit_text(setting, tr_context)
+    return f"{text} {unit}" if unit else text
+
+
+#: numbers that mean something other than a quantity
+def special_value_text(name: str) -> str:
+    if name == "wall.bandwidth_budget_kbps":
+        return QCoreApplication.translate("SettingsDialog", "No limit")
+    return ""
+
+
+FULL_HD_25 = 1920 * 1080 * 25  # pixels per second of one 1080p stream at 25 fps
+
+
+def equivalent_text(name: str, value: Any) -> str:
+    """What a number amounts to, where that helps ("about 3 streams of 1080p at 25 fps")."""
+    if name == "wall.decode_budget" and isinstance(value, int | float) and not isinstance(value, bool):
+        return QCoreApplication.translate("SettingsDialog", "About {n} streams of 1080p at 25 fps.").format(
+            n=f"{value / FULL_HD_25:.1f}")
+    return ""
+
+
+def range_text(setting: Setting, tr_context: str = "Settings") -> str:
     lo, hi = setting.minimum, setting.maximum
     if lo is not None and hi is not None:
-        return QCoreApplication.translate("SettingsDialog", "From {minimum} to {maximum}.").format(minimum=_num_text(lo), maximum=_num_text(hi))
+        return QCoreApplication.translate("SettingsDialog", "From {minimum} to {maximum}.").format(
+            minimum=quantity_text(setting, lo, tr_context), maximum=quantity_text(setting, hi, tr_context))
     if lo is not None:
-        return QCoreApplication.translate("SettingsDialog", "At least {minimum}.").format(minimum=_num_text(lo))
+        return QCoreApplication.translate("SettingsDialog", "At least {minimum}.").format(
+            minimum=quantity_text(setting, lo, tr_context))
     if hi is not None:
-        return QCoreApplication.translate("SettingsDialog", "At most {maximum}.").format(maximum=_num_text(hi))
+        return QCoreApplication.translate("SettingsDialog", "At most {maximum}.").format(
+            maximum=quantity_text(setting, hi, tr_context))
     return ""
 
 
@@ -199,12 +239,19 @@ class NumberEditor(Editor):
     operator sees why); with ``auto`` an "Automatic" check box beside it."""
 
     def __init__(self, setting: Setting, commit: Callable[[Any], None], parent: QWidget | None = None,
-                 auto_hint: Callable[[], float] | None = None) -> None:
+                 auto_hint: Callable[[], float] | None = None, *, unit: str = "", special: str = "") -> None:
         super().__init__(setting, commit, parent)
         self.auto_hint = auto_hint
+        self.scale = setting.display_scale or 1.0
         self.spin = QDoubleSpinBox(self)
-        self.spin.setDecimals(0 if setting.type is int else 3)
+        self.spin.setDecimals(0 if setting.type is int and self.scale == 1.0 else 1 if self.scale != 1.0 else 3)
         self.spin.setRange(-_NUMBER_LIMIT, _NUMBER_LIMIT)
+        if unit:
+            self.spin.setSuffix(" " + unit)
+        if special and setting.minimum is not None:
+            # the minimum means something else ("0" = no limit): say that, in words
+            self.spin.setRange(setting.minimum * self.scale, _NUMBER_LIMIT)
+            self.spin.setSpecialValueText(special)
         self.spin.setGroupSeparatorShown(True)
         self.spin.setKeyboardTracking(False)  # a value when the operator is done typing, not per digit
         self.spin.setMinimumWidth(180)
@@ -220,8 +267,13 @@ class NumberEditor(Editor):
         box.addStretch(1)
 
     def number(self) -> int | float:
-        v = self.spin.value()
+        """The stored number for what the spin box shows (in the unit of storage)."""
+        v = self.spin.value() / self.scale
         return round(v) if self.setting.type is int else v
+
+    def set_number(self, value: float) -> None:
+        """Show a stored number (the spin box shows it in the operator's unit)."""
+        self.spin.setValue(float(value) * self.scale)
 
     def _auto_toggled(self, on: bool) -> None:
         self.spin.setEnabled(not on)
@@ -234,9 +286,9 @@ class NumberEditor(Editor):
                 # what "auto" means now, as a starting point should the operator choose a number
                 hint = self.auto_hint() if self.auto_hint is not None else None
                 fallback = self.setting.minimum if self.setting.minimum is not None else 0
-                self.spin.setValue(float(hint if hint is not None else fallback))
+                self.set_number(float(hint if hint is not None else fallback))
             else:
-                self.spin.setValue(float(value))
+                self.set_number(float(value))
         self.spin.setEnabled(not is_auto)
         if self.auto is not None:
             with QSignalBlocker(self.auto):
@@ -356,14 +408,22 @@ class SettingRow(QFrame):
         self.setting = setting = settings.declared[name]
         self.setObjectName("settingRow")
 
-        self.title = _plain(QLabel(description_text(name, setting, tr_context)))
+        self.tr_context = tr_context
+        # the operator's words; the key (for developers and support) only in the tooltip
+        self.title = _plain(QLabel(label_text(name, setting, tr_context)))
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-weight: 600;")
-        self.key = _plain(QLabel(name))
-        self.key.setStyleSheet("color: #8a929c; font-family: monospace;")
-        self.key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setToolTip(name)
+        self.help = _plain(QLabel(description_text(name, setting, tr_context) if setting.label else ""))
+        self.help.setWordWrap(True)
+        self.help.setStyleSheet("color: #9aa3ad;")
+        self.help.setVisible(bool(setting.label))
+        self.help.setToolTip(name)
+        self.equivalent = _plain(QLabel())
+        self.equivalent.setStyleSheet("color: #9aa3ad;")
+        self.equivalent.hide()
         self.editor = self._make_editor(list_choices, auto_hint)
-        note = " ".join(p for p in (range_text(setting) if setting.type in (int, float) else "",
+        note = " ".join(p for p in (range_text(setting, tr_context) if setting.type in (int, float) else "",
                                     effect_text(effect_of(name))) if p)
         self.effect = _plain(QLabel(note))
         self.effect.setWordWrap(True)
@@ -383,8 +443,9 @@ class SettingRow(QFrame):
         box.setContentsMargins(0, 8, 0, 8)
         box.setSpacing(4)
         box.addWidget(self.title)
-        box.addWidget(self.key)
+        box.addWidget(self.help)
         box.addLayout(top)
+        box.addWidget(self.equivalent)
         box.addWidget(self.error)
         box.addWidget(self.effect)
         self.refresh()
@@ -394,7 +455,8 @@ class SettingRow(QFrame):
         if s.type is bool:
             return BoolEditor(s, self.commit, self)
         if s.type in (int, float):
-            return NumberEditor(s, self.commit, self, auto_hint=auto_hint)
+            return NumberEditor(s, self.commit, self, auto_hint=auto_hint,
+                                unit=unit_text(s, self.tr_context), special=special_value_text(self.name))
         if s.type is str:
             return ChoiceEditor(s, self.commit, self) if s.choices else TextEditor(s, self.commit, self)
         # a list: every item from the choices. Ordered when it ranks all of them (a preference,
@@ -409,7 +471,10 @@ class SettingRow(QFrame):
         if isinstance(value, bool):
             return self.tr("on") if value else self.tr("off")
         if isinstance(value, int | float):
-            return _num_text(value)
+            special = special_value_text(self.name)
+            if special and self.setting.minimum is not None and value == self.setting.minimum:
+                return special
+            return quantity_text(self.setting, value, self.tr_context)
         return choice_text(value) if value != "" else self.tr("empty")
 
     def commit(self, value: Any) -> None:
@@ -435,7 +500,13 @@ class SettingRow(QFrame):
 
     def refresh(self) -> None:
         """Show the saved value (after a change made here or anywhere else)."""
-        self.editor.show_value(self.settings.get(self.name))
+        value = self.settings.get(self.name)
+        self.editor.show_value(value)
+        if isinstance(self.editor, NumberEditor) and value == "auto":
+            value = self.editor.number()  # what "automatic" means here
+        words = equivalent_text(self.name, value)
+        self.equivalent.setText(words)
+        self.equivalent.setVisible(bool(words))
         self.reset_button.setEnabled(not self.settings.is_default(self.name) or not self.error.isHidden())
 
 

@@ -335,7 +335,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>App</name>
     <message>
-      <location filename="../../ui/app.py" line="179" />
+      <location filename="../../ui/app.py" line="182" />
       <source>unexpected error: {error}</source>
       <translation>意外错误：{error}</translation>
     </message>
@@ -351,7 +351,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>BoolEditor</name>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="185" />
+      <location filename="../../ui/settings_dialog.py" line="225" />
       <source>On</source>
       <translation>开</translation>
     </message>
@@ -808,60 +808,80 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>GridBoard</name>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="132" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="135" />
       <source>Grids by status, per town</source>
       <extracomment>the statuses became stale (True) or fresh again (False)</extracomment>
       <translation>各镇网格状态</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="133" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="136" />
       <source>Cameras online (%)</source>
       <translation>摄像机在线率（%）</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="134" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="137" />
       <source>Alerts per hour (last 24 h)</source>
       <translation>每小时告警数（近 24 小时）</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="138" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="141" />
       <source>grids</source>
       <translation>网格数</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="158" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="161" />
       <source>Grid:</source>
       <translation>网格：</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="162" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="165" />
       <source>Grids in incident, then grids needing attention</source>
       <translation>事件处置中的网格，其次是需关注的网格</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="164" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="167" />
       <source>Incident wall</source>
       <translation>事件墙</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="166" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="169" />
       <source>Put this grid's cameras and its neighbours' on the wall</source>
       <translation>将此网格及相邻网格的摄像机上墙</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="262" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="267" />
       <source>Updated {time}</source>
       <translation>更新于 {time}</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="276" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="281" />
       <source>Town {n}</source>
       <translation>{n} 号镇</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/widgets/board.py" line="276" />
+      <location filename="../../plugins/grid_board/widgets/board.py" line="282" />
       <source>County</source>
       <translation>县级</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_board/widgets/axes.py" line="85" />
+      <source>HH:mm:ss</source>
+      <translation>HH:mm:ss</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_board/widgets/axes.py" line="86" />
+      <source>HH:mm</source>
+      <translation>HH:mm</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_board/widgets/axes.py" line="87" />
+      <source>MMM d</source>
+      <translation>M月d日</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/grid_board/widgets/axes.py" line="88" />
+      <source>MMM yyyy</source>
+      <translation>yyyy年M月</translation>
     </message>
   </context>
   <context>
@@ -1127,22 +1147,22 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>IncidentBar</name>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="843" />
+      <location filename="../../ui/wall/wall_view.py" line="950" />
       <source>Back to your own wall as you left it (Esc on the wall, Alt+Left)</source>
       <translation>回到您离开时的电视墙（在电视墙上按 Esc，或 Alt+左箭头）</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="854" />
+      <location filename="../../ui/wall/wall_view.py" line="961" />
       <source>Incident wall: {title}. Your view is kept.</source>
       <translation>事件墙：{title}。您的视图已保留。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="855" />
+      <location filename="../../ui/wall/wall_view.py" line="962" />
       <source>Back to “{view}”</source>
       <translation>回到“{view}”</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="856" />
+      <location filename="../../ui/wall/wall_view.py" line="963" />
       <source>Back to your wall</source>
       <translation>回到您的电视墙</translation>
     </message>
@@ -1202,12 +1222,12 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ListEditor</name>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="300" />
+      <location filename="../../ui/settings_dialog.py" line="352" />
       <source>Up</source>
       <translation>上移</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="301" />
+      <location filename="../../ui/settings_dialog.py" line="353" />
       <source>Down</source>
       <translation>下移</translation>
     </message>
@@ -1215,44 +1235,44 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>LoginDialog</name>
     <message>
-      <location filename="../../ui/login_dialog.py" line="71" />
+      <location filename="../../ui/login_dialog.py" line="72" />
       <source>Log in to ControlRoom</source>
       <extracomment>a login attempt failed; the message shown inline logged in: the dialog is about to accept the password that logged in: the app may keep it in memory for this run</extracomment>
       <translation>登录 ControlRoom</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="74" />
+      <location filename="../../ui/login_dialog.py" line="75" />
       <source>Log in to a video platform</source>
       <translation>登录视频平台</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="78" />
+      <location filename="../../ui/login_dialog.py" line="79" />
       <source>https://platform.example:8443</source>
       <translation>https://platform.example:8443</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="82" />
+      <location filename="../../ui/login_dialog.py" line="83" />
       <source>Remember password</source>
       <translation>记住密码</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="91" />
+      <location filename="../../ui/login_dialog.py" line="92" />
       <source>Platform address:</source>
       <translation>平台地址：</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="92" />
+      <location filename="../../ui/login_dialog.py" line="93" />
       <source>User name:</source>
       <translation>用户名：</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="93" />
+      <location filename="../../ui/login_dialog.py" line="94" />
       <source>Password:</source>
       <translation>密码：</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="116" />
-      <location filename="../../ui/login_dialog.py" line="197" />
+      <location filename="../../ui/login_dialog.py" line="117" />
+      <location filename="../../ui/login_dialog.py" line="223" />
       <source>Log in</source>
       <translation>登录</translation>
     </message>
@@ -1262,42 +1282,42 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="155" />
+      <location filename="../../ui/login_dialog.py" line="166" />
       <source>Stored in the system keyring ({backend})</source>
       <translation>保存在系统密钥环中（{backend}）</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="159" />
+      <location filename="../../ui/login_dialog.py" line="170" />
       <source>No system keyring was found: passwords are kept for this session only.</source>
       <translation>未找到系统密钥环：密码仅在本次会话中保留。</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="197" />
+      <location filename="../../ui/login_dialog.py" line="223" />
       <source>Logging in…</source>
       <translation>正在登录…</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="207" />
+      <location filename="../../ui/login_dialog.py" line="234" />
       <source>Enter the platform address, for example https://platform.example:8443.</source>
       <translation>请输入平台地址，例如 https://platform.example:8443。</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="209" />
+      <location filename="../../ui/login_dialog.py" line="236" />
       <source>The platform address must start with http:// or https://, for example https://platform.example:8443.</source>
       <translation>平台地址须以 http:// 或 https:// 开头，例如 https://platform.example:8443。</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="211" />
+      <location filename="../../ui/login_dialog.py" line="238" />
       <source>Enter your user name.</source>
       <translation>请输入用户名。</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="213" />
+      <location filename="../../ui/login_dialog.py" line="240" />
       <source>Enter your password.</source>
       <translation>请输入密码。</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="273" />
+      <location filename="../../ui/login_dialog.py" line="305" />
       <source>Logging in failed unexpectedly: {error}</source>
       <translation>登录时发生意外错误：{error}</translation>
     </message>
@@ -1320,106 +1340,106 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>平台发送的 {n} 条记录格式无法读取，已略过；其余已加载。首条：{first}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="293" />
+      <location filename="../../ui/main_window.py" line="296" />
       <source>not signed in</source>
       <extracomment>the operator asked to log out (the app closes the session and shows the login again)</extracomment>
       <translation>未登录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="294" />
+      <location filename="../../ui/main_window.py" line="297" />
       <source>ControlRoom — {user} @ {host}</source>
       <translation>ControlRoom — {user} @ {host}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="302" />
+      <location filename="../../ui/main_window.py" line="305" />
       <source>Sites and cameras</source>
       <translation>站点与摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="328" />
+      <location filename="../../ui/main_window.py" line="332" />
       <source>Cameras %v of %m</source>
       <translation>摄像机 %v / %m</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="339" />
+      <location filename="../../ui/main_window.py" line="343" />
       <source>{name} · {role}</source>
       <translation>{name} · {role}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="360" />
+      <location filename="../../ui/main_window.py" line="364" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="361" />
+      <location filename="../../ui/main_window.py" line="365" />
       <source>&amp;Settings…</source>
       <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="366" />
+      <location filename="../../ui/main_window.py" line="370" />
       <source>Log &amp;out</source>
       <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="370" />
+      <location filename="../../ui/main_window.py" line="374" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
       <location filename="../../ui/keys.py" line="70" />
-      <location filename="../../ui/main_window.py" line="375" />
-      <location filename="../../ui/plugin_host.py" line="133" />
+      <location filename="../../ui/main_window.py" line="379" />
+      <location filename="../../ui/plugin_host.py" line="141" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="376" />
+      <location filename="../../ui/main_window.py" line="380" />
       <source>&amp;Find camera…</source>
       <translation>查找摄像机(&amp;F)…</translation>
     </message>
     <message>
       <location filename="../../ui/keys.py" line="99" />
-      <location filename="../../ui/main_window.py" line="382" />
+      <location filename="../../ui/main_window.py" line="386" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="383" />
+      <location filename="../../ui/main_window.py" line="387" />
       <source>&amp;About ControlRoom</source>
       <translation>关于 ControlRoom(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="404" />
+      <location filename="../../ui/main_window.py" line="408" />
       <source>About ControlRoom</source>
       <translation>关于 ControlRoom</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="406" />
+      <location filename="../../ui/main_window.py" line="410" />
       <source>&lt;h3&gt;ControlRoom {version}&lt;/h3&gt;&lt;p&gt;Desktop client for county video networks: the county dispatch centre, town platforms and village platforms.&lt;/p&gt;&lt;p&gt;Free software under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;ControlRoom {version}&lt;/h3&gt;&lt;p&gt;县域视频网络桌面客户端：县级指挥中心、乡镇平台和村居平台。&lt;/p&gt;&lt;p&gt;自由软件，依据 GNU GPL 第 3 版或更新版本发布。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="429" />
+      <location filename="../../ui/main_window.py" line="433" />
       <source>Loading the inventory…</source>
       <translation>正在加载资源…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="446" />
+      <location filename="../../ui/main_window.py" line="450" />
       <source>Cameras online: {online} / {total}</source>
       <translation>在线摄像机：{online} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="459" />
+      <location filename="../../ui/main_window.py" line="463" />
       <source>Loading cameras: {done} of {total}</source>
       <translation>正在加载摄像机：{done} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="462" />
+      <location filename="../../ui/main_window.py" line="466" />
       <source>Loading cameras: {done} received</source>
       <translation>正在加载摄像机：已收到 {done} 个</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="488" />
+      <location filename="../../ui/main_window.py" line="496" />
       <source>Could not load the inventory: {message}</source>
       <translation>无法加载资源：{message}</translation>
     </message>
@@ -1427,7 +1447,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>NumberEditor</name>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="217" />
+      <location filename="../../ui/settings_dialog.py" line="264" />
       <source>Automatic</source>
       <translation>自动</translation>
     </message>
@@ -1524,13 +1544,13 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>PluginHost</name>
     <message>
-      <location filename="../../ui/plugin_host.py" line="69" />
+      <location filename="../../ui/plugin_host.py" line="71" />
       <source>&amp;Plugins</source>
-      <extracomment>How long a plugin's problem stays in the status bar (ms). (plugin name, message in words) for each problem a plugin reports or has</extracomment>
+      <extracomment>How long a plugin's problem stays in the status bar (ms). (plugin name, message in words) for each problem a plugin reports or has the window came back as the operator left it (False: the default arrangement)</extracomment>
       <translation>插件(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../../ui/plugin_host.py" line="71" />
+      <location filename="../../ui/plugin_host.py" line="73" />
       <source>Plugins…</source>
       <translation>插件…</translation>
     </message>
@@ -1738,119 +1758,119 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ResourcePanel</name>
     <message>
-      <location filename="../../ui/resource_panel.py" line="72" />
+      <location filename="../../ui/resource_panel.py" line="78" />
       <source>All statuses</source>
       <translation>全部状态</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="75" />
+      <location filename="../../ui/resource_panel.py" line="81" />
       <source>{incident} or {attention}</source>
       <translation>{incident}或{attention}</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="119" />
+      <location filename="../../ui/resource_panel.py" line="126" />
       <source>Sites</source>
       <extracomment>a camera was activated (double-click or Enter): its GB id Enter on sites, grids or several rows: [(type, GB id), ...] as a drag carries them</extracomment>
       <translation>站点</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="120" />
+      <location filename="../../ui/resource_panel.py" line="127" />
       <source>Browse by site: county, towns, villages, cameras</source>
       <translation>按站点浏览：县、乡镇、村居、摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="123" />
+      <location filename="../../ui/resource_panel.py" line="130" />
       <source>Grids</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="124" />
+      <location filename="../../ui/resource_panel.py" line="131" />
       <source>Browse by community grid (网格): towns, grids and their status, cameras</source>
       <translation>按网格浏览：乡镇、网格及其状态、摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="133" />
+      <location filename="../../ui/resource_panel.py" line="140" />
       <source>Grid status filter</source>
       <translation>网格状态筛选</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="134" />
+      <location filename="../../ui/resource_panel.py" line="141" />
       <source>Show only the grids in this status; combines with the search</source>
       <translation>只显示处于此状态的网格；可与搜索同时使用</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="156" />
-      <location filename="../../ui/resource_panel.py" line="272" />
+      <location filename="../../ui/resource_panel.py" line="163" />
+      <location filename="../../ui/resource_panel.py" line="298" />
       <source>Search: camera or site name, GB id</source>
       <translation>搜索：摄像机或站点名称、国标编码</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="158" />
+      <location filename="../../ui/resource_panel.py" line="165" />
       <source>Search cameras</source>
       <translation>搜索摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="159" />
+      <location filename="../../ui/resource_panel.py" line="166" />
       <source>Type part of a camera or site name, or of a 20-digit GB id. Esc clears.</source>
       <translation>输入摄像机或站点名称的一部分，或 20 位国标编码的一部分。按 Esc 清除。</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="177" />
+      <location filename="../../ui/resource_panel.py" line="184" />
       <source>Sites and cameras</source>
       <translation>站点与摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="192" />
+      <location filename="../../ui/resource_panel.py" line="203" />
       <source>Grids and cameras</source>
       <translation>网格与摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="254" />
+      <location filename="../../ui/resource_panel.py" line="280" />
       <source>Not in “{status}”: showing every status.</source>
       <translation>“{status}”中没有匹配项：已显示全部状态。</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="270" />
+      <location filename="../../ui/resource_panel.py" line="296" />
       <source>Search: grid, town or camera name, GB id</source>
       <translation>搜索：网格、乡镇或摄像机名称、国标编码</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="307" />
+      <location filename="../../ui/resource_panel.py" line="333" />
       <source>Grid statuses {age}: the live updates stopped; reconnecting…</source>
       <translation>网格状态{age}：实时更新已中断，正在重新连接…</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="322" />
+      <location filename="../../ui/resource_panel.py" line="348" />
       <source>{online} of {total} cameras online</source>
       <translation>{total} 路摄像机中 {online} 路在线</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="324" />
+      <location filename="../../ui/resource_panel.py" line="350" />
       <source>Nothing matches “{text}”</source>
       <translation>没有与“{text}”匹配的结果</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="326" />
+      <location filename="../../ui/resource_panel.py" line="352" />
       <source>{cameras} cameras and {sites} sites match</source>
       <translation>匹配 {cameras} 路摄像机、{sites} 个站点</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="334" />
+      <location filename="../../ui/resource_panel.py" line="360" />
       <source>No grid matches</source>
       <translation>没有匹配的网格</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="336" />
+      <location filename="../../ui/resource_panel.py" line="362" />
       <source>{grids} grids, {cameras} cameras shown</source>
       <translation>显示 {grids} 个网格、{cameras} 路摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="339" />
+      <location filename="../../ui/resource_panel.py" line="365" />
       <source>{grids} grids · {incident} · {attention}</source>
       <translation>{grids} 个网格 · {incident} · {attention}</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="346" />
+      <location filename="../../ui/resource_panel.py" line="372" />
       <source>{status} ({n})</source>
       <translation>{status}（{n}）</translation>
     </message>
@@ -2005,42 +2025,42 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>SettingRow</name>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="375" />
+      <location filename="../../ui/settings_dialog.py" line="435" />
       <source>Reset to default</source>
       <translation>恢复默认值</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="376" />
+      <location filename="../../ui/settings_dialog.py" line="436" />
       <source>Default: {value}</source>
       <translation>默认值：{value}</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="408" />
+      <location filename="../../ui/settings_dialog.py" line="470" />
       <source>none</source>
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="410" />
+      <location filename="../../ui/settings_dialog.py" line="472" />
       <source>on</source>
       <translation>开</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="410" />
+      <location filename="../../ui/settings_dialog.py" line="472" />
       <source>off</source>
       <translation>关</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="413" />
+      <location filename="../../ui/settings_dialog.py" line="478" />
       <source>empty</source>
       <translation>空</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="420" />
+      <location filename="../../ui/settings_dialog.py" line="485" />
       <source>Not saved: {why}</source>
       <translation>未保存：{why}</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="426" />
+      <location filename="../../ui/settings_dialog.py" line="491" />
       <source>Could not save the settings file: {why}</source>
       <translation>无法保存设置文件：{why}</translation>
     </message>
@@ -2048,130 +2068,210 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Settings</name>
     <message>
-      <location filename="../../controlroom/settings.py" line="89" />
+      <location filename="../../controlroom/settings.py" line="95" />
       <source>expected true or false, found {value}</source>
-      <extracomment>``MIGRATIONS[n]`` turns the file's data at schema version ``n`` into ``n + 1`` (rename a setting, change a unit). Each one stays here for ever.</extracomment>
+      <extracomment>``MIGRATIONS[n]`` turns the file's data at schema version ``n`` into ``n + 1`` (rename a setting, change a unit). Each one stays here for ever. the operator's name for it (QT_TRANSLATE_NOOP in the declaring context); the key is for developers the unit a number is shown in (QT_TRANSLATE_NOOP), and the factor from the stored number to the shown one (pixels per second stored, "Mpx/s" shown: 1e-6)</extracomment>
       <translation>应为 true 或 false，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="94" />
+      <location filename="../../controlroom/settings.py" line="100" />
       <source>expected a whole number</source>
       <translation>应为整数</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="94" />
+      <location filename="../../controlroom/settings.py" line="100" />
       <source>expected a number</source>
       <translation>应为数字</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="96" />
+      <location filename="../../controlroom/settings.py" line="102" />
       <source>{expected} or "auto"</source>
       <translation>{expected}或 "auto"</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="97" />
+      <location filename="../../controlroom/settings.py" line="103" />
       <source>{expected}, found {value}</source>
       <translation>{expected}，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="99" />
+      <location filename="../../controlroom/settings.py" line="105" />
       <source>{value} is below the minimum {minimum}</source>
       <translation>{value} 低于最小值 {minimum}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="102" />
+      <location filename="../../controlroom/settings.py" line="108" />
       <source>{value} is above the maximum {maximum}</source>
       <translation>{value} 高于最大值 {maximum}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="107" />
+      <location filename="../../controlroom/settings.py" line="113" />
       <source>expected text, found {value}</source>
       <translation>应为文本，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="112" />
+      <location filename="../../controlroom/settings.py" line="118" />
       <source>expected a list of text, found {value}</source>
       <translation>应为文本列表，实际为 {value}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="119" />
+      <location filename="../../controlroom/settings.py" line="125" />
       <source>{value} is not one of: {choices}</source>
       <translation>{value} 不是以下之一：{choices}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="152" />
+      <location filename="../../controlroom/settings.py" line="158" />
       <source>User-interface language; auto follows --lang, CONTROLROOM_LANG, then the system.</source>
       <extracomment>Every application setting, declared once. Plugins' settings are added under ``plugins.&lt;name&gt;.`` when they load (``Settings.register``).</extracomment>
       <translation>界面语言；“自动”依次采用 --lang、CONTROLROOM_LANG，然后是系统语言。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="156" />
+      <location filename="../../controlroom/settings.py" line="159" />
+      <source>Language</source>
+      <translation>界面语言</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="162" />
       <source>Transports to try for a camera, best first; one the local libVLC cannot play is skipped.</source>
       <translation>摄像机尝试使用的传输方式，优先者在前；本机 libVLC 无法播放的会被跳过。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="160" />
+      <location filename="../../controlroom/settings.py" line="164" />
+      <source>Stream transports, best first</source>
+      <translation>视频传输方式（优先的在前）</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="167" />
       <source>libVLC network caching in milliseconds: more rides out jitter, less is closer to live.</source>
       <translation>libVLC 网络缓存（毫秒）：越大越能抵抗网络抖动，越小越接近实时。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="163" />
+      <location filename="../../controlroom/settings.py" line="168" />
+      <source>Network buffer</source>
+      <translation>网络缓冲</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="169" />
+      <source>ms</source>
+      <translation>毫秒</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="171" />
       <source>libVLC video output; auto picks one per platform (xcb_x11 on Linux).</source>
       <translation>libVLC 视频输出；“自动”按平台选择（Linux 上为 xcb_x11）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="166" />
+      <location filename="../../controlroom/settings.py" line="173" />
+      <source>Video output</source>
+      <translation>视频输出</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="175" />
       <source>Total video bandwidth for the wall in kbit/s; 0 means no limit (smallest tiles go to sub first).</source>
       <translation>视频墙的视频总带宽（kbit/s）；0 表示不限制（最小的画面先切换到子码流）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="169" />
+      <location filename="../../controlroom/settings.py" line="176" />
+      <source>Bandwidth budget for the wall</source>
+      <translation>视频墙带宽预算</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="177" />
+      <source>kbit/s</source>
+      <translation>kbit/s</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="179" />
       <source>Decoded pixels per second the wall may ask for; auto measures this machine; over it the smallest tiles show key frames only.</source>
       <translation>视频墙每秒可解码的像素数；“自动”按本机测算；超出时最小的画面只显示关键帧。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="172" />
+      <location filename="../../controlroom/settings.py" line="180" />
+      <source>Decode budget</source>
+      <translation>解码预算</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="181" />
+      <source>Mpx/s</source>
+      <translation>百万像素/秒</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="183" />
       <source>How much goes into the log file: debug also records libVLC's own detail (large); --debug on the command line forces debug.</source>
       <translation>日志文件记录的详细程度：debug 还会记录 libVLC 自身的详细信息（文件较大）；命令行参数 --debug 强制使用 debug。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="175" />
+      <location filename="../../controlroom/settings.py" line="184" />
+      <source>Log detail</source>
+      <translation>日志详细程度</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="186" />
       <source>Ask before quitting (File → Quit, Ctrl+Q, the window's close button): a desk's wall stops when it quits.</source>
       <translation>退出前询问（文件 → 退出、Ctrl+Q、窗口的关闭按钮）：退出时席位的视频墙会停止。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="179" />
+      <location filename="../../controlroom/settings.py" line="187" />
+      <source>Ask before quitting</source>
+      <translation>退出前询问</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="191" />
       <source>Largest answer the platform may send for one request, in MB; a longer one is cut off and reported.</source>
       <translation>平台对单个请求的应答上限（MB）；超出部分会被截断并报告。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="182" />
+      <location filename="../../controlroom/settings.py" line="192" />
+      <source>Largest answer</source>
+      <translation>最大应答</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="192" />
+      <source>MB</source>
+      <translation>MB</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="194" />
       <source>Longest a platform request may take from start to the last byte, in seconds; a slower one is cut off and reported.</source>
       <translation>平台请求从开始到最后一个字节的最长时间（秒）；更慢的请求会被中断并报告。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="185" />
+      <location filename="../../controlroom/settings.py" line="195" />
+      <source>Longest request</source>
+      <translation>最长请求时间</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="195" />
+      <source>s</source>
+      <translation>秒</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="197" />
       <source>Plugins (entry-point names) the operator turned off; they are not even imported.</source>
       <translation>操作员关闭的插件（入口点名称）；这些插件根本不会被导入。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="230" />
+      <location filename="../../controlroom/settings.py" line="198" />
+      <source>Plugins turned off</source>
+      <translation>已关闭的插件</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="243" />
       <source>Setting “{name}”: {why}; using the default ({default}).</source>
       <extracomment>True when the file must not be written (a newer version, unreadable)</extracomment>
       <translation>设置“{name}”：{why}；改用默认值（{default}）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="347" />
+      <location filename="../../controlroom/settings.py" line="360" />
       <source>The settings file could not be read and was set aside as {path}; ControlRoom starts with the default settings.</source>
       <translation>无法读取设置文件，已将其另存为 {path}；ControlRoom 使用默认设置启动。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="350" />
+      <location filename="../../controlroom/settings.py" line="363" />
       <source>The settings file is from a newer ControlRoom or cannot be read; it is used read-only and changes will not be saved ({detail}).</source>
       <translation>设置文件来自更新版本的 ControlRoom 或无法读取；将以只读方式使用，更改不会保存（{detail}）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="352" />
+      <location filename="../../controlroom/settings.py" line="365" />
       <source>The settings file has a problem: {detail}</source>
       <translation>设置文件有问题：{detail}</translation>
     </message>
@@ -2245,32 +2345,43 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="153" />
+      <location filename="../../ui/settings_dialog.py" line="172" />
+      <source>No limit</source>
+      <extracomment>numbers that mean something other than a quantity</extracomment>
+      <translation>不限</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="182" />
+      <source>About {n} streams of 1080p at 25 fps.</source>
+      <translation>约合 {n} 路 1080p 25 帧视频。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_dialog.py" line="190" />
       <source>From {minimum} to {maximum}.</source>
       <translation>范围：{minimum} 至 {maximum}。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="155" />
+      <location filename="../../ui/settings_dialog.py" line="193" />
       <source>At least {minimum}.</source>
       <translation>最小值：{minimum}。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="157" />
+      <location filename="../../ui/settings_dialog.py" line="196" />
       <source>At most {maximum}.</source>
       <translation>最大值：{maximum}。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="460" />
+      <location filename="../../ui/settings_dialog.py" line="531" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="471" />
+      <location filename="../../ui/settings_dialog.py" line="542" />
       <source>The settings file cannot be written: changes last until ControlRoom closes.</source>
       <translation>设置文件无法写入：更改仅在 ControlRoom 关闭前有效。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="523" />
+      <location filename="../../ui/settings_dialog.py" line="594" />
       <source>Changes are saved as you make them.</source>
       <translation>更改即时保存。</translation>
     </message>
@@ -2372,129 +2483,134 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>TileWidget</name>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="110" />
+      <location filename="../../ui/wall/tile_widget.py" line="116" />
       <source>Idle</source>
       <extracomment>tree items dragged onto the wall: JSON list of {"type": "camera"|"site"|"grid", "id": GB id} a tile dragged onto another (to swap): the source tile's index as text</extracomment>
       <translation>空闲</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="111" />
+      <location filename="../../ui/wall/tile_widget.py" line="117" />
       <source>Connecting</source>
       <translation>正在连接</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="112" />
+      <location filename="../../ui/wall/tile_widget.py" line="118" />
       <source>Live</source>
       <translation>实时</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="113" />
-      <location filename="../../ui/wall/tile_widget.py" line="493" />
+      <location filename="../../ui/wall/tile_widget.py" line="119" />
+      <location filename="../../ui/wall/tile_widget.py" line="572" />
       <source>No new pictures</source>
       <translation>画面未更新</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="114" />
+      <location filename="../../ui/wall/tile_widget.py" line="120" />
       <source>Reconnecting</source>
       <translation>正在重新连接</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="115" />
-      <location filename="../../ui/wall/tile_widget.py" line="487" />
+      <location filename="../../ui/wall/tile_widget.py" line="121" />
+      <location filename="../../ui/wall/tile_widget.py" line="566" />
       <source>Camera offline</source>
       <translation>摄像机离线</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="116" />
+      <location filename="../../ui/wall/tile_widget.py" line="122" />
       <source>Cannot play</source>
       <translation>无法播放</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="117" />
+      <location filename="../../ui/wall/tile_widget.py" line="123" />
       <source>Empty</source>
       <translation>空</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="417" />
+      <location filename="../../ui/wall/tile_widget.py" line="495" />
       <source>main</source>
-      <extracomment>the frame of a tile an alert just put a camera on (blinks, then stops)</extracomment>
+      <extracomment>the frame of a tile an alert just put a camera on (blinks, then stops) the decoded picture's size (the wall sets it once a stream plays): its aspect ratio</extracomment>
       <translation>主码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="417" />
+      <location filename="../../ui/wall/tile_widget.py" line="495" />
       <source>sub</source>
       <translation>子码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="419" />
+      <location filename="../../ui/wall/tile_widget.py" line="497" />
       <source>{profile} · key frames</source>
       <translation>{profile} · 仅关键帧</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="427" />
+      <location filename="../../ui/wall/tile_widget.py" line="506" />
       <source>{fps:.0f} fps · {kbps:,.0f} kbit/s</source>
       <translation>{fps:.0f} 帧/秒 · {kbps:,.0f} kbit/s</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="471" />
+      <location filename="../../ui/wall/tile_widget.py" line="550" />
       <source>Empty tile</source>
       <translation>空窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="472" />
+      <location filename="../../ui/wall/tile_widget.py" line="551" />
       <source>Drag a camera or a site here from the list on the left, or select this tile and double-click a camera.</source>
       <translation>从左侧列表把摄像机或站点拖到这里，或选中此窗格后双击一个摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="475" />
+      <location filename="../../ui/wall/tile_widget.py" line="554" />
       <source>Starting…</source>
       <translation>正在启动…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="477" />
+      <location filename="../../ui/wall/tile_widget.py" line="556" />
       <source>Connecting…</source>
       <translation>正在连接…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="481" />
-      <location filename="../../ui/wall/tile_widget.py" line="503" />
+      <location filename="../../ui/wall/tile_widget.py" line="560" />
+      <location filename="../../ui/wall/tile_widget.py" line="589" />
       <source>Reconnecting in {s} s</source>
       <translation>{s} 秒后重连</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="483" />
+      <location filename="../../ui/wall/tile_widget.py" line="562" />
       <source>Reconnecting now…</source>
       <translation>正在重连…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="484" />
+      <location filename="../../ui/wall/tile_widget.py" line="563" />
       <source>The stream stopped; trying again.</source>
       <translation>视频流已中断，正在重试。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="488" />
+      <location filename="../../ui/wall/tile_widget.py" line="567" />
       <source>The platform reports “{name}” offline. The tile comes back by itself when it is online again.</source>
       <translation>平台报告“{name}”离线。摄像机恢复在线后，窗格会自动恢复。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="491" />
+      <location filename="../../ui/wall/tile_widget.py" line="570" />
       <source>Cannot play this camera</source>
       <translation>无法播放此摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="491" />
+      <location filename="../../ui/wall/tile_widget.py" line="570" />
       <source>unknown error</source>
       <translation>未知错误</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="493" />
+      <location filename="../../ui/wall/tile_widget.py" line="572" />
       <source>Waiting for the stream.</source>
       <translation>正在等待视频流。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="499" />
+      <location filename="../../ui/wall/tile_widget.py" line="578" />
       <source>Tile {n}</source>
       <translation>窗格 {n}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/tile_widget.py" line="580" />
+      <source>{name} — {site}</source>
+      <translation>{name} — {site}</translation>
     </message>
   </context>
   <context>
@@ -2650,223 +2766,234 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>WallPane</name>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="74" />
+      <location filename="../../ui/wall/wall_view.py" line="78" />
       <source>Opening the stream.</source>
       <translation>正在打开视频流。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="75" />
+      <location filename="../../ui/wall/wall_view.py" line="79" />
       <source>The platform reports the camera offline.</source>
       <translation>平台报告该摄像机离线。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="76" />
+      <location filename="../../ui/wall/wall_view.py" line="80" />
       <source>The video source ended the stream.</source>
       <translation>视频源结束了视频流。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="77" />
+      <location filename="../../ui/wall/wall_view.py" line="81" />
       <source>The stream could not be opened or broke off.</source>
       <translation>视频流无法打开或已中断。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="83" />
+      <location filename="../../ui/wall/wall_view.py" line="87" />
       <source>Attempt {n}; last problem: {reason}</source>
       <translation>第 {n} 次尝试；上次问题：{reason}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="86" />
+      <location filename="../../ui/wall/wall_view.py" line="90" />
       <source>No new picture for {s} s.</source>
       <translation>已 {s} 秒没有新画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="89" />
+      <location filename="../../ui/wall/wall_view.py" line="93" />
       <source>No picture within {s} s.</source>
       <translation>{s} 秒内没有画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="93" />
+      <location filename="../../ui/wall/wall_view.py" line="97" />
       <source>The platform cannot be reached for a stream ticket; trying again.</source>
       <translation>无法连接平台获取视频流票据，正在重试。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="94" />
+      <location filename="../../ui/wall/wall_view.py" line="98" />
       <source>The platform gave no stream to play: {raw}</source>
       <translation>平台未提供可播放的视频流：{raw}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="96" />
+      <location filename="../../ui/wall/wall_view.py" line="100" />
       <source>The media server refused the session (401): {raw}</source>
       <translation>流媒体服务器拒绝了此会话（401）：{raw}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="98" />
+      <location filename="../../ui/wall/wall_view.py" line="102" />
       <source>This account may not watch this camera (403): {raw}</source>
       <translation>此账号无权观看该摄像机（403）：{raw}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="100" />
+      <location filename="../../ui/wall/wall_view.py" line="104" />
       <source>The media server does not know this stream (404): {raw}</source>
       <translation>流媒体服务器上没有此视频流（404）：{raw}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="113" />
+      <location filename="../../ui/wall/wall_view.py" line="117" />
       <source>Sub stream: the tile is too small to show more.</source>
       <translation>子码流：窗格太小，显示不了更多细节。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="114" />
+      <location filename="../../ui/wall/wall_view.py" line="118" />
       <source>Main stream: the tile is maximised.</source>
       <translation>主码流：窗格已最大化。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="115" />
+      <location filename="../../ui/wall/wall_view.py" line="119" />
       <source>Sub stream, to stay within this workstation's bandwidth budget.</source>
       <translation>子码流：以不超出本工作站的带宽预算。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="116" />
+      <location filename="../../ui/wall/wall_view.py" line="120" />
       <source>The wall is over the bandwidth budget even with sub streams.</source>
       <translation>即使使用子码流，视频墙仍超出带宽预算。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="117" />
+      <location filename="../../ui/wall/wall_view.py" line="121" />
       <source>Key frames only: this computer cannot decode every tile at full rate.</source>
       <translation>仅关键帧：本机无法以全帧率解码所有窗格。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="118" />
+      <location filename="../../ui/wall/wall_view.py" line="122" />
       <source>Kept: the stream switched less than 5 s ago.</source>
       <translation>保持不变：码流在 5 秒内刚切换过。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="685" />
-      <source>This camera is not in the inventory (any more).</source>
-      <translation>此摄像机不在（或已不在）资源目录中。</translation>
-    </message>
-    <message>
-      <location filename="../../ui/wall/wall_view.py" line="391" />
-      <source>None of this camera's streams can be played on this computer (offered: {offered}).</source>
-      <extracomment>a message for the status bar the view name or layout changed (window title, views menu) extra pre-rolls (tile -&gt; camera) from a wall tour (tours_ui) called on every tick (wall tours step here)</extracomment>
-      <translation>本机无法播放此摄像机的任何视频流（平台提供：{offered}）。</translation>
-    </message>
-    <message>
-      <location filename="../../ui/wall/wall_view.py" line="490" />
-      <source>Tiles showing key frames only: {n}. This computer cannot decode every tile at full rate.</source>
-      <translation>仅显示关键帧的窗格：{n} 个。本机无法以全帧率解码所有窗格。</translation>
-    </message>
-    <message>
-      <location filename="../../ui/wall/wall_view.py" line="562" />
-      <source>Tour paused</source>
-      <translation>轮巡已暂停</translation>
-    </message>
-    <message>
-      <location filename="../../ui/wall/wall_view.py" line="564" />
-      <source>Tour {i}/{n} · {s} s</source>
-      <translation>轮巡 {i}/{n} · {s} 秒</translation>
-    </message>
-    <message>
-      <location filename="../../ui/wall/wall_view.py" line="624" />
-      <source>There are no cameras to show there.</source>
-      <translation>没有可显示的摄像机。</translation>
-    </message>
-    <message>
-      <location filename="../../ui/wall/wall_view.py" line="634" />
-      <source>{placed} cameras put on the wall; {overflow} more did not fit (choose a larger layout, or start a wall tour to page through them).</source>
-      <translation>已上墙 {placed} 个摄像机；另有 {overflow} 个放不下（请选择更大的布局，或开始视频墙轮巡分页查看）。</translation>
-    </message>
-    <message>
-      <location filename="../../ui/wall/wall_view.py" line="638" />
-      <source>Cameras put on the wall: {n}.</source>
-      <translation>已上墙的摄像机：{n} 个。</translation>
-    </message>
-    <message>
-      <location filename="../../ui/wall/wall_view.py" line="684" />
+      <location filename="../../ui/wall/wall_view.py" line="700" />
       <source>This camera is outside your town: this account may not watch it.</source>
       <translation>该摄像机不在本镇范围内：此账号无权查看。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="696" />
+      <location filename="../../ui/wall/wall_view.py" line="701" />
+      <source>This camera is not in the inventory (any more).</source>
+      <translation>此摄像机不在（或已不在）资源目录中。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="401" />
+      <source>None of this camera's streams can be played on this computer (offered: {offered}).</source>
+      <extracomment>a message for the status bar the view name or layout changed (window title, views menu) a snapshot is on disk (its path) extra pre-rolls (tile -&gt; camera) from a wall tour (tours_ui) called on every tick (wall tours step here)</extracomment>
+      <translation>本机无法播放此摄像机的任何视频流（平台提供：{offered}）。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="501" />
+      <source>Tiles showing key frames only: {n}. This computer cannot decode every tile at full rate.</source>
+      <translation>仅显示关键帧的窗格：{n} 个。本机无法以全帧率解码所有窗格。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="575" />
+      <source>Tour paused</source>
+      <translation>轮巡已暂停</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="577" />
+      <source>Tour {i}/{n} · {s} s</source>
+      <translation>轮巡 {i}/{n} · {s} 秒</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="640" />
+      <source>There are no cameras to show there.</source>
+      <translation>没有可显示的摄像机。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="650" />
+      <source>{placed} cameras put on the wall; {overflow} more did not fit (choose a larger layout, or start a wall tour to page through them).</source>
+      <translation>已上墙 {placed} 个摄像机；另有 {overflow} 个放不下（请选择更大的布局，或开始视频墙轮巡分页查看）。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="654" />
+      <source>Cameras put on the wall: {n}.</source>
+      <translation>已上墙的摄像机：{n} 个。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="726" />
       <source>Nothing to save: the tile shows no live picture.</source>
       <translation>无可保存内容：该窗格没有实时画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="705" />
+      <location filename="../../ui/wall/wall_view.py" line="773" />
+      <source>Taking a snapshot from the main stream…</source>
+      <translation>正在从主码流截图……</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="804" />
+      <source>(the main stream gave no picture: taken from the tile's stream)</source>
+      <translation>（主码流没有画面：改用窗格当前码流截图）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="813" />
       <source>Snapshot saved: {path}</source>
       <translation>抓图已保存：{path}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="707" />
+      <location filename="../../ui/wall/wall_view.py" line="799" />
+      <location filename="../../ui/wall/wall_view.py" line="811" />
       <source>The snapshot could not be saved to {path}.</source>
       <translation>无法将抓图保存到 {path}。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="749" />
+      <location filename="../../ui/wall/wall_view.py" line="856" />
       <source>Restore</source>
       <translation>还原</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="749" />
+      <location filename="../../ui/wall/wall_view.py" line="856" />
       <source>Maximise</source>
       <translation>最大化</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="751" />
+      <location filename="../../ui/wall/wall_view.py" line="858" />
       <source>Clear tile</source>
       <translation>清空窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="755" />
+      <location filename="../../ui/wall/wall_view.py" line="862" />
       <source>Snapshot</source>
       <translation>抓图</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="758" />
+      <location filename="../../ui/wall/wall_view.py" line="865" />
       <source>Reset zoom</source>
       <translation>重置缩放</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="761" />
+      <location filename="../../ui/wall/wall_view.py" line="868" />
       <source>Show fps and bit rate</source>
       <translation>显示帧率和码率</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="765" />
+      <location filename="../../ui/wall/wall_view.py" line="872" />
       <source>Stream</source>
       <translation>码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="767" />
+      <location filename="../../ui/wall/wall_view.py" line="874" />
       <source>Automatic</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="767" />
+      <location filename="../../ui/wall/wall_view.py" line="874" />
       <source>Main stream</source>
       <translation>主码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="768" />
+      <location filename="../../ui/wall/wall_view.py" line="875" />
       <source>Sub stream</source>
       <translation>子码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="779" />
+      <location filename="../../ui/wall/wall_view.py" line="886" />
       <source>Start tile tour…</source>
       <translation>开始窗格轮巡…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="783" />
+      <location filename="../../ui/wall/wall_view.py" line="890" />
       <source>Resume tile tour</source>
       <translation>继续窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="786" />
+      <location filename="../../ui/wall/wall_view.py" line="893" />
       <source>Pause tile tour</source>
       <translation>暂停窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="788" />
+      <location filename="../../ui/wall/wall_view.py" line="895" />
       <source>Stop tile tour</source>
       <translation>停止窗格轮巡</translation>
     </message>
@@ -2879,14 +3006,14 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>WallPlaceholder</name>
     <message>
-      <location filename="../../ui/main_window.py" line="152" />
-      <source>Video wall</source>
-      <translation>视频墙</translation>
+      <location filename="../../ui/main_window.py" line="153" />
+      <source>Opening the video wall…</source>
+      <translation>正在打开视频墙……</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="155" />
-      <source>The video wall is not part of this build yet. Browse and search the sites and cameras in the panel on the left.</source>
-      <translation>本版本尚未包含视频墙。请在左侧面板中浏览和搜索站点与摄像机。</translation>
+      <location filename="../../ui/main_window.py" line="156" />
+      <source>Loading the sites and cameras from the platform; the wall opens as soon as they are in.</source>
+      <translation>正在从平台加载站点和摄像机，加载完成后视频墙即会打开。</translation>
     </message>
     <message>
       <location filename="../../ui/main_window.py" line="178" />
@@ -2937,6 +3064,16 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <location filename="../../ui/main_window.py" line="232" />
       <source>Platform: {url}</source>
       <translation>平台：{url}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="250" />
+      <source>The video wall could not open</source>
+      <translation>视频墙无法打开</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="251" />
+      <source>Log out and in again, or check the platform with “controlroom doctor”.</source>
+      <translation>请注销后重新登录，或用“controlroom doctor”检查平台。</translation>
     </message>
   </context>
   <context>

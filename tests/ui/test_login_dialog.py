@@ -24,7 +24,7 @@ def test_wrong_password_is_shown_inline(qtbot, aio, demo, no_keyring) -> None:  
     with qtbot.waitSignal(dlg.login_failed, timeout=5000) as blocker:
         dlg.login_button.click()  # starts the login as a task on the qasync loop
     message = "The platform refused the user name or password, or the session expired."
-    assert blocker.args[0].startswith(message)
+    assert blocker.args[0] == message
     assert dlg.error_label.isVisible() and dlg.error_label.text() == blocker.args[0]
     assert dlg.isVisible() and dlg.result() != QDialog.DialogCode.Accepted
     assert dlg.login_button.isEnabled() and not dlg.busy.isVisible()
@@ -100,3 +100,58 @@ def test_success_saves_to_the_real_keyring(qtbot, aio, demo, real_keyring, run) 
         assert credentials.load_password(demo.url, "town03") is None
     finally:
         credentials.forget_password(demo.url, "town03")
+
+
+def test_retyping_after_a_wrong_password_and_enter_logs_in(qtbot, aio, demo, no_keyring, run) -> None:  # type: ignore[no-untyped-def]
+    """Issue 9 item 2: after a failure Log in stays the default button; Enter must not cancel."""
+    from PySide6.QtCore import Qt
+
+    dlg = LoginDialog(url=demo.url, username="dispatcher", password="wrong")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.activateWindow()  # focus moves (and default buttons follow it) only in the active window
+    qtbot.waitUntil(dlg.isActiveWindow)
+    assert dlg.focusWidget() is dlg.login_button  # every field filled: focus starts on Log in
+    with qtbot.waitSignal(dlg.login_failed, timeout=5000):
+        qtbot.keyClick(dlg.focusWidget(), Qt.Key.Key_Return)
+    assert dlg.login_button.isDefault() and not dlg.cancel_button.isDefault()
+    assert dlg.focusWidget() is dlg.password_edit
+    qtbot.keyClicks(dlg.password_edit, "dispatch123")
+    with qtbot.waitSignal(dlg.logged_in, timeout=5000):
+        qtbot.keyClick(dlg.password_edit, Qt.Key.Key_Return)
+    assert dlg.result() == QDialog.DialogCode.Accepted and dlg.session is not None
+    run(dlg.session.close())
+
+
+def test_error_does_not_cover_the_keyring_note(qtbot, aio, demo, no_keyring) -> None:  # type: ignore[no-untyped-def]
+    """Issue 9 item 2: the dialog grows for the error; the 'session only' note stays readable."""
+    dlg = LoginDialog(url=demo.url, username="dispatcher", password="wrong")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    with qtbot.waitSignal(dlg.login_failed, timeout=5000):
+        dlg.login_button.click()
+    qtbot.waitUntil(lambda: dlg.error_label.isVisible())
+
+    def rect(w):  # type: ignore[no-untyped-def]
+        return w.geometry().translated(w.parentWidget().mapTo(dlg, w.pos()) - w.pos())
+
+    note, error = dlg.remember_note, dlg.error_label
+    qtbot.waitUntil(lambda: error.height() >= error.heightForWidth(error.width()))
+    assert note.isVisible() and not rect(note).intersects(rect(error))
+    assert note.height() >= note.heightForWidth(note.width())
+    assert rect(error).bottom() < rect(dlg.buttons).top()
+
+
+def test_a_refused_login_is_said_in_the_operators_words_only(qtbot, aio, demo, no_keyring) -> None:  # type: ignore[no-untyped-def]
+    """Issue 9 item 10: the server's English "unknown user or wrong password" stayed in zh_CN."""
+    dlg = LoginDialog(url=demo.url, username="dispatcher", password="wrong")
+    qtbot.addWidget(dlg)
+    with qtbot.waitSignal(dlg.login_failed, timeout=5000) as blocker:
+        dlg.start_login()
+    from PySide6.QtCore import QCoreApplication
+
+    words = QCoreApplication.translate(
+        "PlatformError", "The platform refused the user name or password, or the session expired.")
+    assert blocker.args[0] == words == dlg.error_label.text()
+    assert "wrong password" not in dlg.error_label.text()

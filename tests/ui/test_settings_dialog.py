@@ -66,8 +66,8 @@ def test_every_declared_setting_has_an_editor_of_its_kind(qtbot) -> None:  # typ
             assert isinstance(editor, TextEditor) and isinstance(editor.line, QLineEdit), name
         else:
             assert isinstance(editor, ListEditor) and isinstance(editor.list, QListWidget), name
-        # the description is the help text, and the row says when a change counts
-        assert row.title.text() == s.description
+        # the operator's name for it (else the description), and the row says when a change counts
+        assert row.title.text() == (s.label or s.description)
         assert row.effect.text()
     transports = dialog.rows["video.transport_preference"].editor
     assert isinstance(transports, ListEditor) and transports.ordered and transports.up is not None
@@ -121,7 +121,7 @@ def test_automatic_and_a_number(qtbot) -> None:  # type: ignore[no-untyped-def]
     assert editor.spin.value() > 0  # what "auto" measures here, a starting point for a number
     editor.auto.setChecked(False)
     assert isinstance(settings.shared().get("wall.decode_budget"), int)
-    editor.spin.setValue(90_000_000)
+    editor.spin.setValue(90.0)  # shown in Mpx/s
     assert restarted().get("wall.decode_budget") == 90_000_000
     row.settings = settings.shared()
     editor.auto.setChecked(True)
@@ -230,3 +230,29 @@ def test_screenshot(qtbot, qapp, tmp_path: Path) -> None:  # type: ignore[no-unt
     finally:
         qapp.setStyle(style)
         qapp.setPalette(palette)
+
+
+def test_rows_speak_the_operators_words_and_units(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Issue 9 item 10: no raw keys (video.transport_preference), no raw numbers (154,500,000)."""
+    dialog = open_dialog(qtbot)
+    for name, row in dialog.rows.items():
+        shown = [w.text() for w in row.findChildren(QLabel) if w.isVisible()]
+        assert not any(name in text if "." in name else text == name for text in shown), (name, shown)  # no key...
+        assert row.title.toolTip() == name  # ...but in the tooltip, for support
+        assert row.setting.label, f"{name} has no label in the operator's words"
+    assert dialog.rows["video.transport_preference"].title.text() == "Stream transports, best first"
+    budget = dialog.rows["wall.decode_budget"]
+    editor = budget.editor
+    assert isinstance(editor, NumberEditor) and editor.auto is not None
+    editor.auto.setChecked(False)
+    settings.shared().set("wall.decode_budget", 154_500_000)
+    budget.refresh()
+    assert editor.spin.text() == "154.5 Mpx/s"
+    assert budget.equivalent.text() == "About 3.0 streams of 1080p at 25 fps."
+    assert "154,500,000" not in " ".join(w.text() for w in budget.findChildren(QLabel))
+    caching = dialog.rows["video.network_caching_ms"].editor
+    assert isinstance(caching, NumberEditor) and caching.spin.text() == "300 ms"
+    bandwidth = dialog.rows["wall.bandwidth_budget_kbps"]
+    assert bandwidth.editor.spin.text() == "No limit"  # type: ignore[attr-defined]
+    assert bandwidth.reset_button.toolTip() == "Default: No limit"
+    assert "From 0 ms to 10,000 ms." in dialog.rows["video.network_caching_ms"].effect.text()

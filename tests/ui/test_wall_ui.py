@@ -4,13 +4,14 @@ drag and drop from the tree, swap, clear, keys, snapshot, zoom, and a tile tour 
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from controlroom.ui.main_window import MainWindow
 from controlroom.ui.tree_model import ITEMS_MIME
 from controlroom.ui.wall.tile_widget import TILE_MIME
 from controlroom.ui.wall.wall_view import WallPane
 from PySide6.QtCore import QByteArray, QMimeData, QPointF, Qt
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QDropEvent, QImage
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 from wall_helpers import cameras_by_stream, loaded_session
 
@@ -145,27 +146,44 @@ def test_drops_swap_clear_keys_snapshot_zoom(qtbot, login, run, config_dir, tmp_
 
     # ---- snapshot: {camera}_{YYYYmmdd-HHMMSS}.png in the pictures folder, said in the status bar
     qtbot.waitUntil(lambda: pane.state_of(0) is TileState.PLAYING, timeout=15_000)
-    path = pane.snapshot(0)
-    assert path is not None
-    name = inv.cameras[pane.camera_on(0)].name
+    assert pane.profile_of(0) == "sub"
+    with qtbot.waitSignal(pane.snapshot_saved, timeout=15_000) as saved:
+        path = pane.snapshot(0)
+    assert path is not None and saved.args == [path]
+    cam = inv.cameras[pane.camera_on(0)]
+    name = cam.name
     assert re.fullmatch(re.escape(name) + r"_\d{8}-\d{6}\.png", path.rsplit("/", 1)[1])
     assert "Snapshot saved" in win.statusBar().currentMessage()
+    # from the main stream at its resolution (the tile plays sub), with what and when inside the PNG
+    main = next(p for p in cam.streams if p.name == "main")
+    picture = QImage(path)
+    assert (picture.width(), picture.height()) == (main.width, main.height) == (1280, 720)
+    assert picture.text("Camera") == name and picture.text("Camera ID") == cam.id
+    assert picture.text("Stream") == "main 1280x720"
+    # a whole picture: the stream's coloured background in every corner, no padding or black
+    corners = [picture.pixelColor(x, y) for x in (3, 1276) for y in (3, 716)]
+    assert all(max(c.red(), c.green(), c.blue()) > 60 for c in corners), [c.name() for c in corners]
+    taken = datetime.fromisoformat(picture.text("Creation Time"))
+    assert abs((datetime.now().astimezone() - taken).total_seconds()) < 60
 
     # ---- digital zoom around the cursor, and reset
     tile = pane.tiles[0]
     tile.zoom_at(QPointF(tile.width() * 0.75, tile.height() * 0.75), 3)
     z = tile.zoom
     assert z is not None and z.width() < 0.6 and z.x() > 0.2
-    assert pane.videos[0].front._zoom is not None
+    # the tile zooms its own surfaces (larger than the tile, clipped by it); the player is untouched
+    assert tile.surface.width() > tile.body.width() and tile.surface.x() < 0
+    assert pane.videos[0].front._zoom is None
     tile.pan_by(40, 0)
     assert tile.zoom.x() < z.x()
     menu = pane.tile_menu(0)
     assert any(a.text() == "Reset zoom" and a.isEnabled() for a in menu.actions())
     tile.reset_zoom()
-    assert tile.zoom is None and pane.videos[0].front._zoom is None
+    assert tile.zoom is None and tile.surface.geometry() == tile.body.rect()
 
-    # ---- markup in names stays plain text
-    assert tile.name_label.text() == name
+    # ---- the camera's own part of its name first; the full name on hover and in the status bar
+    assert name.endswith(tile.name_label.text()) and tile.info.name == name
+    assert name in tile.toolTip() and name in tile.surface.statusTip()
     _close(win)
 
 

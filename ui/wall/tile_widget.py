@@ -78,7 +78,12 @@ from controlroom.api.schema import GridStatus
 TILE_MIME = "application/x-controlroom-tile"
 
 ZOOM_STEP = 1.25
-MAX_ZOOM = 8.0  # the smallest crop is 1/8 of the picture's width and height
+MAX_ZOOM = 8.0  # at most 1/8 of the picture's width and height fills the tile
+MAX_SURFACE_PIXELS = 3840 * 2160
+"""A zoomed surface's bound (a 4K screen): libVLC scales every picture to all of it. Measured on
+the 2-core box under Xvfb, one 720p tile on a 4-tile wall at 1200x800: 2560x1440 26 % of a core,
+3840x2160 47 %, 5276x2968 (8x) 73 %, all at 18-28 pictures/s. So 8x on tiles up to about 480x270
+px, less (5.8x at 591x371) on larger ones."""
 HEADER_HEIGHT = 20
 INCIDENT_OUTLINE = GS.status_colour(GridStatus.INCIDENT)
 HEADER_BACKGROUND = QColor("#181c21")
@@ -131,11 +136,22 @@ def state_colour(state: str) -> QColor:
 
 
 class ElidedLabel(QWidget):
-    """One line of plain text, cut with "…" when the tile is too narrow."""
+    """One line of plain text, cut with "…" when the tile is too narrow.
 
-    def __init__(self, colour: str, bold: bool = False, parent: QWidget | None = None) -> None:
+    ``elide`` says where the cut goes (a camera's own name keeps its
+    distinctive end: the middle goes); ``fallback`` (a tile number) shows
+    instead when fewer than ``MIN_CHARS`` characters would be left.
+    """
+
+    MIN_CHARS = 2
+
+    def __init__(self, colour: str, bold: bool = False, parent: QWidget | None = None,
+                 elide: Qt.TextElideMode = Qt.TextElideMode.ElideRight) -> None:
         super().__init__(parent)
         self._text = ""
+        self._fallback = ""
+        self._context = ""
+        self._elide = elide
         self._colour = QColor(colour)
         f = QFont(self.font())
         f.setBold(bold)
@@ -152,6 +168,37 @@ class ElidedLabel(QWidget):
     def text(self) -> str:
         return self._text
 
+    def setFallback(self, text: str) -> None:
+        if text != self._fallback:
+            self._fallback = text
+            self.update()
+
+    def setContext(self, text: str) -> None:
+        """Words after the text ("村口1号 · 北武台社区"), cut first when space is short."""
+        if text != self._context:
+            self._context = text
+            self.update()
+
+    def visibleText(self) -> str:
+        """What the label paints at its current width."""
+        fm = self.fontMetrics()
+        width = self.width()
+        if self._context:
+            full = f"{self._text} · {self._context}"
+            if fm.horizontalAdvance(full) <= width:
+                return full
+            head = f"{self._text}·"
+            room = width - fm.horizontalAdvance(head)
+            if room >= fm.horizontalAdvance(self._context[:1] + "…"):
+                # the place's start tells the villages apart: "东口 · 北武…", "东口 · 张家…"
+                return head + fm.elidedText(self._context, Qt.TextElideMode.ElideRight, room)
+        if fm.horizontalAdvance(self._text) <= width:
+            return self._text
+        shown = fm.elidedText(self._text, self._elide, width)
+        if self._fallback and len(shown.replace("…", "")) < self.MIN_CHARS:
+            return fm.elidedText(self._fallback, Qt.TextElideMode.ElideRight, self.width())
+        return shown
+
     def setColour(self, colour: QColor | str) -> None:
         self._colour = QColor(colour)
         self.update()
@@ -166,9 +213,8 @@ class ElidedLabel(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setPen(self._colour)
-        fm = self.fontMetrics()
-        text = fm.elidedText(self._text, Qt.TextElideMode.ElideRight, self.width())
-        painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
+        painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                         self.visibleText())
         painter.end()
 
 
@@ -208,17 +254,38 @@ class TileInfo:
     """What the tile shows about its camera (plain text from the platform)."""
 
     camera_id: str | None = None
-    name: str = ""
+    name: str = ""  # the full name
     site: str = ""
+    own: str = ""  # the camera's own part of its name (controlroom.names), shown first
+    place: str = ""  # the place its name starts with (shown after it when the site is not)
+
+    @property
+    def short(self) -> str:
+        return self.own or self.name
 
 
 class _ZStack(QWidget):
-    """Keeps every child at its own full size; which one shows is z-order."""
+    """Keeps every child at its own full size; which one shows is z-order.
+
+    The video surfaces may be larger than the stack (deep digital zoom):
+    ``video_rect`` is then their geometry, in fractions of the stack's size,
+    and the stack's native window clips them.
+    """
+
+    video_rect: tuple[float, float, float, float] | None = None  # x, y, w, h (fractions)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        for child in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
-            child.setGeometry(self.rect())
+        self.place_children()
         super().resizeEvent(event)
+
+    def place_children(self) -> None:
+        w, h = self.width(), self.height()
+        for child in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            r = self.video_rect
+            if isinstance(child, VideoSurface) and r is not None:
+                child.setGeometry(round(r[0] * w), round(r[1] * h), max(1, round(r[2] * w)), max(1, round(r[3] * h)))
+            else:
+                child.setGeometry(self.rect())
 
 
 class StatusPanel(QFrame):
@@ -298,6 +365,9 @@ class TileWidget(QFrame):
         self._reconnect_in: float | None = None
         self._stats_visible = False
         self._zoom: QRectF | None = None
+        self._factor = 1.0
+        #: the decoded picture's size (the wall sets it once a stream plays): its aspect ratio
+        self.picture_size = QSize(16, 9)
         self._press_pos: QPointF | None = None
         self._press_in_header = False
         self._panning = False
@@ -315,7 +385,9 @@ class TileWidget(QFrame):
         hp.setColor(self.header.backgroundRole(), HEADER_BACKGROUND)
         self.header.setPalette(hp)
         self.dot = QLabel(self.header)
-        self.name_label = ElidedLabel("#e3e7eb", bold=True, parent=self.header)
+        self.name_label = ElidedLabel("#e3e7eb", bold=True, parent=self.header,
+                                      elide=Qt.TextElideMode.ElideMiddle)
+        self.name_label.setFallback(str(index + 1))
         self.site_label = ElidedLabel("#8a929c", parent=self.header)
         self.grid_badge = GridBadge(self.header)
         self.stats_label = QLabel(self.header)
@@ -345,6 +417,8 @@ class TileWidget(QFrame):
         hb.addWidget(self.tour_label)
         hb.addWidget(self.profile_label)
         hb.addWidget(self.state_label)
+        self._header_box = hb
+        self._compact = False
 
         # ---- body: the two surfaces and the status panel, stacked in z-order.
         # All three stay mapped at the same geometry and the one in front is
@@ -389,11 +463,14 @@ class TileWidget(QFrame):
 
     # ------------------------------------------------------------------ content
 
-    def set_camera(self, camera_id: str | None, name: str = "", site: str = "") -> None:
-        self.info = TileInfo(camera_id, name, site)
+    def set_camera(self, camera_id: str | None, name: str = "", site: str = "", own: str = "",
+                   place: str = "") -> None:
+        """The camera on the tile: its full name, its site, its own part of the name and its place."""
+        self.info = TileInfo(camera_id, name, site, own, place)
         if camera_id is None:
             self.state, self.detail = "empty", ""
-            self._zoom = None
+            if self._zoom is not None:
+                self.set_zoom(None)
         self._refresh()
 
     def set_state(self, state: str, detail: str = "") -> None:
@@ -422,6 +499,7 @@ class TileWidget(QFrame):
         colour = theme.WARNING.name() if keyframes_only or warn else "#7c848d"
         self.profile_label.setStyleSheet(f"color: {colour};")
         self.profile_label.setToolTip(note)
+        self._fit_header()
 
     def set_stats(self, fps: float, kbps: float) -> None:
         self.stats_label.setText(self.tr("{fps:.0f} fps · {kbps:,.0f} kbit/s").format(fps=fps, kbps=kbps))
@@ -496,8 +574,15 @@ class TileWidget(QFrame):
     def _refresh(self) -> None:
         state = self.state
         empty = self.info.camera_id is None
-        self.name_label.setText(ui_text.name(self.info.name) if not empty else self.tr("Tile {n}").format(n=self.index + 1))
+        self.name_label.setText(ui_text.name(self.info.short) if not empty else self.tr("Tile {n}").format(n=self.index + 1))
         self.site_label.setText(ui_text.name(self.info.site) if not empty else "")
+        full = "" if empty else self.tr("{name} — {site}").format(name=self.info.name, site=self.info.site) \
+            if self.info.site else self.info.name
+        # the full name on hover (tooltip) and in the status bar (status tip), wherever the pointer is
+        for w in (self, self.body, *self.surfaces, self.status):
+            w.setToolTip(ui_text.plain(full))
+            w.setStatusTip(ui_text.name(full))
+        self.header.setStatusTip(ui_text.name(full))
         words = state_words("empty" if empty else state)
         if state == "reconnecting" and self._reconnect_in is not None and self._reconnect_in > 0.05:
             words = self.tr("Reconnecting in {s} s").format(s=int(self._reconnect_in + 0.999))
@@ -517,6 +602,7 @@ class TileWidget(QFrame):
             self.status.show_text(title, detail, colour if not empty else QColor("#c0c6cc"))
             self._bring_to_front(self.status)
         self.stats_label.setVisible(self._stats_visible and state == "playing" and not empty)
+        self._fit_header()
 
     def _bring_to_front(self, widget: QWidget) -> None:
         if self._on_top is not widget:
@@ -580,23 +666,131 @@ class TileWidget(QFrame):
         return getattr(self, "_flash_left", 0) > 0
 
     # ------------------------------------------------------------------ zoom
+    #
+    # The zoom is the part of the picture that fills the tile: a rectangle in
+    # fractions of the decoded picture with the tile's own aspect ratio, so a
+    # zoomed tile shows no bars or strips. The video surfaces are enlarged and
+    # shifted inside the body, whose native window clips them: libVLC only
+    # sees its window resized, which it handles like any tile resize, and the
+    # stream is never touched.
+    #
+    # WORKAROUND: not libVLC's crop. On libVLC 3.0.24's xcb_x11 output (ours on
+    # X11 without Xlib) every crop change resets the picture pool; a crop below
+    # about a third of a side starves its converter for good ("swscale: can't
+    # get output picture": the tile froze after 2-5 notches and was reconnected),
+    # and larger crops came out shifted and letterboxed (measured under Xvfb,
+    # 640x360 and 1280x720 streams). Window resizes of any size played on.
 
     @property
     def zoom(self) -> QRectF | None:
+        """What part of the picture fills the tile (fractions), or None: all of it, letterboxed."""
         return QRectF(self._zoom) if self._zoom is not None else None
+
+    @property
+    def zoom_factor(self) -> float:
+        """How much larger than unzoomed the picture shows (1.0 unzoomed)."""
+        return self._factor if self._zoom is not None else 1.0
+
+    def max_zoom(self) -> float:
+        """The deepest zoom here: ``MAX_ZOOM``, or less where the enlarged surface would pass
+        ``MAX_SURFACE_PIXELS`` (libVLC scales every picture to the whole surface)."""
+        fill = self._fill_region()
+        area = max(1, self.body.width() * self.body.height())
+        return max(1.0, min(MAX_ZOOM, (MAX_SURFACE_PIXELS * fill.width() * fill.height() / area) ** 0.5))
 
     def set_zoom(self, rect: QRectF | None) -> None:
         if rect is not None and rect.width() >= 0.999 and rect.height() >= 0.999:
             rect = None
         self._zoom = rect
+        self._factor = 1.0 if rect is None else max(1.0, self._fill_region().width() / max(1e-6, rect.width()))
+        self._place_surfaces()
         self.zoom_changed.emit(self.index, self.zoom)
+
+    #: below this width (px) the header keeps the camera's name and drops words the dot says
+    COMPACT_WIDTH = 300
+
+    def _fit_header(self) -> None:
+        """On a small tile the name comes first: state in words, stream and site give way
+        (the dot's colour says the state; the tooltip and the status bar say everything)."""
+        compact = self.width() < self.COMPACT_WIDTH
+        if compact != self._compact:
+            self._compact = compact
+            self._header_box.setStretchFactor(self.name_label, 6 if compact else 3)
+            self._header_box.setStretchFactor(self.grid_badge, 1 if compact else 3)
+        self.site_label.setVisible(not compact and self.info.camera_id is not None)
+        # no room for the site: the place follows the name, so two villages' gates differ
+        self.name_label.setContext(self.info.place if compact and self.info.camera_id is not None else "")
+        self.state_label.setVisible(not compact)
+        self.profile_label.setVisible(not compact and bool(self.profile_label.text()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_header()
+        if self._zoom is not None:
+            # keep the zoom's centre and factor; its shape follows the tile's (after the layout ran)
+            QTimer.singleShot(0, self._refit_zoom)
+
+    def _refit_zoom(self) -> None:
+        z = self._zoom
+        if z is None:
+            return
+        fill, factor = self._fill_region(), min(self._factor, self.max_zoom())
+        w, h = fill.width() / factor, fill.height() / factor
+        x = min(max(0.0, z.center().x() - w / 2), 1.0 - w)
+        y = min(max(0.0, z.center().y() - h / 2), 1.0 - h)
+        if max(abs(w - z.width()), abs(h - z.height()), abs(x - z.x()), abs(y - z.y())) > 1e-4:
+            self.set_zoom(QRectF(x, y, w, h))
+        else:
+            self._place_surfaces()
+
+    def _place_surfaces(self) -> None:
+        """Enlarge and shift the surfaces so that the zoom fills the body."""
+        z = self._zoom
+        if z is None:
+            self.body.video_rect = None
+        else:
+            # the surface gets the picture's own aspect ratio: libVLC fills it, no bars
+            self.body.video_rect = (-z.x() / z.width(), -z.y() / z.height(), 1 / z.width(), 1 / z.height())
+        self.body.place_children()
+
+    def set_picture_size(self, width: int, height: int) -> None:
+        """The decoded picture's size (its aspect ratio shapes the zoom)."""
+        if width > 0 and height > 0 and QSize(width, height) != self.picture_size:
+            self.picture_size = QSize(width, height)
 
     def reset_zoom(self) -> None:
         if self._zoom is not None:
             self.set_zoom(None)
 
+    def _aspects(self) -> tuple[float, float]:
+        """(picture, body) aspect ratios, width / height."""
+        ps = self.picture_size
+        picture = ps.width() / ps.height() if ps.height() > 0 else 16 / 9
+        body = self.body.width() / self.body.height() if self.body.height() > 0 else picture
+        return picture, body
+
+    def _fill_region(self) -> QRectF:
+        """The largest part of the picture with the body's aspect ratio (zoom 1x, filled)."""
+        picture, body = self._aspects()
+        if body >= picture:
+            h = picture / body
+            return QRectF(0, (1 - h) / 2, 1, h)
+        w = body / picture
+        return QRectF((1 - w) / 2, 0, w, 1)
+
+    def _view(self) -> QRectF:
+        """The part of the picture the body spans now (fractions; beyond 0..1 where letterboxed)."""
+        if self._zoom is not None:
+            return QRectF(self._zoom)
+        picture, body = self._aspects()
+        if body >= picture:  # bars left and right
+            w = body / picture
+            return QRectF((1 - w) / 2, 0, w, 1)
+        h = picture / body
+        return QRectF(0, (1 - h) / 2, 1, h)
+
     def _surface_fraction(self, pos: QPointF) -> QPointF | None:
-        """Where ``pos`` (tile coordinates) falls on the video, as 0..1 fractions."""
+        """Where ``pos`` (tile coordinates) falls on the body, as 0..1 fractions."""
         top_left = self.body.mapTo(self, QPoint(0, 0))
         w, h = self.body.width(), self.body.height()
         if w <= 0 or h <= 0:
@@ -612,12 +806,13 @@ class TileWidget(QFrame):
         f = self._surface_fraction(pos)
         if f is None or self.info.camera_id is None:
             return
-        cur = self._zoom or QRectF(0, 0, 1, 1)
-        scale = ZOOM_STEP ** steps
-        w = min(1.0, max(1.0 / MAX_ZOOM, cur.width() / scale))
-        h = min(1.0, max(1.0 / MAX_ZOOM, cur.height() / scale))
-        px = cur.x() + f.x() * cur.width()
-        py = cur.y() + f.y() * cur.height()
+        factor = min(self.max_zoom(), self.zoom_factor * ZOOM_STEP ** steps)
+        if factor <= 1.0 + 1e-6:
+            self.set_zoom(None)
+            return
+        view, fill = self._view(), self._fill_region()
+        px, py = view.x() + f.x() * view.width(), view.y() + f.y() * view.height()
+        w, h = fill.width() / factor, fill.height() / factor
         x = min(max(0.0, px - f.x() * w), 1.0 - w)
         y = min(max(0.0, py - f.y() * h), 1.0 - h)
         self.set_zoom(QRectF(x, y, w, h))

@@ -23,11 +23,13 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from controlroom.ui import text as ui_text
@@ -36,12 +38,13 @@ from controlroom.ui.wall.grid_badge import GridBadgeInfo
 from controlroom.ui.wall.tile_widget import TileWidget
 from controlroom.ui.wall.wall_widget import WallWidget
 from PySide6.QtCore import QCoreApplication, QPoint, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtGui import QAction, QActionGroup, QImage
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from controlroom import paths, settings
 from controlroom.api.schema import Camera, StreamProfile, Transport
 from controlroom.inventory import InventoryDelta
+from controlroom.names import camera_name
 from controlroom.video.player import TilePlayer, TileState
 from controlroom.video.source import StreamLease, TicketLease
 from controlroom.video.transports import local_choice
@@ -56,6 +59,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("controlroom.ui.wall")
 
+SNAPSHOT_TIMEOUT = 6.0  # s for the main stream's picture (a key frame: about 1 s on cameras)
 TICK_MS = 250  # countdowns, tours, pre-roll: one clock for the whole wall
 PREROLL_LEAD = 2.5  # s before a tour step: connect (~0.4 s) + wait for a key frame (≤ 1 s) + margin
 
@@ -143,6 +147,10 @@ class WallPane(QWidget):
     message = Signal(str)
     #: the view name or layout changed (window title, views menu)
     view_changed = Signal()
+    #: a snapshot is on disk (its path)
+    snapshot_saved = Signal(str)
+    # worker thread -> GUI thread: path, width, height, BGRA bytes, problem
+    _snapshot_grabbed = Signal(str, int, int, bytes, str)
 
     def __init__(self, session: Session, parent: QWidget | None = None, *,
                  policy: StreamPolicy | None = None, clock: Callable[[], float] = time.monotonic) -> None:
@@ -168,6 +176,8 @@ class WallPane(QWidget):
         box.addWidget(self.wall)
         self._shown_state: tuple[object, ...] | None = None
         self.videos: list[TileVideo] = []
+        self._snapshots: dict[str, tuple[int, dict[str, str]]] = {}  # path -> (tile, metadata)
+        self._snapshot_grabbed.connect(self._on_snapshot_grabbed, Qt.ConnectionType.QueuedConnection)
         self._stats_visible = False
         self._cpu_note_shown = False
         self._shut = False
@@ -405,8 +415,6 @@ class WallPane(QWidget):
         tv.back_for_switch = False
         old.stop()
         tile.set_state(str(tv.front.state), player_words(tv.front, tv.front.detail))
-        if tile.zoom is not None:
-            tv.front.set_zoom(_zoom_tuple(tile.zoom))
         cam = self.inventory.cameras.get(tv.camera_id or "")
         note = reason_words(tv.decision) if tv.decision else ""
         tile.set_profile(tv.profile, note, tv.front.keyframes_only)
@@ -420,7 +428,8 @@ class WallPane(QWidget):
             tile.set_camera(tv.camera_id, tv.camera_id or "", "")
         else:
             site = self.inventory.sites.get(camera.site_id)
-            tile.set_camera(camera.id, camera.name, site.name if site else "")
+            name = camera_name(self.inventory, camera)
+            tile.set_camera(camera.id, camera.name, site.name if site else "", name.own, name.place)
         self._label_grid(t)
         tile.set_state(str(tv.front.state), player_words(tv.front, tv.front.detail))
 
@@ -455,8 +464,10 @@ class WallPane(QWidget):
             self._policy_timer.start()
 
     def tile_pixels(self, t: int) -> tuple[int, int]:
-        size = self.tiles[t].video_size()
-        ratio = self.devicePixelRatioF()
+        """The device pixels the whole picture would take in tile ``t`` (its size times its zoom)."""
+        tile = self.tiles[t]
+        size = tile.video_size()
+        ratio = self.devicePixelRatioF() * tile.zoom_factor
         return round(size.width() * ratio), round(size.height() * ratio)
 
     def _decide(self) -> dict[int, Decision]:
@@ -528,6 +539,8 @@ class WallPane(QWidget):
         tile = self.tiles[t]
         if tv.camera_id is None or any(q == t for q, _ in self._start_queue):
             return  # empty, or waiting for its turn: the front still plays the old camera
+        if state is TileState.PLAYING and (size := player.decoded_size()) is not None:
+            tile.set_picture_size(*size)
         tile.set_state(str(state), player_words(player, detail))
         if state is TileState.RECONNECTING:
             tile.set_reconnect_in(player.reconnect_in())
@@ -567,6 +580,9 @@ class WallPane(QWidget):
             elif tile.tour_label.isVisible():
                 tile.set_tour_text(None)
         self._preroll(now)
+        if any(tv.decision is not None and Reason.HYSTERESIS in tv.decision.reasons for tv in self.videos):
+            # a switch held back by the 5 s rule (a zoom, a resize) is due once the hold ends
+            self._schedule_policy()
 
     def _preroll(self, now: float) -> None:
         wanted: dict[int, str] = {}
@@ -685,27 +701,118 @@ class WallPane(QWidget):
         return self.tr("This camera is not in the inventory (any more).")
 
     def _on_zoom(self, t: int, rect: QRectF | None) -> None:
+        """The tile zooms by itself (its surfaces); the stream is never touched.
+
+        A zoomed tile shows the picture larger than the tile: the policy hears
+        that size, so zooming past the sub stream's pixels switches to main.
+        """
         if t < len(self.videos):
-            self.videos[t].front.set_zoom(_zoom_tuple(rect))
+            self._schedule_policy()
 
     def snapshot(self, t: int) -> str | None:
-        """Save tile ``t``'s picture to the pictures folder; the path, or None (and a message)."""
+        """Save tile ``t``'s picture to the pictures folder, from the main stream at its resolution.
+
+        Returns the path the picture goes to (None, with a message, when the tile
+        shows no live picture). The main stream is opened on its own, headless,
+        for one picture (the tile's own stream is not touched), so the file is
+        written a moment later: ``snapshot_saved(path)`` and a status message say
+        when. The camera, its id, the stream and the time go into the PNG's text
+        chunks. Without a main stream (or when it gives no picture in time) the
+        tile's own picture is saved, and the message says so.
+        """
         tv = self.videos[t]
         camera = self.inventory.cameras.get(tv.camera_id or "")
         if camera is None or tv.front.state is not TileState.PLAYING:
             self.message.emit(self.tr("Nothing to save: the tile shows no live picture."))
             return None
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        taken = datetime.now().astimezone()
+        stamp = taken.strftime("%Y%m%d-%H%M%S")
         path = paths.pictures_dir() / f"{sanitise_filename(camera.name)}_{stamp}.png"
         n = 1
-        while path.exists():
+        while path.exists() or str(path) in self._snapshots:
             path = path.with_name(f"{sanitise_filename(camera.name)}_{stamp}-{n}.png")
             n += 1
-        if tv.front.snapshot(path):
-            self.message.emit(self.tr("Snapshot saved: {path}").format(path=str(path)))
+        site = self.inventory.sites.get(camera.site_id)
+        meta = {
+            "Title": camera.name,
+            "Camera": camera.name,
+            "Camera ID": camera.id,
+            "Site": site.name if site is not None else "",
+            "Creation Time": taken.isoformat(timespec="seconds"),
+            "Software": "ControlRoom",
+        }
+        main = next((p for p in camera.streams if p.name == "main"), None)
+        stream = self.stream_for(camera, "main") if main is not None else None
+        self._snapshots[str(path)] = (t, meta)
+        if stream is None or stream[2] != "main" or main is None:
+            self._snapshot_from_tile(str(path), "")
             return str(path)
-        self.message.emit(self.tr("The snapshot could not be saved to {path}.").format(path=str(path)))
-        return None
+        url, transport, _ = stream
+        done = self._snapshot_grabbed.emit
+        max_width = main.width
+
+        def grab() -> None:
+            # a worker thread: libVLC and numbers only; the picture is made on the GUI thread
+            from controlroom.video.probe import play_url
+            from controlroom.video.vlc_options import shared_instance
+
+            try:
+                session = play_url(url, transport, shared_instance(headless=True), max_width=max_width)
+            except Exception as exc:  # no libVLC, no RTSP route: the tile's picture will do
+                done(str(path), 0, 0, b"", str(exc))
+                return
+            try:
+                # the second picture: the first may be a partial frame while joining the stream
+                ok = session.probe.wait_frames(2, SNAPSHOT_TIMEOUT)
+                w, h, data = session.probe.latest_frame() if ok else (0, 0, b"")
+                done(str(path), w, h, data, "" if ok else (session.error or "no picture in time"))
+            finally:
+                session.close()
+
+        threading.Thread(target=grab, name="snapshot-main", daemon=True).start()
+        self.message.emit(self.tr("Taking a snapshot from the main stream…"))
+        return str(path)
+
+    def _on_snapshot_grabbed(self, path: str, w: int, h: int, data: bytes, problem: str) -> None:
+        if self._shut or path not in self._snapshots:
+            return
+        if not data or w <= 0 or h <= 0:
+            log.info("snapshot from the main stream failed (%s): the tile's own picture instead", problem)
+            self._snapshot_from_tile(path, problem)
+            return
+        _, meta = self._snapshots.pop(path)
+        image = QImage(data, w, h, w * 4, QImage.Format.Format_RGB32).copy()  # BGRA in memory
+        # libVLC's memory output hands over the decoder's padded picture (1280x738 for 720p
+        # measured): keep the stream's own size, the padding is at the bottom and right
+        camera = self.inventory.cameras.get(meta.get("Camera ID", ""))
+        main = next((p for p in camera.streams if p.name == "main"), None) if camera is not None else None
+        if main is not None and main.width <= w and main.height <= h:
+            image = image.copy(0, 0, main.width, main.height)
+            w, h = main.width, main.height
+        meta["Stream"] = f"main {w}x{h}"
+        self._write_snapshot(path, image, meta)
+
+    def _snapshot_from_tile(self, path: str, problem: str) -> None:
+        t, meta = self._snapshots.pop(path)
+        tv = self.videos[t] if t < len(self.videos) else None
+        if tv is None or not tv.front.snapshot(path):
+            self.message.emit(self.tr("The snapshot could not be saved to {path}.").format(path=path))
+            return
+        image = QImage(path)
+        meta["Stream"] = f"{tv.profile or ''} {image.width()}x{image.height()}".strip()
+        self._write_snapshot(path, image, meta, note=self.tr(
+            "(the main stream gave no picture: taken from the tile's stream)") if problem else "")
+
+    def _write_snapshot(self, path: str, image: QImage, meta: dict[str, str], note: str = "") -> None:
+        for key, value in meta.items():
+            image.setText(key, value)  # PNG tEXt chunks: the picture says what and when
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        if image.isNull() or not image.save(path, "PNG"):
+            self.message.emit(self.tr("The snapshot could not be saved to {path}.").format(path=path))
+            return
+        words = self.tr("Snapshot saved: {path}").format(path=path)
+        self.message.emit(f"{words} {note}".strip())
+        self.snapshot_saved.emit(path)
 
     def set_stats_visible(self, visible: bool) -> None:
         self._stats_visible = visible
@@ -860,12 +967,3 @@ class IncidentBar(QFrame):
 def _demoted(decision: Decision | None) -> bool:
     """The tile plays less than its size deserves (bandwidth or CPU budget)."""
     return decision is not None and bool(decision.reasons & {Reason.BANDWIDTH, Reason.OVER_BUDGET, Reason.CPU})
-
-
-def _zoom_tuple(rect: QRectF | None) -> tuple[float, float, float, float] | None:
-    if rect is None:
-        return None
-    return (rect.x(), rect.y(), rect.width(), rect.height())
-
-
-

@@ -20,6 +20,7 @@ from datetime import datetime
 from typing import Any
 
 import pyqtgraph as pg
+from controlroom.plugins.grid_board.widgets.axes import MIN_SPAN, TimeAxis, TownAxis
 from controlroom.ui.api import (
     GridStaleness,
     age_text,
@@ -116,9 +117,11 @@ class GridBoard(QWidget):
         self.charts = pg.GraphicsLayoutWidget()
         self.charts.setBackground(BACKGROUND)
         self.charts.ci.setSpacing(14)
-        self.status_plot = self.charts.addPlot(row=0, col=0)
-        self.rate_plot = self.charts.addPlot(row=1, col=0, axisItems={"bottom": pg.DateAxisItem()})
-        self.alert_plot = self.charts.addPlot(row=2, col=0, axisItems={"bottom": pg.DateAxisItem()})
+        # town names thinned and elided to the pane's height; times in the operator's language
+        self.town_axis = TownAxis()
+        self.status_plot = self.charts.addPlot(row=0, col=0, axisItems={"left": self.town_axis})
+        self.rate_plot = self.charts.addPlot(row=1, col=0, axisItems={"bottom": TimeAxis()})
+        self.alert_plot = self.charts.addPlot(row=2, col=0, axisItems={"bottom": TimeAxis()})
         self.charts.ci.layout.setRowStretchFactor(0, 5)
         self.charts.ci.layout.setRowStretchFactor(1, 2)
         self.charts.ci.layout.setRowStretchFactor(2, 2)
@@ -250,6 +253,8 @@ class GridBoard(QWidget):
         if "rate" in dirty and self.rate:
             xs, ys = zip(*self.rate, strict=True)
             self.rate_curve.setData(list(xs), list(ys))
+            # at least MIN_SPAN wide, ending now: one sample at start is a point, not a 1 s axis
+            self.rate_plot.setXRange(min(xs[0], xs[-1] - MIN_SPAN), xs[-1], padding=0.02)
             low = min(ys)
             self.rate_plot.setYRange(max(0.0, min(low - 2.0, 90.0)), 100.0, padding=0)
         if "alerts" in dirty:
@@ -273,9 +278,8 @@ class GridBoard(QWidget):
             towns.append(None)  # type: ignore[arg-type]
         if towns != self._towns:
             self._towns = towns
-            ticks = [(i, names.get(t, self.tr("Town {n}").format(n=t)) if t is not None else self.tr("County"))
-                     for i, t in enumerate(towns)]
-            self.status_plot.getAxis("left").setTicks([ticks])
+            self.town_axis.set_names([names.get(t, self.tr("Town {n}").format(n=t)) if t is not None
+                                      else self.tr("County") for t in towns])
         ys = list(range(len(towns)))
         left = [0] * len(towns)
         for status in G.STATUS_ORDER:
