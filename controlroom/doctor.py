@@ -117,7 +117,8 @@ async def _platform_report(
             rep["api"] = True
             rep["latency_ms"] = round((time.perf_counter() - t0) * 1000, 1)
         except errors.NetworkError as exc:
-            rep["error"] = str(exc)
+            # the reason only: the problem line says "cannot be reached" once (issue 9 item 10)
+            rep["error"] = exc.detail or str(exc)
             return rep
         except errors.PlatformError as exc:  # it answered, but not with the API document
             rep["reachable"] = True

@@ -35,7 +35,7 @@ def test_menu_paths_in_the_readme_exist() -> None:
         steps[0] = re.split(r"[\s(\"]", steps[0])[-1]
         last = steps[-1]
         cut = last.find("…")
-        steps[-1] = last[: cut + 1] if cut >= 0 else re.split(r"[)\",;.]", last)[0].strip()
+        steps[-1] = last[: cut + 1] if cut >= 0 else re.split(r"[()\",;.]", last)[0].strip()
         if steps[0] not in menus:
             continue
         checked += 1

@@ -46,7 +46,7 @@ from controlroom.api.schema import Camera, StreamProfile, Transport
 from controlroom.inventory import InventoryDelta
 from controlroom.names import camera_name
 from controlroom.video.player import TilePlayer, TileState
-from controlroom.video.source import StreamLease, TicketLease
+from controlroom.video.source import LeaseError, StreamLease, TicketLease
 from controlroom.video.transports import local_choice
 from controlroom.wall.controller import Missing, WallChange, WallController, why_missing
 from controlroom.wall.layouts import Layout
@@ -747,11 +747,11 @@ class WallPane(QWidget):
         if stream is None or stream[2] != "main" or main is None:
             self._snapshot_from_tile(str(path), "")
             return str(path)
-        url, transport, _ = stream
+        lease, transport, _ = stream
         done = self._snapshot_grabbed.emit
         max_width = main.width
 
-        def grab() -> None:
+        def grab(url: str) -> None:
             # a worker thread: libVLC and numbers only; the picture is made on the GUI thread
             from controlroom.video.probe import play_url
             from controlroom.video.vlc_options import shared_instance
@@ -769,7 +769,15 @@ class WallPane(QWidget):
             finally:
                 session.close()
 
-        threading.Thread(target=grab, name="snapshot-main", daemon=True).start()
+        def got_url(url: str | None, problem: LeaseError | None) -> None:
+            # the GUI thread: a fresh stream ticket for the main stream, then one picture off it
+            lease.release()
+            if url is None:  # probe.play_url refuses what is no network stream
+                done(str(path), 0, 0, b"", str(problem))
+                return
+            threading.Thread(target=grab, args=(url,), name="snapshot-main", daemon=True).start()
+
+        lease.fetch(got_url)
         self.message.emit(self.tr("Taking a snapshot from the main stream…"))
         return str(path)
 
