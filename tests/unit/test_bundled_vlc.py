@@ -5,6 +5,7 @@
   that the process's memory map tells them apart) and name its plugin folder.
 - doctor says which library file and plugin folder it uses, and which needed
   modules are missing, by purpose.
+- Nothing the bundle carries imports the demo platform it leaves out.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from controlroom.video import vlc_modules
-from controlroom.video.bundled_vlc import PLUGIN_FOLDER, bundled_paths, use_bundled_libvlc
+from controlroom.video.bundled_vlc import PLUGIN_FOLDER, bundled_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the bundle built here is Linux's")
@@ -79,11 +80,15 @@ except RuntimeError as exc:
 
 
 def test_no_bundle_changes_nothing(tmp_path: Path) -> None:
-    env: dict[str, str] = {"VLC_PLUGIN_PATH": "/somewhere"}
     assert bundled_paths(tmp_path, "linux") is None
-    if "vlc" not in sys.modules:
-        assert use_bundled_libvlc(tmp_path, env, "linux") is None
-        assert env == {"VLC_PLUGIN_PATH": "/somewhere"}
+    script = f"""
+from pathlib import Path
+from controlroom.video.bundled_vlc import use_bundled_libvlc
+env = {{"VLC_PLUGIN_PATH": "/somewhere"}}
+print(use_bundled_libvlc(Path({str(tmp_path)!r}), env, "linux"), env)
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60)
+    assert out.stdout.strip() == "None {'VLC_PLUGIN_PATH': '/somewhere'}"
 
 
 def test_layout_per_platform(tmp_path: Path) -> None:
@@ -125,3 +130,23 @@ def test_doctor_names_the_library_and_plugins_it_uses() -> None:
     assert Path(report["plugin_dir"], "codec").is_dir()
     assert set(report["modules"]["needed"]) >= {"decode", "convert", "on screen"}
     assert report["modules"]["missing"] == {}  # .ci/setup installs every module the app uses
+
+
+def test_only_the_demo_and_its_command_import_the_demo_platform() -> None:
+    """The bundle leaves controlroom.demo and aiohttp out: an import of them elsewhere would break it."""
+    import ast
+
+    offenders = []
+    for folder in ("controlroom", "ui", "plugins"):
+        for path in (ROOT / folder).rglob("*.py"):
+            rel = path.relative_to(ROOT)
+            if rel.parts[:2] == ("controlroom", "demo"):
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
+                    [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+                for name in names:
+                    if name.split(".")[0] == "aiohttp" or name.startswith("controlroom.demo"):
+                        offenders.append(f"{rel} imports {name}")
+    # cli._demo imports it late, and says so when the bundle lacks it
+    assert offenders == ["controlroom/cli.py imports controlroom.demo.platform"], offenders
