@@ -76,5 +76,12 @@ def use_bundled_libvlc(
     env["PYTHON_VLC_MODULE_PATH"] = str(found.plugins)
     env["VLC_PLUGIN_PATH"] = str(found.plugins)
     if _platform_key(platform) == _platform_key(sys.platform):  # not when asked about another OS
-        ctypes.CDLL(str(found.libvlccore), mode=getattr(ctypes, "RTLD_GLOBAL", 0))
+        # python-vlc answers a library it cannot load with sys.exit(1) and a
+        # terse log line; say which file and why instead (a damaged bundle, a
+        # system library it needs missing).
+        for lib in (found.libvlccore, found.libvlc):
+            try:
+                ctypes.CDLL(str(lib), mode=getattr(ctypes, "RTLD_GLOBAL", 0))
+            except OSError as exc:
+                raise RuntimeError(f"the bundled libVLC cannot be loaded: {exc}") from exc
     return found

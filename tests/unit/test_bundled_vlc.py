@@ -65,6 +65,23 @@ print(json.dumps({{"dll": vlc.dll._name, "plugin_path": vlc.plugin_path, "mapped
     assert got["mapped"] == [str(base / "libvlc.so.5"), str(base / "libvlccore.so.9")]
 
 
+@linux_only
+def test_a_damaged_bundle_says_which_file(tmp_path: Path) -> None:
+    base = _fake_bundle(tmp_path / "bundle")
+    (base / "libvlc.so.5").write_bytes(b"not a library")
+    script = f"""
+from pathlib import Path
+from controlroom.video.bundled_vlc import use_bundled_libvlc
+try:
+    use_bundled_libvlc(Path({str(base)!r}))
+except RuntimeError as exc:
+    print(exc)
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60)
+    assert out.stdout.startswith("the bundled libVLC cannot be loaded: ")
+    assert str(base / "libvlc.so.5") in out.stdout
+
+
 def test_too_late_once_vlc_is_imported(tmp_path: Path) -> None:
     script = f"""
 import vlc
