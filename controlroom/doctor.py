@@ -80,12 +80,12 @@ def _vlc_report() -> tuple[dict[str, Any], Any]:
 
     transports: dict[str, dict[str, Any]] = {t.value: {"playable": t in playable} for t in Transport}
     transports[Transport.RTSP.value]["route"] = rtsp_route(instance).value
-    plugins = plugin_dir()
+    plugins, library = plugin_dir(), loaded_libvlc()
     return {
         "ok": True,
         "version": libvlc_version(),
         # which library file and plugin folder this process really uses (a bundle's own, or the system's)
-        "path": str(loaded_libvlc()) if loaded_libvlc() else None,
+        "path": str(library) if library else None,
         "plugin_dir": str(plugins) if plugins else None,
         "modules": {
             "needed": {k: list(v) for k, v in vlc_modules.needed().items()},

@@ -167,3 +167,14 @@ def test_only_the_demo_and_its_command_import_the_demo_platform() -> None:
                         offenders.append(f"{rel} imports {name}")
     # cli._demo imports it late, and says so when the bundle lacks it
     assert offenders == ["controlroom/cli.py imports controlroom.demo.platform"], offenders
+
+
+def test_doctor_calls_a_lack_for_decoding_a_problem_and_one_for_flv_a_note() -> None:
+    from controlroom.doctor import _problems
+
+    report = {
+        "libvlc": {"ok": True, "transports": {"http-ts": {"playable": True}},
+                   "modules": {"missing": {"decode": ["avcodec"], "transport http-flv": ["avformat"]}}},
+        "qt": {},
+    }
+    assert _problems(report) == ["libVLC lacks the modules for decode: avcodec"]
