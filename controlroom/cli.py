@@ -110,7 +110,15 @@ def _app(
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from controlroom.demo.platform import URL_LINE, DemoOptions, die_with_parent, serve_forever
+    try:
+        from controlroom.demo.platform import URL_LINE, DemoOptions, die_with_parent, serve_forever
+    except ModuleNotFoundError as exc:
+        # The workstation bundle leaves the demo platform out (build_installer.spec).
+        if not (exc.name or "").startswith(("controlroom.demo", "aiohttp")):
+            raise
+        print("The demo platform is not part of this installation; run 'controlroom demo' "
+              "from a checkout (see README.md).", file=sys.stderr)
+        return 2
 
     if args.serve_only:
         return serve_forever(

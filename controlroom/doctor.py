@@ -75,10 +75,24 @@ def _vlc_report() -> tuple[dict[str, Any], Any]:
         return {"ok": False, "error": f"{type(exc).__name__}: {exc}", "version": None, "transports": {}}, None
     playable = playable_transports(instance)
     from controlroom.api.schema import Transport
+    from controlroom.video import vlc_modules
+    from controlroom.video.transports import has_module, loaded_libvlc, plugin_dir
 
     transports: dict[str, dict[str, Any]] = {t.value: {"playable": t in playable} for t in Transport}
     transports[Transport.RTSP.value]["route"] = rtsp_route(instance).value
-    return {"ok": True, "version": libvlc_version(), "transports": transports}, instance
+    plugins, library = plugin_dir(), loaded_libvlc()
+    return {
+        "ok": True,
+        "version": libvlc_version(),
+        # which library file and plugin folder this process really uses (a bundle's own, or the system's)
+        "path": str(library) if library else None,
+        "plugin_dir": str(plugins) if plugins else None,
+        "modules": {
+            "needed": {k: list(v) for k, v in vlc_modules.needed().items()},
+            "missing": vlc_modules.missing(has_module),
+        },
+        "transports": transports,
+    }, instance
 
 
 def _password(platform: str, user: str) -> str | None:
@@ -231,6 +245,12 @@ def _problems(r: dict[str, Any]) -> list[str]:
         out.append(f"libVLC cannot be loaded: {vlc_rep.get('error')}")
     elif not any(t["playable"] for t in vlc_rep["transports"].values()):
         out.append("libVLC can play none of the transports")
+    if vlc_rep["ok"]:
+        from controlroom.video.vlc_modules import REQUIRED_PURPOSES
+
+        for purpose, mods in vlc_rep["modules"]["missing"].items():
+            if purpose in REQUIRED_PURPOSES:
+                out.append(f"libVLC lacks the modules for {purpose}: {', '.join(mods)}")
     if r["qt"].get("xcb_missing_libraries"):
         out.append("Qt's xcb platform lacks system libraries: " + ", ".join(r["qt"]["xcb_missing_libraries"]))
     p = r.get("platform")
@@ -256,6 +276,9 @@ def _print_human(r: dict[str, Any]) -> None:
     if v["ok"]:
         plays = ", ".join(t for t, x in v["transports"].items() if x["playable"]) or "nothing"
         print(f"libVLC {v['version']}: plays {plays}; RTSP route: {v['transports']['rtsp'].get('route')}")
+        print(f"  library: {v['path'] or 'unknown'}; plugins: {v['plugin_dir'] or 'not found'}")
+        for purpose, mods in v["modules"]["missing"].items():
+            print(f"  no modules for {purpose}: {', '.join(mods)}")
     else:
         print(f"libVLC: NOT AVAILABLE ({v.get('error')})")
     q = r["qt"]

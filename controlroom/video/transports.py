@@ -31,6 +31,7 @@ from pathlib import Path
 import vlc
 
 from controlroom.api.schema import Transport
+from controlroom.video.vlc_modules import TRANSPORT_MODULES
 
 _LINUX_PLUGIN_DIRS = (
     "/usr/lib/x86_64-linux-gnu/vlc/plugins",
@@ -62,6 +63,19 @@ def _loaded_libvlc_dirs() -> list[Path]:
     except OSError:
         pass
     return list(dict.fromkeys(dirs))
+
+
+def loaded_libvlc() -> Path | None:
+    """The libvlc file this process loaded: the mapped file on Linux, else python-vlc's handle's name."""
+    try:
+        with open("/proc/self/maps", encoding="utf-8", errors="replace") as maps:
+            for line in maps:
+                if "/" in line and Path(line[line.index("/") :].strip()).name.startswith("libvlc.so"):
+                    return Path(line[line.index("/") :].strip())
+    except OSError:
+        pass
+    name = getattr(getattr(vlc, "dll", None), "_name", None)
+    return Path(name) if name and os.path.isabs(name) else None
 
 
 @functools.cache
@@ -119,13 +133,7 @@ def playable_transports(instance: vlc.Instance | None = None) -> set[Transport]:
         # a play error than to refuse a stream that would have played.
         return all(has_module(m) is not False for m in mods)
 
-    out: set[Transport] = set()
-    if ok("http", "ts"):
-        out.add(Transport.HTTP_TS)
-    if ok("http", "adaptive", "ts"):
-        out.add(Transport.HLS)
-    if ok("http", "avformat"):
-        out.add(Transport.HTTP_FLV)
+    out: set[Transport] = {t for t, mods in TRANSPORT_MODULES.items() if t is not Transport.RTSP and ok(*mods)}
     if rtsp_route(instance) is not RtspRoute.NONE:
         out.add(Transport.RTSP)
     return out

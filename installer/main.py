@@ -1,0 +1,5 @@
+"""The bundle's entry point: the same as the ``controlroom`` command."""
+
+from controlroom.cli import main
+
+raise SystemExit(main())
