@@ -461,12 +461,18 @@ class WvpBackend:
         out: list[tuple[Any, T]] = []
         page = 1
         max_pages = bound // self.page_size + 2
+        previous: tuple[bytes, bytes, int] | None = None
         while page <= max_pages:
             data = await self._call(
                 path, {"page": page, "count": self.page_size}, what=f"{what} page {page}", limit=self.max_page_body
             )
             info = self._decode(data, _Page, f"{what} page {page}")
             items = info.items or []
+            key = (bytes(items[0]), bytes(items[-1]), len(items)) if items else None
+            if key is not None and key == previous:
+                problems.append(f"{what}: page {page} repeats page {page - 1}; paging stopped there")
+                break  # PageHelper "reasonable": past the end comes the last page again
+            previous = key
             for raw in items:
                 try:
                     out.append((raw, msgspec.json.decode(raw, type=type_)))

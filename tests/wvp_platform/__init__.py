@@ -144,6 +144,9 @@ class WvpState:
     logins: int = 0
     requests: Counter[str] = field(default_factory=Counter)
     revoked: set[str] = field(default_factory=set)
+    unauthorized: int = 0  # 401 answers given
+    total_lie: int | None = None  # PageInfo.total of the channel list says this instead
+    repeat_last_page: bool = False  # PageHelper reasonable=true: past the end, the last page again
     by_id: dict[int, Channel] = field(default_factory=dict)
 
     def channel(self, gb_id: int) -> Channel | None:
@@ -278,6 +281,7 @@ class WvpPlatform:
             token = request.headers.get("access-token") or request.query.get("access-token") or ""
             if not self.token_ok(token):
                 # JwtAuthenticationFilter → AnonymousAuthenticationEntryPoint
+                self.state.unauthorized += 1
                 return result(code=401, msg="请登录后重新请求", status=401)
         try:
             return await handler(request)
@@ -333,10 +337,14 @@ class WvpPlatform:
             return paging
         page, count = paging
         chans = self.state.channels
+        if self.state.repeat_last_page and count > 0:
+            page = max(1, min(page, (len(chans) + count - 1) // count))
         start = (page - 1) * count
         items = [c.as_json() for c in chans[max(0, start) : max(0, start) + count]]
         info = page_info([None] * len(chans), page, count)
         info["list"] = items
+        if self.state.total_lie is not None:
+            info["total"] = self.state.total_lie
         return result(info)
 
     def _channel(self, request: web.Request) -> Channel | web.Response:
