@@ -36,15 +36,16 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import collections
 import contextlib
 import hashlib
 import logging
 import re
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
@@ -84,6 +85,7 @@ _GB_ID = re.compile(r"^[0-9]{20}$")
 _DIGITS = re.compile(r"^[0-9]{1,20}$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 UNASSIGNED_SITE = "0" * 20
+_PAGES_AHEAD = 2  # list pages in flight while one is decoded (a bounded window, never the whole total)
 
 # StreamContent fields per transport, plain before TLS; the scheme each must have
 _STREAM_FIELDS: dict[Transport, tuple[tuple[str, tuple[str, ...]], ...]] = {
@@ -126,18 +128,28 @@ class _Page(msgspec.Struct):
     pages: int | None = None
 
 
+class _TypedPage(msgspec.Struct, Generic[T]):
+    items: list[T] | None = msgspec.field(default=None, name="list")
+
+
+class _Result(msgspec.Struct, Generic[T]):
+    code: int
+    msg: str | None = None
+    data: T | None = None
+
+
 class _LoginUser(msgspec.Struct):
     accessToken: str
     username: str | None = None
 
 
-class _Region(msgspec.Struct):
+class _Region(msgspec.Struct, gc=False):  # scalars only: no GC tracking
     deviceId: str
     name: str | None = None
     parentDeviceId: str | None = None
 
 
-class _Channel(msgspec.Struct):
+class _Channel(msgspec.Struct, gc=False):  # scalars only: no GC tracking
     gbId: int
     gbDeviceId: str | None = None
     gbName: str | None = None
@@ -148,7 +160,7 @@ class _Channel(msgspec.Struct):
     gbPtzType: int | None = None
 
 
-class _Alarm(msgspec.Struct):
+class _Alarm(msgspec.Struct, gc=False):  # scalars only: no GC tracking
     id: int
     channelId: int | None = None
     channelDeviceId: str | None = None
@@ -168,7 +180,11 @@ def md5_hex(password: str) -> str:
 
 def platform_text(text: str | None, limit: int = 300) -> str:
     """A platform's words made safe to show: no control or bidi characters, bounded."""
-    return _CONTROL.sub(" ", text or "")[:limit].strip()
+    if not text:
+        return ""
+    if text.isprintable():  # the usual case, fast: control, format (bidi) and separator characters are not
+        return text[:limit].strip()
+    return _CONTROL.sub(" ", text)[:limit].strip()
 
 
 def token_lifetime(token: str) -> float | None:
@@ -347,7 +363,7 @@ class WvpBackend:
         except httpx.TransportError as exc:
             raise errors.network(f"{type(exc).__name__}: {mask_url(str(exc))}") from exc
 
-    async def _call(
+    async def _fetch(
         self,
         path: str,
         params: dict[str, Any],
@@ -356,8 +372,8 @@ class WvpBackend:
         deadline: float | None = None,
         limit: int | None = None,
         auth: bool = True,
-    ) -> msgspec.Raw | None:
-        """One GET, its ``WVPResult`` checked; returns ``data``. Re-logs in once on 401."""
+    ) -> tuple[int, bytes, str]:
+        """One GET within its deadline and size bound; logs in again once on 401."""
         limit = limit or self.max_body
         try:
             async with asyncio.timeout(deadline or self.deadline):
@@ -371,11 +387,23 @@ class WvpBackend:
                         renewed = True
                         await self._relogin(stale=headers["access-token"])
                         continue
-                    return self._unwrap(status, body, ctype, what)
+                    return status, body, ctype
         except TimeoutError as exc:
-            raise errors.network(
-                f"{what}: no answer within {deadline or self.deadline:g} s"
-            ) from exc
+            raise errors.network(f"{what}: no answer within {deadline or self.deadline:g} s") from exc
+
+    async def _call(
+        self,
+        path: str,
+        params: dict[str, Any],
+        *,
+        what: str,
+        deadline: float | None = None,
+        limit: int | None = None,
+        auth: bool = True,
+    ) -> msgspec.Raw | None:
+        """One GET, its ``WVPResult`` checked; returns ``data``."""
+        status, body, ctype = await self._fetch(path, params, what=what, deadline=deadline, limit=limit, auth=auth)
+        return self._unwrap(status, body, ctype, what)
 
     @staticmethod
     def _unwrap(status: int, body: bytes, ctype: str, what: str) -> msgspec.Raw | None:
@@ -455,86 +483,138 @@ class WvpBackend:
 
     # ------------------------------------------------------------------ inventory
 
-    async def _pages(self, path: str, type_: type[T], bound: int, what: str, problems: list[str]
-                     ) -> list[tuple[Any, T]]:  # fmt: skip
-        """Every record of a PageHelper list, each decoded on its own (a bad one is skipped)."""
-        out: list[tuple[Any, T]] = []
-        page = 1
+    async def _pages(
+        self,
+        path: str,
+        type_: type[T],
+        bound: int,
+        what: str,
+        problems: list[str],
+        on_page: Callable[[list[T]], None] | None = None,
+    ) -> list[T]:
+        """Every record of a PageHelper list. A page decodes in one pass; a page with a bad
+        record is decoded record by record and the bad ones are skipped, in words. The next
+        page is on its way while this one is decoded (and handed to ``on_page``, if given,
+        instead of being kept); totals are not trusted."""
+        out: list[T] = []
+        loaded = 0
         max_pages = bound // self.page_size + 2
         previous: tuple[bytes, bytes, int] | None = None
-        while page <= max_pages:
-            data = await self._call(
-                path, {"page": page, "count": self.page_size}, what=f"{what} page {page}", limit=self.max_page_body
+        typed = _Result[_TypedPage[type_]]  # type: ignore[valid-type]
+
+        def fetch(page: int) -> asyncio.Task[tuple[int, bytes, str]]:
+            return asyncio.ensure_future(
+                self._fetch(
+                    path, {"page": page, "count": self.page_size}, what=f"{what} page {page}", limit=self.max_page_body
+                )
             )
-            info = self._decode(data, _Page, f"{what} page {page}")
-            items = info.items or []
-            key = (bytes(items[0]), bytes(items[-1]), len(items)) if items else None
-            if key is not None and key == previous:
-                problems.append(f"{what}: page {page} repeats page {page - 1}; paging stopped there")
-                break  # PageHelper "reasonable": past the end comes the last page again
-            previous = key
-            for raw in items:
-                try:
-                    out.append((raw, msgspec.json.decode(raw, type=type_)))
-                except (msgspec.DecodeError, msgspec.ValidationError) as exc:
-                    problems.append(f"{what}: a record skipped ({str(exc)[:120]})")
-            if len(out) > bound:
-                problems.append(f"{what}: more than {bound} records; the rest is not loaded")
-                del out[bound:]
-                break
-            if len(items) < self.page_size:
-                break
-            page += 1
+
+        page = 1
+        pending: collections.deque[asyncio.Task[tuple[int, bytes, str]]] = collections.deque()
+        asked = 0
+        try:
+            while True:
+                while len(pending) < _PAGES_AHEAD and asked < max_pages:
+                    asked += 1
+                    pending.append(fetch(asked))
+                status, body, ctype = await pending.popleft()
+                if asked < max_pages:
+                    asked += 1
+                    pending.append(fetch(asked))
+                    await asyncio.sleep(0)  # let it send its request before this page is decoded
+                records: list[Any] | None = None
+                if status == 200:
+                    with contextlib.suppress(msgspec.DecodeError, msgspec.ValidationError):
+                        result = msgspec.json.decode(body, type=typed)
+                        if result.code == 0 and result.data is not None:
+                            records = list(result.data.items or [])
+                if records is None:  # an error envelope, or a bad record somewhere: the slow, careful way
+                    info = self._decode(self._unwrap(status, body, ctype, f"{what} page {page}"), _Page,
+                                        f"{what} page {page}")  # fmt: skip
+                    raws = info.items or []
+                    records = []
+                    for raw in raws:
+                        try:
+                            records.append(msgspec.json.decode(raw, type=type_))
+                        except (msgspec.DecodeError, msgspec.ValidationError) as exc:
+                            problems.append(f"{what}: a record skipped ({str(exc)[:120]})")
+                    count = len(raws)
+                else:
+                    count = len(records)
+                key = (repr(records[0]).encode(), repr(records[-1]).encode(), count) if records else None
+                if key is not None and key == previous:
+                    problems.append(f"{what}: page {page} repeats page {page - 1}; paging stopped there")
+                    break  # PageHelper "reasonable": past the end comes the last page again
+                previous = key
+                if loaded + len(records) > bound:
+                    problems.append(f"{what}: more than {bound} records; the rest is not loaded")
+                    del records[bound - loaded :]
+                    count = 0  # stop after this page
+                loaded += len(records)
+                if on_page is not None:
+                    on_page(records)
+                else:
+                    out.extend(records)
+                if count < self.page_size or page >= max_pages:
+                    break
+                page += 1
+        finally:
+            for task in pending:
+                task.cancel()
+            for task in pending:
+                with contextlib.suppress(BaseException):
+                    await task
         return out
 
     async def inventory(self) -> Inventory:
         problems: list[str] = []
-        regions_raw, channels_raw = await asyncio.gather(
-            self._pages("/api/region/page/list", _Region, self.max_regions, "regions", problems),
-            self._pages("/api/common/channel/list", _Channel, self.max_channels, "channels", problems),
-        )
-        sites, site_of_code = self._sites([r for _, r in regions_raw], problems)
+        regions = await self._pages("/api/region/page/list", _Region, self.max_regions, "regions", problems)
+        sites, site_of_code = self._sites(regions, problems)
         cameras: list[Camera] = []
         channels: dict[str, int] = {}
         camera_sites: dict[str, str] = {}
         seen_gb: set[int] = set()
         unassigned = False
-        tier_of = {s.id: s.tier for s in sites}
-        for _, ch in channels_raw:
-            if ch.gbId in seen_gb:
-                continue  # a page repeated (or a record twice): distrust, do not double
-            seen_gb.add(ch.gbId)
-            cid = ch.gbDeviceId or ""
-            if not _GB_ID.match(cid):
-                problems.append(f"channel {ch.gbId}: no 20-digit GB id ({platform_text(cid, 40)!r}), skipped")
-                continue
-            if cid in channels:
-                problems.append(f"channel {ch.gbId}: GB id {cid} twice, the second skipped")
-                continue
-            site_id = self._site_for(ch.gbCivilCode or "", site_of_code)
-            if site_id is None:
-                site_id, unassigned = UNASSIGNED_SITE, True
-            location = None
-            if (ch.gbLongitude is not None and ch.gbLatitude is not None and -180 <= ch.gbLongitude <= 180
-                    and -90 <= ch.gbLatitude <= 90 and (ch.gbLongitude, ch.gbLatitude) != (0.0, 0.0)):  # fmt: skip
-                location = (ch.gbLongitude, ch.gbLatitude)
-            name = platform_text(ch.gbName, 200) or cid
-            cameras.append(
-                Camera(
-                    id=cid,
-                    name=name,
-                    site_id=site_id,
-                    grid_id=None,
-                    kind=CameraKind.VILLAGE if tier_of.get(site_id) == Tier.VILLAGE else CameraKind.SOCIAL,
-                    tags=[],
-                    ptz=ch.gbPtzType in _PTZ_TYPES,
-                    online=(ch.gbStatus or "").upper() == "ON",
-                    streams=[StreamProfile(name="main", width=1920, height=1080, fps=25.0, codec="h264", urls={})],
-                    location=location,
+        village_sites = {s.id for s in sites if s.tier == Tier.VILLAGE}
+
+        def map_page(page: list[_Channel]) -> None:  # runs while the next page is on its way
+            nonlocal unassigned
+            for ch in page:
+                if ch.gbId in seen_gb:
+                    continue  # a record twice: distrust, do not double
+                seen_gb.add(ch.gbId)
+                cid = ch.gbDeviceId or ""
+                if not _GB_ID.match(cid):
+                    problems.append(f"channel {ch.gbId}: no 20-digit GB id ({platform_text(cid, 40)!r}), skipped")
+                    continue
+                if cid in channels:
+                    problems.append(f"channel {ch.gbId}: GB id {cid} twice, the second skipped")
+                    continue
+                site_id = self._site_for(ch.gbCivilCode or "", site_of_code)
+                if site_id is None:
+                    site_id, unassigned = UNASSIGNED_SITE, True
+                lon, lat = ch.gbLongitude, ch.gbLatitude
+                location = None
+                if lon is not None and lat is not None and -180 <= lon <= 180 and -90 <= lat <= 90 and (lon or lat):
+                    location = (lon, lat)
+                cameras.append(
+                    Camera(
+                        id=cid,
+                        name=platform_text(ch.gbName, 200) or cid,
+                        site_id=site_id,
+                        grid_id=None,
+                        kind=CameraKind.VILLAGE if site_id in village_sites else CameraKind.SOCIAL,
+                        tags=[],
+                        ptz=ch.gbPtzType in _PTZ_TYPES,
+                        online=ch.gbStatus == "ON" or (ch.gbStatus or "").upper() == "ON",
+                        streams=[StreamProfile(name="main", width=1920, height=1080, fps=25.0, codec="h264", urls={})],
+                        location=location,
+                    )
                 )
-            )
-            channels[cid] = ch.gbId
-            camera_sites[cid] = site_id
+                channels[cid] = ch.gbId
+                camera_sites[cid] = site_id
+
+        await self._pages("/api/common/channel/list", _Channel, self.max_channels, "channels", problems, map_page)
         if unassigned:
             sites.append(
                 Site(

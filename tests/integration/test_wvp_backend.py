@@ -152,7 +152,7 @@ async def test_paging_distrusts_totals_and_repeats(backend: WvpBackend, wvp: Wvp
     await backend.login("admin", "admin")
     inv = await backend.inventory()
     assert len(inv.cameras) == 24
-    assert wvp.state.requests["/api/common/channel/list"] == 5
+    assert wvp.state.requests["/api/common/channel/list"] <= 5 + 2  # at most two pages ahead, then it stops
     assert any("repeats page 4" in p for p in inv.problems)
 
 
