@@ -341,6 +341,19 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     </message>
   </context>
   <context>
+    <name>Backend</name>
+    <message>
+      <location filename="../../controlroom/backends/address.py" line="35" />
+      <source>This is not a platform address: use http(s)://host for ControlRoom's API, wvp+http(s)://host:port for wvp-GB28181-pro, or a path to a .toml camera file.</source>
+      <translation>这不是平台地址：ControlRoom 接口请用 http(s)://主机，wvp-GB28181-pro 请用 wvp+http(s)://主机:端口，摄像机文件请用 .toml 文件的路径。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/base.py" line="44" />
+      <source>This platform does not offer that ({what}).</source>
+      <translation>此平台不提供该功能（{what}）。</translation>
+    </message>
+  </context>
+  <context>
     <name>BoolEditor</name>
     <message>
       <location filename="../../ui/settings_dialog.py" line="181" />
@@ -1412,11 +1425,14 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     </message>
     <message>
       <location filename="../../controlroom/api/errors.py" line="59" />
+      <location filename="../../controlroom/backends/wvp.py" line="240" />
       <source>This is outside what your account may see or do.</source>
       <translation>这超出了您的账号可查看或操作的范围。</translation>
     </message>
     <message>
       <location filename="../../controlroom/api/errors.py" line="61" />
+      <location filename="../../controlroom/backends/wvp.py" line="244" />
+      <location filename="../../controlroom/backends/wvp.py" line="726" />
       <source>The platform does not know this item.</source>
       <translation>平台上没有此项。</translation>
     </message>
@@ -3100,6 +3116,90 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <location filename="../../ui/keys.py" line="179" />
       <source>Select a tile first: its picture is saved.</source>
       <translation>请先选择一个窗格：将保存其画面。</translation>
+    </message>
+  </context>
+  <context>
+    <name>WvpBackend</name>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="218" />
+      <source>The camera sent no video to the platform in time: it may be offline, or its network too slow.</source>
+      <translation>摄像机未能及时向平台发送视频：它可能已离线，或网络太慢。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="222" />
+      <source>The camera's device did not answer the platform (signalling timeout).</source>
+      <translation>摄像机所属设备未应答平台（信令超时）。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="227" />
+      <source>The platform's media server has no room for another stream.</source>
+      <translation>平台的流媒体服务器已无法再承载新的视频流。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="232" />
+      <source>The platform could not start the stream.</source>
+      <translation>平台无法启动该视频流。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="236" />
+      <source>The platform asks to log in again.</source>
+      <translation>平台要求重新登录。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="248" />
+      <source>The platform did not accept the request's parameters.</source>
+      <translation>平台不接受该请求的参数。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="252" />
+      <source>The platform or the camera's device did not answer in time.</source>
+      <translation>平台或摄像机所属设备未及时应答。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="257" />
+      <source>The platform had an internal error.</source>
+      <translation>平台内部出错。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="260" />
+      <source>The platform refused the request.</source>
+      <translation>平台拒绝了该请求。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="296" />
+      <source>A WVP address must look like wvp+http://host:port.</source>
+      <translation>WVP 地址的格式应为 wvp+http://主机:端口。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="452" />
+      <source>The platform refused the user name or password.</source>
+      <translation>平台拒绝了用户名或密码。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="473" />
+      <location filename="../../controlroom/backends/wvp.py" line="481" />
+      <source>Not logged in to the platform.</source>
+      <translation>尚未登录平台。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="622" />
+      <source>Channels without a region</source>
+      <translation>未归属行政区划的通道</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="768" />
+      <source>This stream was already closed.</source>
+      <translation>该视频流已关闭。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="776" />
+      <source>The platform offers none of the transports ControlRoom can play here.</source>
+      <translation>平台提供的传输方式中没有 ControlRoom 在此可以播放的。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="802" />
+      <source>This platform cannot do that camera movement (%1).</source>
+      <translation>此平台不支持该云台动作（%1）。</translation>
     </message>
   </context>
   <context>
