@@ -324,12 +324,16 @@ class WvpBackend:
         self._camera_sites: dict[str, str] = {}
         self._holders: Counter[int] = Counter()  # open leases per channel: stop on the last release
         self._seen_alarms: dict[int, None] = {}
+        self._closed = False
         self.logins = 0
 
     # ------------------------------------------------------------------ plumbing
 
     async def aclose(self) -> None:
         """Stop every channel a lease still holds (streams must not stay open on WVP), then close."""
+        if self._closed:
+            return
+        self._closed = True
         held = [gb_id for gb_id, n in self._holders.items() if n > 0]
         self._holders.clear()
         for gb_id in held:
@@ -631,6 +635,22 @@ class WvpBackend:
         self._camera_sites = camera_sites
         return Inventory(sites=sites, cameras=cameras, problems=problems)
 
+    async def channel_status(self) -> dict[str, bool]:
+        """Online state per camera id, from the channel list (WVP has no push: poll this at
+        the operator's rate). Cameras the inventory does not know are left out."""
+        status: dict[str, bool] = {}
+        known = self._channels
+
+        def take(page: list[_Channel]) -> None:
+            for ch in page:
+                cid = ch.gbDeviceId or ""
+                if cid in known:
+                    status[cid] = ch.gbStatus == "ON" or (ch.gbStatus or "").upper() == "ON"
+
+        problems: list[str] = []
+        await self._pages("/api/common/channel/list", _Channel, self.max_channels, "channels", problems, take)
+        return status
+
     @staticmethod
     def _tier(code: str, parent_tier: Tier | None) -> Tier | None:
         if len(code) < 6:
@@ -778,6 +798,8 @@ class WvpBackend:
             )
 
         async def release() -> None:
+            if self._closed:
+                return  # aclose() stopped it already
             self._holders[gb_id] -= 1
             if self._holders[gb_id] > 0:
                 return  # another tile still watches this channel

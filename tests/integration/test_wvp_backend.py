@@ -266,6 +266,30 @@ async def test_alarms_are_polled_as_alerts(backend: WvpBackend, wvp: WvpThread) 
     assert len(await backend.alerts()) == 3
 
 
+async def test_channel_status_is_polled(backend: WvpBackend, wvp: WvpThread) -> None:
+    await backend.login("admin", "admin")
+    await backend.inventory()
+    channel(wvp, 9).online = False
+    status = await backend.channel_status()
+    assert len(status) == 24
+    assert status[channel(wvp, 9).gbDeviceId] is False and status[channel(wvp, 0).gbDeviceId] is True
+
+
+async def test_closing_the_backend_stops_what_leases_still_hold(wvp: WvpThread) -> None:
+    b = WvpBackend(wvp.url)
+    await b.login("admin", "admin")
+    inv = await b.inventory()
+    cam = next(c for c in inv.cameras if c.id == channel(wvp, 2).gbDeviceId)
+    lease = await b.open_stream(cam, "main", [Transport.RTSP])
+    await lease.url()
+    assert channel(wvp, 2).gbId in wvp.state.playing
+    await b.aclose()  # the app quits with a tile still open
+    assert wvp.state.stops[channel(wvp, 2).gbId] == 1 and not wvp.state.playing
+    await lease.release()  # the tile lets go afterwards: nothing more to do, no error
+    await b.aclose()
+    assert wvp.state.stops[channel(wvp, 2).gbId] == 1
+
+
 def test_doctor_reports_a_wvp_platform(wvp: WvpThread) -> None:
     env = {**os.environ, "CONTROLROOM_PASSWORD": "admin"}
     out = subprocess.run(
