@@ -358,7 +358,8 @@ def _print_human(r: dict[str, Any]) -> None:
     print(f"keyring: {k['backend']} ({'usable' if k['available'] else k['note']})")
     p = r.get("platform")
     if p:
-        print(f"platform {p['url']}: {'reachable' if p['reachable'] else 'NOT reachable'}"
+        print(f"platform {p['url']}{' (' + p['backend'] + ')' if p.get('backend') else ''}: "
+              f"{'reachable' if p['reachable'] else 'NOT reachable'}"
               + (f" ({p.get('latency_ms')} ms)" if p.get("latency_ms") is not None else ""))
         if p.get("login"):
             lg = p["login"]
