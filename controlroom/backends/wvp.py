@@ -333,13 +333,15 @@ class WvpBackend:
         """Stop every channel a lease still holds (streams must not stay open on WVP), then close."""
         if self._closed:
             return
-        self._closed = True
         held = [gb_id for gb_id, n in self._holders.items() if n > 0]
-        self._holders.clear()
-        for gb_id in held:
-            with contextlib.suppress(errors.PlatformError):
-                await self._call("/api/common/channel/play/stop", {"channelId": gb_id}, what="stop")
-        await self._http.aclose()
+        self._holders.clear()  # a lease released after this has nothing left to stop
+        try:
+            for gb_id in held:
+                with contextlib.suppress(errors.PlatformError):
+                    await self._call("/api/common/channel/play/stop", {"channelId": gb_id}, what="stop")
+        finally:
+            self._closed = True
+            await self._http.aclose()
 
     async def __aenter__(self) -> WvpBackend:
         return self
@@ -378,6 +380,10 @@ class WvpBackend:
         auth: bool = True,
     ) -> tuple[int, bytes, str]:
         """One GET within its deadline and size bound; logs in again once on 401."""
+        if self._closed:
+            raise errors.PlatformError(
+                QCoreApplication.translate("WvpBackend", "The connection to the platform is closed."), detail=what
+            )
         limit = limit or self.max_body
         try:
             async with asyncio.timeout(deadline or self.deadline):
@@ -450,7 +456,7 @@ class WvpBackend:
                 "/api/user/login", {"username": username, "password": password_md5}, what="login", auth=False
             )
         except errors.PlatformError as exc:
-            if type(exc) is errors.PlatformError and "code 100" in exc.detail:
+            if isinstance(exc, errors.AuthError) or (type(exc) is errors.PlatformError and "code 100" in exc.detail):
                 # UserController: ControllerException(ERROR100, "用户名或密码错误") and the like
                 raise errors.AuthError(
                     QCoreApplication.translate("WvpBackend", "The platform refused the user name or password."),
@@ -798,7 +804,7 @@ class WvpBackend:
             )
 
         async def release() -> None:
-            if self._closed:
+            if self._closed or self._holders.get(gb_id, 0) <= 0:
                 return  # aclose() stopped it already
             self._holders[gb_id] -= 1
             if self._holders[gb_id] > 0:

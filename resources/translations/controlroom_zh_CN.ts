@@ -1432,7 +1432,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     <message>
       <location filename="../../controlroom/api/errors.py" line="61" />
       <location filename="../../controlroom/backends/wvp.py" line="244" />
-      <location filename="../../controlroom/backends/wvp.py" line="726" />
+      <location filename="../../controlroom/backends/wvp.py" line="750" />
       <source>The platform does not know this item.</source>
       <translation>平台上没有此项。</translation>
     </message>
@@ -3171,33 +3171,38 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>WVP 地址的格式应为 wvp+http://主机:端口。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="452" />
+      <location filename="../../controlroom/backends/wvp.py" line="383" />
+      <source>The connection to the platform is closed.</source>
+      <translation>与平台的连接已关闭。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="460" />
       <source>The platform refused the user name or password.</source>
       <translation>平台拒绝了用户名或密码。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="473" />
       <location filename="../../controlroom/backends/wvp.py" line="481" />
+      <location filename="../../controlroom/backends/wvp.py" line="489" />
       <source>Not logged in to the platform.</source>
       <translation>尚未登录平台。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="622" />
+      <location filename="../../controlroom/backends/wvp.py" line="630" />
       <source>Channels without a region</source>
       <translation>未归属行政区划的通道</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="768" />
+      <location filename="../../controlroom/backends/wvp.py" line="792" />
       <source>This stream was already closed.</source>
       <translation>该视频流已关闭。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="776" />
+      <location filename="../../controlroom/backends/wvp.py" line="800" />
       <source>The platform offers none of the transports ControlRoom can play here.</source>
       <translation>平台提供的传输方式中没有 ControlRoom 在此可以播放的。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="802" />
+      <location filename="../../controlroom/backends/wvp.py" line="828" />
       <source>This platform cannot do that camera movement (%1).</source>
       <translation>此平台不支持该云台动作（%1）。</translation>
     </message>

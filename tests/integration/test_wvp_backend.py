@@ -288,6 +288,9 @@ async def test_closing_the_backend_stops_what_leases_still_hold(wvp: WvpThread) 
     await lease.release()  # the tile lets go afterwards: nothing more to do, no error
     await b.aclose()
     assert wvp.state.stops[channel(wvp, 2).gbId] == 1
+    with pytest.raises(errors.PlatformError) as caught:
+        await b.inventory()
+    assert caught.value.message == "The connection to the platform is closed."
 
 
 def test_doctor_reports_a_wvp_platform(wvp: WvpThread) -> None:

@@ -22,6 +22,7 @@ ZH: dict[str, str] = {
     "A WVP address must look like wvp+http://host:port.": "WVP 地址的格式应为 wvp+http://主机:端口。",
     "The platform refused the user name or password.": "平台拒绝了用户名或密码。",
     "Not logged in to the platform.": "尚未登录平台。",
+    "The connection to the platform is closed.": "与平台的连接已关闭。",
     "Channels without a region": "未归属行政区划的通道",
     "This stream was already closed.": "该视频流已关闭。",
     "The platform offers none of the transports ControlRoom can play here.":
