@@ -156,6 +156,23 @@ async def test_paging_distrusts_totals_and_repeats(backend: WvpBackend, wvp: Wvp
     assert any("repeats page 4" in p for p in inv.problems)
 
 
+async def test_a_bad_record_is_skipped_in_words_the_rest_loads(backend: WvpBackend, wvp: WvpThread) -> None:
+    wvp.state.bad_record = {"gbId": "not a number", "gbDeviceId": f"{COUNTY}00001320999999"}
+    await backend.login("admin", "admin")
+    inv = await backend.inventory()
+    assert len(inv.cameras) == 24
+    assert any("channels: a record skipped" in p and "gbId" in p for p in inv.problems)
+
+
+async def test_a_gateway_error_page_is_a_message(backend: WvpBackend, wvp: WvpThread) -> None:
+    await backend.login("admin", "admin")
+    wvp.state.gateway_down = True
+    with pytest.raises(errors.ServerError) as caught:
+        await backend.inventory()
+    assert caught.value.message == "The platform had an internal error (HTTP 502)."
+    assert "502 Bad Gateway" in caught.value.detail
+
+
 async def test_answers_are_bounded(backend: WvpBackend, wvp: WvpThread) -> None:
     await backend.login("admin", "admin")
     backend.max_page_body = 2000

@@ -147,6 +147,8 @@ class WvpState:
     unauthorized: int = 0  # 401 answers given
     total_lie: int | None = None  # PageInfo.total of the channel list says this instead
     repeat_last_page: bool = False  # PageHelper reasonable=true: past the end, the last page again
+    gateway_down: bool = False  # a reverse proxy in front answers 502 with an HTML page
+    bad_record: dict[str, Any] | None = None  # a channel record of the wrong shape on page 1
     by_id: dict[int, Channel] = field(default_factory=dict)
 
     def channel(self, gb_id: int) -> Channel | None:
@@ -277,6 +279,9 @@ class WvpPlatform:
     @web.middleware
     async def _auth(self, request: web.Request, handler: Any) -> web.StreamResponse:
         self.state.requests[request.path] += 1
+        if self.state.gateway_down:
+            return web.Response(status=502, content_type="text/html",
+                                text="<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>")
         if request.path.lower() != "/api/user/login":
             token = request.headers.get("access-token") or request.query.get("access-token") or ""
             if not self.token_ok(token):
@@ -342,6 +347,8 @@ class WvpPlatform:
         start = (page - 1) * count
         items = [c.as_json() for c in chans[max(0, start) : max(0, start) + count]]
         info = page_info([None] * len(chans), page, count)
+        if self.state.bad_record is not None and page == 1:
+            items = [self.state.bad_record, *items]
         info["list"] = items
         if self.state.total_lie is not None:
             info["total"] = self.state.total_lie
