@@ -130,6 +130,7 @@ class _Page(msgspec.Struct):
 
 class _TypedPage(msgspec.Struct, Generic[T]):
     items: list[T] | None = msgspec.field(default=None, name="list")
+    total: int | None = None
 
 
 class _Result(msgspec.Struct, Generic[T]):
@@ -508,6 +509,8 @@ class WvpBackend:
         instead of being kept); totals are not trusted."""
         out: list[T] = []
         loaded = 0
+        claimed: int | None = None  # PageInfo.total of page 1: only reported, never trusted
+        bounded = False
         max_pages = bound // self.page_size + 2
         previous: tuple[bytes, bytes, int] | None = None
         typed = _Result[_TypedPage[type_]]  # type: ignore[valid-type]
@@ -538,6 +541,8 @@ class WvpBackend:
                         result = msgspec.json.decode(body, type=typed)
                         if result.code == 0 and result.data is not None:
                             records = list(result.data.items or [])
+                            if page == 1:
+                                claimed = result.data.total
                 if records is None:  # an error envelope, or a bad record somewhere: the slow, careful way
                     info = self._decode(self._unwrap(status, body, ctype, f"{what} page {page}"), _Page,
                                         f"{what} page {page}")  # fmt: skip
@@ -559,7 +564,7 @@ class WvpBackend:
                 if loaded + len(records) > bound:
                     problems.append(f"{what}: more than {bound} records; the rest is not loaded")
                     del records[bound - loaded :]
-                    count = 0  # stop after this page
+                    count, bounded = 0, True  # stop after this page
                 loaded += len(records)
                 if on_page is not None:
                     on_page(records)
@@ -571,9 +576,9 @@ class WvpBackend:
         finally:
             for task in pending:
                 task.cancel()
-            for task in pending:
-                with contextlib.suppress(BaseException):
-                    await task
+            await asyncio.gather(*pending, return_exceptions=True)
+        if claimed is not None and claimed > loaded and not bounded:
+            problems.append(f"{what}: the platform counted {claimed}, sent {loaded}")
         return out
 
     async def inventory(self) -> Inventory:

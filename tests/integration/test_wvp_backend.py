@@ -154,6 +154,15 @@ async def test_paging_distrusts_totals_and_repeats(backend: WvpBackend, wvp: Wvp
     assert len(inv.cameras) == 24
     assert wvp.state.requests["/api/common/channel/list"] <= 5 + 2  # at most two pages ahead, then it stops
     assert any("repeats page 4" in p for p in inv.problems)
+    assert "channels: the platform counted 3, sent 24" not in inv.problems  # more than claimed is no loss
+
+
+async def test_fewer_records_than_counted_are_reported(backend: WvpBackend, wvp: WvpThread) -> None:
+    wvp.state.total_lie = 30  # PageInfo.total says 30; there are 24
+    await backend.login("admin", "admin")
+    inv = await backend.inventory()
+    assert len(inv.cameras) == 24
+    assert "channels: the platform counted 30, sent 24" in inv.problems
 
 
 async def test_a_bad_record_is_skipped_in_words_the_rest_loads(backend: WvpBackend, wvp: WvpThread) -> None:
