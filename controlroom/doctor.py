@@ -115,8 +115,20 @@ async def _platform_report(
     from controlroom.api import errors
     from controlroom.api.client import PlatformClient
     from controlroom.api.schema import Tier, Transport
+    from controlroom.backends import address
 
     rep: dict[str, Any] = {"url": mask_url(platform), "reachable": False, "login": None, "counts": None, "streams": {}}
+    try:
+        where = address.parse(platform)
+    except errors.PlatformError as exc:
+        rep.update(backend=None, error=str(exc))
+        return rep
+    rep["backend"] = where.backend
+    if where.backend == address.WVP:
+        return await _wvp_report(rep, where.url, platform, user, verify, instance, timeout)
+    if where.backend != address.API_V1:
+        rep["error"] = f"doctor cannot check a {where.backend} platform yet"
+        return rep
     try:
         client = PlatformClient(platform, verify=verify, retries=1)
     except errors.PlatformError as exc:
@@ -220,6 +232,110 @@ async def _platform_report(
         await client.aclose()
 
 
+async def _wvp_report(
+    rep: dict[str, Any], url: str, platform: str, user: str | None, verify: bool | str, instance: Any, timeout: float
+) -> dict[str, Any]:
+    """The same report for a wvp-GB28181-pro platform: login, counts, a real play per offered transport."""
+    from controlroom.api import errors
+    from controlroom.api.schema import Tier, Transport
+    from controlroom.backends.base import StreamLease
+    from controlroom.backends.wvp import WvpBackend
+
+    rep["url"] = mask_url(url)
+    try:
+        backend = WvpBackend(url, verify=verify)
+    except errors.PlatformError as exc:
+        rep["error"] = str(exc)
+        return rep
+    leases: list[StreamLease] = []
+    try:
+        t0 = time.perf_counter()
+        try:
+            # no parameters: WVP answers with a WVPResult error, which is enough to know it is there
+            r = await backend._http.get("/api/user/login")
+            rep["reachable"] = True
+            rep["api"] = r.headers.get("content-type", "").startswith("application/json") and b'"code"' in r.content[:4096]
+            rep["latency_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+        except Exception as exc:
+            rep["error"] = str(errors.network(mask_url(str(exc)) or type(exc).__name__))
+            return rep
+        if not user:
+            return rep
+        password = _password(platform, user)
+        if password is None:
+            rep["login"] = {"ok": False, "error": "no password: set CONTROLROOM_PASSWORD, store it in the keyring, or run in a terminal"}
+            return rep
+        try:
+            me = await backend.login(user, password)
+        except errors.PlatformError as exc:
+            rep["login"] = {"ok": False, "error": str(exc)}
+            return rep
+        rep["login"] = {"ok": True, "user": me.username, "role": me.role.value, "towns": me.scope.towns}
+        t0 = time.perf_counter()
+        try:
+            inv = await backend.inventory()
+        except errors.PlatformError as exc:
+            rep["counts"] = {"ok": False, "error": str(exc)}
+            return rep
+        rep["counts"] = {
+            "ok": True,
+            "sites_county": sum(1 for s in inv.sites if s.tier == Tier.COUNTY),
+            "sites_town": sum(1 for s in inv.sites if s.tier == Tier.TOWN),
+            "sites_village": sum(1 for s in inv.sites if s.tier == Tier.VILLAGE),
+            "cameras": len(inv.cameras),
+            "cameras_online": sum(1 for c in inv.cameras if c.online),
+            "grids": len(inv.grids),
+            "inventory_version": inv.version,
+            "fetch_seconds": round(time.perf_counter() - t0, 3),
+            "problems": inv.problems[:20],
+        }
+        if instance is None:
+            return rep
+        from controlroom.video.probe import play_url
+
+        camera = next((c for c in inv.cameras if c.online), None)
+        if camera is None:
+            rep["streams"] = {"error": "no online camera"}
+            return rep
+        try:
+            offered = await backend.play(camera.id)
+        except errors.PlatformError as exc:
+            rep["streams"] = {"error": str(exc)}
+            return rep
+        for transport in sorted(offered):
+            lease = await backend.open_stream(camera, "main", [transport])
+            leases.append(lease)
+            entry: dict[str, Any] = {"camera_id": camera.id, "profile": lease.profile}
+            try:
+                stream_url = await lease.url()
+                entry["url"] = mask_url(stream_url)
+                session = await asyncio.to_thread(play_url, stream_url, transport, instance)
+            except Exception as exc:
+                entry.update(ok=False, error=str(exc))
+                rep["streams"][transport.value] = entry
+                continue
+            try:
+                got = await asyncio.to_thread(session.probe.wait_frames, 1, timeout)
+                entry["ok"] = got
+                if got:
+                    entry["first_frame_ms"] = round((session.probe.first_frame_seconds or 0) * 1000, 1)
+                    entry["size"] = list(session.probe.decoded_size())
+                else:
+                    entry["error"] = session.error or f"no frame within {timeout:g} s"
+                if session.route is not None:
+                    entry["route"] = session.route.value
+            finally:
+                await asyncio.to_thread(session.close)
+            rep["streams"][Transport(transport).value] = entry
+        if not offered:
+            rep["streams"] = {"error": "the platform offered no stream URL ControlRoom can play"}
+        return rep
+    finally:
+        for held in leases:
+            await held.release()  # play/stop on WVP: streams must not stay open
+        await backend.aclose()
+
+
 def collect(platform: str | None, user: str | None, verify: bool | str = True, timeout: float = 10.0) -> dict[str, Any]:
     vlc_rep, instance = _vlc_report()
     report: dict[str, Any] = {
@@ -287,7 +403,8 @@ def _print_human(r: dict[str, Any]) -> None:
     print(f"keyring: {k['backend']} ({'usable' if k['available'] else k['note']})")
     p = r.get("platform")
     if p:
-        print(f"platform {p['url']}: {'reachable' if p['reachable'] else 'NOT reachable'}"
+        print(f"platform {p['url']}{' (' + p['backend'] + ')' if p.get('backend') else ''}: "
+              f"{'reachable' if p['reachable'] else 'NOT reachable'}"
               + (f" ({p.get('latency_ms')} ms)" if p.get("latency_ms") is not None else ""))
         if p.get("login"):
             lg = p["login"]

@@ -343,6 +343,11 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Backend</name>
     <message>
+      <location filename="../../controlroom/backends/address.py" line="35" />
+      <source>This is not a platform address: use http(s)://host for ControlRoom's API, wvp+http(s)://host:port for wvp-GB28181-pro, or a path to a .toml camera file.</source>
+      <translation>这不是平台地址：ControlRoom 接口请用 http(s)://主机，wvp-GB28181-pro 请用 wvp+http(s)://主机:端口，摄像机文件请用 .toml 文件的路径。</translation>
+    </message>
+    <message>
       <location filename="../../controlroom/backends/base.py" line="44" />
       <source>This platform does not offer that ({what}).</source>
       <translation>此平台不提供该功能（{what}）。</translation>
@@ -1147,22 +1152,22 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>IncidentBar</name>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="950" />
+      <location filename="../../ui/wall/wall_view.py" line="958" />
       <source>Back to your own wall as you left it (Esc on the wall, Alt+Left)</source>
       <translation>回到您离开时的电视墙（在电视墙上按 Esc，或 Alt+左箭头）</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="961" />
+      <location filename="../../ui/wall/wall_view.py" line="969" />
       <source>Incident wall: {title}. Your view is kept.</source>
       <translation>事件墙：{title}。您的视图已保留。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="962" />
+      <location filename="../../ui/wall/wall_view.py" line="970" />
       <source>Back to “{view}”</source>
       <translation>回到“{view}”</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="963" />
+      <location filename="../../ui/wall/wall_view.py" line="971" />
       <source>Back to your wall</source>
       <translation>回到您的电视墙</translation>
     </message>
@@ -1461,11 +1466,14 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     </message>
     <message>
       <location filename="../../controlroom/api/errors.py" line="64" />
+      <location filename="../../controlroom/backends/wvp.py" line="241" />
       <source>This is outside what your account may see or do.</source>
       <translation>这超出了您的账号可查看或操作的范围。</translation>
     </message>
     <message>
       <location filename="../../controlroom/api/errors.py" line="66" />
+      <location filename="../../controlroom/backends/wvp.py" line="245" />
+      <location filename="../../controlroom/backends/wvp.py" line="757" />
       <source>The platform does not know this item.</source>
       <translation>平台上没有此项。</translation>
     </message>
@@ -2483,132 +2491,132 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>TileWidget</name>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="116" />
+      <location filename="../../ui/wall/tile_widget.py" line="115" />
       <source>Idle</source>
       <extracomment>tree items dragged onto the wall: JSON list of {"type": "camera"|"site"|"grid", "id": GB id} a tile dragged onto another (to swap): the source tile's index as text</extracomment>
       <translation>空闲</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="117" />
+      <location filename="../../ui/wall/tile_widget.py" line="116" />
       <source>Connecting</source>
       <translation>正在连接</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="118" />
+      <location filename="../../ui/wall/tile_widget.py" line="117" />
       <source>Live</source>
       <translation>实时</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="119" />
-      <location filename="../../ui/wall/tile_widget.py" line="572" />
+      <location filename="../../ui/wall/tile_widget.py" line="118" />
+      <location filename="../../ui/wall/tile_widget.py" line="571" />
       <source>No new pictures</source>
       <translation>画面未更新</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="120" />
+      <location filename="../../ui/wall/tile_widget.py" line="119" />
       <source>Reconnecting</source>
       <translation>正在重新连接</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="121" />
-      <location filename="../../ui/wall/tile_widget.py" line="566" />
+      <location filename="../../ui/wall/tile_widget.py" line="120" />
+      <location filename="../../ui/wall/tile_widget.py" line="565" />
       <source>Camera offline</source>
       <translation>摄像机离线</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="122" />
+      <location filename="../../ui/wall/tile_widget.py" line="121" />
       <source>Cannot play</source>
       <translation>无法播放</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="123" />
+      <location filename="../../ui/wall/tile_widget.py" line="122" />
       <source>Empty</source>
       <translation>空</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="495" />
+      <location filename="../../ui/wall/tile_widget.py" line="494" />
       <source>main</source>
       <extracomment>the frame of a tile an alert just put a camera on (blinks, then stops) the decoded picture's size (the wall sets it once a stream plays): its aspect ratio</extracomment>
       <translation>主码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="495" />
+      <location filename="../../ui/wall/tile_widget.py" line="494" />
       <source>sub</source>
       <translation>子码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="497" />
+      <location filename="../../ui/wall/tile_widget.py" line="496" />
       <source>{profile} · key frames</source>
       <translation>{profile} · 仅关键帧</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="506" />
+      <location filename="../../ui/wall/tile_widget.py" line="505" />
       <source>{fps:.0f} fps · {kbps:,.0f} kbit/s</source>
       <translation>{fps:.0f} 帧/秒 · {kbps:,.0f} kbit/s</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="550" />
+      <location filename="../../ui/wall/tile_widget.py" line="549" />
       <source>Empty tile</source>
       <translation>空窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="551" />
+      <location filename="../../ui/wall/tile_widget.py" line="550" />
       <source>Drag a camera or a site here from the list on the left, or select this tile and double-click a camera.</source>
       <translation>从左侧列表把摄像机或站点拖到这里，或选中此窗格后双击一个摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="554" />
+      <location filename="../../ui/wall/tile_widget.py" line="553" />
       <source>Starting…</source>
       <translation>正在启动…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="556" />
+      <location filename="../../ui/wall/tile_widget.py" line="555" />
       <source>Connecting…</source>
       <translation>正在连接…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="560" />
-      <location filename="../../ui/wall/tile_widget.py" line="589" />
+      <location filename="../../ui/wall/tile_widget.py" line="559" />
+      <location filename="../../ui/wall/tile_widget.py" line="588" />
       <source>Reconnecting in {s} s</source>
       <translation>{s} 秒后重连</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="562" />
+      <location filename="../../ui/wall/tile_widget.py" line="561" />
       <source>Reconnecting now…</source>
       <translation>正在重连…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="563" />
+      <location filename="../../ui/wall/tile_widget.py" line="562" />
       <source>The stream stopped; trying again.</source>
       <translation>视频流已中断，正在重试。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="567" />
+      <location filename="../../ui/wall/tile_widget.py" line="566" />
       <source>The platform reports “{name}” offline. The tile comes back by itself when it is online again.</source>
       <translation>平台报告“{name}”离线。摄像机恢复在线后，窗格会自动恢复。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="570" />
+      <location filename="../../ui/wall/tile_widget.py" line="569" />
       <source>Cannot play this camera</source>
       <translation>无法播放此摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="570" />
+      <location filename="../../ui/wall/tile_widget.py" line="569" />
       <source>unknown error</source>
       <translation>未知错误</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="572" />
+      <location filename="../../ui/wall/tile_widget.py" line="571" />
       <source>Waiting for the stream.</source>
       <translation>正在等待视频流。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="578" />
+      <location filename="../../ui/wall/tile_widget.py" line="577" />
       <source>Tile {n}</source>
       <translation>窗格 {n}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="580" />
+      <location filename="../../ui/wall/tile_widget.py" line="579" />
       <source>{name} — {site}</source>
       <translation>{name} — {site}</translation>
     </message>
@@ -2856,11 +2864,6 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>保持不变：码流在 5 秒内刚切换过。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="700" />
-      <source>This camera is outside your town: this account may not watch it.</source>
-      <translation>该摄像机不在本镇范围内：此账号无权查看。</translation>
-    </message>
-    <message>
       <location filename="../../ui/wall/wall_view.py" line="701" />
       <source>This camera is not in the inventory (any more).</source>
       <translation>此摄像机不在（或已不在）资源目录中。</translation>
@@ -2902,98 +2905,103 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>已上墙的摄像机：{n} 个。</translation>
     </message>
     <message>
+      <location filename="../../ui/wall/wall_view.py" line="700" />
+      <source>This camera is outside your town: this account may not watch it.</source>
+      <translation>该摄像机不在本镇范围内：此账号无权查看。</translation>
+    </message>
+    <message>
       <location filename="../../ui/wall/wall_view.py" line="726" />
       <source>Nothing to save: the tile shows no live picture.</source>
       <translation>无可保存内容：该窗格没有实时画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="773" />
-      <source>Taking a snapshot from the main stream…</source>
-      <translation>正在从主码流截图……</translation>
-    </message>
-    <message>
-      <location filename="../../ui/wall/wall_view.py" line="804" />
-      <source>(the main stream gave no picture: taken from the tile's stream)</source>
-      <translation>（主码流没有画面：改用窗格当前码流截图）</translation>
-    </message>
-    <message>
-      <location filename="../../ui/wall/wall_view.py" line="813" />
+      <location filename="../../ui/wall/wall_view.py" line="821" />
       <source>Snapshot saved: {path}</source>
       <translation>抓图已保存：{path}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="799" />
-      <location filename="../../ui/wall/wall_view.py" line="811" />
+      <location filename="../../ui/wall/wall_view.py" line="807" />
+      <location filename="../../ui/wall/wall_view.py" line="819" />
       <source>The snapshot could not be saved to {path}.</source>
       <translation>无法将抓图保存到 {path}。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="856" />
+      <location filename="../../ui/wall/wall_view.py" line="781" />
+      <source>Taking a snapshot from the main stream…</source>
+      <translation>正在从主码流截图……</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="812" />
+      <source>(the main stream gave no picture: taken from the tile's stream)</source>
+      <translation>（主码流没有画面：改用窗格当前码流截图）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/wall_view.py" line="864" />
       <source>Restore</source>
       <translation>还原</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="856" />
+      <location filename="../../ui/wall/wall_view.py" line="864" />
       <source>Maximise</source>
       <translation>最大化</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="858" />
+      <location filename="../../ui/wall/wall_view.py" line="866" />
       <source>Clear tile</source>
       <translation>清空窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="862" />
+      <location filename="../../ui/wall/wall_view.py" line="870" />
       <source>Snapshot</source>
       <translation>抓图</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="865" />
+      <location filename="../../ui/wall/wall_view.py" line="873" />
       <source>Reset zoom</source>
       <translation>重置缩放</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="868" />
+      <location filename="../../ui/wall/wall_view.py" line="876" />
       <source>Show fps and bit rate</source>
       <translation>显示帧率和码率</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="872" />
+      <location filename="../../ui/wall/wall_view.py" line="880" />
       <source>Stream</source>
       <translation>码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="874" />
+      <location filename="../../ui/wall/wall_view.py" line="882" />
       <source>Automatic</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="874" />
+      <location filename="../../ui/wall/wall_view.py" line="882" />
       <source>Main stream</source>
       <translation>主码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="875" />
+      <location filename="../../ui/wall/wall_view.py" line="883" />
       <source>Sub stream</source>
       <translation>子码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="886" />
+      <location filename="../../ui/wall/wall_view.py" line="894" />
       <source>Start tile tour…</source>
       <translation>开始窗格轮巡…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="890" />
+      <location filename="../../ui/wall/wall_view.py" line="898" />
       <source>Resume tile tour</source>
       <translation>继续窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="893" />
+      <location filename="../../ui/wall/wall_view.py" line="901" />
       <source>Pause tile tour</source>
       <translation>暂停窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="895" />
+      <location filename="../../ui/wall/wall_view.py" line="903" />
       <source>Stop tile tour</source>
       <translation>停止窗格轮巡</translation>
     </message>
@@ -3341,6 +3349,95 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <location filename="../../ui/keys.py" line="179" />
       <source>Select a tile first: its picture is saved.</source>
       <translation>请先选择一个窗格：将保存其画面。</translation>
+    </message>
+  </context>
+  <context>
+    <name>WvpBackend</name>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="219" />
+      <source>The camera sent no video to the platform in time: it may be offline, or its network too slow.</source>
+      <translation>摄像机未能及时向平台发送视频：它可能已离线，或网络太慢。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="223" />
+      <source>The camera's device did not answer the platform (signalling timeout).</source>
+      <translation>摄像机所属设备未应答平台（信令超时）。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="228" />
+      <source>The platform's media server has no room for another stream.</source>
+      <translation>平台的流媒体服务器已无法再承载新的视频流。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="233" />
+      <source>The platform could not start the stream.</source>
+      <translation>平台无法启动该视频流。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="237" />
+      <source>The platform asks to log in again.</source>
+      <translation>平台要求重新登录。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="249" />
+      <source>The platform did not accept the request's parameters.</source>
+      <translation>平台不接受该请求的参数。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="253" />
+      <source>The platform or the camera's device did not answer in time.</source>
+      <translation>平台或摄像机所属设备未及时应答。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="258" />
+      <source>The platform had an internal error.</source>
+      <translation>平台内部出错。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="261" />
+      <source>The platform refused the request.</source>
+      <translation>平台拒绝了该请求。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="297" />
+      <source>A WVP address must look like wvp+http://host:port.</source>
+      <translation>WVP 地址的格式应为 wvp+http://主机:端口。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="386" />
+      <source>The connection to the platform is closed.</source>
+      <translation>与平台的连接已关闭。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="463" />
+      <source>The platform refused the user name or password.</source>
+      <translation>平台拒绝了用户名或密码。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="484" />
+      <location filename="../../controlroom/backends/wvp.py" line="492" />
+      <source>Not logged in to the platform.</source>
+      <translation>尚未登录平台。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="637" />
+      <source>Channels without a region</source>
+      <translation>未归属行政区划的通道</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="799" />
+      <source>This stream was already closed.</source>
+      <translation>该视频流已关闭。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="807" />
+      <source>The platform offers none of the transports ControlRoom can play here.</source>
+      <translation>平台提供的传输方式中没有 ControlRoom 在此可以播放的。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp.py" line="835" />
+      <source>This platform cannot do that camera movement (%1).</source>
+      <translation>此平台不支持该云台动作（%1）。</translation>
     </message>
   </context>
   <context>
