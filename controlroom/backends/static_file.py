@@ -94,10 +94,6 @@ DEFAULT_PROFILE = {"main": (1920, 1080), "sub": (640, 360)}
 _GB_ID = re.compile(r"^[0-9]{20}$")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StaticFile", text)
-
-
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong in the file: where (``line`` may be None) and why, in words."""
@@ -191,37 +187,37 @@ def derived_id(kind_code: str, parts: Sequence[str]) -> str:
 def transport_of(url: str) -> Transport:
     """The transport a camera URL names, or ``_Bad`` with the reason."""
     if not isinstance(url, str) or not url.strip():
-        raise _Bad(_tr("the URL is empty"))
+        raise _Bad(QCoreApplication.translate("StaticFile", "the URL is empty"))
     if len(url) > 2048:
-        raise _Bad(_tr("the URL is longer than 2048 characters"))
+        raise _Bad(QCoreApplication.translate("StaticFile", "the URL is longer than 2048 characters"))
     if any(c.isspace() or ord(c) < 32 for c in url):
-        raise _Bad(_tr("the URL contains spaces or control characters"))
+        raise _Bad(QCoreApplication.translate("StaticFile", "the URL contains spaces or control characters"))
     parts = urllib.parse.urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme not in NETWORK_SCHEMES:
         if scheme in ("", "file") or len(scheme) == 1:  # "C:\..." parses as scheme "c"
-            raise _Bad(_tr("a camera URL must be a network address (rtsp://, http://...), not a local file"))
-        raise _Bad(_tr("the URL scheme '{scheme}' is not allowed (use rtsp, rtsps, http, https)").format(scheme=scheme))
+            raise _Bad(QCoreApplication.translate("StaticFile", "a camera URL must be a network address (rtsp://, http://...), not a local file"))
+        raise _Bad(QCoreApplication.translate("StaticFile", "the URL scheme '{scheme}' is not allowed (use rtsp, rtsps, http, https)").format(scheme=scheme))
     if not parts.hostname:
-        raise _Bad(_tr("the URL has no host"))
+        raise _Bad(QCoreApplication.translate("StaticFile", "the URL has no host"))
     if parts.username or parts.password:
-        raise _Bad(_tr("the URL contains a user or password: put them in the keyring and name them with credential"))
+        raise _Bad(QCoreApplication.translate("StaticFile", "the URL contains a user or password: put them in the keyring and name them with credential"))
     if scheme in ("rtsp", "rtsps"):
         return Transport.RTSP
     if scheme == "rtmp":
-        raise _Bad(_tr("RTMP is not a transport ControlRoom plays: give the camera's RTSP, HTTP-TS, HTTP-FLV or HLS URL"))
+        raise _Bad(QCoreApplication.translate("StaticFile", "RTMP is not a transport ControlRoom plays: give the camera's RTSP, HTTP-TS, HTTP-FLV or HLS URL"))
     path = parts.path.lower()
     for suffix, transport in ((".ts", Transport.HTTP_TS), (".flv", Transport.HTTP_FLV), (".m3u8", Transport.HLS)):
         if path.endswith(suffix):
             return transport
-    raise _Bad(_tr("cannot tell the transport of an HTTP URL: its path must end in .ts, .flv or .m3u8"))
+    raise _Bad(QCoreApplication.translate("StaticFile", "cannot tell the transport of an HTTP URL: its path must end in .ts, .flv or .m3u8"))
 
 
 def _text(value: Any, key: str, limit: int = 200) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise _Bad(_tr("'{key}' must be a non-empty text").format(key=key), key)
+        raise _Bad(QCoreApplication.translate("StaticFile", "'{key}' must be a non-empty text").format(key=key), key)
     if len(value) > limit or any(ord(c) < 32 for c in value):
-        raise _Bad(_tr("'{key}' is too long or contains control characters").format(key=key), key)
+        raise _Bad(QCoreApplication.translate("StaticFile", "'{key}' is too long or contains control characters").format(key=key), key)
     return value.strip()
 
 
@@ -234,7 +230,7 @@ def _location(value: Any) -> tuple[float, float] | None:
         or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
         or not (-180 <= value[0] <= 180 and -90 <= value[1] <= 90)
     ):
-        raise _Bad(_tr("'location' must be [longitude, latitude] in degrees"), "location")
+        raise _Bad(QCoreApplication.translate("StaticFile", "'location' must be [longitude, latitude] in degrees"), "location")
     return (float(value[0]), float(value[1]))
 
 
@@ -242,7 +238,7 @@ def _gb_id(value: Any) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not _GB_ID.match(value):
-        raise _Bad(_tr("'id' must be 20 digits (a GB/T 28181 id)"), "id")
+        raise _Bad(QCoreApplication.translate("StaticFile", "'id' must be 20 digits (a GB/T 28181 id)"), "id")
     return value
 
 
@@ -250,8 +246,8 @@ def _unknown_keys(table: dict[str, Any], allowed: frozenset[str]) -> None:
     for key in table:
         if key not in allowed:
             close = difflib.get_close_matches(key, sorted(allowed), n=1)
-            hint = _tr(" (did you mean '{key}'?)").format(key=close[0]) if close else ""
-            raise _Bad(_tr("unknown key '{key}'").format(key=key) + hint, key)
+            hint = QCoreApplication.translate("StaticFile", " (did you mean '{key}'?)").format(key=close[0]) if close else ""
+            raise _Bad(QCoreApplication.translate("StaticFile", "unknown key '{key}'").format(key=key) + hint, key)
 
 
 def _profile(name: str, value: Any) -> tuple[StreamProfile, Transport, str]:
@@ -261,7 +257,7 @@ def _profile(name: str, value: Any) -> tuple[StreamProfile, Transport, str]:
         _unknown_keys(value, PROFILE_KEYS)
         url = value.get("url")
         if url is None:
-            raise _Bad(_tr("'{profile}' has no url").format(profile=name), name)
+            raise _Bad(QCoreApplication.translate("StaticFile", "'{profile}' has no url").format(profile=name), name)
         try:
             width = int(value.get("width", width))
             height = int(value.get("height", height))
@@ -269,7 +265,7 @@ def _profile(name: str, value: Any) -> tuple[StreamProfile, Transport, str]:
             codec = str(value.get("codec", codec))[:32]
             bitrate = value.get("bitrate_kbps")
         except (TypeError, ValueError) as exc:
-            raise _Bad(_tr("'{profile}': {error}").format(profile=name, error=exc), name) from None
+            raise _Bad(QCoreApplication.translate("StaticFile", "'{profile}': {error}").format(profile=name, error=exc), name) from None
     else:
         url = value
     try:
@@ -283,7 +279,7 @@ def _profile(name: str, value: Any) -> tuple[StreamProfile, Transport, str]:
             StreamProfile,
         )  # fmt: skip
     except msgspec.ValidationError as exc:
-        raise _Bad(_tr("'{profile}': {error}").format(profile=name, error=exc), name) from None
+        raise _Bad(QCoreApplication.translate("StaticFile", "'{profile}': {error}").format(profile=name, error=exc), name) from None
     return profile, transport, url
 
 
@@ -305,11 +301,11 @@ def parse(text: str, file: str) -> tuple[Inventory, dict[str, CameraEntry], list
     for key in data:
         if key not in TOP_KEYS:
             close = difflib.get_close_matches(key, sorted(TOP_KEYS), n=1)
-            hint = _tr(" (did you mean '{key}'?)").format(key=close[0]) if close else ""
-            bad(None, _tr("unknown key '{key}'").format(key=key) + hint)
+            hint = QCoreApplication.translate("StaticFile", " (did you mean '{key}'?)").format(key=close[0]) if close else ""
+            bad(None, QCoreApplication.translate("StaticFile", "unknown key '{key}'").format(key=key) + hint)
     version = data.get("schema_version")
     if version != SCHEMA_VERSION:
-        bad(1, _tr("schema_version must be {version} (found {found})").format(version=SCHEMA_VERSION, found=version))
+        bad(1, QCoreApplication.translate("StaticFile", "schema_version must be {version} (found {found})").format(version=SCHEMA_VERSION, found=version))
         if isinstance(version, int) and version > SCHEMA_VERSION:
             # A newer format: reading it as version 1 could misplace cameras; load nothing.
             return Inventory(sites=[], cameras=[]), {}, problems
@@ -317,10 +313,10 @@ def parse(text: str, file: str) -> tuple[Inventory, dict[str, CameraEntry], list
     raw_sites = data.get("site", [])
     raw_cameras = data.get("camera", [])
     if not isinstance(raw_sites, list) or not isinstance(raw_cameras, list):
-        bad(None, _tr("'site' and 'camera' must be arrays of tables ([[site]], [[camera]])"))
+        bad(None, QCoreApplication.translate("StaticFile", "'site' and 'camera' must be arrays of tables ([[site]], [[camera]])"))
         return Inventory(sites=[], cameras=[]), {}, problems
     if len(raw_sites) + len(raw_cameras) > MAX_ENTRIES:
-        bad(None, _tr("more than {n} entries: only the first {n} are read").format(n=MAX_ENTRIES))
+        bad(None, QCoreApplication.translate("StaticFile", "more than {n} entries: only the first {n} are read").format(n=MAX_ENTRIES))
         raw_sites = raw_sites[:MAX_ENTRIES]
         raw_cameras = raw_cameras[: max(0, MAX_ENTRIES - len(raw_sites))]
 
@@ -331,15 +327,15 @@ def parse(text: str, file: str) -> tuple[Inventory, dict[str, CameraEntry], list
         line = span[0] if span else None
         try:
             if not isinstance(table, dict):
-                raise _Bad(_tr("a site must be a table"))
+                raise _Bad(QCoreApplication.translate("StaticFile", "a site must be a table"))
             _unknown_keys(table, SITE_KEYS)
             key = _text(table.get("key"), "key", 100)
             _text(table.get("name"), "name")
             if key in site_tables:
-                raise _Bad(_tr("another site already has the key '{key}'").format(key=key), "key")
+                raise _Bad(QCoreApplication.translate("StaticFile", "another site already has the key '{key}'").format(key=key), "key")
             site_tables[key] = (table, span)
         except _Bad as exc:
-            bad(lines.key(span, exc.key) if exc.key else line, _tr("site: {reason}").format(reason=exc.reason))
+            bad(lines.key(span, exc.key) if exc.key else line, QCoreApplication.translate("StaticFile", "site: {reason}").format(reason=exc.reason))
 
     sites: dict[str, Site] = {}  # key -> site
     paths: dict[str, list[str]] = {}
@@ -354,12 +350,12 @@ def parse(text: str, file: str) -> tuple[Inventory, dict[str, CameraEntry], list
         try:
             if parent_key is not None:
                 if not isinstance(parent_key, str) or parent_key not in site_tables:
-                    raise _Bad(_tr("the parent '{parent}' is not a site in this file").format(parent=parent_key), "parent")
+                    raise _Bad(QCoreApplication.translate("StaticFile", "the parent '{parent}' is not a site in this file").format(parent=parent_key), "parent")
                 if parent_key in seen:
-                    raise _Bad(_tr("the parents form a loop"), "parent")
+                    raise _Bad(QCoreApplication.translate("StaticFile", "the parents form a loop"), "parent")
                 parent = resolve(parent_key, (*seen, key))
                 if parent is None:
-                    raise _Bad(_tr("its parent '{parent}' is a bad entry").format(parent=parent_key), "parent")
+                    raise _Bad(QCoreApplication.translate("StaticFile", "its parent '{parent}' is a bad entry").format(parent=parent_key), "parent")
             path = [*paths[parent_key], key] if parent is not None and isinstance(parent_key, str) else [key]
             depth = len(path) - 1
             tier = (Tier.COUNTY, Tier.TOWN)[depth] if depth < 2 else Tier.VILLAGE
@@ -371,7 +367,7 @@ def parse(text: str, file: str) -> tuple[Inventory, dict[str, CameraEntry], list
                 town = towns.get(path[1])
             online = table.get("online", True)
             if not isinstance(online, bool):
-                raise _Bad(_tr("'online' must be true or false"), "online")
+                raise _Bad(QCoreApplication.translate("StaticFile", "'online' must be true or false"), "online")
             site = Site(
                 id=_gb_id(table.get("id")) or derived_id(TYPE_VIRTUAL_ORG, ["site", *path]),
                 name=_text(table.get("name"), "name"),
@@ -384,7 +380,7 @@ def parse(text: str, file: str) -> tuple[Inventory, dict[str, CameraEntry], list
             )
         except _Bad as exc:
             line = lines.key(span, exc.key) if exc.key else (span[0] if span else None)
-            bad(line, _tr("site '{key}': {reason}").format(key=key, reason=exc.reason))
+            bad(line, QCoreApplication.translate("StaticFile", "site '{key}': {reason}").format(key=key, reason=exc.reason))
             sites_failed.add(key)
             return None
         sites[key] = site
@@ -400,7 +396,7 @@ def parse(text: str, file: str) -> tuple[Inventory, dict[str, CameraEntry], list
         if site.id in site_ids:
             _, span = site_tables[key]
             bad(span[0] if span else None,
-                _tr("site '{key}': its id {id} is already used by site '{other}'").format(key=key, id=site.id, other=site_ids[site.id]))  # fmt: skip
+                QCoreApplication.translate("StaticFile", "site '{key}': its id {id} is already used by site '{other}'").format(key=key, id=site.id, other=site_ids[site.id]))  # fmt: skip
             del sites[key]
             continue
         site_ids[site.id] = key
@@ -412,14 +408,14 @@ def parse(text: str, file: str) -> tuple[Inventory, dict[str, CameraEntry], list
         span = lines.table("camera", index, len(raw_cameras))
         try:
             if not isinstance(table, dict):
-                raise _Bad(_tr("a camera must be a table"))
+                raise _Bad(QCoreApplication.translate("StaticFile", "a camera must be a table"))
             _unknown_keys(table, CAMERA_KEYS)
             name = _text(table.get("name"), "name")
             site_key = table.get("site")
             if not isinstance(site_key, str) or site_key not in sites:
                 reason = (
-                    _tr("'site' is missing") if site_key is None
-                    else _tr("the site '{site}' is not a (good) site in this file").format(site=site_key)
+                    QCoreApplication.translate("StaticFile", "'site' is missing") if site_key is None
+                    else QCoreApplication.translate("StaticFile", "the site '{site}' is not a (good) site in this file").format(site=site_key)
                 )  # fmt: skip
                 raise _Bad(reason, "site" if site_key is not None else None)
             site = sites[site_key]
@@ -431,19 +427,19 @@ def parse(text: str, file: str) -> tuple[Inventory, dict[str, CameraEntry], list
                     streams.append(profile)
                     urls[profile_name] = (transport, url)
             if not streams:
-                raise _Bad(_tr("no URL: give 'main' and/or 'sub'"))
+                raise _Bad(QCoreApplication.translate("StaticFile", "no URL: give 'main' and/or 'sub'"))
             credential = table.get("credential")
             if credential is not None:
                 credential = _text(credential, "credential", 100)
             ptz = table.get("ptz", False)
             if not isinstance(ptz, bool):
-                raise _Bad(_tr("'ptz' must be true or false"), "ptz")
+                raise _Bad(QCoreApplication.translate("StaticFile", "'ptz' must be true or false"), "ptz")
             kind_value = table.get("kind", CameraKind.VILLAGE.value)
             if kind_value not in {k.value for k in CameraKind}:
-                raise _Bad(_tr("'kind' must be one of: {kinds}").format(kinds=", ".join(k.value for k in CameraKind)), "kind")
+                raise _Bad(QCoreApplication.translate("StaticFile", "'kind' must be one of: {kinds}").format(kinds=", ".join(k.value for k in CameraKind)), "kind")
             tags = table.get("tags", [])
             if not isinstance(tags, list) or not all(isinstance(t, str) and 0 < len(t) <= 64 for t in tags):
-                raise _Bad(_tr("'tags' must be a list of short texts"), "tags")
+                raise _Bad(QCoreApplication.translate("StaticFile", "'tags' must be a list of short texts"), "tags")
             grid_id: str | None = None
             grid_name = table.get("grid")
             if grid_name is not None:
@@ -455,7 +451,7 @@ def parse(text: str, file: str) -> tuple[Inventory, dict[str, CameraEntry], list
             if camera_id in entries:
                 other = entries[camera_id].line
                 raise _Bad(
-                    _tr("the id {id} is already used by the camera at line {line}: give one of them another name or an 'id'").format(
+                    QCoreApplication.translate("StaticFile", "the id {id} is already used by the camera at line {line}: give one of them another name or an 'id'").format(
                         id=camera_id, line=other if other else "?"
                     ),
                     "id" if "id" in table else "name",
@@ -467,7 +463,7 @@ def parse(text: str, file: str) -> tuple[Inventory, dict[str, CameraEntry], list
         except _Bad as exc:
             line = lines.key(span, exc.key) if exc.key else (span[0] if span else None)
             label = table.get("name") if isinstance(table, dict) and isinstance(table.get("name"), str) else f"#{index + 1}"
-            bad(line, _tr("camera '{name}': {reason}").format(name=str(label)[:60], reason=exc.reason))
+            bad(line, QCoreApplication.translate("StaticFile", "camera '{name}': {reason}").format(name=str(label)[:60], reason=exc.reason))
             continue
         cameras.append(camera)
         entries[camera_id] = CameraEntry(camera_id, urls, credential, span[0] if span else None)
@@ -491,14 +487,14 @@ def load(path: Path) -> Loaded:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise FileProblem(Problem(file, None, _tr("the file is larger than {mib} MiB").format(mib=MAX_FILE_BYTES // 2**20)))
+            raise FileProblem(Problem(file, None, QCoreApplication.translate("StaticFile", "the file is larger than {mib} MiB").format(mib=MAX_FILE_BYTES // 2**20)))
         raw = path.read_bytes()[: MAX_FILE_BYTES + 1]
     except OSError as exc:
-        raise FileProblem(Problem(file, None, _tr("cannot read the file: {error}").format(error=exc.strerror or exc))) from None
+        raise FileProblem(Problem(file, None, QCoreApplication.translate("StaticFile", "cannot read the file: {error}").format(error=exc.strerror or exc))) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise FileProblem(Problem(file, None, _tr("the file is not UTF-8 (byte {pos})").format(pos=exc.start))) from None
+        raise FileProblem(Problem(file, None, QCoreApplication.translate("StaticFile", "the file is not UTF-8 (byte {pos})").format(pos=exc.start))) from None
     try:
         inventory, entries, problems = parse(text, file)
     except tomllib.TOMLDecodeError as exc:
@@ -506,7 +502,7 @@ def load(path: Path) -> Loaded:
         if line is None:
             m = re.search(r"line (\d+)", str(exc))
             line = int(m.group(1)) if m else None
-        raise FileProblem(Problem(file, line, _tr("TOML syntax error: {error}").format(error=exc))) from None
+        raise FileProblem(Problem(file, line, QCoreApplication.translate("StaticFile", "TOML syntax error: {error}").format(error=exc))) from None
     return Loaded(inventory, entries, problems, hashlib.sha256(raw).hexdigest())
 
 
@@ -529,17 +525,17 @@ def camera_credential(name: str) -> tuple[str, str]:
 
     if not keyring_available():
         raise errors.AuthError(
-            _tr("The camera file names the credential '{name}', but this machine has no safe keyring to read it from.").format(
+            QCoreApplication.translate("StaticFile", "The camera file names the credential '{name}', but this machine has no safe keyring to read it from.").format(
                 name=name
             )
         )
     try:
         secret = keyring.get_password(KEYRING_SERVICE, name)
     except Exception as exc:
-        raise errors.AuthError(_tr("Could not read the keyring: {error}").format(error=type(exc).__name__)) from None
+        raise errors.AuthError(QCoreApplication.translate("StaticFile", "Could not read the keyring: {error}").format(error=type(exc).__name__)) from None
     if not secret or ":" not in secret:
         raise errors.AuthError(
-            _tr(
+            QCoreApplication.translate("StaticFile",
                 "The camera file names the credential '{name}', but the keyring has no entry '{name}' (as user:password) "
                 "under the service '{service}'. Store it with: keyring set {service} {name}"
             ).format(name=name, service=KEYRING_SERVICE)
@@ -555,7 +551,7 @@ def store_camera_credential(name: str, user: str, password: str) -> None:
     from controlroom.credentials import keyring_available
 
     if not keyring_available():
-        raise errors.AuthError(_tr("No safe keyring on this machine: camera credentials cannot be stored."))
+        raise errors.AuthError(QCoreApplication.translate("StaticFile", "No safe keyring on this machine: camera credentials cannot be stored."))
     keyring.set_password(KEYRING_SERVICE, name, f"{user}:{password}")
 
 
@@ -640,16 +636,16 @@ class StaticFileBackend:
         with self._lock:
             entry = self._loaded.entries.get(camera.id) if self._loaded is not None else None
         if entry is None:
-            raise errors.NotFoundError(_tr("The camera is no longer in the camera file."), status=404)
+            raise errors.NotFoundError(QCoreApplication.translate("StaticFile", "The camera is no longer in the camera file."), status=404)
         offered = entry.urls.get(profile)
         if offered is None:
             raise errors.NotFoundError(
-                _tr("The camera file gives no '{profile}' URL for this camera.").format(profile=profile), status=404
+                QCoreApplication.translate("StaticFile", "The camera file gives no '{profile}' URL for this camera.").format(profile=profile), status=404
             )
         transport, url = offered
         if transports and transport not in transports:
             raise errors.PlatformError(
-                _tr("This camera's '{profile}' stream is {transport}, which cannot be played here.").format(
+                QCoreApplication.translate("StaticFile", "This camera's '{profile}' stream is {transport}, which cannot be played here.").format(
                     profile=profile, transport=transport.value
                 )
             )
