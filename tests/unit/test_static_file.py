@@ -308,3 +308,13 @@ def test_a_touch_without_a_change_is_not_reported(tmp_path: Path) -> None:
     assert watcher.check() is False and calls == []
     path.write_text(GOOD.replace("Gate", "Gate 2"), encoding="utf-8")
     assert watcher.check() is True and [c.name for c in calls[0].cameras] == ["Gate 2", "Square"]
+
+
+def test_the_readme_example_loads(tmp_path: Path) -> None:
+    readme = (EXAMPLE.parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Static camera file", 1)[1]
+    block = section.split("```toml\n", 1)[1].split("```", 1)[0]
+    loaded = load(write(tmp_path, block))
+    assert loaded.problems == []
+    assert [c.name for c in loaded.inventory.cameras] == ["东村 村口"]
+    assert sorted(next(iter(p.urls)).value for p in loaded.inventory.cameras[0].streams) == ["http-ts", "rtsp"]
