@@ -92,6 +92,9 @@ TOP_KEYS = frozenset({"schema_version", "site", "camera"})
 # Nominal sizes when the file gives none: a profile's size only weighs bandwidth budgets.
 DEFAULT_PROFILE = {"main": (1920, 1080), "sub": (640, 360)}
 _GB_ID = re.compile(r"^[0-9]{20}$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_URL_BAD_CHARS = re.compile(r"[\s\x00-\x1f\x7f]")
+_KINDS = frozenset(k.value for k in CameraKind)
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,7 @@ class _Lines:
 
     _HEADER = re.compile(r"^\s*\[\[\s*(site|camera)\s*\]\]\s*(#.*)?$")
     _ANY_HEADER = re.compile(r"^\s*\[")
+    _SUBTABLE = re.compile(r"^\s*\[\[?\s*(site|camera)\s*\.")
 
     def __init__(self, text: str) -> None:
         self.lines = text.splitlines()
@@ -139,6 +143,9 @@ class _Lines:
         open_: tuple[str, int] | None = None
         for number, line in enumerate(self.lines, start=1):
             m = self._HEADER.match(line)
+            sub = self._SUBTABLE.match(line)
+            if open_ is not None and sub is not None and sub.group(1) == open_[0]:
+                continue  # [camera.main]: still the same camera
             if m or self._ANY_HEADER.match(line):
                 if open_ is not None:
                     self.tables[open_[0]].append((open_[1], number - 1))
@@ -190,7 +197,7 @@ def transport_of(url: str) -> Transport:
         raise _Bad(QCoreApplication.translate("StaticFile", "the URL is empty"))
     if len(url) > 2048:
         raise _Bad(QCoreApplication.translate("StaticFile", "the URL is longer than 2048 characters"))
-    if any(c.isspace() or ord(c) < 32 for c in url):
+    if _URL_BAD_CHARS.search(url):
         raise _Bad(QCoreApplication.translate("StaticFile", "the URL contains spaces or control characters"))
     parts = urllib.parse.urlsplit(url)
     scheme = parts.scheme.lower()
@@ -216,7 +223,7 @@ def transport_of(url: str) -> Transport:
 def _text(value: Any, key: str, limit: int = 200) -> str:
     if not isinstance(value, str) or not value.strip():
         raise _Bad(QCoreApplication.translate("StaticFile", "'{key}' must be a non-empty text").format(key=key), key)
-    if len(value) > limit or any(ord(c) < 32 for c in value):
+    if len(value) > limit or _CONTROL.search(value):
         raise _Bad(QCoreApplication.translate("StaticFile", "'{key}' is too long or contains control characters").format(key=key), key)
     return value.strip()
 
@@ -251,6 +258,16 @@ def _unknown_keys(table: dict[str, Any], allowed: frozenset[str]) -> None:
 
 
 def _profile(name: str, value: Any) -> tuple[StreamProfile, Transport, str]:
+    try:
+        return _profile_of(name, value)
+    except _Bad as bad:
+        if bad.reason.startswith(f"'{name}'"):
+            raise
+        reason = QCoreApplication.translate("StaticFile", "'{profile}': {error}").format(profile=name, error=bad.reason)
+        raise _Bad(reason, name) from None
+
+
+def _profile_of(name: str, value: Any) -> tuple[StreamProfile, Transport, str]:
     width, height = DEFAULT_PROFILE[name]
     fps, codec, bitrate = 25.0, "h264", None
     if isinstance(value, dict):
@@ -268,10 +285,7 @@ def _profile(name: str, value: Any) -> tuple[StreamProfile, Transport, str]:
             raise _Bad(QCoreApplication.translate("StaticFile", "'{profile}': {error}").format(profile=name, error=exc), name) from None
     else:
         url = value
-    try:
-        transport = transport_of(url)
-    except _Bad as bad:
-        raise _Bad(f"'{name}': {bad.reason}", name) from None
+    transport = transport_of(url)
     try:
         profile = msgspec.convert(
             {"name": name, "width": width, "height": height, "fps": fps, "codec": codec,
@@ -435,7 +449,7 @@ def parse(text: str, file: str) -> tuple[Inventory, dict[str, CameraEntry], list
             if not isinstance(ptz, bool):
                 raise _Bad(QCoreApplication.translate("StaticFile", "'ptz' must be true or false"), "ptz")
             kind_value = table.get("kind", CameraKind.VILLAGE.value)
-            if kind_value not in {k.value for k in CameraKind}:
+            if kind_value not in _KINDS:
                 raise _Bad(QCoreApplication.translate("StaticFile", "'kind' must be one of: {kinds}").format(kinds=", ".join(k.value for k in CameraKind)), "kind")
             tags = table.get("tags", [])
             if not isinstance(tags, list) or not all(isinstance(t, str) and 0 < len(t) <= 64 for t in tags):
@@ -627,7 +641,10 @@ class StaticFileBackend:
 
     async def inventory(self) -> Inventory:
         """The file's inventory; raises ``FileProblem`` if it never loaded."""
-        inventory, problems, _ = self.reload()
+        import asyncio
+
+        # Off the event loop: a large file takes a while to parse (see DEVELOPERS.md).
+        inventory, problems, _ = await asyncio.to_thread(self.reload)
         if self.current() is None:
             raise FileProblem(problems[0])
         return inventory

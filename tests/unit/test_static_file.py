@@ -318,3 +318,16 @@ def test_the_readme_example_loads(tmp_path: Path) -> None:
     assert loaded.problems == []
     assert [c.name for c in loaded.inventory.cameras] == ["东村 村口"]
     assert sorted(next(iter(p.urls)).value for p in loaded.inventory.cameras[0].streams) == ["http-ts", "rtsp"]
+
+
+def test_profile_tables_and_their_mistakes_keep_their_lines(tmp_path: Path) -> None:
+    text = GOOD + (
+        '\n[[camera]]\nname = "Tower"\nsite = "town"\n\n[camera.main]\nurl = "rtsp://10.0.0.8/m"\nwidth = 2560\nheight = 1440\n'
+        '\n[[camera]]\nname = "Mast"\nsite = "town"\nmain = { url = "rtsp://10.0.0.9/m", widht = 1280 }\n'
+    )
+    loaded = load(write(tmp_path, text))
+    tower = next(c for c in loaded.inventory.cameras if c.name == "Tower")
+    assert (tower.streams[0].width, tower.streams[0].height) == (2560, 1440)
+    (problem,) = loaded.problems
+    assert problem.line == line_of(text, "widht")
+    assert "camera 'Mast': 'main': unknown key 'widht' (did you mean 'width'?)" in problem.reason
