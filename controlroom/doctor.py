@@ -321,7 +321,8 @@ def _problems(r: dict[str, Any]) -> list[str]:
     p = r.get("platform")
     if p is not None:
         if not p["reachable"]:
-            out.append(f"the platform cannot be reached: {p.get('error', '')}")
+            what = "the camera file cannot be used" if p.get("backend") == "static_file" else "the platform cannot be reached"
+            out.append(f"{what}: {p.get('error', '')}")
         elif p["login"] is not None and not p["login"]["ok"]:
             out.append(f"login failed: {p['login']['error']}")
         elif p["counts"] is not None and not p["counts"]["ok"]:
@@ -351,7 +352,8 @@ def _print_human(r: dict[str, Any]) -> None:
     print(f"keyring: {k['backend']} ({'usable' if k['available'] else k['note']})")
     p = r.get("platform")
     if p:
-        print(f"platform {p['url']}: {'reachable' if p['reachable'] else 'NOT reachable'}"
+        ok_word, bad_word = ("read", "NOT read") if p.get("backend") == "static_file" else ("reachable", "NOT reachable")
+        print(f"platform {p['url']}: {ok_word if p['reachable'] else bad_word}"
               + (f" ({p.get('latency_ms')} ms)" if p.get("latency_ms") is not None else ""))
         if p.get("login"):
             lg = p["login"]

@@ -331,3 +331,16 @@ def test_profile_tables_and_their_mistakes_keep_their_lines(tmp_path: Path) -> N
     (problem,) = loaded.problems
     assert problem.line == line_of(text, "widht")
     assert "camera 'Mast': 'main': unknown key 'widht' (did you mean 'width'?)" in problem.reason
+
+
+def test_doctor_says_where_a_broken_camera_file_is_broken(tmp_path: Path) -> None:
+    from controlroom.doctor import _platform_report, _problems, static_file_path
+
+    path = write(tmp_path, "schema_version = 1\n[[camera]\n")
+    assert static_file_path(str(path)) == path
+    assert static_file_path(path.as_uri()) == path
+    assert static_file_path("https://platform.example:8443") is None
+    rep = asyncio.run(_platform_report(str(path), None, True, None, 1.0))
+    assert rep["backend"] == "static_file" and not rep["reachable"]
+    (problem,) = _problems({"libvlc": {"ok": True, "transports": {"http-ts": {"playable": True}}}, "qt": {}, "platform": rep})
+    assert problem.startswith(f"the camera file cannot be used: {path}:2: TOML syntax error")
