@@ -38,6 +38,7 @@ camera file") and shown in ``resources/examples/cameras.toml``.
 
 from __future__ import annotations
 
+import asyncio
 import difflib
 import hashlib
 import logging
@@ -641,8 +642,6 @@ class StaticFileBackend:
 
     async def inventory(self) -> Inventory:
         """The file's inventory; raises ``FileProblem`` if it never loaded."""
-        import asyncio
-
         # Off the event loop: a large file takes a while to parse (see DEVELOPERS.md).
         inventory, problems, _ = await asyncio.to_thread(self.reload)
         if self.current() is None:
@@ -671,8 +670,6 @@ class StaticFileBackend:
         async def make_url() -> str:
             if credential is None:
                 return url
-            import asyncio
-
             user, password = await asyncio.to_thread(camera_credential, credential)
             return with_credentials(url, user, password)
 
@@ -709,9 +706,9 @@ class FileWatcher:
     backend: StaticFileBackend
     on_change: OnChange
     interval: float = 2.0
-    _stop: threading.Event = field(default_factory=threading.Event)
-    _thread: threading.Thread | None = None
-    _stat: tuple[int, int] | None = None
+    _stop: threading.Event = field(default_factory=threading.Event, init=False)
+    _thread: threading.Thread | None = field(default=None, init=False)
+    _stat: tuple[int, int] | None = field(default=None, init=False)
 
     def _stat_now(self) -> tuple[int, int] | None:
         try:
