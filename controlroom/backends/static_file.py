@@ -320,7 +320,8 @@ def parse(text: str, file: str) -> tuple[Inventory, dict[str, CameraEntry], list
             bad(None, QCoreApplication.translate("StaticFile", "unknown key '{key}'").format(key=key) + hint)
     version = data.get("schema_version")
     if version != SCHEMA_VERSION:
-        bad(1, QCoreApplication.translate("StaticFile", "schema_version must be {version} (found {found})").format(version=SCHEMA_VERSION, found=version))
+        top = (0, min(len(lines.lines), min((a for spans in lines.tables.values() for a, _ in spans), default=10**9) - 1))
+        bad(lines.key(top, "schema_version") or None, QCoreApplication.translate("StaticFile", "schema_version must be {version} (found {found})").format(version=SCHEMA_VERSION, found=version))
         if isinstance(version, int) and version > SCHEMA_VERSION:
             # A newer format: reading it as version 1 could misplace cameras; load nothing.
             return Inventory(sites=[], cameras=[]), {}, problems

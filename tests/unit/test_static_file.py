@@ -175,9 +175,14 @@ def test_bad_sites_and_references(tmp_path: Path) -> None:
 
 
 def test_a_newer_schema_loads_nothing_and_says_so(tmp_path: Path) -> None:
-    loaded = load(write(tmp_path, GOOD.replace("schema_version = 1", "schema_version = 2")))
+    text = "# cameras of the north gate\n\n" + GOOD.replace("schema_version = 1", "schema_version = 2")
+    loaded = load(write(tmp_path, text))
     assert loaded.inventory.cameras == []
     assert "schema_version must be 1 (found 2)" in loaded.problems[0].reason
+    assert loaded.problems[0].line == 3
+    missing = load(write(tmp_path, GOOD.replace("schema_version = 1", ""), "missing.toml"))
+    assert [(p.line, p.reason) for p in missing.problems] == [(None, "schema_version must be 1 (found None)")]
+    assert len(missing.inventory.cameras) == 2  # an unversioned file is read as version 1, and told
 
 
 def test_a_syntax_error_says_where_and_keeps_the_last_good_inventory(tmp_path: Path) -> None:
