@@ -109,15 +109,119 @@ def _password(platform: str, user: str) -> str | None:
     return None
 
 
+def static_file_path(platform: str) -> Path | None:
+    """The camera file ``platform`` names (a ``.toml`` path or ``file://...toml``), else None."""
+    from controlroom.api import errors
+    from controlroom.backends import address
+
+    try:
+        where = address.parse(platform)
+    except errors.PlatformError:
+        return None
+    return Path(where.url) if where.backend == address.STATIC_FILE else None
+
+
+async def _play_entry(
+    url: str, transport: Any, instance: Any, timeout: float, entry: dict[str, Any]
+) -> dict[str, Any]:
+    """Play ``url`` headless to a first frame and fill ``entry`` (ok, first_frame_ms, size, route)."""
+    from controlroom.video.probe import play_url
+
+    try:
+        session = await asyncio.to_thread(play_url, url, transport, instance)
+    except Exception as exc:
+        entry.update(ok=False, error=mask_url(str(exc)))
+        return entry
+    try:
+        got = await asyncio.to_thread(session.probe.wait_frames, 1, timeout)
+        entry["ok"] = got
+        if got:
+            entry["first_frame_ms"] = round((session.probe.first_frame_seconds or 0) * 1000, 1)
+            entry["size"] = list(session.probe.decoded_size())
+        else:
+            entry["error"] = mask_url(session.error or f"no frame within {timeout:g} s")
+        if session.route is not None:
+            entry["route"] = session.route.value
+    finally:
+        await asyncio.to_thread(session.close)
+    return entry
+
+
+async def _static_file_report(path: Path, user: str | None, instance: Any, timeout: float) -> dict[str, Any]:
+    """The camera file's report, with API v1's keys: the file stands for the platform."""
+    from controlroom.api import errors
+    from controlroom.api.schema import Tier
+    from controlroom.backends.static_file import StaticFileBackend
+
+    rep: dict[str, Any] = {
+        "url": str(path), "backend": "static_file", "reachable": False, "login": None, "counts": None, "streams": {},
+    }  # fmt: skip
+    backend = StaticFileBackend(path)
+    t0 = time.perf_counter()
+    try:
+        inventory = await backend.inventory()
+    except errors.PlatformError as exc:
+        rep["error"] = str(exc)
+        return rep
+    rep["reachable"] = True
+    rep["api"] = True
+    rep["latency_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+    me = await backend.login(user or "", "")
+    rep["login"] = {"ok": True, "user": me.username, "role": me.role.value, "towns": me.scope.towns, "note": "a camera file has no login"}
+    sites, cameras = inventory.sites, inventory.cameras
+    rep["counts"] = {
+        "ok": True,
+        "sites_county": sum(1 for s in sites if s.tier == Tier.COUNTY),
+        "sites_town": sum(1 for s in sites if s.tier == Tier.TOWN),
+        "sites_village": sum(1 for s in sites if s.tier == Tier.VILLAGE),
+        "cameras": len(cameras),
+        "cameras_online": sum(1 for c in cameras if c.online),
+        "grids": len(inventory.grids),
+        "inventory_version": inventory.version,
+        "fetch_seconds": round(time.perf_counter() - t0, 3),
+        "file_problems": list(inventory.problems),
+    }
+    if instance is None:
+        return rep
+    # One real play per transport that the file offers: the first camera offering it,
+    # its lighter profile first. The credential goes in at play time, masked in the report.
+    picks: dict[str, tuple[Any, Any]] = {}
+    for camera in cameras:
+        for profile in sorted(camera.streams, key=lambda p: p.width * p.height):
+            for transport in profile.urls:
+                picks.setdefault(transport.value, (camera, profile))
+    if not picks:
+        rep["streams"] = {"error": "no camera with streams"}
+        return rep
+    for name, (camera, profile) in sorted(picks.items()):
+        (transport, plain), = profile.urls.items()
+        entry: dict[str, Any] = {"camera_id": camera.id, "profile": profile.name, "url": mask_url(plain)}
+        try:
+            lease = await backend.open_stream(camera, profile.name, [transport])
+            url = await lease.url()
+        except errors.PlatformError as exc:
+            entry.update(ok=False, error=str(exc))
+            rep["streams"][name] = entry
+            continue
+        try:
+            rep["streams"][name] = await _play_entry(url, transport, instance, timeout, entry)
+        finally:
+            await lease.release()
+    return rep
+
+
 async def _platform_report(
     platform: str, user: str | None, verify: bool | str, instance: Any, timeout: float
 ) -> dict[str, Any]:
+    static_path = static_file_path(platform)
+    if static_path is not None:
+        return await _static_file_report(static_path, user, instance, timeout)
     from controlroom.api import errors
     from controlroom.api.client import PlatformClient
     from controlroom.api.schema import Tier, Transport
     from controlroom.backends import address
 
-    rep: dict[str, Any] = {"url": mask_url(platform), "reachable": False, "login": None, "counts": None, "streams": {}}
+    rep: dict[str, Any] = {"url": mask_url(platform), "backend": "api_v1", "reachable": False, "login": None, "counts": None, "streams": {}}
     try:
         where = address.parse(platform)
     except errors.PlatformError as exc:
@@ -126,9 +230,6 @@ async def _platform_report(
     rep["backend"] = where.backend
     if where.backend == address.WVP:
         return await _wvp_report(rep, where.url, platform, user, verify, instance, timeout)
-    if where.backend != address.API_V1:
-        rep["error"] = f"doctor cannot check a {where.backend} platform yet"
-        return rep
     try:
         client = PlatformClient(platform, verify=verify, retries=1)
     except errors.PlatformError as exc:
@@ -372,11 +473,14 @@ def _problems(r: dict[str, Any]) -> list[str]:
     p = r.get("platform")
     if p is not None:
         if not p["reachable"]:
-            out.append(f"the platform cannot be reached: {p.get('error', '')}")
+            what = "the camera file cannot be used" if p.get("backend") == "static_file" else "the platform cannot be reached"
+            out.append(f"{what}: {p.get('error', '')}")
         elif p["login"] is not None and not p["login"]["ok"]:
             out.append(f"login failed: {p['login']['error']}")
         elif p["counts"] is not None and not p["counts"]["ok"]:
             out.append(f"the inventory could not be fetched: {p['counts']['error']}")
+        if p["counts"] and p["counts"].get("file_problems"):  # a camera file's bad entries
+            out.extend(f"camera file: {problem}" for problem in p["counts"]["file_problems"])
         streams = p.get("streams") or {}
         if "error" in streams:
             out.append(f"no stream to play: {streams['error']}")
@@ -403,8 +507,9 @@ def _print_human(r: dict[str, Any]) -> None:
     print(f"keyring: {k['backend']} ({'usable' if k['available'] else k['note']})")
     p = r.get("platform")
     if p:
+        ok_word, bad_word = ("read", "NOT read") if p.get("backend") == "static_file" else ("reachable", "NOT reachable")
         print(f"platform {p['url']}{' (' + p['backend'] + ')' if p.get('backend') else ''}: "
-              f"{'reachable' if p['reachable'] else 'NOT reachable'}"
+              f"{ok_word if p['reachable'] else bad_word}"
               + (f" ({p.get('latency_ms')} ms)" if p.get("latency_ms") is not None else ""))
         if p.get("login"):
             lg = p["login"]

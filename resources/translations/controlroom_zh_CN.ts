@@ -343,14 +343,14 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Backend</name>
     <message>
-      <location filename="../../controlroom/backends/address.py" line="35" />
-      <source>This is not a platform address: use http(s)://host for ControlRoom's API, wvp+http(s)://host:port for wvp-GB28181-pro, or a path to a .toml camera file.</source>
-      <translation>这不是平台地址：ControlRoom 接口请用 http(s)://主机，wvp-GB28181-pro 请用 wvp+http(s)://主机:端口，摄像机文件请用 .toml 文件的路径。</translation>
-    </message>
-    <message>
       <location filename="../../controlroom/backends/base.py" line="44" />
       <source>This platform does not offer that ({what}).</source>
       <translation>此平台不提供该功能（{what}）。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/address.py" line="35" />
+      <source>This is not a platform address: use http(s)://host for ControlRoom's API, wvp+http(s)://host:port for wvp-GB28181-pro, or a path to a .toml camera file.</source>
+      <translation>这不是平台地址：ControlRoom 接口请用 http(s)://主机，wvp-GB28181-pro 请用 wvp+http(s)://主机:端口，摄像机文件请用 .toml 文件的路径。</translation>
     </message>
   </context>
   <context>
@@ -2420,6 +2420,259 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <location filename="../../ui/shortcuts_dialog.py" line="134" />
       <source>Search actions or keys</source>
       <translation>搜索操作或按键</translation>
+    </message>
+  </context>
+  <context>
+    <name>StaticFile</name>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="198" />
+      <source>the URL is empty</source>
+      <translation>URL 为空</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="200" />
+      <source>the URL is longer than 2048 characters</source>
+      <translation>URL 超过 2048 个字符</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="202" />
+      <source>the URL contains spaces or control characters</source>
+      <translation>URL 含有空格或控制字符</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="207" />
+      <source>a camera URL must be a network address (rtsp://, http://...), not a local file</source>
+      <translation>摄像机 URL 必须是网络地址（rtsp://、http://……），不能是本地文件</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="208" />
+      <source>the URL scheme '{scheme}' is not allowed (use rtsp, rtsps, http, https)</source>
+      <translation>不允许使用 URL 协议“{scheme}”（请用 rtsp、rtsps、http、https）</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="210" />
+      <source>the URL has no host</source>
+      <translation>URL 没有主机</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="212" />
+      <source>the URL contains a user or password: put them in the keyring and name them with credential</source>
+      <translation>URL 中含有用户名或密码：请把它们存入密钥环，并用 credential 指明</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="216" />
+      <source>RTMP is not a transport ControlRoom plays: give the camera's RTSP, HTTP-TS, HTTP-FLV or HLS URL</source>
+      <translation>ControlRoom 不播放 RTMP：请填写摄像机的 RTSP、HTTP-TS、HTTP-FLV 或 HLS 地址</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="221" />
+      <source>cannot tell the transport of an HTTP URL: its path must end in .ts, .flv or .m3u8</source>
+      <translation>无法判断 HTTP URL 的传输方式：路径必须以 .ts、.flv 或 .m3u8 结尾</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="226" />
+      <source>'{key}' must be a non-empty text</source>
+      <translation>“{key}”必须是非空文本</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="228" />
+      <source>'{key}' is too long or contains control characters</source>
+      <translation>“{key}”过长或含有控制字符</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="241" />
+      <source>'location' must be [longitude, latitude] in degrees</source>
+      <translation>“location”必须是 [经度, 纬度]（单位：度）</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="249" />
+      <source>'id' must be 20 digits (a GB/T 28181 id)</source>
+      <translation>“id”必须是 20 位数字（GB/T 28181 编码）</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="257" />
+      <location filename="../../controlroom/backends/static_file.py" line="319" />
+      <source> (did you mean '{key}'?)</source>
+      <translation>（是否应为“{key}”？）</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="258" />
+      <location filename="../../controlroom/backends/static_file.py" line="320" />
+      <source>unknown key '{key}'</source>
+      <translation>未知的键“{key}”</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="278" />
+      <source>'{profile}' has no url</source>
+      <translation>“{profile}”没有 url</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="267" />
+      <location filename="../../controlroom/backends/static_file.py" line="286" />
+      <location filename="../../controlroom/backends/static_file.py" line="297" />
+      <source>'{profile}': {error}</source>
+      <translation>“{profile}”：{error}</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="324" />
+      <source>schema_version must be {version} (found {found})</source>
+      <translation>schema_version 必须为 {version}（实际为 {found}）</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="332" />
+      <source>'site' and 'camera' must be arrays of tables ([[site]], [[camera]])</source>
+      <translation>“site”和“camera”必须是表数组（[[site]]、[[camera]]）</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="335" />
+      <source>more than {n} entries: only the first {n} are read</source>
+      <translation>条目超过 {n} 个：只读取前 {n} 个</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="346" />
+      <source>a site must be a table</source>
+      <translation>站点必须是一个表</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="351" />
+      <source>another site already has the key '{key}'</source>
+      <translation>已有另一个站点使用键“{key}”</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="354" />
+      <source>site: {reason}</source>
+      <translation>站点：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="369" />
+      <source>the parent '{parent}' is not a site in this file</source>
+      <translation>上级“{parent}”不是本文件中的站点</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="371" />
+      <source>the parents form a loop</source>
+      <translation>上级关系形成了循环</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="374" />
+      <source>its parent '{parent}' is a bad entry</source>
+      <translation>其上级“{parent}”是错误条目</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="386" />
+      <source>'online' must be true or false</source>
+      <translation>“online”必须是 true 或 false</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="399" />
+      <source>site '{key}': {reason}</source>
+      <translation>站点“{key}”：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="415" />
+      <source>site '{key}': its id {id} is already used by site '{other}'</source>
+      <translation>站点“{key}”：其编码 {id} 已被站点“{other}”使用</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="427" />
+      <source>a camera must be a table</source>
+      <translation>摄像机必须是一个表</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="433" />
+      <source>'site' is missing</source>
+      <translation>缺少“site”</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="434" />
+      <source>the site '{site}' is not a (good) site in this file</source>
+      <translation>站点“{site}”不是本文件中的（有效）站点</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="446" />
+      <source>no URL: give 'main' and/or 'sub'</source>
+      <translation>没有 URL：请填写“main”和/或“sub”</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="452" />
+      <source>'ptz' must be true or false</source>
+      <translation>“ptz”必须是 true 或 false</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="455" />
+      <source>'kind' must be one of: {kinds}</source>
+      <translation>“kind”必须是以下之一：{kinds}</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="458" />
+      <source>'tags' must be a list of short texts</source>
+      <translation>“tags”必须是短文本列表</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="470" />
+      <source>the id {id} is already used by the camera at line {line}: give one of them another name or an 'id'</source>
+      <translation>编码 {id} 已被第 {line} 行的摄像机使用：请给其中一个改名或指定“id”</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="482" />
+      <source>camera '{name}': {reason}</source>
+      <translation>摄像机“{name}”：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="506" />
+      <source>the file is larger than {mib} MiB</source>
+      <translation>文件大于 {mib} MiB</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="509" />
+      <source>cannot read the file: {error}</source>
+      <translation>无法读取文件：{error}</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="513" />
+      <source>the file is not UTF-8 (byte {pos})</source>
+      <translation>文件不是 UTF-8 编码（第 {pos} 字节）</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="521" />
+      <source>TOML syntax error: {error}</source>
+      <translation>TOML 语法错误：{error}</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="544" />
+      <source>The camera file names the credential '{name}', but this machine has no safe keyring to read it from.</source>
+      <translation>摄像机文件指定了凭据“{name}”，但本机没有可安全读取的密钥环。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="551" />
+      <source>Could not read the keyring: {error}</source>
+      <translation>无法读取密钥环：{error}</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="554" />
+      <source>The camera file names the credential '{name}', but the keyring has no entry '{name}' (as user:password) under the service '{service}'. Store it with: keyring set {service} {name}</source>
+      <translation>摄像机文件指定了凭据“{name}”，但密钥环的服务“{service}”下没有条目“{name}”（格式为 用户名:密码）。请用以下命令保存：keyring set {service} {name}</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="570" />
+      <source>No safe keyring on this machine: camera credentials cannot be stored.</source>
+      <translation>本机没有安全的密钥环：无法保存摄像机凭据。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="656" />
+      <source>The camera is no longer in the camera file.</source>
+      <extracomment>the last reload failed as a whole (syntax error, unreadable): the last good inventory stays</extracomment>
+      <translation>该摄像机已不在摄像机文件中。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="660" />
+      <source>The camera file gives no '{profile}' URL for this camera.</source>
+      <translation>摄像机文件没有为该摄像机提供“{profile}”地址。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/static_file.py" line="665" />
+      <source>This camera's '{profile}' stream is {transport}, which cannot be played here.</source>
+      <translation>该摄像机的“{profile}”码流是 {transport}，本机无法播放。</translation>
     </message>
   </context>
   <context>
