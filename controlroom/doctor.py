@@ -465,7 +465,7 @@ def _problems(r: dict[str, Any]) -> list[str]:
     if vlc_rep["ok"]:
         from controlroom.video.vlc_modules import REQUIRED_PURPOSES
 
-        for purpose, mods in vlc_rep["modules"]["missing"].items():
+        for purpose, mods in vlc_rep.get("modules", {}).get("missing", {}).items():
             if purpose in REQUIRED_PURPOSES:
                 out.append(f"libVLC lacks the modules for {purpose}: {', '.join(mods)}")
     if r["qt"].get("xcb_missing_libraries"):

@@ -54,6 +54,18 @@ def only_plugins(config_dir: Path) -> Callable[..., None]:
     return only
 
 
+@pytest.fixture(autouse=True)
+def _forget_failed_logins(request: pytest.FixtureRequest) -> Iterator[None]:
+    """The shared demo platform throttles failed logins (5 per user, 20 per address in 60 s):
+    a test that typed wrong passwords must not lock the next tests out, so after each test that
+    used it, its credential policy and throttle go back to the start (as a fresh platform's)."""
+    yield
+    if "demo" in request.fixturenames:
+        d = request.getfixturevalue("demo")
+        if d.proc.poll() is None:
+            d.hook("auth-policy", reset=True)
+
+
 @pytest.fixture(scope="session")
 def demo() -> Iterator[Demo]:
     """The demo platform with video, test hooks and a low event rate."""

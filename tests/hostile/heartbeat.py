@@ -25,8 +25,9 @@ class Heartbeat(QObject):
     RSS is sampled at every fourth tick.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, baseline_mb: float | None = None) -> None:
         super().__init__()
+        self.baseline_mb = rss_mb() if baseline_mb is None else baseline_mb  # RSS before the app opened
         self.max_cpu_gap = 0.0
         self.max_wall_gap = 0.0
         self.max_rss_mb = rss_mb()
@@ -55,4 +56,4 @@ class Heartbeat(QObject):
 
     def __str__(self) -> str:
         return (f"longest GUI-thread block {self.max_cpu_gap * 1000:.0f} ms CPU "
-                f"({self.max_wall_gap * 1000:.0f} ms wall), peak RSS {self.max_rss_mb:.0f} MB, {self.ticks} ticks")
+                f"({self.max_wall_gap * 1000:.0f} ms wall), peak RSS {self.max_rss_mb:.0f} MB ({self.max_rss_mb - self.baseline_mb:+.0f} MB), {self.ticks} ticks")

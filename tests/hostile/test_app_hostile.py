@@ -16,7 +16,7 @@ import pytest
 from controlroom.ui.app import load_session
 from controlroom.ui.main_window import MainWindow
 from controlroom.ui.tree_model import ItemIdRole
-from heartbeat import Heartbeat
+from heartbeat import Heartbeat, rss_mb
 from hostile_platform import BAD_URLS, BIDI_NAME, MARKUP_NAMES, hostile_server
 from PySide6 import QtGui
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
@@ -28,6 +28,11 @@ from controlroom.textsafe import MARK
 
 BLOCK_LIMIT_S = 0.100
 RSS_LIMIT_MB = 600
+# What the app adds while it opens and loads: the limit less a bare process with Qt, libVLC and the
+# app's modules imported (166 MB measured). Growth, not the absolute RSS, is the verdict because in a
+# full test run this process also holds what earlier tests left (1.7 GB seen); alone, peaks were 306-404 MB.
+BARE_PROCESS_MB = 166
+GROWTH_LIMIT_MB = RSS_LIMIT_MB - BARE_PROCESS_MB
 # the markup each hostile name carries, by the word inside it
 MARKERS = {"H1-": "<h1>", "LINK-CAMERA": "<a href", "IMG-": "<img"}
 
@@ -38,13 +43,14 @@ def open_app(qtbot, run) -> Iterator[Callable[..., tuple[MainWindow, Heartbeat]]
     opened: list[tuple[MainWindow, Session]] = []
 
     def _open(url: str) -> tuple[MainWindow, Heartbeat]:
+        before = rss_mb()
         session = Session(url)
         run(session.login("dispatcher", "x"))
         win = MainWindow(session)
         opened.append((win, session))
         win.show()
         qtbot.waitExposed(win)
-        beat = Heartbeat()
+        beat = Heartbeat(baseline_mb=before)
         beat.start()
         task = asyncio.ensure_future(load_session(session, win))
         qtbot.waitUntil(task.done, timeout=120_000)
@@ -63,7 +69,7 @@ def open_app(qtbot, run) -> Iterator[Callable[..., tuple[MainWindow, Heartbeat]]
 def _assert_held(beat: Heartbeat) -> None:
     assert beat.ticks > 10, str(beat)
     assert beat.max_cpu_gap < BLOCK_LIMIT_S, str(beat)
-    assert beat.max_rss_mb < RSS_LIMIT_MB, str(beat)
+    assert beat.max_rss_mb - beat.baseline_mb < GROWTH_LIMIT_MB, str(beat)
 
 
 def _shown(text: str) -> str:

@@ -38,9 +38,9 @@ async def test_libvlc_log_lines_are_masked(demo, tmp_path: Path, level: str) -> 
     try:
         cameras, _ = await client.cameras()
         camera = next(c for c in cameras if c.online and c.streams)
-        sub = next(p for p in camera.streams if p.name == "sub")
-        url = client.stream_url(sub.urls[Transport.HTTP_TS])
-        token = parse_qs(urlsplit(url).query)["token"][0]
+        ticket = await client.stream_ticket(camera.id, "sub")  # the stream ticket is the secret in the URL
+        url = ticket.urls[Transport.HTTP_TS]
+        token = parse_qs(urlsplit(url).query)["ticket"][0]
         parts = urlsplit(url)
         secret_url = parts._replace(netloc=f"operator:{PASSWORD}@{parts.netloc}").geturl()
         setup.attach_libvlc(instance)
@@ -60,7 +60,7 @@ async def test_libvlc_log_lines_are_masked(demo, tmp_path: Path, level: str) -> 
     assert PASSWORD not in text
     if level == "debug":
         # libVLC really logged the URL, and the filter masked both secrets in it
-        assert "token=***" in text and "operator:***@" in text
+        assert "ticket=***" in text and "operator:***@" in text
         assert any(m["level"] == "DEBUG" for m in lines)
     else:
         # the default: libVLC's warnings (a password in the URI) and errors only

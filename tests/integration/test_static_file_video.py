@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 import os
 import subprocess
 import sys
@@ -34,7 +35,7 @@ from controlroom.backends.static_file import (
     store_camera_credential,
 )
 from controlroom.demo.media.clips import STREAM_COLOURS, Clip, ensure_clips
-from controlroom.demo.media.server import MediaError, MediaServer
+from controlroom.demo.media.server import MediaError, MediaServer, StreamGrant
 from controlroom.paths import cache_dir
 
 pytestmark = [
@@ -57,10 +58,10 @@ def clips() -> list[Clip]:
 
 @pytest.fixture(scope="module")
 def media(clips: list[Clip]) -> Iterator[MediaServer]:
-    def authorize(camera_id: str, profile: str, token: str | None) -> int:
+    def authorize(camera_id: str, profile: str, ticket: str | None) -> StreamGrant:
         if camera_id not in MEDIA_IDS:
             raise MediaError(404, "no such camera")
-        return MEDIA_IDS[camera_id]
+        return StreamGrant(MEDIA_IDS[camera_id], "static-file-test", math.inf)  # no ticket: an NVR's own stream
 
     loop = asyncio.new_event_loop()
     thread = threading.Thread(target=loop.run_forever, name="static-file-media")

@@ -196,7 +196,9 @@ def test_focus_layout_tour_and_snapshot_keys(qtbot, login, run, only_plugins, tm
     pane.controller.assign(0, cams[0])
     pane.controller.select(0)
     qtbot.waitUntil(lambda: pane.state_of(0) is TileState.PLAYING, timeout=15_000)
-    _key(qtbot, win, "Ctrl+Shift+C")
+    # the picture comes from the main stream, opened on its own: the file is written a moment later
+    with qtbot.waitSignal(pane.snapshot_saved, timeout=15_000):
+        _key(qtbot, win, "Ctrl+Shift+C")
     saved = list((tmp_path / "pictures").glob("*.png"))
     assert len(saved) == 1 and "Snapshot saved" in win.statusBar().currentMessage()
 
