@@ -289,7 +289,6 @@ async def _platform_report(
         }
         if instance is None:
             return rep
-        from controlroom.video.probe import play_url
         from controlroom.video.urls import REFUSAL_NOUNS, check_stream_url
 
         camera = next((c for c in cameras if c.online and c.streams), None)
@@ -310,24 +309,11 @@ async def _platform_report(
                 ticket_url = ticket.urls.get(Transport(transport))
                 if not ticket_url:
                     raise RuntimeError(f"the platform gave no {transport} URL with the stream ticket")
-                session = await asyncio.to_thread(play_url, ticket_url, Transport(transport), instance)
             except Exception as exc:
                 entry.update(ok=False, error=str(exc))
                 rep["streams"][transport.value] = entry
                 continue
-            try:
-                got = await asyncio.to_thread(session.probe.wait_frames, 1, timeout)
-                entry["ok"] = got
-                if got:
-                    entry["first_frame_ms"] = round((session.probe.first_frame_seconds or 0) * 1000, 1)
-                    entry["size"] = list(session.probe.decoded_size())
-                else:
-                    entry["error"] = session.error or f"no frame within {timeout:g} s"
-                if session.route is not None:
-                    entry["route"] = session.route.value
-            finally:
-                await asyncio.to_thread(session.close)
-            rep["streams"][transport.value] = entry
+            rep["streams"][transport.value] = await _play_entry(ticket_url, Transport(transport), instance, timeout, entry)
         return rep
     finally:
         await client.aclose()
@@ -392,7 +378,6 @@ async def _wvp_report(
         }
         if instance is None:
             return rep
-        from controlroom.video.probe import play_url
 
         camera = next((c for c in inv.cameras if c.online), None)
         if camera is None:
@@ -410,24 +395,11 @@ async def _wvp_report(
             try:
                 stream_url = await lease.url()
                 entry["url"] = mask_url(stream_url)
-                session = await asyncio.to_thread(play_url, stream_url, transport, instance)
             except Exception as exc:
                 entry.update(ok=False, error=str(exc))
                 rep["streams"][transport.value] = entry
                 continue
-            try:
-                got = await asyncio.to_thread(session.probe.wait_frames, 1, timeout)
-                entry["ok"] = got
-                if got:
-                    entry["first_frame_ms"] = round((session.probe.first_frame_seconds or 0) * 1000, 1)
-                    entry["size"] = list(session.probe.decoded_size())
-                else:
-                    entry["error"] = session.error or f"no frame within {timeout:g} s"
-                if session.route is not None:
-                    entry["route"] = session.route.value
-            finally:
-                await asyncio.to_thread(session.close)
-            rep["streams"][Transport(transport).value] = entry
+            rep["streams"][Transport(transport).value] = await _play_entry(stream_url, transport, instance, timeout, entry)
         if not offered:
             rep["streams"] = {"error": "the platform offered no stream URL ControlRoom can play"}
         return rep
