@@ -20,6 +20,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import Future
 from pathlib import Path
@@ -34,7 +35,7 @@ from controlroom.backends.static_file import (
     store_camera_credential,
 )
 from controlroom.demo.media.clips import STREAM_COLOURS, Clip, ensure_clips
-from controlroom.demo.media.server import MediaError, MediaServer
+from controlroom.demo.media.server import MediaError, MediaServer, StreamGrant
 from controlroom.paths import cache_dir
 
 pytestmark = [
@@ -57,10 +58,11 @@ def clips() -> list[Clip]:
 
 @pytest.fixture(scope="module")
 def media(clips: list[Clip]) -> Iterator[MediaServer]:
-    def authorize(camera_id: str, profile: str, token: str | None) -> int:
+    def authorize(camera_id: str, profile: str, token: str | None) -> StreamGrant:
         if camera_id not in MEDIA_IDS:
             raise MediaError(404, "no such camera")
-        return MEDIA_IDS[camera_id]
+        # no tickets in a camera file: a grant that lasts the test
+        return StreamGrant(MEDIA_IDS[camera_id], "camera-file", time.monotonic() + 86_400)
 
     loop = asyncio.new_event_loop()
     thread = threading.Thread(target=loop.run_forever, name="static-file-media")

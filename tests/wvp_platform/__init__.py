@@ -49,7 +49,7 @@ from typing import Any
 from aiohttp import web
 
 from controlroom.demo.media.clips import Clip
-from controlroom.demo.media.server import MediaError, MediaServer
+from controlroom.demo.media.server import MediaError, MediaServer, StreamGrant
 
 WVP_COMMIT = "768d740949570f3447773aa85985a5ab0c6f750f"
 COUNTY = "371326"  # Pingyi County's GB/T 2260 code
@@ -248,12 +248,13 @@ class WvpPlatform:
         self._runner: web.AppRunner | None = None
 
     # ------------------------------------------------------------------ media
-    def _authorize(self, camera_id: str, profile: str, token: str | None) -> int:
+    def _authorize(self, camera_id: str, profile: str, token: str | None) -> StreamGrant:
         for c in self.state.channels:
             if c.gbDeviceId == camera_id.split("_")[-1]:
                 if c.gbId not in self.state.playing:
                     raise MediaError(404, "stream not found")  # ZLM: no such stream once stopped
-                return c.stream_index
+                # ZLM has no tickets: the grant lasts (the media server's grants came with tickets)
+                return StreamGrant(c.stream_index, "wvp", time.monotonic() + 86_400)
         raise MediaError(404, "stream not found")
 
     # ------------------------------------------------------------------ tokens
