@@ -255,3 +255,31 @@ def test_login_dialog_chooser_fills_the_prefix_and_a_file_needs_no_user(qtbot, r
     qtbot.addWidget(dialog2)
     assert not run(dialog2.attempt_login())
     assert "wvp+http" in dialog2.error_label.text()
+
+
+@pytest.mark.parametrize("kind", ["wvp", "file"])
+def test_run_sessions_opens_wvp_and_a_camera_file_from_the_address(  # type: ignore[no-untyped-def]
+        kind, qtbot, aio, wvp, media, tmp_path, config_dir, no_keyring) -> None:
+    """``controlroom --url wvp+http://… --user U`` and ``controlroom --url cameras.toml``: the app's own flow."""
+    from controlroom.ui.app import run_sessions
+    from PySide6.QtWidgets import QApplication
+
+    from controlroom import settings
+
+    settings.shared().set("confirm_quit", False)
+    if kind == "wvp":
+        app = asyncio.ensure_future(run_sessions(url="wvp+" + wvp.url, username="admin", password="admin"))
+    else:  # no user, no password: a camera file logs in by itself
+        app = asyncio.ensure_future(run_sessions(url=str(_camera_file(tmp_path, media)), username=None, password=None))
+
+    def shown() -> MainWindow | None:
+        return next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()), None)
+
+    qtbot.waitUntil(lambda: shown() is not None and not shown().loading, timeout=20_000)  # type: ignore[union-attr]
+    win = shown()
+    assert win is not None and win.connection.state == "connected"
+    assert win.session.backend.name == ("wvp" if kind == "wvp" else "static_file")
+    assert len(win.session.inventory.cameras) == (24 if kind == "wvp" else 1)
+    win.close()
+    qtbot.waitUntil(app.done, timeout=10_000)
+    assert app.result() == 0 and str(win.session.state) == "disconnected"
