@@ -98,6 +98,13 @@ def test_app_on_wvp_tree_wall_and_stops(qtbot, run, wvp, wvp_session, config_dir
         assert "not offered by this platform" in records[name].reason
     assert records["alerts"].state is PluginState.LOADED
     assert not win.plugins.manager.failed()
+    # a WVP alarm, polled, lands in the alerts pane; Acknowledge is off and says why
+    alarm = add_alarm(wvp.state, wvp.state.channels[2])
+    run(session.poll_once())
+    alerts = win.plugins.manager.get("alerts")
+    assert alerts is not None
+    qtbot.waitUntil(lambda: f"wvp-{alarm['id']}" in alerts.book, timeout=5000)
+    assert not alerts.can_acknowledge and "does not take acknowledgements" in alerts.acknowledge_reason
 
     # a 4-tile wall through WVP's play, real video
     pane = win.video_wall
