@@ -465,7 +465,7 @@ def _problems(r: dict[str, Any]) -> list[str]:
     if vlc_rep["ok"]:
         from controlroom.video.vlc_modules import REQUIRED_PURPOSES
 
-        for purpose, mods in vlc_rep["modules"]["missing"].items():
+        for purpose, mods in vlc_rep.get("modules", {}).get("missing", {}).items():
             if purpose in REQUIRED_PURPOSES:
                 out.append(f"libVLC lacks the modules for {purpose}: {', '.join(mods)}")
     if r["qt"].get("xcb_missing_libraries"):
@@ -497,7 +497,7 @@ def _print_human(r: dict[str, Any]) -> None:
         plays = ", ".join(t for t, x in v["transports"].items() if x["playable"]) or "nothing"
         print(f"libVLC {v['version']}: plays {plays}; RTSP route: {v['transports']['rtsp'].get('route')}")
         print(f"  library: {v['path'] or 'unknown'}; plugins: {v['plugin_dir'] or 'not found'}")
-        for purpose, mods in v["modules"]["missing"].items():
+        for purpose, mods in v.get("modules", {}).get("missing", {}).items():
             print(f"  no modules for {purpose}: {', '.join(mods)}")
     else:
         print(f"libVLC: NOT AVAILABLE ({v.get('error')})")
