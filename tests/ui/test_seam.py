@@ -236,6 +236,12 @@ def test_app_on_a_camera_file_plays_a_tile(qtbot, run, media, tmp_path, config_d
         pane.set_layout(preset(1))
         pane.controller.fill(0, list(session.inventory.cameras))
         qtbot.waitUntil(lambda: _playing(pane, range(1)), timeout=20_000)
+        # an edit of the file while the app runs: the watcher brings the new camera into the tree
+        with path.open("a", encoding="utf-8") as f:
+            f.write('\n[[camera]]\nname = "Second"\nsite = "town"\nsub = "rtsp://127.0.0.1:9/x"\n')
+        qtbot.waitUntil(lambda: len(session.inventory.cameras) == 2, timeout=15_000)
+        assert "2" in win.online_label.text()
+        assert _playing(pane, range(1)), "the playing tile goes on"
         win.close()
     finally:
         run(session.close(), 10_000)
