@@ -30,7 +30,8 @@ def _verify(args: argparse.Namespace) -> bool | str:
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="controlroom", description="ControlRoom video-wall client")
     p.add_argument("--version", action="version", version=f"ControlRoom {__version__}")
-    p.add_argument("--url", help="platform address, e.g. https://platform.example:8443")
+    p.add_argument("--url", help="platform address: https://platform.example:8443 (ControlRoom API), "
+                   "wvp+http://host:18080 (wvp-GB28181-pro) or a camera file cameras.toml")
     p.add_argument("--user", help="user name (the password comes from the keyring, a prompt or CONTROLROOM_PASSWORD)")
     p.add_argument("--lang", help="user-interface language: zh_CN or en (default: the system's)")
     p.add_argument("--view", help="open this saved view on the wall (default: the last one)")

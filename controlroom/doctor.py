@@ -469,7 +469,7 @@ def _print_human(r: dict[str, Any]) -> None:
         plays = ", ".join(t for t, x in v["transports"].items() if x["playable"]) or "nothing"
         print(f"libVLC {v['version']}: plays {plays}; RTSP route: {v['transports']['rtsp'].get('route')}")
         print(f"  library: {v['path'] or 'unknown'}; plugins: {v['plugin_dir'] or 'not found'}")
-        for purpose, mods in v["modules"]["missing"].items():
+        for purpose, mods in v.get("modules", {}).get("missing", {}).items():
             print(f"  no modules for {purpose}: {', '.join(mods)}")
     else:
         print(f"libVLC: NOT AVAILABLE ({v.get('error')})")

@@ -64,7 +64,7 @@ __all__ = [
 #: The version of this API. A plugin's ``API_VERSION`` must have the same
 #: major number and a minor number no greater than this one's: minor versions
 #: only add to the API, a major version may change or remove.
-PLUGIN_API_VERSION: tuple[int, int] = (1, 0)
+PLUGIN_API_VERSION: tuple[int, int] = (1, 1)  # 1.1: REQUIRES_CAPABILITIES
 
 DOCK_AREAS = ("left", "right", "top", "bottom")
 
@@ -93,6 +93,10 @@ class Plugin:
     REQUIRES: ClassVar[tuple[str, ...]] = ()
     #: Plugins used when they are there (loaded first then); missing is fine.
     OPTIONAL: ClassVar[tuple[str, ...]] = ()
+    #: What the platform must offer (``controlroom.backends.base.Capability`` values, e.g.
+    #: ``("grids",)``): on a backend without one the plugin is not started and the Plugins
+    #: dialog says "not offered by this platform" (API 1.1). Without a session: no check.
+    REQUIRES_CAPABILITIES: ClassVar[tuple[str, ...]] = ()
     #: Its settings, declared once: stored under ``plugins.<NAME>.<key>``, typed on load.
     SETTINGS: ClassVar[Mapping[str, Setting]] = {}
 
@@ -159,7 +163,8 @@ class PluginContext:
         on_failure: Callable[[BaseException, str], None] | None = None,
     ) -> None:
         self.name = name
-        #: The platform connection: ``session.client`` (PlatformClient),
+        #: The platform connection: ``session.client`` (PlatformClient; None on a backend other
+        #: than API v1), ``session.backend`` and ``session.capabilities``,
         #: ``session.inventory`` (Inventory), ``session.user``, ``session.on_events``.
         self.session = session
         #: The wall controller (``controlroom.wall.controller.WallController``), or None
@@ -186,7 +191,8 @@ class PluginContext:
 
     @property
     def client(self) -> PlatformClient | None:
-        """The session's platform client (None without a session)."""
+        """The session's API v1 client: None without a session, and None on any other backend
+        (wvp-GB28181-pro, a camera file), where ``session.backend`` is what to ask."""
         return self.session.client if self.session is not None else None
 
     @property

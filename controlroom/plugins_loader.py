@@ -55,6 +55,7 @@ class PluginState(enum.StrEnum):
     NOT_LOADED = "not loaded"  # found, not started yet
     LOADED = "loaded"
     DISABLED = "disabled"
+    UNAVAILABLE = "unavailable"  # the platform lacks a capability it requires (not a failure)
     FAILED = "failed"
 
 
@@ -118,6 +119,20 @@ def _version_text(v: object) -> str:
     if isinstance(v, tuple):
         return ".".join(str(n) for n in v)
     return repr(v)
+
+
+def _capability_words(capability: str) -> str:
+    """A capability in the operator's words."""
+    words = {
+        "grids": QCoreApplication.translate("PluginManager", "grids"),
+        "events_push": QCoreApplication.translate("PluginManager", "live updates"),
+        "alerts": QCoreApplication.translate("PluginManager", "alerts"),
+        "alert_ack": QCoreApplication.translate("PluginManager", "alert acknowledgement"),
+        "conference": QCoreApplication.translate("PluginManager", "conferences"),
+        "ptz": QCoreApplication.translate("PluginManager", "PTZ control"),
+        "playback": QCoreApplication.translate("PluginManager", "playback"),
+    }
+    return words.get(capability, capability)
 
 
 class PluginManager:
@@ -327,12 +342,30 @@ class PluginManager:
                 return QCoreApplication.translate("PluginManager", "requires “{name}”, which is disabled").format(name=req)
             if other.state == PluginState.FAILED:
                 return QCoreApplication.translate("PluginManager", "requires “{name}”, which failed").format(name=req)
+            if other.state == PluginState.UNAVAILABLE:
+                return QCoreApplication.translate("PluginManager", "requires “{name}”, which this platform does not offer").format(name=req)
             if other.state != PluginState.LOADED:
                 return QCoreApplication.translate("PluginManager", "requires “{name}”, which is not loaded").format(name=req)
         return None
 
+    def _lacking(self, rec: PluginRecord) -> list[str]:
+        """The capabilities ``rec`` requires that this session's platform does not offer."""
+        assert rec.cls is not None
+        offered = getattr(self.session, "capabilities", None)
+        if offered is None:
+            return []
+        return [c for c in rec.cls.REQUIRES_CAPABILITIES if c not in offered]
+
     def _setup(self, rec: PluginRecord) -> None:
         assert rec.cls is not None
+        lacking = self._lacking(rec)
+        if lacking:
+            rec.state, rec.failure = PluginState.UNAVAILABLE, None
+            rec.reason = QCoreApplication.translate("PluginManager", "not offered by this platform ({what})").format(
+                what=", ".join(_capability_words(c) for c in lacking))
+            log.info("plugin %s not started: the platform lacks %s", rec.name, ", ".join(lacking))
+            self._changed(rec.name)
+            return
         missing = self._missing(rec)
         if missing is not None:
             self._set_failed(rec, Failure.REQUIREMENT, missing)

@@ -193,6 +193,10 @@ DECLARED: dict[str, Setting] = {
     "platform.request_deadline_s": Setting(
         int, 30, QT_TRANSLATE_NOOP("Settings", "Longest a platform request may take from start to the last byte, in seconds; a slower one is cut off and reported."),
         minimum=1, maximum=600, label=str(QT_TRANSLATE_NOOP("Settings", "Longest request")), unit=str(QT_TRANSLATE_NOOP("Settings", "s"))),
+    "platform.poll_interval_s": Setting(
+        int, 10, QT_TRANSLATE_NOOP("Settings", "How often to ask a platform without live push (wvp-GB28181-pro) for camera states and alarms, in seconds."),
+        minimum=2, maximum=3600, label=str(QT_TRANSLATE_NOOP("Settings", "Poll a platform without push every")),
+        unit=str(QT_TRANSLATE_NOOP("Settings", "s"))),
     "plugins.disabled": Setting(
         list, [], QT_TRANSLATE_NOOP("Settings", "Plugins (entry-point names) the operator turned off; they are not even imported."),
         label=str(QT_TRANSLATE_NOOP("Settings", "Plugins turned off"))),

@@ -103,6 +103,17 @@ def _cancel_pending(loop: asyncio.AbstractEventLoop) -> None:
             loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
 
 
+def _needs_no_login(url: str) -> bool:
+    """A camera file (``--url cameras.toml``) opens without a user name or password."""
+    from controlroom.api.errors import PlatformError
+    from controlroom.backends import address
+
+    try:
+        return address.parse(url).backend == address.STATIC_FILE
+    except PlatformError:
+        return False
+
+
 async def run_sessions(
     *, url: str | None, username: str | None, password: str | None, verify: bool | str = True,
     wall_start: dict[str, Any] | None = None,
@@ -111,7 +122,7 @@ async def run_sessions(
 
     ``run_app`` runs this on qasync's loop; the end-to-end tests run it too.
     """
-    auto = bool(url and username and password)
+    auto = bool(url and ((username and password) or _needs_no_login(url)))
     remembered = password  # kept in memory only, for a re-login within this run
     while True:
         dialog = LoginDialog(url=url, username=username, password=remembered, verify=verify)

@@ -21,6 +21,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -34,8 +35,13 @@ from PySide6.QtWidgets import (
 
 from controlroom import credentials, settings
 from controlroom.api.client import RequestLimits
+from controlroom.api.errors import PlatformError
 from controlroom.api.schema import User
+from controlroom.backends import address as addresses
 from controlroom.session import Session
+
+#: the backend chooser: (backend, the prefix it fills in)
+BACKENDS = ((addresses.API_V1, "https://"), (addresses.WVP, "wvp+http://"), (addresses.STATIC_FILE, ""))
 
 log = logging.getLogger("controlroom.ui.login")
 
@@ -77,9 +83,18 @@ class LoginDialog(QDialog):
 
         self.url_edit = QLineEdit(url or "")
         self.url_edit.setPlaceholderText(self.tr("https://platform.example:8443"))
+        # which platform: fills in the address's prefix (the address itself decides: address.parse)
+        self.backend_combo = QComboBox()
+        self.backend_combo.setObjectName("backendChooser")
+        self.backend_combo.addItem(self.tr("ControlRoom platform (API v1)"), addresses.API_V1)
+        self.backend_combo.addItem(self.tr("wvp-GB28181-pro (GB/T 28181)"), addresses.WVP)
+        self.backend_combo.addItem(self.tr("Camera file (.toml)"), addresses.STATIC_FILE)
         self.user_edit = QLineEdit(username or "")
         self.password_edit = QLineEdit(password or "")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self._sync_backend_combo()
+        self.backend_combo.activated.connect(self._backend_chosen)
+        self.url_edit.textEdited.connect(self._sync_backend_combo)
         self.remember = QCheckBox(self.tr("Remember password"))
         self.remember_note = QLabel()
         self.remember_note.setWordWrap(True)
@@ -89,6 +104,7 @@ class LoginDialog(QDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow(self.tr("Platform type:"), self.backend_combo)
         form.addRow(self.tr("Platform address:"), self.url_edit)
         form.addRow(self.tr("User name:"), self.user_edit)
         form.addRow(self.tr("Password:"), self.password_edit)
@@ -145,6 +161,52 @@ class LoginDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._fit_height()
+
+    # ------------------------------------------------------------------ backend chooser
+
+    def _backend_of(self, url: str) -> str | None:
+        try:
+            return addresses.parse(url).backend
+        except PlatformError:
+            return None
+
+    def _sync_backend_combo(self) -> None:
+        backend = self._backend_of(self.url_edit.text())
+        if backend is not None:
+            self.backend_combo.setCurrentIndex(self.backend_combo.findData(backend))
+        self._apply_backend(self.backend_combo.currentData())
+
+    def _apply_backend(self, backend: str) -> None:
+        placeholder = {
+            addresses.API_V1: self.tr("https://platform.example:8443"),
+            addresses.WVP: self.tr("wvp+http://wvp.example:18080"),
+            addresses.STATIC_FILE: self.tr("/path/to/cameras.toml"),
+        }[backend]
+        self.url_edit.setPlaceholderText(placeholder)
+        no_login = backend == addresses.STATIC_FILE  # a camera file has no login
+        self.user_edit.setEnabled(not no_login)
+        self.password_edit.setEnabled(not no_login)
+        tip = self.tr("A camera file needs no user name or password.") if no_login else ""
+        self.user_edit.setToolTip(tip)
+        self.password_edit.setToolTip(tip)
+
+    def _backend_chosen(self, index: int) -> None:
+        """Fill in the chosen backend's prefix, keeping the host (or path) already typed."""
+        backend = self.backend_combo.itemData(index)
+        text = self.url_edit.text().strip()
+        rest = text.split("://", 1)[1] if "://" in text else text
+        prefix = dict(BACKENDS)[backend]
+        if backend == addresses.STATIC_FILE:
+            new = rest if rest.lower().endswith(".toml") else ""
+        elif backend == addresses.WVP and text.lower().startswith("https://"):
+            new = "wvp+https://" + rest
+        elif backend == addresses.API_V1 and text.lower().startswith("wvp+http://"):
+            new = "http://" + rest
+        else:
+            new = prefix + (rest if not rest.lower().endswith(".toml") else "")
+        self.url_edit.setText(new)
+        self._apply_backend(backend)
+        self.url_edit.setFocus()
 
     # ------------------------------------------------------------------ keyring
 
@@ -229,11 +291,18 @@ class LoginDialog(QDialog):
     # ------------------------------------------------------------------ logging in
 
     def _validate(self, url: str, user: str, password: str) -> str | None:
-        parts = urlsplit(url)
         if not url:
             return self.tr("Enter the platform address, for example https://platform.example:8443.")
-        if parts.scheme not in ("http", "https") or not parts.netloc:
+        try:
+            backend = addresses.parse(url).backend
+        except PlatformError as exc:
+            if "://" not in url:  # a bare host name: say what a platform address starts with
+                return self.tr("The platform address must start with http:// or https://, for example https://platform.example:8443.")
+            return exc.message  # in words: what addresses are accepted
+        if backend == addresses.API_V1 and not urlsplit(url).netloc:
             return self.tr("The platform address must start with http:// or https://, for example https://platform.example:8443.")
+        if backend == addresses.STATIC_FILE:
+            return None  # a camera file: no login
         if not user:
             return self.tr("Enter your user name.")
         if not password:
@@ -276,7 +345,9 @@ class LoginDialog(QDialog):
         self.session = session
         self.user = logged_in
         self.password = password
-        if self.remember.isChecked() and self._keyring_ok:
+        if session.client is None and session.address.backend == addresses.STATIC_FILE:
+            pass  # no password to keep
+        elif self.remember.isChecked() and self._keyring_ok:
             try:
                 credentials.save_password(url, user, password)
             except Exception:  # not being able to remember is no reason to refuse the login

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 import controlroom
 from controlroom.api.client import SkippedRecord
 from controlroom.api.schema import Role, User
+from controlroom.backends.base import Capability
 from controlroom.inventory import Inventory, InventoryDelta
 
 if TYPE_CHECKING:
@@ -302,6 +303,9 @@ class MainWindow(QMainWindow):
         self.resources = ResourcePanel(session.inventory, self)
         # grid statuses stale while reconnecting
         self._unsubscribers.append(self.resources.follow_session(session))
+        offered = getattr(session, "capabilities", None)
+        if offered is not None and Capability.GRIDS not in offered:  # wvp-GB28181-pro, a camera file
+            self.resources.set_grids_offered(False, self.tr("This platform has no community grids (网格): browse by site."))
         self.dock = QDockWidget(self.tr("Sites and cameras"), self)
         self.dock.setObjectName("resourcesDock")
         self.dock.setWidget(self.resources)
@@ -480,6 +484,10 @@ class MainWindow(QMainWindow):
         self._update_counts()
         if self.session.skipped:
             self.statusBar().showMessage(skipped_text(self.session.skipped))
+        elif getattr(self.session, "problems", None):  # a camera file's bad entries, WVP's bad records
+            problems = self.session.problems
+            self.statusBar().showMessage(self.tr("{n} records left out; first: {first}").format(
+                n=len(problems), first=problems[0][:300]))
         if self._wall_start is not None:  # the first load: show the wall and what it opens with
             start, self._wall_start = self._wall_start, None
             # the names are in: the default arrangement gives the tree the width they want

@@ -77,6 +77,8 @@ class PluginsDialog(QDialog):
             return self.tr("Turned off")
         if rec.state == PluginState.FAILED:
             return self.tr("Failed: {reason}").format(reason=rec.reason)
+        if rec.state == PluginState.UNAVAILABLE:
+            return self.tr("Not available: {reason}").format(reason=rec.reason)
         return self.tr("Not running")
 
     def row_of(self, name: str) -> int:

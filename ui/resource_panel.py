@@ -286,9 +286,18 @@ class ResourcePanel(QWidget):
     def mode(self) -> str:
         return GRIDS if self.mode_grids.isChecked() else SITES
 
+    def set_grids_offered(self, offered: bool, reason: str = "") -> None:
+        """Grey out the Grids mode, with ``reason`` as its tooltip, on a platform without grids."""
+        self._grids_offered = offered
+        self.mode_grids.setEnabled(offered)
+        self.mode_grids.setToolTip(reason if not offered else self.tr(
+            "Browse by community grid (网格): towns, grids and their status, cameras"))
+        if not offered and self.mode == GRIDS:
+            self.set_mode(SITES)
+
     def set_mode(self, mode: str) -> None:
         """Browse by ``"sites"`` or by ``"grids"``; the search follows to the tree shown."""
-        grids = mode == GRIDS
+        grids = mode == GRIDS and getattr(self, "_grids_offered", True)
         (self.mode_grids if grids else self.mode_sites).setChecked(True)
         self.trees.setCurrentWidget(self.grid_view if grids else self.view)
         self.status_filter.setVisible(grids)

@@ -82,6 +82,7 @@ EFFECTS: dict[str, Effect] = {
     "confirm_quit": Effect.AT_ONCE,  # read at each Quit (ui/quit_confirm.py)
     "platform.max_response_mb": Effect.NEXT_SIGN_IN,
     "platform.request_deadline_s": Effect.NEXT_SIGN_IN,
+    "platform.poll_interval_s": Effect.AT_ONCE,  # Session.poll_interval(), read before each poll
     "plugins.alerts.notify_critical": Effect.AT_ONCE,
     "plugins.alerts.sound": Effect.AT_ONCE,
 }

@@ -536,6 +536,8 @@ class TilePlayer(QObject):
             if self._refuse(url):
                 return
             self._url = url
+            # a backend lease picks its transport at play time (WVP): play what this URL is
+            self._transport = self._lease.transport if self._lease is not None else self._transport
             then()
 
         self._lease.fetch(done)

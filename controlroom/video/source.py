@@ -13,6 +13,9 @@ code without an asyncio loop: ``fetch(done)`` calls ``done(url, None)`` or
 asyncio loop is Qt's, through qasync).
 
 - ``FixedLease``: one URL for ever (a file of cameras, a test, a URL typed in).
+- ``BackendLease``: any other backend's lease (``Backend.open_stream``, async),
+  opened at the first fetch and released (a scheduled task, never dropped)
+  when the player lets go: WVP stops the channel when its last lease goes.
 - ``TicketLease``: API v1's stream tickets (``POST /streams/ticket``): a fresh
   ticket per connect, for one camera's profile; the platform puts the ticket
   in the URLs it answers with, so no credential of ours reaches any host.
@@ -32,6 +35,9 @@ from controlroom.api.schema import Transport
 
 if TYPE_CHECKING:
     from controlroom.api.client import PlatformClient
+    from controlroom.api.schema import Camera
+    from controlroom.backends.base import Backend
+    from controlroom.backends.base import StreamLease as BackendStreamLease
 
 log = logging.getLogger("controlroom.video.source")
 
@@ -139,3 +145,103 @@ class TicketLease:
         for task in list(self._tasks):
             task.cancel()
         self._tasks.clear()
+
+
+#: Backend releases still running (a released lease must reach the backend even
+#: though nobody awaits it: WVP keeps the stream open until ``play/stop``).
+_pending_releases: set[asyncio.Task[None]] = set()
+
+
+async def drain_releases() -> None:
+    """Wait for the releases scheduled so far (the session does before it closes its backend)."""
+    while _pending_releases:
+        await asyncio.gather(*list(_pending_releases), return_exceptions=True)
+
+
+class BackendLease:
+    """A camera's profile on a non-API-v1 backend, as a player's callback-shaped lease.
+
+    Lazy: nothing is opened on the backend until the first ``fetch`` (the wall
+    asks for leases it never plays, to learn a profile's name). Every fetch
+    asks the backend lease for the URL to play now; ``release`` schedules the
+    backend's release once the open has finished (if it is still running).
+    """
+
+    def __init__(self, backend: Backend, camera: Camera, profile: str, transport: Transport | str,
+                 alternatives: list[Transport] | None = None) -> None:
+        self.backend = backend
+        self.camera = camera
+        self.camera_id = camera.id
+        self.profile = profile
+        self._transport = Transport(transport)
+        #: what the backend may choose from, best first (WVP answers its URLs only at play time)
+        self.transports = list(alternatives or [self._transport])
+        self._opened: BackendStreamLease | None = None
+        self._opening: asyncio.Task[BackendStreamLease] | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
+        self.released = False
+        self.fetches = 0
+
+    @property
+    def transport(self) -> Transport:
+        """The transport of the URL the last fetch gave (the player asks after each fetch)."""
+        return self._opened.transport if self._opened is not None else self._transport
+
+    def fetch(self, done: Done) -> None:
+        if self.released:
+            done(None, LeaseError(LeaseProblem.FAILED, "lease released"))
+            return
+        self.fetches += 1
+        if self._opening is None:
+            self._opening = asyncio.ensure_future(
+                self.backend.open_stream(self.camera, self.profile, self.transports)
+            )
+        task = asyncio.ensure_future(self._fetch(self._opening, done))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _fetch(self, opening: asyncio.Task[BackendStreamLease], done: Done) -> None:
+        try:
+            lease = await asyncio.shield(opening)
+            url = await lease.url()
+            self._opened = lease
+        except asyncio.CancelledError:
+            raise
+        except (errors.ForbiddenError, errors.NotFoundError) as exc:
+            done(None, LeaseError(LeaseProblem.REFUSED, str(exc)))
+            return
+        except errors.NetworkError as exc:
+            done(None, LeaseError(LeaseProblem.UNREACHABLE, str(exc)))
+            return
+        except Exception as exc:  # a play timeout (WVP's 收流超时), a bad answer, a lost login
+            done(None, LeaseError(LeaseProblem.FAILED, str(exc)))
+            return
+        if self.released:
+            return
+        done(url, None)
+
+    def release(self) -> None:
+        if self.released:
+            return
+        self.released = True
+        for task in list(self._tasks):
+            task.cancel()
+        self._tasks.clear()
+        if self._opening is None:
+            return  # never opened: nothing held on the backend
+        task = asyncio.ensure_future(self._release(self._opening))
+        _pending_releases.add(task)
+        task.add_done_callback(_pending_releases.discard)
+
+    @staticmethod
+    async def _release(opening: asyncio.Task[BackendStreamLease]) -> None:
+        try:
+            lease = await opening
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            return  # the open failed: nothing to give back
+        try:
+            await lease.release()
+        except Exception as exc:
+            log.warning("releasing a %s stream failed: %s", lease.camera_id, exc)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import QApplication
 
 from controlroom.api.errors import PlatformError
 from controlroom.api.schema import Severity
+from controlroom.backends.base import Capability
 from controlroom.plugin_api import Plugin, PluginContext, Setting
 from controlroom.wall.layouts import PRESETS, preset
 
@@ -73,7 +74,8 @@ class AlertsPlugin(Plugin):
     NAME = "alerts"
     TITLE = QT_TRANSLATE_NOOP("Alerts", "Alerts")
     TR_CONTEXT = "Alerts"
-    API_VERSION = (1, 0)
+    API_VERSION = (1, 1)
+    REQUIRES_CAPABILITIES = ("alerts",)  # not started on a platform without them
     SETTINGS: ClassVar[dict[str, Setting]] = {
         "notify_critical": Setting(bool, True, "Pop up a small notice (non-modal) for each new critical alert."),
         "sound": Setting(bool, False, "Beep when a critical alert comes in."),
@@ -110,10 +112,16 @@ class AlertsPlugin(Plugin):
         ctx.add_status_widget(self.badge)
 
         user = self.session.user if self.session is not None else None
+        offered = getattr(self.session, "capabilities", None)
         self.can_acknowledge = user is not None and user.can_control
         self.acknowledge_reason = "" if self.can_acknowledge else (
             QCoreApplication.translate("Alerts", "Presenters cannot acknowledge alerts: this account is view only.")
             if user is not None else QCoreApplication.translate("Alerts", "Not signed in."))
+        if self.can_acknowledge and offered is not None and Capability.ALERT_ACK not in offered:
+            # wvp-GB28181-pro lists alarms but has no acknowledgement
+            self.can_acknowledge = False
+            self.acknowledge_reason = QCoreApplication.translate(
+                "Alerts", "This platform does not take acknowledgements: its alarms are shown only.")
         self.pane.set_can_acknowledge(self.can_acknowledge, self.acknowledge_reason)
         self.can_show = ctx.wall is not None
         self.show_reason = "" if self.can_show else QCoreApplication.translate("Alerts", "This window has no video wall to show cameras on.")
@@ -246,6 +254,7 @@ class AlertsPlugin(Plugin):
     async def _fetch(self) -> None:
         client = self.ctx.client
         if client is None:
+            await self._fetch_from_backend()
             return
         self._fetching = True
         try:
@@ -330,6 +339,21 @@ class AlertsPlugin(Plugin):
             self._send(ids, note)
         self._show_undo()
 
+    async def _fetch_from_backend(self) -> None:
+        """A platform other than API v1 (WVP): its newest alarms, once; the session's polls add the rest."""
+        backend = getattr(self.session, "backend", None)
+        offered = getattr(self.session, "capabilities", frozenset())
+        if backend is None or Capability.ALERTS not in offered or self._fetching:
+            return
+        self._fetching = True
+        try:
+            first = self.fetches == 0
+            change = self.book.merge(await backend.alerts(), unread=not first)
+            self.fetches += 1
+            self._changed(change)
+        finally:
+            self._fetching = False
+
     def _flush_on_close(self) -> None:
         """The window closes with acknowledgements waiting: send them on a task of their own.
 
@@ -367,6 +391,11 @@ class AlertsPlugin(Plugin):
 
     async def _acknowledge(self, alert_ids: list[str], note: str = "") -> None:
         client = self.ctx.client
+        if client is None:  # no acknowledgement on this platform (the buttons say so)
+            for alert_id in alert_ids:
+                self.model.set_pending(alert_id, False)
+            self.pane.show_message(self.acknowledge_reason)
+            return
         gate = asyncio.Semaphore(PARALLEL_ACKS)
         failed: list[str] = []
 

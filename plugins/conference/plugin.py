@@ -38,7 +38,8 @@ log = logging.getLogger("controlroom.plugins.conference")
 class ConferencePlugin(Plugin):
     NAME = "conference"
     TITLE = QT_TRANSLATE_NOOP("Plugins", "Video conference")
-    API_VERSION = (1, 0)
+    API_VERSION = (1, 1)
+    REQUIRES_CAPABILITIES = ("conference",)  # not started on a platform without them
     SETTINGS: ClassVar[dict[str, Setting]] = {
         "display_screen": Setting(str, "", "The screen the conference wall last went full screen on (its name)."),
     }

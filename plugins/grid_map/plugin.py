@@ -19,7 +19,8 @@ from controlroom.plugin_api import Plugin, PluginContext, Setting
 class GridMapPlugin(Plugin):
     NAME = "grid_map"
     TITLE = QT_TRANSLATE_NOOP("Plugins", "Grid map")
-    API_VERSION = (1, 0)
+    API_VERSION = (1, 1)
+    REQUIRES_CAPABILITIES = ("grids",)  # not started on a platform without them
     SETTINGS: ClassVar[dict[str, Setting]] = {
         "redraw_ms": Setting(int, REDRAW_MS, "At most how often the map applies live changes (ms).",
                              minimum=100, maximum=5000),

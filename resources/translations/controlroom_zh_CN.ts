@@ -90,9 +90,9 @@
   <context>
     <name>Alerts</name>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="74" />
-      <location filename="../../plugins/alerts/plugin.py" line="101" />
-      <location filename="../../plugins/alerts/plugin.py" line="193" />
+      <location filename="../../plugins/alerts/plugin.py" line="75" />
+      <location filename="../../plugins/alerts/plugin.py" line="103" />
+      <location filename="../../plugins/alerts/plugin.py" line="201" />
       <source>Alerts</source>
       <extracomment>Tasks sending the acknowledgements still waiting when a window closed (kept referenced until done). Acknowledgements sent at once when many alerts are selected. How many alerts the fetch asks for: every open one up to this many... ...and the most recent ones whatever their state (recent history).
 ----------
@@ -100,73 +100,78 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>告警</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="115" />
+      <location filename="../../plugins/alerts/plugin.py" line="118" />
       <source>Presenters cannot acknowledge alerts: this account is view only.</source>
       <extracomment>acknowledgements waiting to be sent: alert id -&gt; (note, when to send, monotonic s)</extracomment>
       <translation>演示用户不能确认告警：此账号只能查看。</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="116" />
+      <location filename="../../plugins/alerts/plugin.py" line="119" />
       <source>Not signed in.</source>
       <translation>未登录。</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="119" />
+      <location filename="../../plugins/alerts/plugin.py" line="123" />
+      <source>This platform does not take acknowledgements: its alarms are shown only.</source>
+      <translation>此平台不接受确认：其报警仅供查看。</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/plugin.py" line="127" />
       <source>This window has no video wall to show cameras on.</source>
       <translation>此窗口没有可上墙的视频墙。</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="136" />
+      <location filename="../../plugins/alerts/plugin.py" line="144" />
       <source>Pop up critical alerts</source>
       <translation>紧急告警弹窗提示</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="137" />
+      <location filename="../../plugins/alerts/plugin.py" line="145" />
       <source>Sound for critical alerts</source>
       <translation>紧急告警声音提示</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="195" />
+      <location filename="../../plugins/alerts/plugin.py" line="203" />
       <source>Alerts ({n} new)</source>
       <translation>告警（{n} 条新）</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="264" />
+      <location filename="../../plugins/alerts/plugin.py" line="273" />
       <source>Could not fetch the alerts: {error}</source>
       <translation>无法获取告警：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="306" />
+      <location filename="../../plugins/alerts/plugin.py" line="315" />
       <source>Acknowledgement undone: {n}</source>
       <translation>已撤销确认：{n} 条</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="316" />
+      <location filename="../../plugins/alerts/plugin.py" line="325" />
       <source>Undo acknowledging {n} ({s} s)</source>
       <translation>撤销确认 {n} 条（{s} 秒）</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="389" />
+      <location filename="../../plugins/alerts/plugin.py" line="418" />
       <source>Could not acknowledge: {errors}</source>
       <translation>无法确认：{errors}</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="391" />
+      <location filename="../../plugins/alerts/plugin.py" line="420" />
       <source>Alerts acknowledged: {n}</source>
       <translation>已确认告警：{n} 条</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="414" />
+      <location filename="../../plugins/alerts/plugin.py" line="443" />
       <source>This alert has no camera you can watch.</source>
       <translation>此告警没有您可查看的摄像机。</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="432" />
+      <location filename="../../plugins/alerts/plugin.py" line="461" />
       <source>On the wall, tile {tile}: {camera}</source>
       <translation>已上墙，第 {tile} 窗格：{camera}</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="434" />
+      <location filename="../../plugins/alerts/plugin.py" line="463" />
       <source>On the wall, tiles {first}–{last}: {cameras}</source>
       <translation>已上墙，第 {first}–{last} 窗格：{cameras}</translation>
     </message>
@@ -335,7 +340,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>App</name>
     <message>
-      <location filename="../../ui/app.py" line="182" />
+      <location filename="../../ui/app.py" line="193" />
       <source>unexpected error: {error}</source>
       <translation>意外错误：{error}</translation>
     </message>
@@ -356,7 +361,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>BoolEditor</name>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="225" />
+      <location filename="../../ui/settings_dialog.py" line="226" />
       <source>On</source>
       <translation>开</translation>
     </message>
@@ -529,63 +534,63 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConferencePlugin</name>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="88" />
+      <location filename="../../plugins/conference/plugin.py" line="89" />
       <source>{what} failed: {error}</source>
       <translation>{what}失败：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="110" />
+      <location filename="../../plugins/conference/plugin.py" line="111" />
       <source>Loading the meeting rooms</source>
       <translation>读取会议室</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="144" />
+      <location filename="../../plugins/conference/plugin.py" line="145" />
       <source>Joining…</source>
       <translation>正在加入…</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="157" />
+      <location filename="../../plugins/conference/plugin.py" line="158" />
       <source>Joining the meeting</source>
       <translation>加入会议</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="179" />
-      <location filename="../../plugins/conference/plugin.py" line="183" />
+      <location filename="../../plugins/conference/plugin.py" line="180" />
+      <location filename="../../plugins/conference/plugin.py" line="184" />
       <source>no stream this machine can play</source>
       <translation>没有本机能播放的视频流</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="219" />
+      <location filename="../../plugins/conference/plugin.py" line="220" />
       <source>Fetching a participant's video</source>
       <translation>获取参会方视频</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="229" />
+      <location filename="../../plugins/conference/plugin.py" line="230" />
       <source>Leaving the meeting</source>
       <translation>退出会议</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="246" />
+      <location filename="../../plugins/conference/plugin.py" line="247" />
       <source>Raising the hand</source>
       <translation>举手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="246" />
+      <location filename="../../plugins/conference/plugin.py" line="247" />
       <source>Lowering the hand</source>
       <translation>放下手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="252" />
+      <location filename="../../plugins/conference/plugin.py" line="253" />
       <source>Muting</source>
       <translation>静音</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="252" />
+      <location filename="../../plugins/conference/plugin.py" line="253" />
       <source>Unmuting</source>
       <translation>取消静音</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="261" />
+      <location filename="../../plugins/conference/plugin.py" line="262" />
       <source>On the meeting display. Esc there, or Back to a window, brings it back.</source>
       <translation>已在会议显示屏上。在该屏幕上按 Esc 或点击“返回窗口”即可恢复。</translation>
     </message>
@@ -660,7 +665,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConnectionIndicator</name>
     <message>
-      <location filename="../../ui/main_window.py" line="131" />
+      <location filename="../../ui/main_window.py" line="132" />
       <source>{state}: {detail}</source>
       <translation>{state}：{detail}</translation>
     </message>
@@ -668,32 +673,32 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConnectionState</name>
     <message>
-      <location filename="../../ui/main_window.py" line="56" />
+      <location filename="../../ui/main_window.py" line="57" />
       <source>Disconnected</source>
       <translation>未连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="57" />
+      <location filename="../../ui/main_window.py" line="58" />
       <source>Connecting</source>
       <translation>正在连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="58" />
+      <location filename="../../ui/main_window.py" line="59" />
       <source>Loading inventory</source>
       <translation>正在加载资源</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="59" />
+      <location filename="../../ui/main_window.py" line="60" />
       <source>Connected</source>
       <translation>已连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="60" />
+      <location filename="../../ui/main_window.py" line="61" />
       <source>Reconnecting</source>
       <translation>正在重新连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="61" />
+      <location filename="../../ui/main_window.py" line="62" />
       <source>Connection failed</source>
       <translation>连接失败</translation>
     </message>
@@ -831,7 +836,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     <message>
       <location filename="../../plugins/grid_board/widgets/board.py" line="141" />
       <source>grids</source>
-      <translation>网格数</translation>
+      <translation>网格</translation>
     </message>
     <message>
       <location filename="../../plugins/grid_board/widgets/board.py" line="161" />
@@ -1152,22 +1157,22 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>IncidentBar</name>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="958" />
+      <location filename="../../ui/wall/wall_view.py" line="970" />
       <source>Back to your own wall as you left it (Esc on the wall, Alt+Left)</source>
       <translation>回到您离开时的电视墙（在电视墙上按 Esc，或 Alt+左箭头）</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="969" />
+      <location filename="../../ui/wall/wall_view.py" line="981" />
       <source>Incident wall: {title}. Your view is kept.</source>
       <translation>事件墙：{title}。您的视图已保留。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="970" />
+      <location filename="../../ui/wall/wall_view.py" line="982" />
       <source>Back to “{view}”</source>
       <translation>回到“{view}”</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="971" />
+      <location filename="../../ui/wall/wall_view.py" line="983" />
       <source>Back to your wall</source>
       <translation>回到您的电视墙</translation>
     </message>
@@ -1227,12 +1232,12 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ListEditor</name>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="352" />
+      <location filename="../../ui/settings_dialog.py" line="353" />
       <source>Up</source>
       <translation>上移</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="353" />
+      <location filename="../../ui/settings_dialog.py" line="354" />
       <source>Down</source>
       <translation>下移</translation>
     </message>
@@ -1240,89 +1245,126 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>LoginDialog</name>
     <message>
-      <location filename="../../ui/login_dialog.py" line="72" />
+      <location filename="../../ui/login_dialog.py" line="78" />
       <source>Log in to ControlRoom</source>
-      <extracomment>a login attempt failed; the message shown inline logged in: the dialog is about to accept the password that logged in: the app may keep it in memory for this run</extracomment>
+      <extracomment>the backend chooser: (backend, the prefix it fills in) a login attempt failed; the message shown inline logged in: the dialog is about to accept the password that logged in: the app may keep it in memory for this run</extracomment>
       <translation>登录 ControlRoom</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="75" />
+      <location filename="../../ui/login_dialog.py" line="81" />
       <source>Log in to a video platform</source>
       <translation>登录视频平台</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="79" />
+      <location filename="../../ui/login_dialog.py" line="85" />
+      <location filename="../../ui/login_dialog.py" line="181" />
       <source>https://platform.example:8443</source>
       <translation>https://platform.example:8443</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="83" />
+      <location filename="../../ui/login_dialog.py" line="89" />
+      <source>ControlRoom platform (API v1)</source>
+      <translation>ControlRoom 平台（API v1）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_dialog.py" line="90" />
+      <source>wvp-GB28181-pro (GB/T 28181)</source>
+      <translation>wvp-GB28181-pro（GB/T 28181）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_dialog.py" line="91" />
+      <source>Camera file (.toml)</source>
+      <translation>摄像机文件（.toml）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_dialog.py" line="98" />
       <source>Remember password</source>
       <translation>记住密码</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="92" />
+      <location filename="../../ui/login_dialog.py" line="107" />
+      <source>Platform type:</source>
+      <translation>平台类型：</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_dialog.py" line="108" />
       <source>Platform address:</source>
       <translation>平台地址：</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="93" />
+      <location filename="../../ui/login_dialog.py" line="109" />
       <source>User name:</source>
       <translation>用户名：</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="94" />
+      <location filename="../../ui/login_dialog.py" line="110" />
       <source>Password:</source>
       <translation>密码：</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="117" />
-      <location filename="../../ui/login_dialog.py" line="223" />
+      <location filename="../../ui/login_dialog.py" line="133" />
+      <location filename="../../ui/login_dialog.py" line="285" />
       <source>Log in</source>
       <translation>登录</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="119" />
+      <location filename="../../ui/login_dialog.py" line="135" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="166" />
+      <location filename="../../ui/login_dialog.py" line="182" />
+      <source>wvp+http://wvp.example:18080</source>
+      <translation>wvp+http://wvp.example:18080</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_dialog.py" line="183" />
+      <source>/path/to/cameras.toml</source>
+      <translation>/路径/cameras.toml</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_dialog.py" line="189" />
+      <source>A camera file needs no user name or password.</source>
+      <translation>摄像机文件无需用户名和密码。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/login_dialog.py" line="228" />
       <source>Stored in the system keyring ({backend})</source>
       <translation>保存在系统密钥环中（{backend}）</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="170" />
+      <location filename="../../ui/login_dialog.py" line="232" />
       <source>No system keyring was found: passwords are kept for this session only.</source>
       <translation>未找到系统密钥环：密码仅在本次会话中保留。</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="223" />
+      <location filename="../../ui/login_dialog.py" line="285" />
       <source>Logging in…</source>
       <translation>正在登录…</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="234" />
+      <location filename="../../ui/login_dialog.py" line="295" />
       <source>Enter the platform address, for example https://platform.example:8443.</source>
       <translation>请输入平台地址，例如 https://platform.example:8443。</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="236" />
+      <location filename="../../ui/login_dialog.py" line="300" />
+      <location filename="../../ui/login_dialog.py" line="303" />
       <source>The platform address must start with http:// or https://, for example https://platform.example:8443.</source>
       <translation>平台地址须以 http:// 或 https:// 开头，例如 https://platform.example:8443。</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="238" />
+      <location filename="../../ui/login_dialog.py" line="307" />
       <source>Enter your user name.</source>
       <translation>请输入用户名。</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="240" />
+      <location filename="../../ui/login_dialog.py" line="309" />
       <source>Enter your password.</source>
       <translation>请输入密码。</translation>
     </message>
     <message>
-      <location filename="../../ui/login_dialog.py" line="305" />
+      <location filename="../../ui/login_dialog.py" line="376" />
       <source>Logging in failed unexpectedly: {error}</source>
       <translation>登录时发生意外错误：{error}</translation>
     </message>
@@ -1330,121 +1372,131 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="98" />
+      <location filename="../../ui/main_window.py" line="99" />
       <source>{id}: {reason}</source>
       <translation>{id}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="99" />
+      <location filename="../../ui/main_window.py" line="100" />
       <source>record {n}</source>
       <translation>第 {n} 条记录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="101" />
+      <location filename="../../ui/main_window.py" line="102" />
       <source>Left out {n} record(s) the platform sent in a form ControlRoom cannot read; the rest loaded. First: {first}</source>
       <translation>平台发送的 {n} 条记录格式无法读取，已略过；其余已加载。首条：{first}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="296" />
+      <location filename="../../ui/main_window.py" line="297" />
       <source>not signed in</source>
       <extracomment>the operator asked to log out (the app closes the session and shows the login again)</extracomment>
       <translation>未登录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="297" />
+      <location filename="../../ui/main_window.py" line="298" />
       <source>ControlRoom — {user} @ {host}</source>
       <translation>ControlRoom — {user} @ {host}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="305" />
+      <location filename="../../ui/main_window.py" line="308" />
+      <source>This platform has no community grids (网格): browse by site.</source>
+      <translation>此平台没有网格：请按站点浏览。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="309" />
       <source>Sites and cameras</source>
       <translation>站点与摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="332" />
+      <location filename="../../ui/main_window.py" line="336" />
       <source>Cameras %v of %m</source>
       <translation>摄像机 %v / %m</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="343" />
+      <location filename="../../ui/main_window.py" line="347" />
       <source>{name} · {role}</source>
       <translation>{name} · {role}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="364" />
+      <location filename="../../ui/main_window.py" line="368" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="365" />
+      <location filename="../../ui/main_window.py" line="369" />
       <source>&amp;Settings…</source>
       <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="370" />
+      <location filename="../../ui/main_window.py" line="374" />
       <source>Log &amp;out</source>
       <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="374" />
+      <location filename="../../ui/main_window.py" line="378" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
       <location filename="../../ui/keys.py" line="70" />
-      <location filename="../../ui/main_window.py" line="379" />
+      <location filename="../../ui/main_window.py" line="383" />
       <location filename="../../ui/plugin_host.py" line="141" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="380" />
+      <location filename="../../ui/main_window.py" line="384" />
       <source>&amp;Find camera…</source>
       <translation>查找摄像机(&amp;F)…</translation>
     </message>
     <message>
       <location filename="../../ui/keys.py" line="99" />
-      <location filename="../../ui/main_window.py" line="386" />
+      <location filename="../../ui/main_window.py" line="390" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="387" />
+      <location filename="../../ui/main_window.py" line="391" />
       <source>&amp;About ControlRoom</source>
       <translation>关于 ControlRoom(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="408" />
+      <location filename="../../ui/main_window.py" line="412" />
       <source>About ControlRoom</source>
       <translation>关于 ControlRoom</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="410" />
+      <location filename="../../ui/main_window.py" line="414" />
       <source>&lt;h3&gt;ControlRoom {version}&lt;/h3&gt;&lt;p&gt;Desktop client for county video networks: the county dispatch centre, town platforms and village platforms.&lt;/p&gt;&lt;p&gt;Free software under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;ControlRoom {version}&lt;/h3&gt;&lt;p&gt;县域视频网络桌面客户端：县级指挥中心、乡镇平台和村居平台。&lt;/p&gt;&lt;p&gt;自由软件，依据 GNU GPL 第 3 版或更新版本发布。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="433" />
+      <location filename="../../ui/main_window.py" line="437" />
       <source>Loading the inventory…</source>
       <translation>正在加载资源…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="450" />
+      <location filename="../../ui/main_window.py" line="454" />
       <source>Cameras online: {online} / {total}</source>
       <translation>在线摄像机：{online} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="463" />
+      <location filename="../../ui/main_window.py" line="467" />
       <source>Loading cameras: {done} of {total}</source>
       <translation>正在加载摄像机：{done} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="466" />
+      <location filename="../../ui/main_window.py" line="470" />
       <source>Loading cameras: {done} received</source>
       <translation>正在加载摄像机：已收到 {done} 个</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="496" />
+      <location filename="../../ui/main_window.py" line="489" />
+      <source>{n} records left out; first: {first}</source>
+      <translation>有 {n} 条记录未载入；第一条：{first}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/main_window.py" line="504" />
       <source>Could not load the inventory: {message}</source>
       <translation>无法加载资源：{message}</translation>
     </message>
@@ -1452,7 +1504,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>NumberEditor</name>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="264" />
+      <location filename="../../ui/settings_dialog.py" line="265" />
       <source>Automatic</source>
       <translation>自动</translation>
     </message>
@@ -1543,9 +1595,9 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>PluginContext</name>
     <message>
-      <location filename="../../controlroom/plugin_api.py" line="317" />
+      <location filename="../../controlroom/plugin_api.py" line="323" />
       <source>{plugin}: {message}</source>
-      <extracomment>The version of this API. A plugin's ``API_VERSION`` must have the same major number and a minor number no greater than this one's: minor versions only add to the API, a major version may change or remove. The plugin's id: the entry point's name (lower case, letters, digits, ``_``). English title for the plugins dialog and menus; mark it for translation with ``QT_TRANSLATE_NOOP(TR_CONTEXT, "...")`` so lupdate finds it. The context its strings are translated in (``title()``, ``PluginContext.tr``). The plugin API version it was written for: required, (major, minor). Plugins that must be loaded first; when one is missing this one does not load. Plugins used when they are there (loaded first then); missing is fine. Its settings, declared once: stored under ``plugins.&lt;NAME&gt;.&lt;key&gt;``, typed on load. The platform connection: ``session.client`` (PlatformClient), ``session.inventory`` (Inventory), ``session.user``, ``session.on_events``. The wall controller (``controlroom.wall.controller.WallController``), or None while the window has no wall. This plugin's settings section: ``get(key)``, ``set(key, value)``, ``on_change``. Logger ``controlroom.plugins.&lt;name&gt;``.</extracomment>
+      <extracomment>The version of this API. A plugin's ``API_VERSION`` must have the same major number and a minor number no greater than this one's: minor versions only add to the API, a major version may change or remove. The plugin's id: the entry point's name (lower case, letters, digits, ``_``). English title for the plugins dialog and menus; mark it for translation with ``QT_TRANSLATE_NOOP(TR_CONTEXT, "...")`` so lupdate finds it. The context its strings are translated in (``title()``, ``PluginContext.tr``). The plugin API version it was written for: required, (major, minor). Plugins that must be loaded first; when one is missing this one does not load. Plugins used when they are there (loaded first then); missing is fine. What the platform must offer (``controlroom.backends.base.Capability`` values, e.g. ``("grids",)``): on a backend without one the plugin is not started and the Plugins dialog says "not offered by this platform" (API 1.1). Without a session: no check. Its settings, declared once: stored under ``plugins.&lt;NAME&gt;.&lt;key&gt;``, typed on load. The platform connection: ``session.client`` (PlatformClient; None on a backend other than API v1), ``session.backend`` and ``session.capabilities``, ``session.inventory`` (Inventory), ``session.user``, ``session.on_events``. The wall controller (``controlroom.wall.controller.WallController``), or None while the window has no wall. This plugin's settings section: ``get(key)``, ``set(key, value)``, ``on_change``. Logger ``controlroom.plugins.&lt;name&gt;``.</extracomment>
       <translation>{plugin}：{message}</translation>
     </message>
   </context>
@@ -1566,80 +1618,125 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>PluginManager</name>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="187" />
+      <location filename="../../controlroom/plugins_loader.py" line="127" />
+      <source>grids</source>
+      <translation>网格</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/plugins_loader.py" line="128" />
+      <source>live updates</source>
+      <translation>实时推送</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/plugins_loader.py" line="129" />
+      <source>alerts</source>
+      <translation>报警</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/plugins_loader.py" line="130" />
+      <source>alert acknowledgement</source>
+      <translation>报警确认</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/plugins_loader.py" line="131" />
+      <source>conferences</source>
+      <translation>视频会议</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/plugins_loader.py" line="132" />
+      <source>PTZ control</source>
+      <translation>云台控制</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/plugins_loader.py" line="133" />
+      <source>playback</source>
+      <translation>录像回放</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/plugins_loader.py" line="202" />
       <source>another plugin is installed under the same name ({other}); only that one is used</source>
       <translation>已安装同名的另一个插件（{other}），只使用那一个</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="202" />
+      <location filename="../../controlroom/plugins_loader.py" line="217" />
       <source>its requirements form a cycle: {cycle}</source>
       <translation>其依赖形成循环：{cycle}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="241" />
-      <location filename="../../controlroom/plugins_loader.py" line="327" />
+      <location filename="../../controlroom/plugins_loader.py" line="256" />
+      <location filename="../../controlroom/plugins_loader.py" line="342" />
       <source>requires “{name}”, which is disabled</source>
       <translation>依赖“{name}”，但它已关闭</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="266" />
+      <location filename="../../controlroom/plugins_loader.py" line="281" />
       <source>could not be imported: {error}</source>
       <translation>无法导入：{error}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="270" />
+      <location filename="../../controlroom/plugins_loader.py" line="285" />
       <source>{target} is not a ControlRoom plugin (a subclass of controlroom.plugin_api.Plugin)</source>
       <translation>{target} 不是 ControlRoom 插件（须为 controlroom.plugin_api.Plugin 的子类）</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="276" />
+      <location filename="../../controlroom/plugins_loader.py" line="291" />
       <source>its NAME is “{got}” but its entry point is named “{name}”: they must be the same</source>
       <translation>其 NAME 为“{got}”，但入口点名为“{name}”：两者必须相同</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="282" />
+      <location filename="../../controlroom/plugins_loader.py" line="297" />
       <source>declares no API_VERSION; this ControlRoom has plugin API {have}</source>
       <translation>未声明 API_VERSION；本 ControlRoom 的插件接口版本为 {have}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="287" />
+      <location filename="../../controlroom/plugins_loader.py" line="302" />
       <source>needs plugin API {wanted}; this ControlRoom has plugin API {have}</source>
       <translation>需要插件接口 {wanted}；本 ControlRoom 的插件接口版本为 {have}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="325" />
+      <location filename="../../controlroom/plugins_loader.py" line="340" />
       <source>requires “{name}”, which is not installed</source>
       <translation>依赖“{name}”，但它未安装</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="329" />
-      <location filename="../../controlroom/plugins_loader.py" line="390" />
-      <location filename="../../controlroom/plugins_loader.py" line="400" />
+      <location filename="../../controlroom/plugins_loader.py" line="344" />
+      <location filename="../../controlroom/plugins_loader.py" line="423" />
+      <location filename="../../controlroom/plugins_loader.py" line="433" />
       <source>requires “{name}”, which failed</source>
       <translation>依赖“{name}”，但它已出错</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="331" />
+      <location filename="../../controlroom/plugins_loader.py" line="346" />
+      <source>requires “{name}”, which this platform does not offer</source>
+      <translation>需要“{name}”，此平台不提供</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/plugins_loader.py" line="348" />
       <source>requires “{name}”, which is not loaded</source>
       <translation>依赖“{name}”，但它未加载</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="344" />
+      <location filename="../../controlroom/plugins_loader.py" line="364" />
+      <source>not offered by this platform ({what})</source>
+      <translation>此平台不提供（{what}）</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/plugins_loader.py" line="377" />
       <source>its SETTINGS are invalid: {error}</source>
       <translation>其 SETTINGS 无效：{error}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="366" />
+      <location filename="../../controlroom/plugins_loader.py" line="399" />
       <source>failed to start: {error}</source>
       <translation>启动失败：{error}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="398" />
+      <location filename="../../controlroom/plugins_loader.py" line="431" />
       <source>stopped after an error in its {where}: {error}</source>
       <translation>因 {where} 出错而停止：{error}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/plugins_loader.py" line="413" />
+      <location filename="../../controlroom/plugins_loader.py" line="446" />
       <source>Plugin “{name}” failed: {reason}</source>
       <translation>插件“{name}”出错：{reason}</translation>
     </message>
@@ -1715,17 +1812,22 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>出错：{reason}</translation>
     </message>
     <message>
-      <location filename="../../ui/plugins_dialog.py" line="80" />
+      <location filename="../../ui/plugins_dialog.py" line="81" />
+      <source>Not available: {reason}</source>
+      <translation>不可用：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/plugins_dialog.py" line="82" />
       <source>Not running</source>
       <translation>未运行</translation>
     </message>
     <message>
-      <location filename="../../ui/plugins_dialog.py" line="101" />
+      <location filename="../../ui/plugins_dialog.py" line="103" />
       <source>Turn “{name}” on or off</source>
       <translation>开启或关闭“{name}”</translation>
     </message>
     <message>
-      <location filename="../../ui/plugins_dialog.py" line="102" />
+      <location filename="../../ui/plugins_dialog.py" line="104" />
       <source>{title} ({name})</source>
       <translation>{title}（{name}）</translation>
     </message>
@@ -1793,6 +1895,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     </message>
     <message>
       <location filename="../../ui/resource_panel.py" line="131" />
+      <location filename="../../ui/resource_panel.py" line="294" />
       <source>Browse by community grid (网格): towns, grids and their status, cameras</source>
       <translation>按网格浏览：乡镇、网格及其状态、摄像机</translation>
     </message>
@@ -1808,7 +1911,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     </message>
     <message>
       <location filename="../../ui/resource_panel.py" line="163" />
-      <location filename="../../ui/resource_panel.py" line="298" />
+      <location filename="../../ui/resource_panel.py" line="307" />
       <source>Search: camera or site name, GB id</source>
       <translation>搜索：摄像机或站点名称、国标编码</translation>
     </message>
@@ -1838,47 +1941,47 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>“{status}”中没有匹配项：已显示全部状态。</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="296" />
+      <location filename="../../ui/resource_panel.py" line="305" />
       <source>Search: grid, town or camera name, GB id</source>
       <translation>搜索：网格、乡镇或摄像机名称、国标编码</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="333" />
+      <location filename="../../ui/resource_panel.py" line="342" />
       <source>Grid statuses {age}: the live updates stopped; reconnecting…</source>
       <translation>网格状态{age}：实时更新已中断，正在重新连接…</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="348" />
+      <location filename="../../ui/resource_panel.py" line="357" />
       <source>{online} of {total} cameras online</source>
       <translation>{total} 路摄像机中 {online} 路在线</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="350" />
+      <location filename="../../ui/resource_panel.py" line="359" />
       <source>Nothing matches “{text}”</source>
       <translation>没有与“{text}”匹配的结果</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="352" />
+      <location filename="../../ui/resource_panel.py" line="361" />
       <source>{cameras} cameras and {sites} sites match</source>
       <translation>匹配 {cameras} 路摄像机、{sites} 个站点</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="360" />
+      <location filename="../../ui/resource_panel.py" line="369" />
       <source>No grid matches</source>
       <translation>没有匹配的网格</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="362" />
+      <location filename="../../ui/resource_panel.py" line="371" />
       <source>{grids} grids, {cameras} cameras shown</source>
       <translation>显示 {grids} 个网格、{cameras} 路摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="365" />
+      <location filename="../../ui/resource_panel.py" line="374" />
       <source>{grids} grids · {incident} · {attention}</source>
       <translation>{grids} 个网格 · {incident} · {attention}</translation>
     </message>
     <message>
-      <location filename="../../ui/resource_panel.py" line="372" />
+      <location filename="../../ui/resource_panel.py" line="381" />
       <source>{status} ({n})</source>
       <translation>{status}（{n}）</translation>
     </message>
@@ -1970,7 +2073,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     <message>
       <location filename="../../ui/tree_model.py" line="450" />
       <source>PTZ control</source>
-      <translation>可云台控制</translation>
+      <translation>云台控制</translation>
     </message>
     <message>
       <location filename="../../ui/tree_model.py" line="452" />
@@ -1996,27 +2099,27 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Role</name>
     <message>
-      <location filename="../../ui/main_window.py" line="78" />
+      <location filename="../../ui/main_window.py" line="79" />
       <source>County dispatcher</source>
       <translation>县级调度员</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="79" />
+      <location filename="../../ui/main_window.py" line="80" />
       <source>Town desk</source>
       <translation>乡镇值班台</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="80" />
+      <location filename="../../ui/main_window.py" line="81" />
       <source>Presenter (view only)</source>
       <translation>会议展示（仅查看）</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="91" />
+      <location filename="../../ui/main_window.py" line="92" />
       <source>Whole county</source>
       <translation>全县</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="92" />
+      <location filename="../../ui/main_window.py" line="93" />
       <source>Towns: {towns}</source>
       <translation>乡镇：{towns}</translation>
     </message>
@@ -2024,51 +2127,51 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Session</name>
     <message>
-      <location filename="../../controlroom/session.py" line="101" />
+      <location filename="../../controlroom/session.py" line="177" />
       <source>loading the inventory</source>
-      <extracomment>records of the last inventory load that did not decode and were left out</extracomment>
+      <extracomment>fastest and slowest poll of a backend without push (the setting's bounds) what the operator typed (with its wvp+ prefix): logging in again opens the same backend problems of the last load in words (bad records a backend skipped), for the status bar records of the last inventory load that did not decode and were left out</extracomment>
       <translation>正在加载资源</translation>
     </message>
   </context>
   <context>
     <name>SettingRow</name>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="435" />
+      <location filename="../../ui/settings_dialog.py" line="436" />
       <source>Reset to default</source>
       <translation>恢复默认值</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="436" />
+      <location filename="../../ui/settings_dialog.py" line="437" />
       <source>Default: {value}</source>
       <translation>默认值：{value}</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="470" />
+      <location filename="../../ui/settings_dialog.py" line="471" />
       <source>none</source>
       <translation>无</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="472" />
+      <location filename="../../ui/settings_dialog.py" line="473" />
       <source>on</source>
       <translation>开</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="472" />
+      <location filename="../../ui/settings_dialog.py" line="473" />
       <source>off</source>
       <translation>关</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="478" />
+      <location filename="../../ui/settings_dialog.py" line="479" />
       <source>empty</source>
       <translation>空</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="485" />
+      <location filename="../../ui/settings_dialog.py" line="486" />
       <source>Not saved: {why}</source>
       <translation>未保存：{why}</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="491" />
+      <location filename="../../ui/settings_dialog.py" line="492" />
       <source>Could not save the settings file: {why}</source>
       <translation>无法保存设置文件：{why}</translation>
     </message>
@@ -2249,37 +2352,48 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     </message>
     <message>
       <location filename="../../controlroom/settings.py" line="195" />
+      <location filename="../../controlroom/settings.py" line="199" />
       <source>s</source>
       <translation>秒</translation>
     </message>
     <message>
       <location filename="../../controlroom/settings.py" line="197" />
+      <source>How often to ask a platform without live push (wvp-GB28181-pro) for camera states and alarms, in seconds.</source>
+      <translation>对没有实时推送的平台（wvp-GB28181-pro）查询摄像机状态和报警的间隔，单位为秒。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="198" />
+      <source>Poll a platform without push every</source>
+      <translation>无推送平台的查询间隔</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/settings.py" line="201" />
       <source>Plugins (entry-point names) the operator turned off; they are not even imported.</source>
       <translation>操作员关闭的插件（入口点名称）；这些插件根本不会被导入。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="198" />
+      <location filename="../../controlroom/settings.py" line="202" />
       <source>Plugins turned off</source>
       <translation>已关闭的插件</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="243" />
+      <location filename="../../controlroom/settings.py" line="247" />
       <source>Setting “{name}”: {why}; using the default ({default}).</source>
       <extracomment>True when the file must not be written (a newer version, unreadable)</extracomment>
       <translation>设置“{name}”：{why}；改用默认值（{default}）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="360" />
+      <location filename="../../controlroom/settings.py" line="364" />
       <source>The settings file could not be read and was set aside as {path}; ControlRoom starts with the default settings.</source>
       <translation>无法读取设置文件，已将其另存为 {path}；ControlRoom 使用默认设置启动。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="363" />
+      <location filename="../../controlroom/settings.py" line="367" />
       <source>The settings file is from a newer ControlRoom or cannot be read; it is used read-only and changes will not be saved ({detail}).</source>
       <translation>设置文件来自更新版本的 ControlRoom 或无法读取；将以只读方式使用，更改不会保存（{detail}）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/settings.py" line="365" />
+      <location filename="../../controlroom/settings.py" line="369" />
       <source>The settings file has a problem: {detail}</source>
       <translation>设置文件有问题：{detail}</translation>
     </message>
@@ -2287,109 +2401,109 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="101" />
+      <location filename="../../ui/settings_dialog.py" line="102" />
       <source>Takes effect at once.</source>
       <extracomment>the largest number a spin box offers when the declaration sets no bound (pixels per second reach billions: more than a 32-bit QSpinBox holds, so numbers use QDoubleSpinBox) Where each setting is read today (grep ``settings.shared().get`` / ``ctx.settings.get``): - language: ui/app.py, before the first window; - video.transport_preference: WallPane.stream_for and the conference wall, per stream; - video.network_caching_ms, video.vout: vlc_options.shared_instance, when libVLC starts; - wall.*: WallPane.__init__ builds its StreamPolicy once per main window; - plugins.disabled: PluginManager.start (Plugins… applies it at once); - platform.*: LoginDialog builds the Session's RequestLimits at each sign-in; - plugins.alerts.*: on each alert; other plugins read theirs in setup (the default).</extracomment>
       <translation>立即生效。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="102" />
+      <location filename="../../ui/settings_dialog.py" line="103" />
       <source>Takes effect at once for each camera a tile opens next; tiles already playing keep their stream.</source>
       <translation>对之后画面打开的每路摄像机立即生效；正在播放的画面保持当前码流。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="103" />
+      <location filename="../../ui/settings_dialog.py" line="104" />
       <source>Takes effect when you next sign in (or restart ControlRoom).</source>
       <translation>下次登录（或重启 ControlRoom）后生效。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="104" />
+      <location filename="../../ui/settings_dialog.py" line="105" />
       <source>Takes effect when the plugin next starts (restart, or turn it off and on in Plugins…).</source>
       <translation>插件下次启动时生效（重启，或在“插件…”中先关闭再启用）。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="105" />
+      <location filename="../../ui/settings_dialog.py" line="106" />
       <source>Takes effect after ControlRoom restarts.</source>
       <translation>重启 ControlRoom 后生效。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="120" />
+      <location filename="../../ui/settings_dialog.py" line="121" />
       <source>General</source>
       <translation>常规</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="121" />
+      <location filename="../../ui/settings_dialog.py" line="122" />
       <source>Video</source>
       <translation>视频</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="122" />
+      <location filename="../../ui/settings_dialog.py" line="123" />
       <source>Wall</source>
       <translation>视频墙</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="123" />
+      <location filename="../../ui/settings_dialog.py" line="124" />
       <source>Log</source>
       <translation>日志</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="124" />
+      <location filename="../../ui/settings_dialog.py" line="125" />
       <source>Plugins</source>
       <translation>插件</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="125" />
+      <location filename="../../ui/settings_dialog.py" line="126" />
       <source>Platform</source>
       <translation>平台</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="131" />
+      <location filename="../../ui/settings_dialog.py" line="132" />
       <source>Plugin: {title}</source>
       <translation>插件：{title}</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="138" />
+      <location filename="../../ui/settings_dialog.py" line="139" />
       <source>Automatic</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="172" />
+      <location filename="../../ui/settings_dialog.py" line="173" />
       <source>No limit</source>
       <extracomment>numbers that mean something other than a quantity</extracomment>
       <translation>不限</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="182" />
+      <location filename="../../ui/settings_dialog.py" line="183" />
       <source>About {n} streams of 1080p at 25 fps.</source>
       <translation>约合 {n} 路 1080p 25 帧视频。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="190" />
+      <location filename="../../ui/settings_dialog.py" line="191" />
       <source>From {minimum} to {maximum}.</source>
       <translation>范围：{minimum} 至 {maximum}。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="193" />
+      <location filename="../../ui/settings_dialog.py" line="194" />
       <source>At least {minimum}.</source>
       <translation>最小值：{minimum}。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="196" />
+      <location filename="../../ui/settings_dialog.py" line="197" />
       <source>At most {maximum}.</source>
       <translation>最大值：{maximum}。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="531" />
+      <location filename="../../ui/settings_dialog.py" line="532" />
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="542" />
+      <location filename="../../ui/settings_dialog.py" line="543" />
       <source>The settings file cannot be written: changes last until ControlRoom closes.</source>
       <translation>设置文件无法写入：更改仅在 ControlRoom 关闭前有效。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_dialog.py" line="594" />
+      <location filename="../../ui/settings_dialog.py" line="595" />
       <source>Changes are saved as you make them.</source>
       <translation>更改即时保存。</translation>
     </message>
@@ -3117,144 +3231,144 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>保持不变：码流在 5 秒内刚切换过。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="701" />
+      <location filename="../../ui/wall/wall_view.py" line="712" />
       <source>This camera is not in the inventory (any more).</source>
       <translation>此摄像机不在（或已不在）资源目录中。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="401" />
+      <location filename="../../ui/wall/wall_view.py" line="412" />
       <source>None of this camera's streams can be played on this computer (offered: {offered}).</source>
       <extracomment>a message for the status bar the view name or layout changed (window title, views menu) a snapshot is on disk (its path) extra pre-rolls (tile -&gt; camera) from a wall tour (tours_ui) called on every tick (wall tours step here)</extracomment>
       <translation>本机无法播放此摄像机的任何视频流（平台提供：{offered}）。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="501" />
+      <location filename="../../ui/wall/wall_view.py" line="512" />
       <source>Tiles showing key frames only: {n}. This computer cannot decode every tile at full rate.</source>
       <translation>仅显示关键帧的窗格：{n} 个。本机无法以全帧率解码所有窗格。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="575" />
+      <location filename="../../ui/wall/wall_view.py" line="586" />
       <source>Tour paused</source>
       <translation>轮巡已暂停</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="577" />
+      <location filename="../../ui/wall/wall_view.py" line="588" />
       <source>Tour {i}/{n} · {s} s</source>
       <translation>轮巡 {i}/{n} · {s} 秒</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="640" />
+      <location filename="../../ui/wall/wall_view.py" line="651" />
       <source>There are no cameras to show there.</source>
       <translation>没有可显示的摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="650" />
+      <location filename="../../ui/wall/wall_view.py" line="661" />
       <source>{placed} cameras put on the wall; {overflow} more did not fit (choose a larger layout, or start a wall tour to page through them).</source>
       <translation>已上墙 {placed} 个摄像机；另有 {overflow} 个放不下（请选择更大的布局，或开始视频墙轮巡分页查看）。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="654" />
+      <location filename="../../ui/wall/wall_view.py" line="665" />
       <source>Cameras put on the wall: {n}.</source>
       <translation>已上墙的摄像机：{n} 个。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="700" />
+      <location filename="../../ui/wall/wall_view.py" line="711" />
       <source>This camera is outside your town: this account may not watch it.</source>
       <translation>该摄像机不在本镇范围内：此账号无权查看。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="726" />
+      <location filename="../../ui/wall/wall_view.py" line="737" />
       <source>Nothing to save: the tile shows no live picture.</source>
       <translation>无可保存内容：该窗格没有实时画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="821" />
+      <location filename="../../ui/wall/wall_view.py" line="833" />
       <source>Snapshot saved: {path}</source>
       <translation>抓图已保存：{path}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="807" />
       <location filename="../../ui/wall/wall_view.py" line="819" />
+      <location filename="../../ui/wall/wall_view.py" line="831" />
       <source>The snapshot could not be saved to {path}.</source>
       <translation>无法将抓图保存到 {path}。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="781" />
+      <location filename="../../ui/wall/wall_view.py" line="793" />
       <source>Taking a snapshot from the main stream…</source>
       <translation>正在从主码流截图……</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="812" />
+      <location filename="../../ui/wall/wall_view.py" line="824" />
       <source>(the main stream gave no picture: taken from the tile's stream)</source>
       <translation>（主码流没有画面：改用窗格当前码流截图）</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="864" />
+      <location filename="../../ui/wall/wall_view.py" line="876" />
       <source>Restore</source>
       <translation>还原</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="864" />
+      <location filename="../../ui/wall/wall_view.py" line="876" />
       <source>Maximise</source>
       <translation>最大化</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="866" />
+      <location filename="../../ui/wall/wall_view.py" line="878" />
       <source>Clear tile</source>
       <translation>清空窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="870" />
+      <location filename="../../ui/wall/wall_view.py" line="882" />
       <source>Snapshot</source>
       <translation>抓图</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="873" />
+      <location filename="../../ui/wall/wall_view.py" line="885" />
       <source>Reset zoom</source>
       <translation>重置缩放</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="876" />
+      <location filename="../../ui/wall/wall_view.py" line="888" />
       <source>Show fps and bit rate</source>
       <translation>显示帧率和码率</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="880" />
+      <location filename="../../ui/wall/wall_view.py" line="892" />
       <source>Stream</source>
       <translation>码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="882" />
+      <location filename="../../ui/wall/wall_view.py" line="894" />
       <source>Automatic</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="882" />
+      <location filename="../../ui/wall/wall_view.py" line="894" />
       <source>Main stream</source>
       <translation>主码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="883" />
+      <location filename="../../ui/wall/wall_view.py" line="895" />
       <source>Sub stream</source>
       <translation>子码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="894" />
+      <location filename="../../ui/wall/wall_view.py" line="906" />
       <source>Start tile tour…</source>
       <translation>开始窗格轮巡…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="898" />
+      <location filename="../../ui/wall/wall_view.py" line="910" />
       <source>Resume tile tour</source>
       <translation>继续窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="901" />
+      <location filename="../../ui/wall/wall_view.py" line="913" />
       <source>Pause tile tour</source>
       <translation>暂停窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="903" />
+      <location filename="../../ui/wall/wall_view.py" line="915" />
       <source>Stop tile tour</source>
       <translation>停止窗格轮巡</translation>
     </message>
@@ -3267,72 +3381,72 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>WallPlaceholder</name>
     <message>
-      <location filename="../../ui/main_window.py" line="153" />
+      <location filename="../../ui/main_window.py" line="154" />
       <source>Opening the video wall…</source>
       <translation>正在打开视频墙……</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="156" />
+      <location filename="../../ui/main_window.py" line="157" />
       <source>Loading the sites and cameras from the platform; the wall opens as soon as they are in.</source>
       <translation>正在从平台加载站点和摄像机，加载完成后视频墙即会打开。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="178" />
+      <location filename="../../ui/main_window.py" line="179" />
       <source>County dispatch centre</source>
       <translation>县级指挥中心</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="179" />
+      <location filename="../../ui/main_window.py" line="180" />
       <source>Town platforms</source>
       <translation>乡镇平台</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="180" />
+      <location filename="../../ui/main_window.py" line="181" />
       <source>Village platforms</source>
       <translation>村居平台</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="181" />
+      <location filename="../../ui/main_window.py" line="182" />
       <source>Cameras</source>
       <translation>摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="182" />
+      <location filename="../../ui/main_window.py" line="183" />
       <source>Cameras online</source>
       <translation>在线摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="183" />
+      <location filename="../../ui/main_window.py" line="184" />
       <source>Grids</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="226" />
+      <location filename="../../ui/main_window.py" line="227" />
       <source>Not signed in</source>
       <translation>未登录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="229" />
+      <location filename="../../ui/main_window.py" line="230" />
       <source>Signed in as {name} ({username}) — {role}</source>
       <translation>当前用户：{name}（{username}）— {role}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="231" />
+      <location filename="../../ui/main_window.py" line="232" />
       <source>Sees: {scope}</source>
       <translation>可见范围：{scope}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="232" />
+      <location filename="../../ui/main_window.py" line="233" />
       <source>Platform: {url}</source>
       <translation>平台：{url}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="250" />
+      <location filename="../../ui/main_window.py" line="251" />
       <source>The video wall could not open</source>
       <translation>视频墙无法打开</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="251" />
+      <location filename="../../ui/main_window.py" line="252" />
       <source>Log out and in again, or check the platform with “controlroom doctor”.</source>
       <translation>请注销后重新登录，或用“controlroom doctor”检查平台。</translation>
     </message>
@@ -3696,17 +3810,17 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ctx</name>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="64" />
+      <location filename="../../plugins/conference/plugin.py" line="65" />
       <source>Video conference</source>
       <translation>视频会商</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_board/plugin.py" line="36" />
+      <location filename="../../plugins/grid_board/plugin.py" line="37" />
       <source>Grid board</source>
       <translation>网格看板</translation>
     </message>
     <message>
-      <location filename="../../plugins/grid_map/plugin.py" line="36" />
+      <location filename="../../plugins/grid_map/plugin.py" line="37" />
       <source>Grid map</source>
       <translation>网格地图</translation>
     </message>
@@ -3714,7 +3828,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>self.ctx</name>
     <message>
-      <location filename="../../plugins/grid_board/plugin.py" line="52" />
+      <location filename="../../plugins/grid_board/plugin.py" line="55" />
       <source>Could not fetch the recent alerts: {error}</source>
       <translation>无法获取近期告警：{error}</translation>
     </message>

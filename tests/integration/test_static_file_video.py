@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import asyncio
 import json
-import math
 import os
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import Future
 from pathlib import Path
@@ -58,10 +58,11 @@ def clips() -> list[Clip]:
 
 @pytest.fixture(scope="module")
 def media(clips: list[Clip]) -> Iterator[MediaServer]:
-    def authorize(camera_id: str, profile: str, ticket: str | None) -> StreamGrant:
+    def authorize(camera_id: str, profile: str, token: str | None) -> StreamGrant:
         if camera_id not in MEDIA_IDS:
             raise MediaError(404, "no such camera")
-        return StreamGrant(MEDIA_IDS[camera_id], "static-file-test", math.inf)  # no ticket: an NVR's own stream
+        # no tickets in a camera file: a grant that lasts the test
+        return StreamGrant(MEDIA_IDS[camera_id], "camera-file", time.monotonic() + 86_400)
 
     loop = asyncio.new_event_loop()
     thread = threading.Thread(target=loop.run_forever, name="static-file-media")

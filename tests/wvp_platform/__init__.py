@@ -38,7 +38,6 @@ import base64
 import hashlib
 import hmac
 import json
-import math
 import secrets
 import threading
 import time
@@ -249,13 +248,13 @@ class WvpPlatform:
         self._runner: web.AppRunner | None = None
 
     # ------------------------------------------------------------------ media
-    def _authorize(self, camera_id: str, profile: str, ticket: str | None) -> StreamGrant:
-        # ZLMediaKit serves a stream WVP started to anyone, with no credential in the URL
+    def _authorize(self, camera_id: str, profile: str, token: str | None) -> StreamGrant:
         for c in self.state.channels:
             if c.gbDeviceId == camera_id.split("_")[-1]:
                 if c.gbId not in self.state.playing:
                     raise MediaError(404, "stream not found")  # ZLM: no such stream once stopped
-                return StreamGrant(c.stream_index, "wvp-double", math.inf)
+                # ZLM has no tickets: the grant lasts (the media server's grants came with tickets)
+                return StreamGrant(c.stream_index, "wvp", time.monotonic() + 86_400)
         raise MediaError(404, "stream not found")
 
     # ------------------------------------------------------------------ tokens

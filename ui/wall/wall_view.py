@@ -46,7 +46,7 @@ from controlroom.api.schema import Camera, StreamProfile, Transport
 from controlroom.inventory import InventoryDelta
 from controlroom.names import camera_name
 from controlroom.video.player import TilePlayer, TileState
-from controlroom.video.source import LeaseError, StreamLease, TicketLease
+from controlroom.video.source import LeaseError, StreamLease
 from controlroom.video.transports import local_choice
 from controlroom.wall.controller import Missing, WallChange, WallController, why_missing
 from controlroom.wall.layouts import Layout
@@ -275,11 +275,22 @@ class WallPane(QWidget):
         if not profiles:
             return None
         chosen = next((p for p in profiles if p.name == profile), None) or profiles[0]
+        if not chosen.urls:
+            # a backend that gives its URLs only at play time (WVP): every transport playable
+            # here, in the operator's order; the lease takes the first one the platform offers
+            offered, order = dict.fromkeys(Transport, "(at play time)"), []
+            while (pick := local_choice(offered)) is not None:
+                order.append(pick[0])
+                del offered[pick[0]]
+            if not order:
+                return None
+            return self.session.lease_for(camera, chosen.name, order[0], order), order[0], chosen.name
         pick = local_choice(dict(chosen.urls))
         if pick is None:
             return None
         transport, _public_url = pick
-        return TicketLease(self.session.client, camera.id, chosen.name, transport), transport, chosen.name
+        # API v1: a TicketLease; any other backend: its own lease (WVP stops the channel on release)
+        return self.session.lease_for(camera, chosen.name, transport), transport, chosen.name
 
     # ------------------------------------------------------------------ controller changes
 
@@ -747,11 +758,11 @@ class WallPane(QWidget):
         if stream is None or stream[2] != "main" or main is None:
             self._snapshot_from_tile(str(path), "")
             return str(path)
-        lease, transport, _ = stream
+        lease, _transport, _ = stream
         done = self._snapshot_grabbed.emit
         max_width = main.width
 
-        def grab(url: str) -> None:
+        def grab(url: str, transport: Transport) -> None:
             # a worker thread: libVLC and numbers only; the picture is made on the GUI thread
             from controlroom.video.probe import play_url
             from controlroom.video.vlc_options import shared_instance
@@ -775,7 +786,8 @@ class WallPane(QWidget):
             if url is None:  # probe.play_url refuses what is no network stream
                 done(str(path), 0, 0, b"", str(problem))
                 return
-            threading.Thread(target=grab, args=(url,), name="snapshot-main", daemon=True).start()
+            # the lease's transport after its fetch: a WVP lease picks it at play time
+            threading.Thread(target=grab, args=(url, lease.transport), name="snapshot-main", daemon=True).start()
 
         lease.fetch(got_url)
         self.message.emit(self.tr("Taking a snapshot from the main stream…"))
