@@ -225,7 +225,8 @@ def test_a_town_desk_map_opens_on_its_own_town(qtbot, full_inventory) -> None:  
         m.resize(500, 600)
         m.show()
         qtbot.waitExposed(m)
-        qtbot.waitUntil(lambda: len(m.view.items_by_grid) == len(full_inventory.grids), timeout=5000)
+        # the map builds in steps, one per event-loop turn: the county's 1,080 grids take a while on a busy machine
+        qtbot.waitUntil(lambda: len(m.view.items_by_grid) == len(full_inventory.grids), timeout=30_000)
         return m
 
     county = opened(None)
