@@ -188,9 +188,10 @@ def test_conference_mute_toggles_and_back_to_a_window_restores_it(qtbot, login, 
     # ---- meeting display, then back to a window: the old size and place, and a true hint
     wall = plugin.wall
     windowed = QRect(1000, 100, 900, 540)
-    wall.setGeometry(windowed)
+    # the conference wall places itself when it first shows: set the test's place after that
     qtbot.waitExposed(wall)
-    qtbot.waitUntil(lambda: wall.geometry() == windowed, timeout=5000)
+    wall.setGeometry(windowed)
+    qtbot.waitUntil(lambda: wall.geometry() == windowed, timeout=10_000)
     assert "Esc" not in wall.hint.text() and wall.hint.text() == "Closing this window leaves the meeting"
     screen = pane.chosen_screen()
     qtbot.mouseClick(pane.display_button, Qt.MouseButton.LeftButton)
