@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -119,6 +120,26 @@ def static_file_path(platform: str) -> Path | None:
     except errors.PlatformError:
         return None
     return Path(where.url) if where.backend == address.STATIC_FILE else None
+
+
+async def _login_report(
+    rep: dict[str, Any], platform: str, user: str, login: Callable[[str, str], Awaitable[Any]]
+) -> Any:
+    """Log in for the report and fill ``rep["login"]``: the user, or None (the report ends there).
+    The password comes from the environment, the keyring or a prompt, never the command line."""
+    from controlroom.api import errors
+
+    password = _password(platform, user)
+    if password is None:
+        rep["login"] = {"ok": False, "error": "no password: set CONTROLROOM_PASSWORD, store it in the keyring, or run in a terminal"}
+        return None
+    try:
+        me = await login(user, password)
+    except errors.PlatformError as exc:
+        rep["login"] = {"ok": False, "error": str(exc)}
+        return None
+    rep["login"] = {"ok": True, "user": me.username, "role": me.role.value, "towns": me.scope.towns}
+    return me
 
 
 async def _play_entry(
@@ -258,16 +279,9 @@ async def _platform_report(
             return rep
         if not user:
             return rep
-        password = _password(platform, user)
-        if password is None:
-            rep["login"] = {"ok": False, "error": "no password: set CONTROLROOM_PASSWORD, store it in the keyring, or run in a terminal"}
+        me = await _login_report(rep, platform, user, client.login)
+        if me is None:
             return rep
-        try:
-            me = await client.login(user, password)
-        except errors.PlatformError as exc:
-            rep["login"] = {"ok": False, "error": str(exc)}
-            return rep
-        rep["login"] = {"ok": True, "user": me.username, "role": me.role.value, "towns": me.scope.towns}
         t0 = time.perf_counter()
         try:
             (sites, _), (cameras, version), (grids, _) = await asyncio.gather(
@@ -344,20 +358,14 @@ async def _wvp_report(
             rep["api"] = r.headers.get("content-type", "").startswith("application/json") and b'"code"' in r.content[:4096]
             rep["latency_ms"] = round((time.perf_counter() - t0) * 1000, 1)
         except Exception as exc:
-            rep["error"] = str(errors.network(mask_url(str(exc)) or type(exc).__name__))
+            # the reason only: the problem line says "cannot be reached" once (issue 9 item 10)
+            rep["error"] = errors.network(mask_url(str(exc)) or type(exc).__name__).detail
             return rep
         if not user:
             return rep
-        password = _password(platform, user)
-        if password is None:
-            rep["login"] = {"ok": False, "error": "no password: set CONTROLROOM_PASSWORD, store it in the keyring, or run in a terminal"}
+        me = await _login_report(rep, platform, user, backend.login)
+        if me is None:
             return rep
-        try:
-            me = await backend.login(user, password)
-        except errors.PlatformError as exc:
-            rep["login"] = {"ok": False, "error": str(exc)}
-            return rep
-        rep["login"] = {"ok": True, "user": me.username, "role": me.role.value, "towns": me.scope.towns}
         t0 = time.perf_counter()
         try:
             inv = await backend.inventory()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import socket
 
+import pytest
+
 from controlroom import doctor
 
 
@@ -14,8 +16,9 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def test_unreachable_platform_is_said_once() -> None:
-    url = f"http://127.0.0.1:{_free_port()}"
+@pytest.mark.parametrize("scheme", ["http", "wvp+http"])
+def test_unreachable_platform_is_said_once(scheme: str) -> None:
+    url = f"{scheme}://127.0.0.1:{_free_port()}"
     platform = asyncio.run(doctor._platform_report(url, None, True, None, 2.0))
     assert platform["reachable"] is False and platform["error"]
     report = {"libvlc": {"ok": True, "transports": {"http-ts": {"playable": True}}}, "qt": {}, "platform": platform}
