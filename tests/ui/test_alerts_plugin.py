@@ -223,7 +223,11 @@ def test_critical_alert_pops_up_until_acknowledged(qtbot, login, run, demo) -> N
     # acknowledge from the pop-up: it goes when the platform confirms
     qtbot.mouseClick(plugin.notice.ack_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not plugin.book.is_open(sos["id"]), timeout=10_000)
-    qtbot.waitUntil(lambda: not plugin.notice.isVisible(), timeout=5_000)
+    # the pop-up lets it go: it closes, or shows the next open critical alert (the shared demo's
+    # simulation raises some of its own while the suite runs)
+    qtbot.waitUntil(lambda: sos["id"] not in plugin.notice.alert_ids, timeout=5_000)
+    assert not plugin.notice.isVisible() or (
+        plugin.notice.alert_ids and all(plugin.book.is_open(a) for a in plugin.notice.alert_ids))
     win.close()
 
 
