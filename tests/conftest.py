@@ -11,6 +11,7 @@ keyring gets: the real no-backend path, not a stand-in.
 
 from __future__ import annotations
 
+import asyncio
 import os
 
 # One QApplication serves the whole run, so its platform is chosen once, here,
@@ -18,8 +19,9 @@ import os
 # under Xvfb: native video windows can be grabbed), else offscreen.
 if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
 import keyring
 import keyring.backends.fail
@@ -95,3 +97,52 @@ def real_keyring() -> None:
     from controlroom import credentials
 
     assert credentials.keyring_available(), credentials.keyring_backend_name()
+
+
+# --------------------------------------------------------------------------- asyncio on Qt's loop
+# (tests/ui and tests/hostile drive the real app with them)
+
+T = TypeVar("T")
+
+
+@pytest.fixture
+def aio(qapp) -> Iterator[asyncio.AbstractEventLoop]:  # type: ignore[no-untyped-def]
+    """qasync's loop on the test QApplication, driven by whatever spins Qt's event loop.
+
+    The app runs its coroutines on Qt's loop (ui/app.py); here Qt's loop is
+    spun by ``qtbot.waitUntil`` / ``qtbot.waitSignal``, so the loop is marked as
+    running for asyncio (what ``qasync.QEventLoop(already_running=True)`` does)
+    and tasks advance while the test waits. Not ``already_running=True``
+    itself: its ``stop()`` calls ``QApplication.exit()``, which would make every
+    later ``waitSignal`` in the session return at once.
+    """
+    import qasync
+
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    asyncio.events._set_running_loop(loop)
+    try:
+        yield loop
+    finally:
+        pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+        for t in pending:
+            t.cancel()
+        if pending:
+            from pytestqt.qtbot import QtBot
+
+            QtBot(qapp).waitUntil(lambda: all(t.done() for t in pending), timeout=10_000)
+        asyncio.events._set_running_loop(None)
+        loop.close()  # else its __del__ runs after Qt objects are gone and complains
+        asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def run(qtbot, aio: asyncio.AbstractEventLoop) -> Callable[..., Any]:  # type: ignore[no-untyped-def]
+    """``run(coro, timeout_ms)``: run a coroutine on the app's loop and wait (Qt spinning) for its result."""
+
+    def _run(coro: Coroutine[Any, Any, T], timeout: int = 10_000) -> T:
+        task = asyncio.ensure_future(coro)
+        qtbot.waitUntil(task.done, timeout=timeout)
+        return task.result()
+
+    return _run

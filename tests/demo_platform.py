@@ -7,12 +7,17 @@ conftest.py) so that everything imports the same thing by one name.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
 import signal
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 
@@ -96,3 +101,31 @@ async def aticket_url(client: object, camera_id: str, profile: str = "sub", tran
 
     ticket = await client.stream_ticket(camera_id, profile)  # type: ignore[attr-defined]
     return str(ticket.urls[Transport(transport)])
+
+
+@contextlib.contextmanager
+def media_in_thread(clips: list[Any], authorize: Any, name: str = "test-media") -> Iterator[Any]:
+    """The demo's ``MediaServer`` on a loop of its own thread, as a camera or an NVR beside the
+    app under test (no platform, so ``authorize`` grants what the test says); stopped after."""
+    from controlroom.demo.media.server import MediaServer
+
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, name=name)
+    thread.start()
+
+    def call(coro: Any) -> Any:
+        return asyncio.run_coroutine_threadsafe(coro, loop).result(20)
+
+    async def make() -> MediaServer:
+        return MediaServer(clips, authorize)
+
+    server: MediaServer = call(make())
+    call(server.start())
+    try:
+        yield server
+    finally:
+        call(server.stop())
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(10)
+        loop.close()
+        assert not thread.is_alive()

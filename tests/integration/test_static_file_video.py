@@ -19,14 +19,13 @@ import json
 import os
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
-from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
 import pytest
+from demo_platform import media_in_thread
 
 from controlroom.api.schema import Transport
 from controlroom.backends.static_file import (
@@ -64,25 +63,8 @@ def media(clips: list[Clip]) -> Iterator[MediaServer]:
         # no tickets in a camera file: a grant that lasts the test
         return StreamGrant(MEDIA_IDS[camera_id], "camera-file", time.monotonic() + 86_400)
 
-    loop = asyncio.new_event_loop()
-    thread = threading.Thread(target=loop.run_forever, name="static-file-media")
-    thread.start()
-
-    def call(coro: Any) -> Any:
-        fut: Future[Any] = asyncio.run_coroutine_threadsafe(coro, loop)
-        return fut.result(20)
-
-    async def make() -> MediaServer:
-        return MediaServer(clips, authorize)
-
-    server: MediaServer = call(make())
-    call(server.start())
-    yield server
-    call(server.stop())
-    loop.call_soon_threadsafe(loop.stop)
-    thread.join(10)
-    loop.close()
-    assert not thread.is_alive()
+    with media_in_thread(clips, authorize, "static-file-media") as server:
+        yield server
 
 
 @pytest.fixture(scope="module")

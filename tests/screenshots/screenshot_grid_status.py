@@ -10,18 +10,11 @@ the video, grabs the screen and stops everything.
 from __future__ import annotations
 
 import asyncio
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tests"))
-os.environ.setdefault("CONTROLROOM_CONFIG_DIR", tempfile.mkdtemp(prefix="controlroom-shot-"))
-os.environ.setdefault("CONTROLROOM_LANG", "en")
-
-from demo_platform import start_demo, stop_demo  # noqa: E402
+from shots import take, until_playing
 
 
 def small_png(image: Any) -> Any:
@@ -38,89 +31,59 @@ def small_png(image: Any) -> Any:
     return rgb.convertToFormat(QImage.Format.Format_Indexed8, table, Qt.ImageConversionFlag.ThresholdDither)
 
 
-def main() -> int:
-    import qasync
-    from controlroom.ui import i18n, theme
-    from controlroom.ui.app import load_session
-    from controlroom.ui.main_window import MainWindow
+def disable_plugin_panes() -> None:
+    # the wall and the tree only: the plugin docks have screenshots of their own
+    from controlroom import settings
+
+    settings.shared().set("plugins.disabled", ["alerts", "conference", "grid_board", "grid_map"])
+
+
+async def scene(demo: Any, session: Any, win: Any, out: Path) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
-    from PySide6.QtWidgets import QAbstractItemView, QApplication
+    from PySide6.QtWidgets import QAbstractItemView
 
-    from controlroom import settings
     from controlroom.api.schema import GridStatus
-    from controlroom.session import Session
     from controlroom.video.player import TileState
     from controlroom.wall.layouts import preset
 
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "resources" / "screenshots" / "grid_status.png"
-    demo = start_demo("--event-rate", "1")
-    app = QApplication(sys.argv[:1])
-    i18n.install_translators(os.environ["CONTROLROOM_LANG"])
-    theme.apply_dark_theme(app)
-    app.setQuitOnLastWindowClosed(False)
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    # the wall and the tree only: the plugin docks have screenshots of their own
-    settings.shared().set("plugins.disabled", ["alerts", "conference", "grid_board", "grid_map"])
-
-    async def shoot() -> None:
-        session = Session(demo.url)
-        await session.login("dispatcher", "dispatch123")
-        win = MainWindow(session)
-        screen = QGuiApplication.primaryScreen().geometry()
-        win.setGeometry(screen)
-        win.show()
-        await load_session(session, win)
-        inv = session.inventory
-        pane = win.video_wall
-        # two grids of one village: one goes into incident, its neighbour stays normal
-        by_site: dict[str, list[str]] = {}
-        for g in inv.grids.values():
-            if g.status == GridStatus.NORMAL:
-                by_site.setdefault(g.site_id, []).append(g.id)
-        pairs = sorted((inv.grids[ids[0]].cameras_total, ids[:2]) for ids in by_site.values() if len(ids) >= 2)
-        first, second = pairs[0][1]
-        pane.set_layout(preset(16))
-        a = pane.controller.camera_ids_for("grid", first)
-        pane.drop_items(0, [("grid", first)])
-        pane.drop_items(len(a), [("grid", second)])  # what fits
-        for _ in range(100):
-            if session.events is not None and str(session.events.state) == "live":
-                break
-            await asyncio.sleep(0.1)
-        demo.hook("grid-status", grid_id=first, status="incident", reason="村民报警：疑似火情，网格员已赶赴现场")
-        panel = win.resources
-        panel.set_mode("grids")
-        win.resizeDocks([win.dock], [440], Qt.Orientation.Horizontal)
-        for _ in range(50):
-            if inv.grids[first].status == GridStatus.INCIDENT:
-                break
-            await asyncio.sleep(0.1)
-        panel.grid_model.flush()
-        # the grids that need eyes, their towns open
-        panel.set_status_filter({GridStatus.INCIDENT, GridStatus.ATTENTION})
-        idx = panel.grid_model.index_for_grid(first)
-        panel.grid_view.setCurrentIndex(idx)
-        panel.grid_view.scrollTo(idx, QAbstractItemView.ScrollHint.PositionAtCenter)
-        pane.controller.select(0)
-        for _ in range(200):
-            if all(pane.state_of(t) in (TileState.PLAYING, TileState.OFFLINE) for t in range(16)):
-                break
-            await asyncio.sleep(0.1)
-        await asyncio.sleep(2)
-        shot = QGuiApplication.primaryScreen().grabWindow(0).toImage()
-        small_png(shot).save(str(out), "PNG", 0)  # 0: smallest file
-        win.close()
-        await session.close()
-
-    try:
-        loop.run_until_complete(shoot())
-    finally:
-        stop_demo(demo.proc)
-    print(out, out.stat().st_size)
-    return 0
+    inv = session.inventory
+    pane = win.video_wall
+    # two grids of one village: one goes into incident, its neighbour stays normal
+    by_site: dict[str, list[str]] = {}
+    for g in inv.grids.values():
+        if g.status == GridStatus.NORMAL:
+            by_site.setdefault(g.site_id, []).append(g.id)
+    pairs = sorted((inv.grids[ids[0]].cameras_total, ids[:2]) for ids in by_site.values() if len(ids) >= 2)
+    first, second = pairs[0][1]
+    pane.set_layout(preset(16))
+    a = pane.controller.camera_ids_for("grid", first)
+    pane.drop_items(0, [("grid", first)])
+    pane.drop_items(len(a), [("grid", second)])  # what fits
+    for _ in range(100):
+        if session.events is not None and str(session.events.state) == "live":
+            break
+        await asyncio.sleep(0.1)
+    demo.hook("grid-status", grid_id=first, status="incident", reason="村民报警：疑似火情，网格员已赶赴现场")
+    panel = win.resources
+    panel.set_mode("grids")
+    win.resizeDocks([win.dock], [440], Qt.Orientation.Horizontal)
+    for _ in range(50):
+        if inv.grids[first].status == GridStatus.INCIDENT:
+            break
+        await asyncio.sleep(0.1)
+    panel.grid_model.flush()
+    # the grids that need eyes, their towns open
+    panel.set_status_filter({GridStatus.INCIDENT, GridStatus.ATTENTION})
+    idx = panel.grid_model.index_for_grid(first)
+    panel.grid_view.setCurrentIndex(idx)
+    panel.grid_view.scrollTo(idx, QAbstractItemView.ScrollHint.PositionAtCenter)
+    pane.controller.select(0)
+    await until_playing(pane, 16, also=(TileState.OFFLINE,))
+    await asyncio.sleep(2)
+    shot = QGuiApplication.primaryScreen().grabWindow(0).toImage()
+    small_png(shot).save(str(out), "PNG", 0)  # 0: smallest file
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(take("grid_status.png", scene, before=disable_plugin_panes))

@@ -1,4 +1,5 @@
-"""UI test setup: asyncio on Qt's loop, real data (unexpected Qt warnings fail every test:
+"""UI test setup: real data and logged-in sessions (asyncio on Qt's loop: ``aio``/``run`` in
+tests/conftest.py; unexpected Qt warnings fail every test:
 ``qt_log_level_fail`` in pyproject.toml).
 
 Everything here is real: sessions log in over HTTP to the demo platform
@@ -8,11 +9,10 @@ are python-keyring's own backends.
 
 from __future__ import annotations
 
-import asyncio
 import os
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 # QT_QPA_PLATFORM is chosen once for the whole run in tests/conftest.py
 os.environ.setdefault("CONTROLROOM_LANG", "en")
@@ -25,7 +25,6 @@ from controlroom.inventory import Inventory
 from controlroom.session import Session
 
 HERE = Path(__file__).parent
-T = TypeVar("T")
 
 
 def demo_network() -> Network:
@@ -45,49 +44,6 @@ def full_inventory(network: Network) -> Inventory:
     inv = Inventory()
     inv.replace(network.sites, network.cameras, network.grids, version=1)
     return inv
-
-
-@pytest.fixture
-def aio(qapp) -> Iterator[asyncio.AbstractEventLoop]:  # type: ignore[no-untyped-def]
-    """qasync's loop on the test QApplication, driven by whatever spins Qt's event loop.
-
-    The app runs its coroutines on Qt's loop (ui/app.py); here Qt's loop is
-    spun by ``qtbot.waitUntil`` / ``qtbot.waitSignal``, so the loop is marked as
-    running for asyncio (what ``qasync.QEventLoop(already_running=True)`` does)
-    and tasks advance while the test waits. Not ``already_running=True``
-    itself: its ``stop()`` calls ``QApplication.exit()``, which would make every
-    later ``waitSignal`` in the session return at once.
-    """
-    import qasync
-
-    loop = qasync.QEventLoop(qapp)
-    asyncio.set_event_loop(loop)
-    asyncio.events._set_running_loop(loop)
-    try:
-        yield loop
-    finally:
-        pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
-        for t in pending:
-            t.cancel()
-        if pending:
-            from pytestqt.qtbot import QtBot
-
-            QtBot(qapp).waitUntil(lambda: all(t.done() for t in pending), timeout=10_000)
-        asyncio.events._set_running_loop(None)
-        loop.close()  # else its __del__ runs after Qt objects are gone and complains
-        asyncio.set_event_loop(None)
-
-
-@pytest.fixture
-def run(qtbot, aio: asyncio.AbstractEventLoop) -> Callable[..., Any]:  # type: ignore[no-untyped-def]
-    """``run(coro, timeout_ms)``: run a coroutine on the app's loop and wait (Qt spinning) for its result."""
-
-    def _run(coro: Coroutine[Any, Any, T], timeout: int = 10_000) -> T:
-        task = asyncio.ensure_future(coro)
-        qtbot.waitUntil(task.done, timeout=timeout)
-        return task.result()
-
-    return _run
 
 
 @pytest.fixture

@@ -10,10 +10,8 @@ tests/integration/test_static_file_video.py runs it), real libVLC under Xvfb.
 from __future__ import annotations
 
 import asyncio
-import threading
 import time
 from collections.abc import Iterator
-from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +20,7 @@ from controlroom.ui.app import load_session
 from controlroom.ui.login_dialog import LoginDialog
 from controlroom.ui.main_window import MainWindow
 from controlroom.ui.wall.wall_view import WallPane
+from demo_platform import media_in_thread
 from PySide6.QtWidgets import QMainWindow
 from wvp_platform import WvpThread, add_alarm, build_network
 
@@ -177,25 +176,8 @@ def media(clips: list[Clip]) -> Iterator[MediaServer]:
     def authorize(camera_id: str, profile: str, token: str | None) -> StreamGrant:  # a camera file has no tickets
         return StreamGrant(3, "camera-file", time.monotonic() + 86_400)
 
-    loop = asyncio.new_event_loop()
-    thread = threading.Thread(target=loop.run_forever, name="seam-media")
-    thread.start()
-
-    def call(coro: Any) -> Any:
-        fut: Future[Any] = asyncio.run_coroutine_threadsafe(coro, loop)
-        return fut.result(20)
-
-    async def make() -> MediaServer:
-        return MediaServer(clips, authorize)
-
-    server: MediaServer = call(make())
-    call(server.start())
-    yield server
-    call(server.stop())
-    loop.call_soon_threadsafe(loop.stop)
-    thread.join(10)
-    loop.close()
-    assert not thread.is_alive()
+    with media_in_thread(clips, authorize, "seam-media") as server:
+        yield server
 
 
 def _camera_file(tmp_path: Path, media: MediaServer) -> Path:
