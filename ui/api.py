@@ -26,13 +26,21 @@ from controlroom.ui.grid_status import (
     status_label,
     status_text,
 )
+from controlroom.ui.identity import identity_of  # who is logged in, in words (name · role · scope)
+from controlroom.ui.permissions import (  # controls the role/platform forbid: off, with the reason
+    gate,
+    gate_action,
+)
 
 __all__ = [
     "STATUS_ORDER",
     "GridStaleness",
     "age_text",
+    "gate",
+    "gate_action",
     "grid_tooltip_lines",
     "hatch_brush",
+    "identity_of",
     "plain_tooltip",
     "presenting",
     "put_text",

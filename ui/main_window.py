@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from controlroom.ui import keys, quit_confirm, theme, window_state
 from controlroom.ui import text as ui_text
+from controlroom.ui.identity import IdentityLabel, identity_of
 from controlroom.ui.plugin_host import PluginHost
 from controlroom.ui.resource_panel import ResourcePanel
 from controlroom.ui.wall.wall_ui import WallUi
@@ -222,14 +223,16 @@ class WallPlaceholder(QWidget):
         outer.addLayout(row)
         outer.addStretch(1)
 
-    def set_user(self, user: User | None, url: str) -> None:
+    def set_user(self, user: User | None, url: str, session: Any = None) -> None:
         if user is None:
             self.user_line.setText(self.tr("Not signed in"))
             self.scope_line.setText("")
         else:
+            who = identity_of(session) if session is not None else None
             self.user_line.setText(self.tr("Signed in as {name} ({username}) — {role}").format(
-                name=user.display_name, username=user.username, role=role_text(user.role)))
-            self.scope_line.setText(self.tr("Sees: {scope}").format(scope=scope_text(user)))
+                name=who.name if who else ui_text.name(user.display_name), username=ui_text.name(user.username),
+                role=who.role if who else role_text(user.role)))
+            self.scope_line.setText(self.tr("Sees: {scope}").format(scope=who.scope if who else scope_text(user)))
         self.platform_line.setText(self.tr("Platform: {url}").format(url=url))
 
     def set_counts(self, inventory: Inventory, online: int) -> None:
@@ -294,8 +297,9 @@ class MainWindow(QMainWindow):
         self._session_state = (str(session.state), session.state_detail)
 
         user = session.user
-        who = user.display_name if user is not None else self.tr("not signed in")
-        self.setWindowTitle(self.tr("ControlRoom — {user} @ {host}").format(user=who, host=host_of(session.base_url)))
+        # who is logged in (name · role · scope) in the title and the status bar: ui/identity.py
+        self.user_label = IdentityLabel(session, self)
+        self._show_title(self.user_label.line())
         self.resize(1440, 860)
         self.setMinimumSize(900, 560)
 
@@ -316,7 +320,7 @@ class MainWindow(QMainWindow):
 
         # ---- centre
         self.wall = WallPlaceholder(self)
-        self.wall.set_user(user, session.base_url)
+        self.wall.set_user(user, session.base_url, session)
         # the video wall; the card above stands in for it while the inventory loads
         self.video_wall = WallPane(session, self)
         self._wall_start: dict[str, Any] | None = {"view": start_view, "layout": start_layout, "demo": demo}
@@ -340,12 +344,9 @@ class MainWindow(QMainWindow):
         self.online_label.setTextFormat(Qt.TextFormat.PlainText)
         self.online_label.setContentsMargins(8, 0, 8, 0)
         bar.addPermanentWidget(self.online_label)
-        self.user_label = QLabel(self)
-        self.user_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.user_label.setContentsMargins(8, 0, 8, 0)
-        if user is not None:
-            self.user_label.setText(self.tr("{name} · {role}").format(name=user.display_name, role=role_text(user.role)))
         bar.addPermanentWidget(self.user_label)
+        self._unsubscribers.append(self.user_label.follow())
+        self.user_label.changed.connect(self._show_title)
 
         self._build_menus()
         self.wall_ui = WallUi(self, self.video_wall, self.resources)
@@ -391,6 +392,9 @@ class MainWindow(QMainWindow):
         self.action_about = QAction(self.tr("&About ControlRoom"), self)
         self.action_about.triggered.connect(self.show_about)
         help_menu.addAction(self.action_about)
+
+    def _show_title(self, who: str) -> None:
+        self.setWindowTitle(self.tr("ControlRoom — {user} @ {host}").format(user=who, host=host_of(self.session.base_url)))
 
     def show_settings(self) -> None:
         from controlroom.ui.settings_dialog import SettingsDialog

@@ -34,6 +34,8 @@ class Capability(enum.StrEnum):
     CONFERENCE = "conference"
     PTZ = "ptz"
     PLAYBACK = "playback"
+    DISPLAYS = "displays"  # meeting displays driven through the platform (push)
+    AUDIT = "audit"  # the operator audit trail can be read
 
 
 class Unsupported(errors.PlatformError):

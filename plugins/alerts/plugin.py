@@ -13,8 +13,9 @@ any) ``undo_seconds`` after Space or the button: until then the row says
 A delayed send is truthful: the platform never hears of an acknowledgement
 that was undone, so no other desk saw it come and go. The platform answers
 with the alert and tells every client through an ``alert.acknowledged``
-event, which is what the other desks see. Presenters (``user.can_control`` False) cannot
-acknowledge: the button is off and says why.
+event, which is what the other desks see. Whoever may not acknowledge here
+(``controlroom.permissions.denied``: presenters, a platform without
+acknowledgements) finds the button and the note off, saying why.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import QApplication
 from controlroom.api.errors import PlatformError
 from controlroom.api.schema import Severity
 from controlroom.backends.base import Capability
+from controlroom.permissions import Action, denied_in
 from controlroom.plugin_api import Plugin, PluginContext, Setting
 from controlroom.wall.layouts import PRESETS, preset
 
@@ -111,17 +113,11 @@ class AlertsPlugin(Plugin):
         self.badge.clicked.connect(self.open_pane)
         ctx.add_status_widget(self.badge)
 
-        user = self.session.user if self.session is not None else None
-        offered = getattr(self.session, "capabilities", None)
-        self.can_acknowledge = user is not None and user.can_control
-        self.acknowledge_reason = "" if self.can_acknowledge else (
-            QCoreApplication.translate("Alerts", "Presenters cannot acknowledge alerts: this account is view only.")
-            if user is not None else QCoreApplication.translate("Alerts", "Not signed in."))
-        if self.can_acknowledge and offered is not None and Capability.ALERT_ACK not in offered:
-            # wvp-GB28181-pro lists alarms but has no acknowledgement
-            self.can_acknowledge = False
-            self.acknowledge_reason = QCoreApplication.translate(
-                "Alerts", "This platform does not take acknowledgements: its alarms are shown only.")
+        # the role (presenters only view) and the platform (wvp-GB28181-pro lists alarms but
+        # takes no acknowledgement) in one answer: controlroom.permissions
+        reason = denied_in(self.session, Action.ACKNOWLEDGE_ALERT)
+        self.can_acknowledge = reason is None
+        self.acknowledge_reason = reason or ""
         self.pane.set_can_acknowledge(self.can_acknowledge, self.acknowledge_reason)
         self.can_show = ctx.wall is not None
         self.show_reason = "" if self.can_show else QCoreApplication.translate("Alerts", "This window has no video wall to show cameras on.")

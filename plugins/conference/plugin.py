@@ -52,8 +52,8 @@ class ConferencePlugin(Plugin):
         self._busy = False
         self.pane = ConferencePane()
         user = ctx.session.user if ctx.session is not None else None
-        self.pane.can_control = bool(user is None or user.can_control)
-        self.pane.username = user.username if user is not None else None
+        self.pane.user = user
+        self.pane.capabilities = getattr(ctx.session, "capabilities", None)
         self.pane.join_requested.connect(self.join)
         self.pane.leave_requested.connect(self.leave)
         self.pane.hand_requested.connect(self.raise_hand)

@@ -438,6 +438,13 @@ class AlertsPane(QWidget):
         self.wall_button.setToolTip(self._show_reason if not self._can_show
                                     else self.tr("Put the alert's cameras on the wall (double-click, Enter)"))
         self.read_button.setEnabled(book.unread_count > 0)
+        # the note goes only with an acknowledgement: off, with the same reason, when that is
+        self.note.setEnabled(self._can_acknowledge)
+        self.note.setToolTip(self.tr("Sent with the acknowledgement; every desk sees it") if self._can_acknowledge
+                             else self._acknowledge_reason)
+        self.ack_button.setStatusTip(self.ack_button.toolTip())
+        self.note.setStatusTip(self.note.toolTip())
+        self.wall_button.setStatusTip(self.wall_button.toolTip())
 
     def refresh_state(self) -> None:
         """The book changed under the selection (acknowledged, read, new): update the buttons and "N new ↑"."""

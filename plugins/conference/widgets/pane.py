@@ -8,6 +8,9 @@ labels are set to plain text.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
+from controlroom.ui.api import gate
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QScreen
 from PySide6.QtWidgets import (
@@ -25,7 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from controlroom.api.schema import ConferenceRoom
+from controlroom.api.schema import ConferenceRoom, User
+from controlroom.backends.base import Capability
+from controlroom.permissions import Action, denied
 from controlroom.textsafe import display_name
 
 from .tile import SPEAKER
@@ -47,8 +52,9 @@ class ConferencePane(QWidget):
         self.setObjectName("conferencePane")
         self.joined_room: str | None = None
         self.me: str | None = None
-        self.can_control = True  # False: presenters (meeting displays) only view
-        self.username: str | None = None  # who we are, to know whether we chair the room
+        #: who we are and what the platform offers: what the buttons may do (controlroom.permissions)
+        self.user: User | None = None
+        self.capabilities: Collection[Capability] | None = None
         self.chair: str | None = None  # the joined room's chair (None: the platform does not say)
         self._hand_raised = False
 
@@ -289,26 +295,19 @@ class ConferencePane(QWidget):
         self.join_button.setEnabled(room is not None and active and room != self.joined_room)
         self.join_button.setToolTip("" if active or room is None else self.tr("This meeting is not in session."))
         self.leave_button.setEnabled(joined)
-        self.hand_button.setEnabled(joined and self.me is not None)
         self.hand_button.setText(self.tr("Lower hand") if self._hand_raised else self.tr("Raise hand"))
+        # the platform decides; this only greys out what it would refuse, and says why
+        gate(self.hand_button, denied(self.user, self.capabilities, Action.RAISE_HAND),
+             self.tr("Ask the chair for the floor"), enabled=joined and self.me is not None)
         target = self.mute_target() if joined else None
         muted = self._target_muted(target)
-        view_only = self.tr("Presenters only view.")
-        self.hand_button.setToolTip("" if self.can_control else view_only)
-        # the platform decides; this only greys out what it would refuse, and says why
-        chairing = self.chair is None or (self.username is not None and self.username == self.chair)
-        allowed = self.can_control and (chairing or target == self.me)
-        self.mute_button.setEnabled(target is not None and allowed)
+        own = target is not None and target == self.me
+        reason = denied(self.user, self.capabilities, Action.MUTE_SELF if own else Action.MUTE_OTHERS,
+                        chair=self.chair)
+        tip = (self.tr("Your own microphone (select a participant for theirs)") if own
+               else self.tr("The selected participant's microphone"))
+        gate(self.mute_button, reason, tip, enabled=target is not None)
         self.mute_button.setChecked(muted)
         self.mute_button.setText(self.tr("Unmute") if muted else self.tr("Mute"))
-        if not self.can_control:
-            tip = view_only
-        elif not allowed:
-            tip = self.tr("Only the chair mutes others; you may mute only yourself.")
-        elif target is not None and target == self.me:
-            tip = self.tr("Your own microphone (select a participant for theirs)")
-        else:
-            tip = self.tr("The selected participant's microphone")
-        self.mute_button.setToolTip(tip)
         self.display_button.setEnabled(joined and self.screens.count() > 0)
         self.windowed_button.setEnabled(joined)
