@@ -84,30 +84,35 @@ def town_names(inventory: Inventory | None, towns: list[int]) -> list[str]:
 
 def describe(user: User | None, backend: str = address.API_V1, inventory: Inventory | None = None) -> Identity:
     """Who ``user`` is on ``backend`` ("api_v1", "wvp", "static_file"), in words."""
-    t = QCoreApplication.translate
     if user is None:
-        return Identity(t("Identity", "not signed in"), "", "", "none")
+        return Identity(QCoreApplication.translate("Identity", "not signed in"), "", "", "none")
     name = _bounded(user.display_name or user.username)
-    if backend == address.WVP:
-        return Identity(name, t("Identity", "WVP admin"), t("Identity", "whole platform"), "wvp")
-    if backend == address.STATIC_FILE:
-        return Identity(name, t("Identity", "camera file"), t("Identity", "every camera in the file"), "static_file")
+    if backend == address.WVP:  # WVP's logins are its administrators; it knows no scope
+        return Identity(name, QCoreApplication.translate("Identity", "WVP admin"),
+                        QCoreApplication.translate("Identity", "whole platform"), "wvp")
+    if backend == address.STATIC_FILE:  # no login at all: whoever runs the app
+        return Identity(name, QCoreApplication.translate("Identity", "camera file"),
+                        QCoreApplication.translate("Identity", "every camera in the file"), "static_file")
     role = user.role
     if role == Role.PRESENTER:
-        return Identity(name, t("Identity", "presenter"), t("Identity", "view only"), str(role))
-    words = t("Identity", "county dispatch") if role == Role.DISPATCHER else t("Identity", "town desk")
+        return Identity(name, QCoreApplication.translate("Identity", "presenter"),
+                        QCoreApplication.translate("Identity", "view only"), str(role))
+    if role == Role.DISPATCHER:
+        words = QCoreApplication.translate("Identity", "county dispatch")
+    else:
+        words = QCoreApplication.translate("Identity", "town desk")
     towns = user.scope.towns
     if towns is None:
-        scope = t("Identity", "whole county")
+        scope = QCoreApplication.translate("Identity", "whole county")
     elif not towns:
-        scope = t("Identity", "no town")
+        scope = QCoreApplication.translate("Identity", "no town")
     else:
         shown = town_names(inventory, towns[:3])
-        more = len(towns) - len(shown)
-        listed = t("Identity", ", ").join(shown)
-        if more > 0:
-            listed = t("Identity", "{towns} and {n} more").format(towns=listed, n=more)
-        scope = t("Identity", "{towns} only").format(towns=listed)
+        listed = QCoreApplication.translate("Identity", ", ").join(shown)
+        if len(towns) > len(shown):
+            listed = QCoreApplication.translate("Identity", "{towns} and {n} more").format(
+                towns=listed, n=len(towns) - len(shown))
+        scope = QCoreApplication.translate("Identity", "{towns} only").format(towns=listed)
     if not user.can_control:
-        scope = t("Identity", "{scope}, view only").format(scope=scope)
+        scope = QCoreApplication.translate("Identity", "{scope}, view only").format(scope=scope)
     return Identity(name, words, scope, str(role))

@@ -98,37 +98,41 @@ def needs(action: Action) -> Capability | None:
 
 def _what(action: Action) -> str:
     """The action as a verb phrase: "… may not {what}."."""
-    t = QCoreApplication.translate
     return {
-        Action.ACKNOWLEDGE_ALERT: t("Permissions", "acknowledge alerts"),
-        Action.STEER_PTZ: t("Permissions", "steer cameras"),
-        Action.SAVE_PTZ_PRESET: t("Permissions", "save camera presets"),
-        Action.PLAY_BACK: t("Permissions", "play back recordings"),
-        Action.EXPORT_RECORDING: t("Permissions", "export recordings"),
-        Action.CREATE_BOOKMARK: t("Permissions", "add bookmarks"),
-        Action.DELETE_BOOKMARK: t("Permissions", "delete bookmarks"),
-        Action.PUSH_TO_DISPLAY: t("Permissions", "send to the meeting displays"),
-        Action.VIEW_AUDIT: t("Permissions", "see the operator audit trail"),
-        Action.RAISE_HAND: t("Permissions", "speak in a conference"),
-        Action.MUTE_SELF: t("Permissions", "use a microphone in a conference"),
-        Action.MUTE_OTHERS: t("Permissions", "mute other participants"),
-        Action.EDIT_SHARED_VIEWS: t("Permissions", "change the shared views"),
+        Action.ACKNOWLEDGE_ALERT: QCoreApplication.translate("Permissions", "acknowledge alerts"),
+        Action.STEER_PTZ: QCoreApplication.translate("Permissions", "steer cameras"),
+        Action.SAVE_PTZ_PRESET: QCoreApplication.translate("Permissions", "save camera presets"),
+        Action.PLAY_BACK: QCoreApplication.translate("Permissions", "play back recordings"),
+        Action.EXPORT_RECORDING: QCoreApplication.translate("Permissions", "export recordings"),
+        Action.CREATE_BOOKMARK: QCoreApplication.translate("Permissions", "add bookmarks"),
+        Action.DELETE_BOOKMARK: QCoreApplication.translate("Permissions", "delete bookmarks"),
+        Action.PUSH_TO_DISPLAY: QCoreApplication.translate("Permissions", "send to the meeting displays"),
+        Action.VIEW_AUDIT: QCoreApplication.translate("Permissions", "see the operator audit trail"),
+        Action.RAISE_HAND: QCoreApplication.translate("Permissions", "speak in a conference"),
+        Action.MUTE_SELF: QCoreApplication.translate("Permissions", "use a microphone in a conference"),
+        Action.MUTE_OTHERS: QCoreApplication.translate("Permissions", "mute other participants"),
+        Action.EDIT_SHARED_VIEWS: QCoreApplication.translate("Permissions", "change the shared views"),
     }[action]
 
 
 def _missing(capability: Capability) -> str:
     """Why nobody can do it here: the platform lacks ``capability``."""
-    t = QCoreApplication.translate
     words = {
-        Capability.ALERT_ACK: t("Permissions", "This platform does not take acknowledgements: its alarms are shown only."),
-        Capability.PTZ: t("Permissions", "This platform does not steer cameras."),
-        Capability.PLAYBACK: t("Permissions", "This platform offers no recordings."),
-        Capability.DISPLAYS: t("Permissions", "This platform drives no meeting displays."),
-        Capability.AUDIT: t("Permissions", "This platform keeps no operator audit trail."),
-        Capability.CONFERENCE: t("Permissions", "This platform has no video conference."),
+        Capability.ALERT_ACK: QCoreApplication.translate(
+            "Permissions", "This platform does not take acknowledgements: its alarms are shown only."),
+        Capability.PTZ: QCoreApplication.translate("Permissions", "This platform does not steer cameras."),
+        Capability.PLAYBACK: QCoreApplication.translate("Permissions", "This platform offers no recordings."),
+        Capability.DISPLAYS: QCoreApplication.translate(
+            "Permissions", "This platform drives no meeting displays."),
+        Capability.AUDIT: QCoreApplication.translate(
+            "Permissions", "This platform keeps no operator audit trail."),
+        Capability.CONFERENCE: QCoreApplication.translate(
+            "Permissions", "This platform has no video conference."),
     }
-    return words.get(capability) or t("Permissions", "This platform does not offer that ({what}).").format(
-        what=capability.value)
+    if capability in words:
+        return words[capability]
+    return QCoreApplication.translate(
+        "Permissions", "This platform does not offer that ({what}).").format(what=capability.value)
 
 
 def denied(
@@ -145,30 +149,35 @@ def denied(
     username of the bookmark's author (DELETE_BOOKMARK); ``chair``: the username of the
     conference's chair (MUTE_OTHERS), None when the room has none.
     """
-    t = QCoreApplication.translate
     if user is None:
-        return t("Permissions", "Not signed in.")
+        return QCoreApplication.translate("Permissions", "Not signed in.")
     need = _NEEDS.get(action)
     if capabilities is not None and need is not None and need not in capabilities:
-        return _missing(need)
+        return _missing(need)  # first: nobody could, whatever the role
     what = _what(action)
     if user.role == Role.PRESENTER:
-        if action not in _PRESENTER_MAY:
-            return t("Permissions", "This login is a presenter (view only): it may not {what}.").format(what=what)
-        return None
+        if action in _PRESENTER_MAY:
+            return None
+        return QCoreApplication.translate(
+            "Permissions", "This login is a presenter (view only): it may not {what}.").format(what=what)
     if user.role == Role.TOWN_DESK and action in _TOWN_DESK_MAY_NOT:
         if action is Action.MUTE_OTHERS:
-            return t("Permissions", "Only the conference's chair (the county dispatch) mutes others; "
-                     "you may mute only yourself.")
-        return t("Permissions", "Only the county dispatch may {what}; a town desk works on its own town.").format(
-            what=what)
+            return QCoreApplication.translate(
+                "Permissions",
+                "Only the conference's chair (the county dispatch) mutes others; you may mute only yourself.")
+        return QCoreApplication.translate(
+            "Permissions",
+            "Only the county dispatch may {what}; a town desk works on its own town.").format(what=what)
     if not user.can_control and action in _CONTROL:
-        return t("Permissions", "The platform lets this login view only: it may not {what}.").format(what=what)
-    if action is Action.DELETE_BOOKMARK and author is not None and user.role != Role.DISPATCHER \
-            and author != user.username:
-        return t("Permissions", "Only the bookmark's author or a county dispatcher may delete it.")
+        return QCoreApplication.translate(
+            "Permissions", "The platform lets this login view only: it may not {what}.").format(what=what)
+    others_bookmark = author is not None and author != user.username
+    if action is Action.DELETE_BOOKMARK and others_bookmark and user.role != Role.DISPATCHER:
+        return QCoreApplication.translate(
+            "Permissions", "Only the bookmark's author or a county dispatcher may delete it.")
     if action is Action.MUTE_OTHERS and chair is not None and chair != user.username:
-        return t("Permissions", "Only the conference's chair mutes others; you may mute only yourself.")
+        return QCoreApplication.translate(
+            "Permissions", "Only the conference's chair mutes others; you may mute only yourself.")
     return None
 
 

@@ -37,11 +37,10 @@ ROLE_COLOURS = {
 
 
 def backend_words(backend: str) -> str:
-    t = QCoreApplication.translate
     return {
-        address.API_V1: t("Identity", "API v1 platform"),
-        address.WVP: t("Identity", "wvp-GB28181-pro"),
-        address.STATIC_FILE: t("Identity", "camera file"),
+        address.API_V1: QCoreApplication.translate("Identity", "API v1 platform"),
+        address.WVP: QCoreApplication.translate("Identity", "wvp-GB28181-pro"),
+        address.STATIC_FILE: QCoreApplication.translate("Identity", "camera file"),
     }.get(backend, backend)
 
 

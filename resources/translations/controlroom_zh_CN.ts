@@ -90,9 +90,9 @@
   <context>
     <name>Alerts</name>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="75" />
-      <location filename="../../plugins/alerts/plugin.py" line="103" />
-      <location filename="../../plugins/alerts/plugin.py" line="201" />
+      <location filename="../../plugins/alerts/plugin.py" line="77" />
+      <location filename="../../plugins/alerts/plugin.py" line="105" />
+      <location filename="../../plugins/alerts/plugin.py" line="197" />
       <source>Alerts</source>
       <extracomment>Tasks sending the acknowledgements still waiting when a window closed (kept referenced until done). Acknowledgements sent at once when many alerts are selected. How many alerts the fetch asks for: every open one up to this many... ...and the most recent ones whatever their state (recent history).
 ----------
@@ -100,78 +100,63 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>告警</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="118" />
-      <source>Presenters cannot acknowledge alerts: this account is view only.</source>
-      <extracomment>acknowledgements waiting to be sent: alert id -&gt; (note, when to send, monotonic s)</extracomment>
-      <translation>演示用户不能确认告警：此账号只能查看。</translation>
-    </message>
-    <message>
-      <location filename="../../plugins/alerts/plugin.py" line="119" />
-      <source>Not signed in.</source>
-      <translation>未登录。</translation>
-    </message>
-    <message>
       <location filename="../../plugins/alerts/plugin.py" line="123" />
-      <source>This platform does not take acknowledgements: its alarms are shown only.</source>
-      <translation>此平台不接受确认：其报警仅供查看。</translation>
-    </message>
-    <message>
-      <location filename="../../plugins/alerts/plugin.py" line="127" />
       <source>This window has no video wall to show cameras on.</source>
+      <extracomment>acknowledgements waiting to be sent: alert id -&gt; (note, when to send, monotonic s)</extracomment>
       <translation>此窗口没有可上墙的视频墙。</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="144" />
+      <location filename="../../plugins/alerts/plugin.py" line="140" />
       <source>Pop up critical alerts</source>
       <translation>紧急告警弹窗提示</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="145" />
+      <location filename="../../plugins/alerts/plugin.py" line="141" />
       <source>Sound for critical alerts</source>
       <translation>紧急告警声音提示</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="203" />
+      <location filename="../../plugins/alerts/plugin.py" line="199" />
       <source>Alerts ({n} new)</source>
       <translation>告警（{n} 条新）</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="273" />
+      <location filename="../../plugins/alerts/plugin.py" line="269" />
       <source>Could not fetch the alerts: {error}</source>
       <translation>无法获取告警：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="315" />
+      <location filename="../../plugins/alerts/plugin.py" line="311" />
       <source>Acknowledgement undone: {n}</source>
       <translation>已撤销确认：{n} 条</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="325" />
+      <location filename="../../plugins/alerts/plugin.py" line="321" />
       <source>Undo acknowledging {n} ({s} s)</source>
       <translation>撤销确认 {n} 条（{s} 秒）</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="418" />
+      <location filename="../../plugins/alerts/plugin.py" line="414" />
       <source>Could not acknowledge: {errors}</source>
       <translation>无法确认：{errors}</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="420" />
+      <location filename="../../plugins/alerts/plugin.py" line="416" />
       <source>Alerts acknowledged: {n}</source>
       <translation>已确认告警：{n} 条</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="443" />
+      <location filename="../../plugins/alerts/plugin.py" line="439" />
       <source>This alert has no camera you can watch.</source>
       <translation>此告警没有您可查看的摄像机。</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="461" />
+      <location filename="../../plugins/alerts/plugin.py" line="457" />
       <source>On the wall, tile {tile}: {camera}</source>
       <translation>已上墙，第 {tile} 窗格：{camera}</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="463" />
+      <location filename="../../plugins/alerts/plugin.py" line="459" />
       <source>On the wall, tiles {first}–{last}: {cameras}</source>
       <translation>已上墙，第 {first}–{last} 窗格：{cameras}</translation>
     </message>
@@ -267,6 +252,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     </message>
     <message>
       <location filename="../../plugins/alerts/widgets/pane.py" line="198" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="443" />
       <source>Sent with the acknowledgement; every desk sees it</source>
       <translation>随确认一并发送，各席位均可看到</translation>
     </message>
@@ -348,7 +334,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Backend</name>
     <message>
-      <location filename="../../controlroom/backends/base.py" line="44" />
+      <location filename="../../controlroom/backends/base.py" line="46" />
       <source>This platform does not offer that ({what}).</source>
       <translation>此平台不提供该功能（{what}）。</translation>
     </message>
@@ -369,164 +355,160 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConferencePane</name>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="61" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="67" />
       <source>Join</source>
+      <extracomment>who we are and what the platform offers: what the buttons may do (controlroom.permissions)</extracomment>
       <translation>加入</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="63" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="69" />
       <source>Leave</source>
       <translation>退出</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="68" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="74" />
       <source>Meeting rooms</source>
       <translation>会议室</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="80" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="86" />
       <source>Participant</source>
       <translation>参会方</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="80" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="86" />
       <source>Microphone</source>
       <translation>麦克风</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="80" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="86" />
       <source>Hand</source>
       <translation>举手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="80" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="86" />
       <source>Site</source>
       <translation>单位</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="86" />
-      <location filename="../../plugins/conference/widgets/pane.py" line="293" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="92" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="298" />
       <source>Raise hand</source>
       <translation>举手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="89" />
-      <location filename="../../plugins/conference/widgets/pane.py" line="303" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="95" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="311" />
       <source>Mute</source>
       <translation>静音</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="95" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="101" />
       <source>In the meeting</source>
       <translation>参会方</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="104" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="110" />
       <source>Show on meeting display</source>
       <translation>在会议大屏上显示</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="106" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="112" />
       <source>Full screen on the chosen screen; Esc there brings it back to a window</source>
       <translation>在所选屏幕上全屏显示；在该屏幕上按 Esc 返回窗口</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="107" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="113" />
       <source>Back to a window</source>
       <translation>恢复为窗口</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="109" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="115" />
       <source>Meeting display</source>
       <translation>会议大屏</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="143" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="149" />
       <source>{name} · {n} participants</source>
       <translation>{name} · {n} 个参会方</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="145" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="151" />
       <source>{name} · not in session</source>
       <translation>{name} · 未开会</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="147" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="153" />
       <source>{room} — joined</source>
       <translation>{room} — 已加入</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="185" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="191" />
       <source>Not in a meeting. Pick a room and join.</source>
       <translation>未在会议中。请选择会议室并加入。</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="189" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="195" />
       <source>In: {room}</source>
       <translation>当前会议：{room}</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="193" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="199" />
       <source>{name} (you)</source>
       <translation>{name}（本席）</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="195" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="201" />
       <source>Speaking</source>
       <translation>正在发言</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="197" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="203" />
       <source>Muted</source>
       <translation>已静音</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="197" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="203" />
       <source>On</source>
       <translation>开</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="198" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="204" />
       <source>Raised</source>
       <translation>已举手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="255" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="261" />
       <source>Screen {n}: {name} ({w}×{h})</source>
       <translation>屏幕 {n}：{name}（{w}×{h}）</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="290" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="296" />
       <source>This meeting is not in session.</source>
       <translation>该会议尚未开始。</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="293" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="298" />
       <source>Lower hand</source>
       <translation>放下手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="296" />
-      <source>Presenters only view.</source>
-      <translation>演示席仅可观看。</translation>
+      <location filename="../../plugins/conference/widgets/pane.py" line="301" />
+      <source>Ask the chair for the floor</source>
+      <translation>向主持人申请发言</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="303" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="311" />
       <source>Unmute</source>
       <translation>取消静音</translation>
     </message>
     <message>
       <location filename="../../plugins/conference/widgets/pane.py" line="307" />
-      <source>Only the chair mutes others; you may mute only yourself.</source>
-      <translation>只有主持人可以为他人静音；您只能为自己静音。</translation>
-    </message>
-    <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="309" />
       <source>Your own microphone (select a participant for theirs)</source>
       <translation>本席位的麦克风（选择参会者可操作其麦克风）</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/pane.py" line="311" />
+      <location filename="../../plugins/conference/widgets/pane.py" line="308" />
       <source>The selected participant's microphone</source>
       <translation>所选参会者的麦克风</translation>
     </message>
@@ -665,7 +647,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConnectionIndicator</name>
     <message>
-      <location filename="../../ui/main_window.py" line="132" />
+      <location filename="../../ui/main_window.py" line="133" />
       <source>{state}: {detail}</source>
       <translation>{state}：{detail}</translation>
     </message>
@@ -673,32 +655,32 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConnectionState</name>
     <message>
-      <location filename="../../ui/main_window.py" line="57" />
+      <location filename="../../ui/main_window.py" line="58" />
       <source>Disconnected</source>
       <translation>未连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="58" />
+      <location filename="../../ui/main_window.py" line="59" />
       <source>Connecting</source>
       <translation>正在连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="59" />
+      <location filename="../../ui/main_window.py" line="60" />
       <source>Loading inventory</source>
       <translation>正在加载资源</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="60" />
+      <location filename="../../ui/main_window.py" line="61" />
       <source>Connected</source>
       <translation>已连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="61" />
+      <location filename="../../ui/main_window.py" line="62" />
       <source>Reconnecting</source>
       <translation>正在重新连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="62" />
+      <location filename="../../ui/main_window.py" line="63" />
       <source>Connection failed</source>
       <translation>连接失败</translation>
     </message>
@@ -801,7 +783,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/notices.py" line="190" />
+      <location filename="../../plugins/alerts/widgets/notices.py" line="192" />
       <source>{n} more critical</source>
       <translation>另有 {n} 条紧急告警</translation>
     </message>
@@ -1155,6 +1137,115 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     </message>
   </context>
   <context>
+    <name>Identity</name>
+    <message>
+      <location filename="../../controlroom/identity.py" line="78" />
+      <source>town {n}</source>
+      <extracomment>A display name longer than this is cut (a hostile platform may send 10,000 characters).</extracomment>
+      <translation>{n} 号乡镇</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/identity.py" line="88" />
+      <source>not signed in</source>
+      <translation>未登录</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/identity.py" line="91" />
+      <source>WVP admin</source>
+      <translation>WVP 管理员</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/identity.py" line="92" />
+      <source>whole platform</source>
+      <translation>整个平台</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/identity.py" line="94" />
+      <location filename="../../ui/identity.py" line="43" />
+      <source>camera file</source>
+      <translation>摄像机文件</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/identity.py" line="95" />
+      <source>every camera in the file</source>
+      <translation>文件中的全部摄像机</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/identity.py" line="98" />
+      <source>presenter</source>
+      <translation>演示</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/identity.py" line="99" />
+      <source>view only</source>
+      <translation>只能观看</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/identity.py" line="101" />
+      <source>county dispatch</source>
+      <translation>县指挥中心</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/identity.py" line="103" />
+      <source>town desk</source>
+      <translation>乡镇值班台</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/identity.py" line="106" />
+      <source>whole county</source>
+      <translation>全县</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/identity.py" line="108" />
+      <source>no town</source>
+      <translation>无乡镇</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/identity.py" line="111" />
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/identity.py" line="113" />
+      <source>{towns} and {n} more</source>
+      <translation>{towns}等（另有 {n} 个）</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/identity.py" line="115" />
+      <source>{towns} only</source>
+      <translation>仅{towns}</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/identity.py" line="117" />
+      <source>{scope}, view only</source>
+      <translation>{scope}，只能观看</translation>
+    </message>
+    <message>
+      <location filename="../../ui/identity.py" line="41" />
+      <source>API v1 platform</source>
+      <translation>API v1 平台</translation>
+    </message>
+    <message>
+      <location filename="../../ui/identity.py" line="42" />
+      <source>wvp-GB28181-pro</source>
+      <translation>wvp-GB28181-pro</translation>
+    </message>
+  </context>
+  <context>
+    <name>IdentityLabel</name>
+    <message>
+      <location filename="../../ui/identity.py" line="90" />
+      <source>User name: {username}</source>
+      <extracomment>the words changed (the inventory brought the town names): the title follows</extracomment>
+      <translation>用户名：{username}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/identity.py" line="91" />
+      <source>Platform: {backend} at {url}</source>
+      <translation>平台：{backend}，地址 {url}</translation>
+    </message>
+  </context>
+  <context>
     <name>IncidentBar</name>
     <message>
       <location filename="../../ui/wall/wall_view.py" line="970" />
@@ -1372,131 +1463,121 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="99" />
+      <location filename="../../ui/main_window.py" line="100" />
       <source>{id}: {reason}</source>
       <translation>{id}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="100" />
+      <location filename="../../ui/main_window.py" line="101" />
       <source>record {n}</source>
       <translation>第 {n} 条记录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="102" />
+      <location filename="../../ui/main_window.py" line="103" />
       <source>Left out {n} record(s) the platform sent in a form ControlRoom cannot read; the rest loaded. First: {first}</source>
       <translation>平台发送的 {n} 条记录格式无法读取，已略过；其余已加载。首条：{first}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="297" />
-      <source>not signed in</source>
-      <extracomment>the operator asked to log out (the app closes the session and shows the login again)</extracomment>
-      <translation>未登录</translation>
-    </message>
-    <message>
-      <location filename="../../ui/main_window.py" line="298" />
+      <location filename="../../ui/main_window.py" line="397" />
       <source>ControlRoom — {user} @ {host}</source>
       <translation>ControlRoom — {user} @ {host}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="308" />
+      <location filename="../../ui/main_window.py" line="312" />
       <source>This platform has no community grids (网格): browse by site.</source>
+      <extracomment>the operator asked to log out (the app closes the session and shows the login again)</extracomment>
       <translation>此平台没有网格：请按站点浏览。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="309" />
+      <location filename="../../ui/main_window.py" line="313" />
       <source>Sites and cameras</source>
       <translation>站点与摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="336" />
+      <location filename="../../ui/main_window.py" line="340" />
       <source>Cameras %v of %m</source>
       <translation>摄像机 %v / %m</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="347" />
-      <source>{name} · {role}</source>
-      <translation>{name} · {role}</translation>
-    </message>
-    <message>
-      <location filename="../../ui/main_window.py" line="368" />
+      <location filename="../../ui/main_window.py" line="369" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="369" />
+      <location filename="../../ui/main_window.py" line="370" />
       <source>&amp;Settings…</source>
       <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="374" />
+      <location filename="../../ui/main_window.py" line="375" />
       <source>Log &amp;out</source>
       <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="378" />
+      <location filename="../../ui/main_window.py" line="379" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
       <location filename="../../ui/keys.py" line="70" />
-      <location filename="../../ui/main_window.py" line="383" />
+      <location filename="../../ui/main_window.py" line="384" />
       <location filename="../../ui/plugin_host.py" line="141" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="384" />
+      <location filename="../../ui/main_window.py" line="385" />
       <source>&amp;Find camera…</source>
       <translation>查找摄像机(&amp;F)…</translation>
     </message>
     <message>
       <location filename="../../ui/keys.py" line="99" />
-      <location filename="../../ui/main_window.py" line="390" />
+      <location filename="../../ui/main_window.py" line="391" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="391" />
+      <location filename="../../ui/main_window.py" line="392" />
       <source>&amp;About ControlRoom</source>
       <translation>关于 ControlRoom(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="412" />
+      <location filename="../../ui/main_window.py" line="416" />
       <source>About ControlRoom</source>
       <translation>关于 ControlRoom</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="414" />
+      <location filename="../../ui/main_window.py" line="418" />
       <source>&lt;h3&gt;ControlRoom {version}&lt;/h3&gt;&lt;p&gt;Desktop client for county video networks: the county dispatch centre, town platforms and village platforms.&lt;/p&gt;&lt;p&gt;Free software under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;ControlRoom {version}&lt;/h3&gt;&lt;p&gt;县域视频网络桌面客户端：县级指挥中心、乡镇平台和村居平台。&lt;/p&gt;&lt;p&gt;自由软件，依据 GNU GPL 第 3 版或更新版本发布。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="437" />
+      <location filename="../../ui/main_window.py" line="441" />
       <source>Loading the inventory…</source>
       <translation>正在加载资源…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="454" />
+      <location filename="../../ui/main_window.py" line="458" />
       <source>Cameras online: {online} / {total}</source>
       <translation>在线摄像机：{online} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="467" />
+      <location filename="../../ui/main_window.py" line="471" />
       <source>Loading cameras: {done} of {total}</source>
       <translation>正在加载摄像机：{done} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="470" />
+      <location filename="../../ui/main_window.py" line="474" />
       <source>Loading cameras: {done} received</source>
       <translation>正在加载摄像机：已收到 {done} 个</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="489" />
+      <location filename="../../ui/main_window.py" line="493" />
       <source>{n} records left out; first: {first}</source>
       <translation>有 {n} 条记录未载入；第一条：{first}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="504" />
+      <location filename="../../ui/main_window.py" line="508" />
       <source>Could not load the inventory: {message}</source>
       <translation>无法加载资源：{message}</translation>
     </message>
@@ -1507,6 +1588,145 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <location filename="../../ui/settings_dialog.py" line="265" />
       <source>Automatic</source>
       <translation>自动</translation>
+    </message>
+  </context>
+  <context>
+    <name>Permissions</name>
+    <message>
+      <location filename="../../controlroom/permissions.py" line="102" />
+      <source>acknowledge alerts</source>
+      <extracomment>The backend capability each action needs (absent: none). What a presenter (a meeting display's login) may do: view, play back, drive its own screen. What a town desk may not do: the county-wide things. Actions that steer or change something: a login the platform marks ``can_control=False`` may not.</extracomment>
+      <translation>确认报警</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/permissions.py" line="103" />
+      <source>steer cameras</source>
+      <translation>控制云台</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/permissions.py" line="104" />
+      <source>save camera presets</source>
+      <translation>保存预置位</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/permissions.py" line="105" />
+      <source>play back recordings</source>
+      <translation>回放录像</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/permissions.py" line="106" />
+      <source>export recordings</source>
+      <translation>导出录像</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/permissions.py" line="107" />
+      <source>add bookmarks</source>
+      <translation>添加书签</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/permissions.py" line="108" />
+      <source>delete bookmarks</source>
+      <translation>删除书签</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/permissions.py" line="109" />
+      <source>send to the meeting displays</source>
+      <translation>向会商大屏推送</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/permissions.py" line="110" />
+      <source>see the operator audit trail</source>
+      <translation>查看操作审计记录</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/permissions.py" line="111" />
+      <source>speak in a conference</source>
+      <translation>在会议中发言</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/permissions.py" line="112" />
+      <source>use a microphone in a conference</source>
+      <translation>在会议中使用麦克风</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/permissions.py" line="113" />
+      <source>mute other participants</source>
+      <translation>将其他参会方静音</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/permissions.py" line="114" />
+      <source>change the shared views</source>
+      <translation>修改共享视图</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/permissions.py" line="121" />
+      <source>This platform does not take acknowledgements: its alarms are shown only.</source>
+      <translation>此平台不接受确认：其报警仅供查看。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/permissions.py" line="123" />
+      <source>This platform does not steer cameras.</source>
+      <translation>此平台不支持云台控制。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/permissions.py" line="124" />
+      <source>This platform offers no recordings.</source>
+      <translation>此平台不提供录像。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/permissions.py" line="125" />
+      <source>This platform drives no meeting displays.</source>
+      <translation>此平台不管理会商大屏。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/permissions.py" line="127" />
+      <source>This platform keeps no operator audit trail.</source>
+      <translation>此平台不保存操作审计记录。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/permissions.py" line="129" />
+      <source>This platform has no video conference.</source>
+      <translation>此平台没有视频会议。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/permissions.py" line="134" />
+      <source>This platform does not offer that ({what}).</source>
+      <translation>此平台不提供该功能（{what}）。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/permissions.py" line="153" />
+      <source>Not signed in.</source>
+      <translation>未登录。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/permissions.py" line="161" />
+      <source>This login is a presenter (view only): it may not {what}.</source>
+      <translation>此账号为演示账号（只能观看），不能{what}。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/permissions.py" line="165" />
+      <source>Only the conference's chair (the county dispatch) mutes others; you may mute only yourself.</source>
+      <translation>只有会议主持方（县指挥中心）可以将他人静音；您只能将自己静音。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/permissions.py" line="168" />
+      <source>Only the county dispatch may {what}; a town desk works on its own town.</source>
+      <translation>只有县指挥中心可以{what}；乡镇值班台只处理本镇事务。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/permissions.py" line="172" />
+      <source>The platform lets this login view only: it may not {what}.</source>
+      <translation>平台只允许此账号观看，不能{what}。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/permissions.py" line="176" />
+      <source>Only the bookmark's author or a county dispatcher may delete it.</source>
+      <translation>只有书签的创建者或县指挥中心调度员可以删除它。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/permissions.py" line="179" />
+      <source>Only the conference's chair mutes others; you may mute only yourself.</source>
+      <translation>只有会议主持人可以将他人静音；您只能将自己静音。</translation>
     </message>
   </context>
   <context>
@@ -2099,27 +2319,27 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Role</name>
     <message>
-      <location filename="../../ui/main_window.py" line="79" />
+      <location filename="../../ui/main_window.py" line="80" />
       <source>County dispatcher</source>
       <translation>县级调度员</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="80" />
+      <location filename="../../ui/main_window.py" line="81" />
       <source>Town desk</source>
       <translation>乡镇值班台</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="81" />
+      <location filename="../../ui/main_window.py" line="82" />
       <source>Presenter (view only)</source>
       <translation>会议展示（仅查看）</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="92" />
+      <location filename="../../ui/main_window.py" line="93" />
       <source>Whole county</source>
       <translation>全县</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="93" />
+      <location filename="../../ui/main_window.py" line="94" />
       <source>Towns: {towns}</source>
       <translation>乡镇：{towns}</translation>
     </message>
@@ -3381,72 +3601,72 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>WallPlaceholder</name>
     <message>
-      <location filename="../../ui/main_window.py" line="154" />
+      <location filename="../../ui/main_window.py" line="155" />
       <source>Opening the video wall…</source>
       <translation>正在打开视频墙……</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="157" />
+      <location filename="../../ui/main_window.py" line="158" />
       <source>Loading the sites and cameras from the platform; the wall opens as soon as they are in.</source>
       <translation>正在从平台加载站点和摄像机，加载完成后视频墙即会打开。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="179" />
+      <location filename="../../ui/main_window.py" line="180" />
       <source>County dispatch centre</source>
       <translation>县级指挥中心</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="180" />
+      <location filename="../../ui/main_window.py" line="181" />
       <source>Town platforms</source>
       <translation>乡镇平台</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="181" />
+      <location filename="../../ui/main_window.py" line="182" />
       <source>Village platforms</source>
       <translation>村居平台</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="182" />
+      <location filename="../../ui/main_window.py" line="183" />
       <source>Cameras</source>
       <translation>摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="183" />
+      <location filename="../../ui/main_window.py" line="184" />
       <source>Cameras online</source>
       <translation>在线摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="184" />
+      <location filename="../../ui/main_window.py" line="185" />
       <source>Grids</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="227" />
+      <location filename="../../ui/main_window.py" line="228" />
       <source>Not signed in</source>
       <translation>未登录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="230" />
+      <location filename="../../ui/main_window.py" line="232" />
       <source>Signed in as {name} ({username}) — {role}</source>
       <translation>当前用户：{name}（{username}）— {role}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="232" />
+      <location filename="../../ui/main_window.py" line="235" />
       <source>Sees: {scope}</source>
       <translation>可见范围：{scope}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="233" />
+      <location filename="../../ui/main_window.py" line="236" />
       <source>Platform: {url}</source>
       <translation>平台：{url}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="251" />
+      <location filename="../../ui/main_window.py" line="254" />
       <source>The video wall could not open</source>
       <translation>视频墙无法打开</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="252" />
+      <location filename="../../ui/main_window.py" line="255" />
       <source>Log out and in again, or check the platform with “controlroom doctor”.</source>
       <translation>请注销后重新登录，或用“controlroom doctor”检查平台。</translation>
     </message>

@@ -240,7 +240,7 @@ def test_presenter_cannot_acknowledge(qtbot, login, run, demo) -> None:  # type:
     assert plugin.pane.select_alert(raised["id"])
     button = plugin.pane.ack_button
     assert not button.isEnabled()
-    assert button.toolTip() == "Presenters cannot acknowledge alerts: this account is view only."
+    assert button.toolTip() == "This login is a presenter (view only): it may not acknowledge alerts."
     qtbot.keyClick(plugin.pane.table, Qt.Key.Key_Space)
     assert plugin.pane.message.text() == button.toolTip()
     assert not plugin.model.is_pending(raised["id"])

@@ -254,8 +254,10 @@ def test_presenter_only_views_and_closing_the_window_leaves(qtbot, login, run) -
 
     # a presenter only views: no mute, no hand, and the buttons say why
     pane.roster.setCurrentItem(pane.participant_item("p1"))
-    assert not pane.mute_button.isEnabled() and pane.mute_button.toolTip() == "Presenters only view."
-    assert not pane.hand_button.isEnabled() and pane.hand_button.toolTip() == "Presenters only view."
+    assert not pane.mute_button.isEnabled() and pane.mute_button.toolTip() == (
+        "This login is a presenter (view only): it may not mute other participants.")
+    assert not pane.hand_button.isEnabled() and pane.hand_button.toolTip() == (
+        "This login is a presenter (view only): it may not speak in a conference.")
 
     # closing the main window while in the meeting: players released
     players = [t.player for t in wall.tiles.values()]
@@ -269,7 +271,7 @@ def test_presenter_only_views_and_closing_the_window_leaves(qtbot, login, run) -
 def test_only_the_chair_may_mute_others(qtbot) -> None:  # type: ignore[no-untyped-def]
     from controlroom.plugins.conference.widgets.pane import ConferencePane
 
-    from controlroom.api.schema import ConferenceRoom, Participant
+    from controlroom.api.schema import ConferenceRoom, Participant, Role, Scope, User
 
     def person(pid: str) -> Participant:
         return Participant(id=pid, name=pid, site_id=None, camera_id=None, muted=True, speaking=False,
@@ -279,17 +281,24 @@ def test_only_the_chair_may_mute_others(qtbot) -> None:  # type: ignore[no-untyp
                           members=["town03"], chair="dispatcher")
     pane = ConferencePane()
     qtbot.addWidget(pane)
-    pane.username = "town03"
+    pane.user = User(username="town03", display_name="武台镇", role=Role.TOWN_DESK, scope=Scope(towns=[3]))
     pane.show_roster(room, "desk-town03", {})
     pane.roster.setCurrentItem(pane.participant_item("p1"))
     assert not pane.mute_button.isEnabled()
-    assert pane.mute_button.toolTip() == "Only the chair mutes others; you may mute only yourself."
+    assert pane.mute_button.toolTip() == (
+        "Only the conference's chair (the county dispatch) mutes others; you may mute only yourself.")
     pane.roster.setCurrentItem(pane.participant_item("desk-town03"))
     assert pane.mute_button.isEnabled()
     assert pane.mute_button.toolTip() == "Your own microphone (select a participant for theirs)"
     assert pane.hand_button.isEnabled()
 
-    pane.username = "dispatcher"  # the chair
+    pane.user = User(username="dispatcher", display_name="调度", role=Role.DISPATCHER, scope=Scope())  # the chair
     pane.show_roster(room, "desk-dispatcher", {})
     pane.roster.setCurrentItem(pane.participant_item("p1"))
     assert pane.mute_button.isEnabled()
+
+    pane.user = User(username="dispatcher2", display_name="调度二", role=Role.DISPATCHER, scope=Scope())
+    pane.show_roster(room, "desk-dispatcher2", {})  # a dispatcher who does not chair this room
+    pane.roster.setCurrentItem(pane.participant_item("p1"))
+    assert not pane.mute_button.isEnabled()
+    assert pane.mute_button.toolTip() == "Only the conference's chair mutes others; you may mute only yourself."

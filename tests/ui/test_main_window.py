@@ -14,9 +14,10 @@ def test_title_status_and_role(qtbot, demo, login) -> None:  # type: ignore[no-u
     qtbot.addWidget(win)
     assert session.user is not None
     host = demo.url.split("://", 1)[1]
-    assert win.windowTitle() == f"ControlRoom — {session.user.display_name} @ {host}"
-    assert "County dispatcher" in win.user_label.text()
-    assert "Whole county" in win.wall.scope_line.text()
+    who = f"{session.user.display_name} · county dispatch · whole county"  # more in tests/ui/test_roles.py
+    assert win.windowTitle() == f"ControlRoom — {who} @ {host}"
+    assert win.user_label.text() == who
+    assert win.wall.scope_line.text() == "Sees: whole county"
     # the indicator's words for a state the demo does not produce on demand
     win.connection.set_state("reconnecting", "retry in 4 s")
     assert win.connection._text.text() == "Reconnecting: retry in 4 s"

@@ -127,6 +127,8 @@ class CriticalNotice(QFrame):
         self._can_show, self._can_acknowledge = can_show, can_acknowledge
         self.wall_button.setToolTip(show_reason if not can_show else "")
         self.ack_button.setToolTip(acknowledge_reason if not can_acknowledge else "")
+        self.wall_button.setStatusTip(self.wall_button.toolTip())
+        self.ack_button.setStatusTip(self.ack_button.toolTip())
         self._update_buttons()
 
     def _update_buttons(self) -> None:
