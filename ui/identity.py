@@ -1,7 +1,7 @@
 """Who is logged in, at a glance: the status bar's identity label and the window title's words.
 
 The label reads "武台镇派出所值班台 · town desk · 武台镇 only" (``controlroom.identity``)
-in bold, with a bar in the role's colour on its left (county dispatch blue,
+in bold on a chip in the role's colour (county dispatch blue,
 town desk green, presenter grey, other backends amber), so that an operator
 walking up to a desk sees whose login it is. Its tooltip adds the user name,
 the platform and its address (the connection state is the status bar's
@@ -26,13 +26,13 @@ if TYPE_CHECKING:
 
 __all__ = ["ROLE_COLOURS", "IdentityLabel", "backend_words", "identity_of"]
 
-ROLE_COLOURS = {
-    "dispatcher": "#3d7fc4",
-    "town_desk": "#4fae7b",
-    "presenter": "#8a929c",
-    "wvp": "#d8a44a",
-    "static_file": "#d8a44a",
-    "none": "#d0675f",
+ROLE_COLOURS = {  # dark enough for white text
+    "dispatcher": "#2f65a0",
+    "town_desk": "#2f7d55",
+    "presenter": "#5c636b",
+    "wvp": "#8f6518",
+    "static_file": "#8f6518",
+    "none": "#a8443d",
 }
 
 
@@ -81,8 +81,9 @@ class IdentityLabel(QLabel):
     def _show(self) -> None:
         ident = self.identity
         colour = ROLE_COLOURS.get(ident.role_key, ROLE_COLOURS["none"])
-        self.setStyleSheet(f"#identityLabel {{ font-weight: 600; border-left: 5px solid {colour};"
-                           " padding: 1px 8px 1px 6px; margin-left: 6px; }")
+        # a chip in the role's colour: the one thing in the status bar that is not grey
+        self.setStyleSheet(f"QLabel#identityLabel {{ font-weight: 600; color: #ffffff; background: {colour};"
+                           " border-radius: 3px; padding: 1px 8px; margin: 1px 6px; }")
         self.setText(ident.line())
         user = getattr(self.session, "user", None)
         lines = [ident.line()]

@@ -1,5 +1,5 @@
 """What every screenshot script shares: a private config folder, the language, the demo
-platform, the app on qasync, the dispatcher's main window, and stopping it all.
+platform, the app on qasync, the main window (the dispatcher's unless ``login=`` says), and stopping it all.
 
 A script calls ``take(name, scene, ...)``; ``scene(demo, session, win, out)`` sets up its
 picture and saves it to ``out`` (``argv[1]`` when given, else ``resources/screenshots/NAME``).
@@ -24,6 +24,7 @@ Scene = Callable[[Any, Any, Any, Path], Awaitable[None]]
 def take(
     name: str, scene: Scene, *, lang: str = "en", demo_args: Sequence[str] = ("--event-rate", "1"),
     window: dict[str, Any] | None = None, before: Callable[[], None] | None = None,
+    login: tuple[str, str] = ("dispatcher", "dispatch123"),
 ) -> int:
     os.environ.setdefault("CONTROLROOM_CONFIG_DIR", tempfile.mkdtemp(prefix="controlroom-shot-"))
     os.environ.setdefault("CONTROLROOM_LANG", lang)
@@ -50,7 +51,7 @@ def take(
 
     async def shoot() -> None:
         session = Session(demo.url)
-        await session.login("dispatcher", "dispatch123")
+        await session.login(*login)
         win = MainWindow(session, **(window or {}))
         win.setGeometry(QGuiApplication.primaryScreen().geometry())
         win.show()

@@ -104,6 +104,10 @@ def test_app_on_wvp_tree_wall_and_stops(qtbot, run, wvp, wvp_session, config_dir
     assert alerts is not None
     qtbot.waitUntil(lambda: f"wvp-{alarm['id']}" in alerts.book, timeout=5000)
     assert not alerts.can_acknowledge and "does not take acknowledgements" in alerts.acknowledge_reason
+    assert not alerts.pane.ack_button.isEnabled() and alerts.pane.ack_button.toolTip() == alerts.acknowledge_reason
+    # who is logged in, in WVP's terms (it knows no roles or scopes)
+    assert win.user_label.text() == "admin · WVP admin · whole platform"
+    assert "admin · WVP admin · whole platform" in win.windowTitle()
 
     # a 4-tile wall through WVP's play, real video
     pane = win.video_wall
@@ -210,6 +214,7 @@ def test_app_on_a_camera_file_plays_a_tile(qtbot, run, media, tmp_path, config_d
         qtbot.waitExposed(win)
         run(load_session(session, win), 20_000)
         assert len(session.inventory.cameras) == 1 and win.connection.state == "connected"
+        assert win.user_label.text() == "local · camera file · every camera in the file"
         records = win.plugins.manager.records
         for name in (*NOT_FOR_WVP, "alerts"):
             assert records[name].state is PluginState.UNAVAILABLE, name

@@ -872,6 +872,7 @@ class WallPane(QWidget):
         tv = self.videos[t]
         tile = self.tiles[t]
         menu = QMenu(self)
+        menu.setToolTipsVisible(True)  # an entry the role may not use says why (controlroom.ui.permissions.gate)
         has_camera = tv.camera_id is not None
         a = menu.addAction(self.tr("Restore") if c.maximised == t else self.tr("Maximise"))
         a.triggered.connect(lambda: c.toggle_maximise(t))
