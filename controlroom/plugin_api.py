@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from PySide6.QtCore import QCoreApplication
 
+from controlroom.permissions import Action, denied_in
 from controlroom.settings import Setting, SettingsSection
 
 if TYPE_CHECKING:
@@ -198,6 +199,11 @@ class PluginContext:
     @property
     def closed(self) -> bool:
         return self._closed
+
+    def denied(self, action: Action, **item: str | None) -> str | None:
+        """Why this session's user may not take ``action`` here (translated), or None: see
+        ``controlroom.permissions.denied`` (``author=``, ``chair=`` for per-item rules). API 1.2."""
+        return denied_in(self.session, action, **item)
 
     def tr(self, text: str) -> str:
         """Translate ``text`` in the plugin's ``TR_CONTEXT``."""

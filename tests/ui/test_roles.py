@@ -91,6 +91,7 @@ def test_role_in_sight(qtbot, demo, login, run, only_plugins, case: Case) -> Non
     assert alerts.pane.select_alert(raised["id"])
     pane = alerts.pane
     assert denied_in(session, Action.ACKNOWLEDGE_ALERT) == case.acknowledge
+    assert alerts.ctx.denied(Action.ACKNOWLEDGE_ALERT) == case.acknowledge, "plugins ask through their context"
     check_gated(pane.ack_button, case.acknowledge,
                 "Acknowledge the selected alerts (Space): every desk sees who did")
     check_gated(pane.note, case.acknowledge, "Sent with the acknowledgement; every desk sees it")
