@@ -3,8 +3,9 @@
 ``gate(control, reason, tip)`` is the one way to offer an action that
 ``controlroom.permissions.denied`` may refuse: a QAction or a QWidget is
 enabled with its usual ``tip`` when ``reason`` is None, else disabled with the
-reason as its tooltip and status tip (shown in the status bar when the
-pointer rests on it, menus included), never a failure after the click.
+reason as its tooltip and status tip (the main window's status bar shows
+it while the pointer rests on the control, disabled or not), never a
+failure after the click.
 Public to plugins through ``controlroom.ui.api``.
 """
 

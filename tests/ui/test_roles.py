@@ -16,6 +16,7 @@ import pytest
 from controlroom.ui.app import load_session
 from controlroom.ui.main_window import MainWindow
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from controlroom.permissions import Action, denied_in
 
@@ -84,6 +85,7 @@ def test_role_in_sight(qtbot, demo, login, run, only_plugins, case: Case) -> Non
 
     # ---- alerts: acknowledge and its note
     alerts = win.plugins.manager.get("alerts")
+    QTest.mouseMove(win.user_label)  # not over the alerts list: it would hold new rows back while "in use"
     qtbot.waitUntil(lambda: alerts.fetches >= 1, timeout=10_000)
     camera = next(c for c in session.inventory.cameras.values() if c.kind == "checkpoint")  # in the login's scope
     raised = demo.hook("alert", kind="checkpoint_hit", camera_id=camera.id)
@@ -98,6 +100,11 @@ def test_role_in_sight(qtbot, demo, login, run, only_plugins, case: Case) -> Non
     if case.acknowledge is not None:  # the critical pop-up's button too
         check_gated(alerts.notice.ack_button, case.acknowledge)
     assert pane.wall_button.isEnabled(), "every role may put an alert's cameras on its wall"
+    if case.acknowledge is not None:  # the pointer on the greyed button: the reason in the status bar too
+        QTest.mouseMove(pane.table.viewport())
+        QTest.mouseMove(pane.ack_button)
+        qtbot.waitUntil(lambda: win.statusBar().currentMessage() == case.acknowledge, timeout=5000)
+        QTest.mouseMove(win.user_label)
 
     # ---- conference: join the village meeting; hand and mute
     conf = win.plugins.manager.get("conference")
