@@ -1173,7 +1173,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     <message>
       <location filename="../../controlroom/identity.py" line="98" />
       <source>presenter</source>
-      <translation>演示</translation>
+      <translation>演示端</translation>
     </message>
     <message>
       <location filename="../../controlroom/identity.py" line="99" />
@@ -1234,13 +1234,13 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>IdentityLabel</name>
     <message>
-      <location filename="../../ui/identity.py" line="90" />
+      <location filename="../../ui/identity.py" line="91" />
       <source>User name: {username}</source>
       <extracomment>the words changed (the inventory brought the town names): the title follows</extracomment>
       <translation>用户名：{username}</translation>
     </message>
     <message>
-      <location filename="../../ui/identity.py" line="91" />
+      <location filename="../../ui/identity.py" line="92" />
       <source>Platform: {backend} at {url}</source>
       <translation>平台：{backend}，地址 {url}</translation>
     </message>
@@ -1248,22 +1248,22 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>IncidentBar</name>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="970" />
+      <location filename="../../ui/wall/wall_view.py" line="971" />
       <source>Back to your own wall as you left it (Esc on the wall, Alt+Left)</source>
       <translation>回到您离开时的电视墙（在电视墙上按 Esc，或 Alt+左箭头）</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="981" />
+      <location filename="../../ui/wall/wall_view.py" line="982" />
       <source>Incident wall: {title}. Your view is kept.</source>
       <translation>事件墙：{title}。您的视图已保留。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="982" />
+      <location filename="../../ui/wall/wall_view.py" line="983" />
       <source>Back to “{view}”</source>
       <translation>回到“{view}”</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="983" />
+      <location filename="../../ui/wall/wall_view.py" line="984" />
       <source>Back to your wall</source>
       <translation>回到您的电视墙</translation>
     </message>
@@ -1815,7 +1815,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>PluginContext</name>
     <message>
-      <location filename="../../controlroom/plugin_api.py" line="323" />
+      <location filename="../../controlroom/plugin_api.py" line="329" />
       <source>{plugin}: {message}</source>
       <extracomment>The version of this API. A plugin's ``API_VERSION`` must have the same major number and a minor number no greater than this one's: minor versions only add to the API, a major version may change or remove. The plugin's id: the entry point's name (lower case, letters, digits, ``_``). English title for the plugins dialog and menus; mark it for translation with ``QT_TRANSLATE_NOOP(TR_CONTEXT, "...")`` so lupdate finds it. The context its strings are translated in (``title()``, ``PluginContext.tr``). The plugin API version it was written for: required, (major, minor). Plugins that must be loaded first; when one is missing this one does not load. Plugins used when they are there (loaded first then); missing is fine. What the platform must offer (``controlroom.backends.base.Capability`` values, e.g. ``("grids",)``): on a backend without one the plugin is not started and the Plugins dialog says "not offered by this platform" (API 1.1). Without a session: no check. Its settings, declared once: stored under ``plugins.&lt;NAME&gt;.&lt;key&gt;``, typed on load. The platform connection: ``session.client`` (PlatformClient; None on a backend other than API v1), ``session.backend`` and ``session.capabilities``, ``session.inventory`` (Inventory), ``session.user``, ``session.on_events``. The wall controller (``controlroom.wall.controller.WallController``), or None while the window has no wall. This plugin's settings section: ``get(key)``, ``set(key, value)``, ``on_change``. Logger ``controlroom.plugins.&lt;name&gt;``.</extracomment>
       <translation>{plugin}：{message}</translation>
@@ -3523,72 +3523,72 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>（主码流没有画面：改用窗格当前码流截图）</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="876" />
+      <location filename="../../ui/wall/wall_view.py" line="877" />
       <source>Restore</source>
       <translation>还原</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="876" />
+      <location filename="../../ui/wall/wall_view.py" line="877" />
       <source>Maximise</source>
       <translation>最大化</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="878" />
+      <location filename="../../ui/wall/wall_view.py" line="879" />
       <source>Clear tile</source>
       <translation>清空窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="882" />
+      <location filename="../../ui/wall/wall_view.py" line="883" />
       <source>Snapshot</source>
       <translation>抓图</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="885" />
+      <location filename="../../ui/wall/wall_view.py" line="886" />
       <source>Reset zoom</source>
       <translation>重置缩放</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="888" />
+      <location filename="../../ui/wall/wall_view.py" line="889" />
       <source>Show fps and bit rate</source>
       <translation>显示帧率和码率</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="892" />
+      <location filename="../../ui/wall/wall_view.py" line="893" />
       <source>Stream</source>
       <translation>码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="894" />
+      <location filename="../../ui/wall/wall_view.py" line="895" />
       <source>Automatic</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="894" />
+      <location filename="../../ui/wall/wall_view.py" line="895" />
       <source>Main stream</source>
       <translation>主码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="895" />
+      <location filename="../../ui/wall/wall_view.py" line="896" />
       <source>Sub stream</source>
       <translation>子码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="906" />
+      <location filename="../../ui/wall/wall_view.py" line="907" />
       <source>Start tile tour…</source>
       <translation>开始窗格轮巡…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="910" />
+      <location filename="../../ui/wall/wall_view.py" line="911" />
       <source>Resume tile tour</source>
       <translation>继续窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="913" />
+      <location filename="../../ui/wall/wall_view.py" line="914" />
       <source>Pause tile tour</source>
       <translation>暂停窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="915" />
+      <location filename="../../ui/wall/wall_view.py" line="916" />
       <source>Stop tile tour</source>
       <translation>停止窗格轮巡</translation>
     </message>

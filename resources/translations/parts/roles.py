@@ -37,7 +37,7 @@ ZH: dict[str, str] = {
     "whole platform": "整个平台",
     "camera file": "摄像机文件",
     "every camera in the file": "文件中的全部摄像机",
-    "presenter": "演示",
+    "presenter": "演示端",
     "view only": "只能观看",
     "county dispatch": "县指挥中心",
     "town desk": "乡镇值班台",
