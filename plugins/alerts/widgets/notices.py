@@ -20,7 +20,7 @@ All text is plain text: names and messages come from the platform.
 from __future__ import annotations
 
 from controlroom.plugins.alerts.widgets import words
-from controlroom.ui.api import presenting
+from controlroom.ui.api import gate, presenting
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
@@ -84,6 +84,7 @@ class CriticalNotice(QFrame):
         self.alert_ids: list[str] = []  # newest first
         self._alerts: dict[str, tuple[Alert, str]] = {}  # what each one says (alert, place)
         self._can_show = self._can_acknowledge = True
+        self._show_reason = self._acknowledge_reason = ""
         #: a critical alert came while a presenting window covered the notice's place
         self.held = False
         self.icon = QLabel(self)
@@ -125,17 +126,15 @@ class CriticalNotice(QFrame):
 
     def set_actions(self, *, can_show: bool, show_reason: str, can_acknowledge: bool, acknowledge_reason: str) -> None:
         self._can_show, self._can_acknowledge = can_show, can_acknowledge
-        self.wall_button.setToolTip(show_reason if not can_show else "")
-        self.ack_button.setToolTip(acknowledge_reason if not can_acknowledge else "")
-        self.wall_button.setStatusTip(self.wall_button.toolTip())
-        self.ack_button.setStatusTip(self.ack_button.toolTip())
+        self._show_reason, self._acknowledge_reason = show_reason, acknowledge_reason
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        # the buttons act on the alert shown: none shown, nothing to act on
+        # the buttons act on the alert shown: none shown, nothing to act on; what the role or
+        # the platform forbids is off and says why (controlroom.permissions)
         shown = bool(self.alert_ids) and self.alert_ids[0] in self._alerts
-        self.wall_button.setEnabled(shown and self._can_show)
-        self.ack_button.setEnabled(shown and self._can_acknowledge)
+        gate(self.wall_button, None if self._can_show else self._show_reason, enabled=shown)
+        gate(self.ack_button, None if self._can_acknowledge else self._acknowledge_reason, enabled=shown)
 
     def notify(self, alert: Alert, place: str) -> None:
         """Show ``alert`` (the newest critical one) on top."""

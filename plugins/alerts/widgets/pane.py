@@ -22,6 +22,7 @@ from controlroom.plugins.alerts.widgets.model import (
     AlertTableModel,
     Column,
 )
+from controlroom.ui.api import gate
 from PySide6.QtCore import (
     QEvent,
     QItemSelection,
@@ -429,22 +430,15 @@ class AlertsPane(QWidget):
         selected = self.selected_ids() if self.table.selectionModel() is not None else []
         book = self.model.book
         any_open = any(book.is_open(i) and not self.model.is_pending(i) for i in selected)
-        self.ack_button.setEnabled(self._can_acknowledge and any_open)
-        if not self._can_acknowledge:
-            self.ack_button.setToolTip(self._acknowledge_reason)
-        else:
-            self.ack_button.setToolTip(self.tr("Acknowledge the selected alerts (Space): every desk sees who did"))
-        self.wall_button.setEnabled(self._can_show and bool(selected))
-        self.wall_button.setToolTip(self._show_reason if not self._can_show
-                                    else self.tr("Put the alert's cameras on the wall (double-click, Enter)"))
-        self.read_button.setEnabled(book.unread_count > 0)
+        # what the role or the platform forbids is off and says why (controlroom.permissions)
+        ack_reason = None if self._can_acknowledge else self._acknowledge_reason
+        gate(self.ack_button, ack_reason,
+             self.tr("Acknowledge the selected alerts (Space): every desk sees who did"), enabled=any_open)
         # the note goes only with an acknowledgement: off, with the same reason, when that is
-        self.note.setEnabled(self._can_acknowledge)
-        self.note.setToolTip(self.tr("Sent with the acknowledgement; every desk sees it") if self._can_acknowledge
-                             else self._acknowledge_reason)
-        self.ack_button.setStatusTip(self.ack_button.toolTip())
-        self.note.setStatusTip(self.note.toolTip())
-        self.wall_button.setStatusTip(self.wall_button.toolTip())
+        gate(self.note, ack_reason, self.tr("Sent with the acknowledgement; every desk sees it"))
+        gate(self.wall_button, None if self._can_show else self._show_reason,
+             self.tr("Put the alert's cameras on the wall (double-click, Enter)"), enabled=bool(selected))
+        self.read_button.setEnabled(book.unread_count > 0)
 
     def refresh_state(self) -> None:
         """The book changed under the selection (acknowledged, read, new): update the buttons and "N new ↑"."""
