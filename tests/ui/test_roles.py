@@ -83,6 +83,10 @@ def test_role_in_sight(qtbot, demo, login, run, only_plugins, case: Case) -> Non
     assert win.windowTitle() == f"ControlRoom — {case.line} @ {host}"
     assert f"User name: {case.username}" in win.user_label.toolTip()
 
+    menu = win.video_wall.tile_menu(0)
+    assert menu.toolTipsVisible(), "a tile menu entry the role may not use shows why"
+    menu.deleteLater()
+
     # ---- alerts: acknowledge and its note
     alerts = win.plugins.manager.get("alerts")
     QTest.mouseMove(win.user_label)  # not over the alerts list: it would hold new rows back while "in use"
@@ -123,3 +127,26 @@ def test_role_in_sight(qtbot, demo, login, run, only_plugins, case: Case) -> Non
         cpane.roster.setCurrentItem(cpane.participant_item(cpane.me))
         check_gated(cpane.mute_button, None, "Your own microphone (select a participant for theirs)")
     win.close()
+
+
+def test_gate_menu_actions_by_role(qtbot, login) -> None:  # type: ignore[no-untyped-def]
+    """What PTZ, export, bookmarks and the display push put in menus: ``gate_action`` on real logins."""
+    from controlroom.ui.api import gate, gate_action
+    from PySide6.QtWidgets import QMenu
+
+    presenter, desk = login("presenter", "present123"), login("town03", "desk123")
+    menu = QMenu()
+    qtbot.addWidget(menu)
+    menu.setToolTipsVisible(True)
+    steer = menu.addAction("Steer")
+    assert not gate_action(steer, presenter, Action.STEER_PTZ, "Turn the camera")
+    check_gated(steer, "This login is a presenter (view only): it may not steer cameras.")
+    assert gate_action(steer, desk, Action.STEER_PTZ, "Turn the camera")
+    check_gated(steer, None, "Turn the camera")
+    assert steer.statusTip() == "Turn the camera"
+    push = menu.addAction("Send to display")
+    assert not gate_action(push, desk, Action.PUSH_TO_DISPLAY)
+    check_gated(push, "Only the county dispatch may send to the meeting displays; a town desk works on its own town.")
+    # allowed, but not now (nothing selected): off, with the usual tip; the answer is still "allowed"
+    assert gate(steer, None, "Turn the camera", enabled=False)
+    assert not steer.isEnabled() and steer.toolTip() == "Turn the camera"
