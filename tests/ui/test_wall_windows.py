@@ -1,0 +1,125 @@
+"""Wall windows on the real demo: a new window with its own wall, tiles and cameras dragged between
+windows, a tile torn out into a window of its own, and a closed window leaving the media server.
+
+Real demo platform, real libVLC under the suite's Xvfb (one screen: the two-screen workspace
+tests start their own X server, ``test_workspaces_two_screens.py``). Drops are delivered as
+the drop events Qt would deliver (a real drag needs a real pointer held down, which Xvfb has not).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from controlroom.ui.main_window import MainWindow
+from controlroom.ui.wall.tile_drag import ORIGIN_MIME, read_origin
+from controlroom.ui.wall.tile_widget import TILE_MIME
+from controlroom.ui.wall_window import WallWindow
+from PySide6.QtCore import QByteArray, QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox
+from wall_helpers import cameras_by_stream, loaded_session
+
+from controlroom.video.player import TileState
+from controlroom.wall.layouts import preset
+
+pytestmark = pytest.mark.video
+
+
+def _open(qtbot: Any, session: Any) -> MainWindow:
+    win = MainWindow(session)
+    qtbot.addWidget(win)
+    win.resize(1400, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    win.loading_finished()
+    return win
+
+
+def _drop(tile: Any, mime: QMimeData) -> None:
+    event = QDropEvent(QPointF(tile.width() / 2, tile.height() / 2), Qt.DropAction.CopyAction | Qt.DropAction.MoveAction,
+                       mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    tile.dropEvent(event)
+
+
+def _viewers(demo: Any) -> int:
+    return int(demo.hook("media-viewers")["total"])
+
+
+def test_wall_windows_drag_between_them_and_closing_leaves_the_media_server(  # type: ignore[no-untyped-def]
+        qtbot, login, run, demo) -> None:
+    session = loaded_session(login, run)
+    cams = cameras_by_stream(session.inventory, 6)
+    win = _open(qtbot, session)
+    main = win.video_wall
+    main.set_layout(preset(4))
+    main.controller.fill(0, cams[:2])
+    qtbot.waitUntil(lambda: all(main.state_of(t) is TileState.PLAYING for t in (0, 1)), timeout=30_000)
+
+    # ---- Wall → New wall window (Ctrl+Shift+N): its own wall, own layout and controller
+    assert win.wall_windows.action_new_window.shortcut().toString() == "Ctrl+Shift+N"
+    assert win.wall_windows.action_new_window in win.wall_ui.menu.actions()
+    win.wall_windows.action_new_window.trigger()
+    assert len(win.wall_windows.windows) == 1
+    other: WallWindow = win.wall_windows.windows[0]
+    qtbot.waitExposed(other)
+    pane = other.pane
+    assert pane.controller is not main.controller
+    pane.set_layout(preset(9))
+    assert len(pane.tiles) == 9 and len(main.tiles) == 4, "each window has its own layout"
+    assert main.controller.layout == preset(4)
+
+    # ---- a tile of the main window onto a tile of the other: the camera moves over (a swap)
+    mime = main.tiles[0].drag_mime()
+    origin = read_origin(mime)
+    assert origin is not None and origin.tile == 0 and origin.camera_id == cams[0] and origin.same_process
+    _drop(pane.tiles[2], mime)
+    assert pane.controller.slot(2).camera_id == cams[0]
+    assert main.controller.slot(0).camera_id is None, "the tile took the (empty) target's place"
+    assert pane.controller.selected == 2
+
+    # within one wall a tile drag still swaps by index
+    _drop(main.tiles[3], main.tiles[1].drag_mime())
+    assert main.controller.slot(3).camera_id == cams[1] and main.controller.slot(1).camera_id is None
+
+    # a hostile origin (not JSON) is ignored: the plain index swap of that wall applies
+    bad = QMimeData()
+    bad.setData(TILE_MIME, QByteArray(b"3"))
+    bad.setData(ORIGIN_MIME, QByteArray(b"\xff{not json"))
+    assert read_origin(bad) is None
+
+    # ---- a camera from the tree onto the other window's tile
+    model = win.resources.model
+    tree_mime = model.mimeData([model.index_for_camera(cams[2])])
+    _drop(pane.tiles[4], tree_mime)
+    assert pane.controller.slot(4).camera_id == cams[2]
+    qtbot.waitUntil(lambda: all(pane.state_of(t) is TileState.PLAYING for t in (2, 4)), timeout=30_000)
+    assert main.state_of(3) is TileState.PLAYING
+
+    # ---- the views switcher of each window tells its own wall
+    assert other.wall_ui.views.store is win.wall_ui.views.store, "one views store: saves never overwrite"
+    assert other.wall_ui.views.save_as("Big screen")
+    assert main.controller.name != "Big screen"
+    assert "Big screen" in win.wall_ui.views.store
+
+    # ---- closing the window stops its players and releases their streams on the server
+    qtbot.waitUntil(lambda: _viewers(demo) >= 3, timeout=10_000)
+    before = _viewers(demo)
+    other.close()
+    qtbot.waitUntil(lambda: not win.wall_windows.windows, timeout=5_000)
+    qtbot.waitUntil(lambda: _viewers(demo) == before - 2, timeout=15_000)
+    assert main.state_of(3) is TileState.PLAYING, "the main wall plays on"
+
+    # ---- a tile dragged out of every window opens in a window of its own
+    torn = win.wall_windows.tear_out(main, 3, win.geometry().bottomRight() + QPoint(50, 50))
+    qtbot.waitExposed(torn)
+    assert torn.pane.controller.slot(0).camera_id == cams[1] and len(torn.pane.tiles) == 1
+    assert main.controller.slot(3).camera_id is None
+    qtbot.waitUntil(lambda: torn.pane.state_of(0) is TileState.PLAYING, timeout=30_000)
+
+    # ---- the main window closing closes its wall windows first: nothing keeps watching
+    for box in win.findChildren(QMessageBox):
+        box.close()
+    win.close()
+    assert not win.wall_windows.windows
+    qtbot.waitUntil(lambda: _viewers(demo) == before - 3, timeout=15_000)
