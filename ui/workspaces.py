@@ -49,6 +49,7 @@ log = logging.getLogger("controlroom.ui.workspaces")
 #: dynamic properties of a window moved off a screen that went away: where it belongs
 HOME_SCREEN = "controlroomHomeScreen"
 HOME_GEOMETRY = "controlroomHomeGeometry"
+HOME_FULL = "controlroomHomeFullScreen"
 
 
 def rect(r: QRect) -> Rect:
@@ -316,21 +317,31 @@ class WallWindows(QObject):
                 target: QMainWindow = self.main
                 wall_ui, pane = self.main.wall_ui, self.main.video_wall
                 if not keep_main_wall:
-                    pane.load_view(window.view)
+                    self._load(pane, window)
                 self.main.setGeometry(geometry)
             else:
                 w = self.new_window(qscreen(spot.screen.name), geometry)
                 target, wall_ui, pane = w, w.wall_ui, w.pane
-                pane.load_view(window.view)
+                self._load(pane, window)
             if spot.moved:
                 target.setProperty(HOME_SCREEN, window.screen.name)
                 target.setProperty(HOME_GEOMETRY, qrect(window.geometry))
                 self.say(self.tr("The screen “{screen}” is not connected: “{window}” opens on “{here}” instead.")
                          .format(screen=window.screen.name, window=target.windowTitle(), here=spot.screen.name))
-            if window.full_screen:
+            if window.full_screen and spot.moved:
+                target.setProperty(HOME_FULL, True)  # not over the desk: full screen again when its screen is back
+            elif window.full_screen:
                 s = qscreen(spot.screen.name)
                 if s is not None:
                     full_screen_on(target, wall_ui, s)
+
+    @staticmethod
+    def _load(pane: WallPane, window: WindowPlace) -> None:
+        pane.load_view(window.view)
+        if window.view_name is None:  # an unsaved wall stays unsaved (its name was only a placeholder)
+            pane.controller.name = None
+            pane.controller.baseline = None
+            pane.view_changed.emit()
 
     def restore_at_start(self, *, keep_main_wall: bool = False) -> bool:
         """Open the current workspace (the last saved or opened); say so if the file was unreadable."""
@@ -388,9 +399,13 @@ class WallWindows(QObject):
             if any(s.geometry.contains(*g.centre) for s in screens):
                 continue  # still on a screen that is there
             target = screens[0]
+            full = wall_ui.action_fullscreen.isChecked()
             window.setProperty(HOME_SCREEN, window.property(HOME_SCREEN) or gone)
-            window.setProperty(HOME_GEOMETRY, QRect(window.normalGeometry() if wall_ui.action_fullscreen.isChecked()
-                                                    else window.geometry()))
+            window.setProperty(HOME_GEOMETRY, QRect(window.geometry()))
+            if full:  # not full screen over the desk: again when its screen is back
+                window.setProperty(HOME_FULL, True)
+                wall_ui.action_fullscreen.setChecked(False)
+                g = rect(window.geometry())
             self._move(window, wall_ui, target, move_into(g, gone_geometry, target.geometry))
             self.say(self.tr("The screen “{screen}” was disconnected: “{window}” moved to “{here}”.").format(
                 screen=gone, window=window.windowTitle(), here=target.name))
@@ -406,10 +421,13 @@ class WallWindows(QObject):
             if window.property(HOME_SCREEN) != name:
                 continue
             home = window.property(HOME_GEOMETRY)
-            window.setProperty(HOME_SCREEN, None)
-            window.setProperty(HOME_GEOMETRY, None)
+            full = bool(window.property(HOME_FULL))
+            for key in (HOME_SCREEN, HOME_GEOMETRY, HOME_FULL):
+                window.setProperty(key, None)
             geometry = home if isinstance(home, QRect) and back.geometry().intersects(home) else back.availableGeometry()
             self._move(window, wall_ui, screen_of(back), rect(geometry))
+            if full:
+                full_screen_on(window, wall_ui, back)
             self.say(self.tr("The screen “{screen}” is back: “{window}” returned to it.").format(
                 screen=name, window=window.windowTitle()))
 
