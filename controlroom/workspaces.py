@@ -45,6 +45,8 @@ MAX_WORKSPACES = 64
 MAX_COORD = 200_000
 
 KINDS = ("main", "wall")
+#: how a window was full screen: with its bars (F11) or only the wall (Shift+F11, presenting)
+FULL_SCREEN = ("chrome", "presenting")
 
 log = logging.getLogger("controlroom.workspaces")
 
@@ -115,15 +117,15 @@ class WindowPlace:
     screen: Screen
     geometry: Rect
     view: View
-    full_screen: bool = False
+    full_screen: str | None = None  # one of FULL_SCREEN, or None: a normal window
     #: the saved view the wall showed, if it was one (for the switcher; the wall comes from ``view``)
     view_name: str | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise WorkspaceError(f"a window's kind must be one of {KINDS}, not {self.kind!r}")
-        if not isinstance(self.full_screen, bool):
-            raise WorkspaceError("full_screen must be true or false")
+        if self.full_screen is not None and self.full_screen not in FULL_SCREEN:
+            raise WorkspaceError(f"full_screen must be one of {FULL_SCREEN} or null")
         if self.view_name is not None:
             check_text("a view's name", self.view_name)
 
@@ -152,7 +154,7 @@ class WindowPlace:
         except ViewError as e:
             raise WorkspaceError(f"a window's wall: {e}") from None
         return cls(str(d.get("kind")), Screen(name, Rect.from_list(screen.get("geometry"))),
-                   Rect.from_list(d.get("geometry")), view, d.get("full_screen", False),  # type: ignore[arg-type]
+                   Rect.from_list(d.get("geometry")), view, d.get("full_screen"),  # type: ignore[arg-type]
                    d.get("view_name"))  # type: ignore[arg-type]
 
 

@@ -521,6 +521,7 @@ class MainWindow(QMainWindow):
 
     def _may_quit(self) -> bool:
         playing = sum(1 for t in range(len(self.video_wall.tiles)) if self.video_wall.camera_on(t) is not None)
+        playing += self.wall_windows.playing()
         return quit_confirm.confirm(self, self.plugins.settings, playing)
 
     def request_logout(self) -> None:

@@ -32,8 +32,6 @@ class WallWindow(QMainWindow):
 
     def __init__(self, session: Session, number: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # a top-level window of its own even with a parent (it follows the main window's lifetime)
-        self.setWindowFlag(Qt.WindowType.Window, True)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.number = number
         self.session = session
@@ -85,15 +83,32 @@ def screens_menu(title: str, parent: QWidget, on_screen: object) -> QMenu:
     return menu
 
 
-def full_screen_on(window: QMainWindow, wall_ui: WallUi, screen: QScreen) -> None:
-    """``window`` full screen on ``screen`` (leaving full screen first if it was elsewhere)."""
-    if wall_ui.action_fullscreen.isChecked() and window.screen() is not screen:
-        wall_ui.action_fullscreen.setChecked(False)
+def full_screen_on(window: QMainWindow, wall_ui: WallUi, screen: QScreen, *, chrome: bool = True) -> None:
+    """``window`` full screen on ``screen``: with its bars (F11), or only the wall (Shift+F11, ``presenting``).
+
+    Whatever full screen it was in before is left first, so the normal
+    geometry it comes back to is the one on ``screen``.
+    """
+    for a in (wall_ui.action_presenter, wall_ui.action_fullscreen):
+        if a.isChecked():
+            a.setChecked(False)
     window.setGeometry(screen.availableGeometry().adjusted(40, 40, -40, -40))
     handle = window.windowHandle()
     if handle is not None:  # the window knows its screen now, not when the X server says it moved
         handle.setScreen(screen)
+    (wall_ui.action_fullscreen if chrome else wall_ui.action_presenter).setChecked(True)
+
+
+def full_screen_state(wall_ui: WallUi) -> str | None:
+    """"chrome" (F11), "presenting" (Shift+F11) or None."""
+    if wall_ui.action_presenter.isChecked():
+        return "presenting"
     if wall_ui.action_fullscreen.isChecked():
-        wall_ui.set_full_screen(True)  # the new screen's geometry
-    else:
-        wall_ui.action_fullscreen.setChecked(True)
+        return "chrome"
+    return None
+
+
+def leave_full_screen(wall_ui: WallUi) -> None:
+    for a in (wall_ui.action_presenter, wall_ui.action_fullscreen):
+        if a.isChecked():
+            a.setChecked(False)

@@ -18,16 +18,23 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from controlroom.ui import keys
 from controlroom.ui.wall.tile_drag import TileOrigin
 from controlroom.ui.wall.wall_ui import WallUi
 from controlroom.ui.wall.wall_view import WallPane
-from controlroom.ui.wall_window import WallWindow, full_screen_on, screens_menu
+from controlroom.ui.wall_window import (
+    WallWindow,
+    full_screen_on,
+    full_screen_state,
+    leave_full_screen,
+    screens_menu,
+)
 from PySide6.QtCore import QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMenu, QMessageBox
 
 from controlroom import paths
-from controlroom.wall.layouts import preset
+from controlroom.wall.layouts import PRESETS, preset
 from controlroom.wall.views import ViewError
 from controlroom.workspaces import (
     Rect,
@@ -147,6 +154,8 @@ class WallWindows(QObject):
         wall_ui.menu.addAction(self.action_new_window)
         wall_ui.menu.addMenu(screens_menu(self.tr("Full screen &on"), window,
                                           lambda s, w=window, u=wall_ui: full_screen_on(w, u, s)))
+        wall_ui.menu.addMenu(screens_menu(self.tr("Full screen without &chrome on"), window,
+                                          lambda s, w=window, u=wall_ui: full_screen_on(w, u, s, chrome=False)))
         wall_ui.menu.addMenu(self.workspaces_menu)
 
     def panes(self) -> list[WallPane]:
@@ -158,7 +167,9 @@ class WallWindows(QObject):
     def new_window(self, screen: QScreen | None = None, geometry: QRect | None = None) -> WallWindow:
         """Open a wall window: on ``screen`` (else a screen the main window is not on), at ``geometry``."""
         self._numbers += 1
-        w = WallWindow(self.session, self._numbers, self.main)
+        # no parent: a child of the main window would show in its findChildren (its keys list,
+        # its chrome-less mode hiding every toolbar); the main window closes these itself
+        w = WallWindow(self.session, self._numbers)
         shared = self.main.wall_ui
         w.wall_ui.views.store = shared.views.store
         w.wall_ui.layouts = shared.layouts
@@ -166,6 +177,15 @@ class WallWindows(QObject):
         self._adopt(w, w.wall_ui, w.pane)
         self._add_menu(w.wall_ui, w)
         w.addAction(self.action_new_window)
+        # the layout and tour keys of the main window (ui/keys.py), on this window's own actions
+        for i, n in enumerate(list(PRESETS)[:keys.LAYOUT_KEYS]):
+            a = w.wall_ui.preset_actions[n]
+            a.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            w.addAction(a)
+        w.wall_ui.action_wall_tour.setShortcut(QKeySequence("Ctrl+T"))
+        w.wall_ui.action_tour_pause.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        for a in (w.wall_ui.action_wall_tour, w.wall_ui.action_tour_pause):
+            w.addAction(a)
         w.closed.connect(self._on_closed)
         self.windows.append(w)
         if geometry is None:
@@ -184,6 +204,10 @@ class WallWindows(QObject):
     def _on_closed(self, window: QMainWindow) -> None:
         if window in self.windows:
             self.windows.remove(window)  # type: ignore[arg-type]
+
+    def playing(self) -> int:
+        """How many tiles of the wall windows play (the quit question counts them too)."""
+        return sum(1 for w in self.windows for t in range(len(w.pane.tiles)) if w.pane.camera_on(t) is not None)
 
     def close_all(self) -> None:
         """Close every wall window (the main window is closing): their players go first."""
@@ -258,7 +282,7 @@ class WallWindows(QObject):
 
     def _place_of(self, kind: str, window: QMainWindow, wall_ui: WallUi, pane: WallPane) -> WindowPlace:
         screen = window.screen()
-        full = wall_ui.action_fullscreen.isChecked()
+        full = full_screen_state(wall_ui)
         geometry = window.normalGeometry() if window.isMaximized() else window.geometry()
         c = pane.controller
         name = c.name if c.name and c.incident is None else None
@@ -328,12 +352,13 @@ class WallWindows(QObject):
                 target.setProperty(HOME_GEOMETRY, qrect(window.geometry))
                 self.say(self.tr("The screen “{screen}” is not connected: “{window}” opens on “{here}” instead.")
                          .format(screen=window.screen.name, window=target.windowTitle(), here=spot.screen.name))
-            if window.full_screen and spot.moved:
-                target.setProperty(HOME_FULL, True)  # not over the desk: full screen again when its screen is back
-            elif window.full_screen:
+            if window.full_screen is not None and spot.moved:
+                # not full screen over the desk: full screen again when its screen is back
+                target.setProperty(HOME_FULL, window.full_screen)
+            elif window.full_screen is not None:
                 s = qscreen(spot.screen.name)
                 if s is not None:
-                    full_screen_on(target, wall_ui, s)
+                    full_screen_on(target, wall_ui, s, chrome=window.full_screen == "chrome")
 
     @staticmethod
     def _load(pane: WallPane, window: WindowPlace) -> None:
@@ -399,12 +424,12 @@ class WallWindows(QObject):
             if any(s.geometry.contains(*g.centre) for s in screens):
                 continue  # still on a screen that is there
             target = screens[0]
-            full = wall_ui.action_fullscreen.isChecked()
+            full = full_screen_state(wall_ui)
             window.setProperty(HOME_SCREEN, window.property(HOME_SCREEN) or gone)
             window.setProperty(HOME_GEOMETRY, QRect(window.geometry()))
-            if full:  # not full screen over the desk: again when its screen is back
-                window.setProperty(HOME_FULL, True)
-                wall_ui.action_fullscreen.setChecked(False)
+            if full is not None:  # not full screen over the desk: again when its screen is back
+                window.setProperty(HOME_FULL, full)
+                leave_full_screen(wall_ui)
                 g = rect(window.geometry())
             self._move(window, wall_ui, target, move_into(g, gone_geometry, target.geometry))
             self.say(self.tr("The screen “{screen}” was disconnected: “{window}” moved to “{here}”.").format(
@@ -421,20 +446,21 @@ class WallWindows(QObject):
             if window.property(HOME_SCREEN) != name:
                 continue
             home = window.property(HOME_GEOMETRY)
-            full = bool(window.property(HOME_FULL))
+            full = window.property(HOME_FULL)
             for key in (HOME_SCREEN, HOME_GEOMETRY, HOME_FULL):
                 window.setProperty(key, None)
             geometry = home if isinstance(home, QRect) and back.geometry().intersects(home) else back.availableGeometry()
             self._move(window, wall_ui, screen_of(back), rect(geometry))
-            if full:
-                full_screen_on(window, wall_ui, back)
+            if full in ("chrome", "presenting"):
+                full_screen_on(window, wall_ui, back, chrome=full == "chrome")
             self.say(self.tr("The screen “{screen}” is back: “{window}” returned to it.").format(
                 screen=name, window=window.windowTitle()))
 
     def _move(self, window: QMainWindow, wall_ui: WallUi, target: Screen, geometry: Rect) -> None:
         s = qscreen(target.name)
-        if wall_ui.action_fullscreen.isChecked() and s is not None:
-            full_screen_on(window, wall_ui, s)
+        full = full_screen_state(wall_ui)
+        if full is not None and s is not None:
+            full_screen_on(window, wall_ui, s, chrome=full == "chrome")
             return
         handle = window.windowHandle()
         if handle is not None and s is not None:

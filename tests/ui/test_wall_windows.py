@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from controlroom.ui.main_window import MainWindow
+from controlroom.ui.shortcuts_dialog import clashes
 from controlroom.ui.wall.tile_drag import ORIGIN_MIME, read_origin
 from controlroom.ui.wall.tile_widget import TILE_MIME
 from controlroom.ui.wall_window import WallWindow
@@ -68,6 +69,8 @@ def test_wall_windows_drag_between_them_and_closing_leaves_the_media_server(  # 
     pane.set_layout(preset(9))
     assert len(pane.tiles) == 9 and len(main.tiles) == 4, "each window has its own layout"
     assert main.controller.layout == preset(4)
+    assert clashes(other) == {} and clashes(win) == {}, "each window's keys are its own"
+    assert other.wall_ui.preset_actions[9].shortcut().toString() == "Ctrl+5"
 
     # ---- a tile of the main window onto a tile of the other: the camera moves over (a swap)
     mime = main.tiles[0].drag_mime()
@@ -123,3 +126,62 @@ def test_wall_windows_drag_between_them_and_closing_leaves_the_media_server(  # 
     win.close()
     assert not win.wall_windows.windows
     qtbot.waitUntil(lambda: _viewers(demo) == before - 3, timeout=15_000)
+
+
+def test_a_corrupt_workspaces_file_is_said_and_nothing_else_is_lost(qtbot, login, run, config_dir) -> None:  # type: ignore[no-untyped-def]
+    from controlroom.workspaces import workspaces_file
+
+    session = loaded_session(login, run)
+    cams = cameras_by_stream(session.inventory, 2)
+    win = _open(qtbot, session)
+    win.video_wall.set_layout(preset(4))
+    win.video_wall.controller.fill(0, cams)
+    assert win.wall_ui.views.save_as("Gate")
+    win.wall_windows.new_window()
+    assert win.wall_windows.save_workspace("Desk")
+    win.close()
+
+    user = session.user
+    assert user is not None
+    path = workspaces_file(config_dir, session.base_url, user.username)
+    assert path.is_file()
+    path.write_bytes(b'{"schema_version": 1, "workspaces": [{"name": "Desk", "windows": 7}]}')
+    win = _open(qtbot, session)
+    ww = win.wall_windows
+    assert ww.problem is not None and "set aside" in ww.problem
+    box = win.findChild(QMessageBox, "workspacesProblemBox")
+    assert box is not None and box.textFormat() == Qt.TextFormat.PlainText and box.text() == ww.problem
+    assert ww.notices[0] == ww.problem, "said in the status bar too"
+    assert not ww.windows, "no workspace: the main window only"
+    assert ww.store.set_aside is not None and ww.store.set_aside.is_file()
+    assert "Gate" in win.wall_ui.views.store, "the views are not touched"
+    assert win.video_wall.controller.name == "Gate", "the last view opens as without workspaces"
+    box.close()
+    win.close()
+
+
+def test_a_workspace_opens_again_at_start(qtbot, login, run, config_dir) -> None:  # type: ignore[no-untyped-def]
+    session = loaded_session(login, run)
+    cams = cameras_by_stream(session.inventory, 3)
+    win = _open(qtbot, session)
+    win.video_wall.set_layout(preset(4))
+    win.video_wall.controller.fill(0, cams[:2])
+    other = win.wall_windows.new_window()
+    other.pane.set_layout(preset(1))
+    other.pane.controller.assign(0, cams[2])
+    other.setGeometry(200, 150, 900, 500)
+    assert win.wall_windows.save_workspace("Desk")
+    win.close()
+
+    win = _open(qtbot, session)
+    ww = win.wall_windows
+    assert ww.store.current == "Desk" and len(ww.windows) == 1
+    back = ww.windows[0]
+    qtbot.waitExposed(back)
+    assert back.geometry().topLeft() == QPoint(200, 150) and back.geometry().size() == other.size()
+    assert [back.pane.controller.slot(0).camera_id] == [cams[2]] and len(back.pane.tiles) == 1
+    assert [win.video_wall.controller.slot(t).camera_id for t in range(2)] == cams[:2]
+    assert back.pane.controller.name is None, "an unsaved wall comes back unsaved"
+    qtbot.waitUntil(lambda: back.pane.state_of(0) is TileState.PLAYING, timeout=30_000)
+    assert ww.notices == [], "its screen is there: nothing to say"
+    win.close()

@@ -63,7 +63,8 @@ def test_a_two_screen_workspace_comes_back_on_its_screens_playing(demo, config_d
     assert back["main"]["cameras"] == saved["main"]["cameras"] and playing(back["main"])
     assert len(back["walls"]) == 1
     wall = back["walls"][0]
-    assert wall["screen"] == "RIGHT" and wall["full_screen"]
+    assert wall["screen"] == "RIGHT" and wall["full_screen"] and wall["presenting"], "only the wall, as saved"
+    assert not back["main"]["presenting"]
     assert wall["geometry"] == [1280, 0, 1280, 720], "full screen on the right-hand screen"
     assert wall["cameras"] == saved["walls"][0]["cameras"] and playing(wall)
     assert back["notices"] == [], "nothing to tell: every screen is there"
@@ -87,5 +88,6 @@ def test_a_screen_disconnected_and_connected_again_while_running(demo, config_di
     assert any("RIGHT" in n and "disconnected" in n for n in gone["notices"]), gone["notices"]
     assert playing(gone["walls"][0]), "the wall played on while it moved"
     assert [w["screen"] for w in back["walls"]] == ["RIGHT"] and back["walls"][0]["full_screen"]
+    assert back["walls"][0]["presenting"] and not gone["walls"][0]["presenting"]
     assert back["walls"][0]["geometry"] == [1280, 0, 1280, 720]
     assert any("RIGHT" in n and "back" in n for n in back["notices"]), back["notices"]

@@ -33,6 +33,7 @@ sys.path.insert(0, str(HERE.parent))  # wall_helpers
 sys.path.insert(0, str(HERE))
 
 import qasync  # noqa: E402
+from controlroom.ui import presenting  # noqa: E402
 from controlroom.ui.app import load_session  # noqa: E402
 from controlroom.ui.main_window import MainWindow  # noqa: E402
 from PySide6.QtCore import QRect  # noqa: E402
@@ -61,6 +62,7 @@ def window_report(w: QMainWindow, pane: Any) -> dict[str, Any]:
         "screen": w.screen().name(),
         "geometry": [g.x(), g.y(), g.width(), g.height()],
         "full_screen": w.isFullScreen(),
+        "presenting": presenting.is_presenting(w),
         "tiles": len(pane.tiles),
         "cameras": [pane.controller.slot(t).camera_id for t in range(len(pane.tiles))],
         "states": [str(pane.state_of(t).name) for t in range(len(pane.tiles))],
@@ -119,7 +121,7 @@ async def main(url: str, step: str, shot_path: str | None) -> dict[str, Any]:
             other.pane.controller.assign(0, cams[2])
             from controlroom.ui.wall_window import full_screen_on
 
-            full_screen_on(other, other.wall_ui, second)
+            full_screen_on(other, other.wall_ui, second, chrome=False)  # only the wall, as on a big screen
             await until("first frames", lambda: playing(pane) and playing(other.pane))
             await until("the wall window on its screen", lambda: other.screen() is second)
             if not ww.save_workspace("Two screens"):
