@@ -215,6 +215,7 @@ class WallWindows(QObject):
             w.close()
         self.windows.clear()
         self._unhook()
+        self._unhook = lambda: None  # closing twice must not disconnect twice
 
     def _refresh_views(self) -> None:
         for w in self.windows:

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from controlroom.ui.main_window import MainWindow
 from controlroom.ui.shortcuts_dialog import clashes
-from controlroom.ui.wall.tile_drag import ORIGIN_MIME, read_origin
+from controlroom.ui.wall.tile_drag import ORIGIN_MIME, add_origin, read_origin
 from controlroom.ui.wall.tile_widget import TILE_MIME
 from controlroom.ui.wall_window import WallWindow
 from PySide6.QtCore import QByteArray, QMimeData, QPoint, QPointF, Qt
@@ -113,8 +113,22 @@ def test_wall_windows_drag_between_them_and_closing_leaves_the_media_server(  # 
     qtbot.waitUntil(lambda: _viewers(demo) == before - 2, timeout=15_000)
     assert main.state_of(3) is TileState.PLAYING, "the main wall plays on"
 
+    # ---- a tile from another ControlRoom process: only its camera comes over
+    foreign = QMimeData()
+    foreign.setData(TILE_MIME, QByteArray(b"0"))
+    add_origin(foreign, "999999999:1", 0, cams[3])
+    _drop(main.tiles[2], foreign)
+    assert main.controller.slot(2).camera_id == cams[3] and main.controller.slot(0).camera_id is None
+    main.controller.clear(2)
+
+    # ---- a tile dropped on a part of a window that takes no tiles: nothing happens
+    main.wall.dragged_out.emit(3, win.mapToGlobal(QPoint(30, 30)))
+    assert not win.wall_windows.windows and main.controller.slot(3).camera_id == cams[1]
     # ---- a tile dragged out of every window opens in a window of its own
-    torn = win.wall_windows.tear_out(main, 3, win.geometry().bottomRight() + QPoint(50, 50))
+    outside = win.frameGeometry().bottomRight() + QPoint(50, 50)
+    main.wall.dragged_out.emit(3, outside)
+    assert len(win.wall_windows.windows) == 1
+    torn = win.wall_windows.windows[0]
     qtbot.waitExposed(torn)
     assert torn.pane.controller.slot(0).camera_id == cams[1] and len(torn.pane.tiles) == 1
     assert main.controller.slot(3).camera_id is None
