@@ -19,6 +19,7 @@ def add_routes(router: web.UrlDispatcher, api: Any) -> None:
         media = api.media
         if media is None:
             return web.json_response({"total": 0, "streams": {}})
+        # the hub's sources by (stream, profile); read only, for this hook
         streams = {src.name: src.subscriber_count for src in media.hub._sources.values() if src.subscriber_count}
         return web.json_response({"total": sum(streams.values()), "streams": streams})
 
