@@ -16,7 +16,7 @@ from controlroom.ui.shortcuts_dialog import clashes
 from controlroom.ui.wall.tile_drag import ORIGIN_MIME, add_origin, read_origin
 from controlroom.ui.wall.tile_widget import TILE_MIME
 from controlroom.ui.wall_window import WallWindow
-from PySide6.QtCore import QByteArray, QMimeData, QPoint, QPointF, Qt
+from PySide6.QtCore import QByteArray, QMimeData, QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
 from wall_helpers import cameras_by_stream, loaded_session
@@ -198,4 +198,47 @@ def test_a_workspace_opens_again_at_start(qtbot, login, run, config_dir) -> None
     assert back.pane.controller.name is None, "an unsaved wall comes back unsaved"
     qtbot.waitUntil(lambda: back.pane.state_of(0) is TileState.PLAYING, timeout=30_000)
     assert ww.notices == [], "its screen is there: nothing to say"
+    win.close()
+
+
+def test_real_drags_with_the_pointer_between_windows_and_out_of_them(qtbot, login, run) -> None:  # type: ignore[no-untyped-def]
+    """The X server's own pointer (XTEST) drags: Qt's drag loop, its drop and its "nobody took it"."""
+    from xpointer import Pointer
+
+    session = loaded_session(login, run)
+    cams = cameras_by_stream(session.inventory, 2)
+    win = _open(qtbot, session)
+    win.setGeometry(0, 0, 1000, 700)
+    main = win.video_wall
+    main.set_layout(preset(4))
+    main.controller.fill(0, cams)
+    other = win.wall_windows.new_window(geometry=QRect(1100, 100, 760, 480))
+    qtbot.waitExposed(other)
+    other.pane.set_layout(preset(4))
+    qtbot.waitUntil(lambda: all(main.state_of(t) is TileState.PLAYING for t in (0, 1)), timeout=30_000)
+
+    def centre(widget: Any) -> QPoint:
+        return widget.mapToGlobal(widget.rect().center())
+
+    pointer = Pointer()
+    try:
+        # ---- tile 1 of the main window onto tile 3 of the wall window
+        finished: list[bool] = []
+        pointer.drag(centre(main.tiles[0].header), centre(other.pane.tiles[3].header), lambda: finished.append(True))
+        qtbot.waitUntil(lambda: other.pane.controller.slot(3).camera_id == cams[0], timeout=10_000)
+        assert main.controller.slot(0).camera_id is None
+        qtbot.waitUntil(lambda: other.pane.state_of(3) is TileState.PLAYING, timeout=30_000)
+
+        # ---- tile 2 dropped where no window is: it opens in a wall window of its own there
+        qtbot.waitUntil(lambda: bool(finished), timeout=10_000)  # every step of the first drag ran
+        nowhere = QPoint(1500, 900)
+        assert not any(w.isVisible() and w.frameGeometry().contains(nowhere) for w in (win, other))
+        pointer.drag(centre(main.tiles[1].header), nowhere)
+        qtbot.waitUntil(lambda: len(win.wall_windows.windows) == 2, timeout=10_000)
+    finally:
+        pointer.close()
+    torn = win.wall_windows.windows[1]
+    assert torn.pane.controller.slot(0).camera_id == cams[1] and main.controller.slot(1).camera_id is None
+    assert torn.geometry().contains(nowhere), "where the tile was dropped"
+    qtbot.waitUntil(lambda: torn.pane.state_of(0) is TileState.PLAYING, timeout=30_000)
     win.close()
