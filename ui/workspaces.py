@@ -161,9 +161,6 @@ class WallWindows(QObject):
     def panes(self) -> list[WallPane]:
         return [self.main.video_wall, *(w.pane for w in self.windows)]
 
-    def _window_of(self, pane: WallPane) -> QMainWindow:
-        return next((w for w in self.windows if w.pane is pane), self.main)
-
     def new_window(self, screen: QScreen | None = None, geometry: QRect | None = None) -> WallWindow:
         """Open a wall window: on ``screen`` (else a screen the main window is not on), at ``geometry``."""
         self._numbers += 1
