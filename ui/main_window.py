@@ -24,6 +24,7 @@ from controlroom.ui.plugin_host import PluginHost
 from controlroom.ui.resource_panel import ResourcePanel
 from controlroom.ui.wall.wall_ui import WallUi
 from controlroom.ui.wall.wall_view import WallPane
+from controlroom.ui.workspaces import WallWindows
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
@@ -362,6 +363,8 @@ class MainWindow(QMainWindow):
         self.plugins = PluginHost(self, session, wall=self.video_wall.controller)
         # focus, layout, tour and snapshot keys, Help → Keyboard shortcuts (after the plugins' actions)
         self.keys = keys.install(self)
+        # more wall windows, drags between them, workspaces, screens coming and going
+        self.wall_windows = WallWindows(self)
 
     # ------------------------------------------------------------------ menus
 
@@ -500,6 +503,7 @@ class MainWindow(QMainWindow):
                 self.resizeDocks([self.dock], [self.resources.preferred_width()], Qt.Orientation.Horizontal)
             self.centre.setCurrentWidget(self.video_wall)
             self.wall_ui.start(**start)
+            self.wall_windows.restore_at_start(keep_main_wall=start["view"] is not None or start["layout"] is not None)
 
     def loading_failed(self, message: str) -> None:
         self._loading = False
@@ -521,6 +525,7 @@ class MainWindow(QMainWindow):
 
     def _may_quit(self) -> bool:
         playing = sum(1 for t in range(len(self.video_wall.tiles)) if self.video_wall.camera_on(t) is not None)
+        playing += self.wall_windows.playing()
         return quit_confirm.confirm(self, self.plugins.settings, playing)
 
     def request_logout(self) -> None:
@@ -540,6 +545,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         window_state.save(self)  # before the plugins' docks go
+        self.wall_windows.close_all()  # the other wall windows' players first
         self.video_wall.shutdown()  # players stop and release before their windows go
         self.plugins.teardown()
         for unsubscribe in self._unsubscribers:

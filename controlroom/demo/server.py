@@ -347,6 +347,10 @@ class DemoApi:
             r.add_post("/_test/revoke-tokens", self.t_revoke)
             r.add_post("/_test/conference", self.t_conference)
             r.add_post("/_test/auth-policy", self.t_auth_policy)
+            # monitors: who still watches a stream (a closed wall window has left)
+            from controlroom.demo import media_viewers
+
+            media_viewers.add_routes(r, self)
         app.on_shutdown.append(self._close_streams)
         return app
 

@@ -210,105 +210,105 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>AlertsPane</name>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="114" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="115" />
       <source>Search alerts: place, camera, plate, who…</source>
       <extracomment>Rows the pane shows when it opens (issue 9: three were too few to work in). alert ids to acknowledge (the open ones of the selection), and the note (may be "") acknowledgements to take back before they are sent (alert ids; empty: all of them) alert id to put on the wall alert ids the operator looked at (they are read now) "Mark all read"</extracomment>
       <translation>搜索告警：地点、摄像机、车牌、确认人…</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="118" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="119" />
       <source>All kinds</source>
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="123" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="124" />
       <source>All severities</source>
       <translation>全部级别</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="128" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="129" />
       <source>Open and acknowledged</source>
       <translation>全部状态</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="129" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="130" />
       <source>Open</source>
       <translation>未确认</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="130" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="131" />
       <source>Acknowledged</source>
       <translation>已确认</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="177" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="178" />
       <source>New alerts wait here while you work in the list; click to show them</source>
       <translation>您在列表中操作时新告警在此等候；点击显示</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="197" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="198" />
       <source>Note (optional)</source>
       <translation>备注（可选）</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="198" />
-      <location filename="../../plugins/alerts/widgets/pane.py" line="443" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="199" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="438" />
       <source>Sent with the acknowledgement; every desk sees it</source>
       <translation>随确认一并发送，各席位均可看到</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="201" />
-      <location filename="../../plugins/alerts/widgets/pane.py" line="376" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="202" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="377" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="203" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="204" />
       <source>Take back the acknowledgements not sent yet</source>
       <translation>撤回尚未发送的确认</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="206" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="207" />
       <source>Acknowledge</source>
       <translation>确认</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="209" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="210" />
       <source>Show on wall</source>
       <translation>上墙</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="212" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="213" />
       <source>Mark all read</source>
       <translation>全部标为已读</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="247" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="248" />
       <source>All towns</source>
       <translation>全部乡镇</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="330" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="331" />
       <source>{n} new ↑</source>
       <translation>{n} 条新告警 ↑</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="332" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="333" />
       <source>{n} new ↑ ({c} critical)</source>
       <translation>{n} 条新告警 ↑（{c} 条紧急）</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="395" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="396" />
       <source>The selected alerts are acknowledged already.</source>
       <translation>所选告警均已确认。</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="423" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="424" />
       <source>Alerts: {n}</source>
       <translation>告警：{n} 条</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="425" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="426" />
       <source>Shown: {shown} of {total}</source>
       <translation>显示 {shown} / {total} 条</translation>
     </message>
@@ -318,7 +318,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>确认所选告警（空格键）：各席位都能看到确认人</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="439" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="440" />
       <source>Put the alert's cameras on the wall (double-click, Enter)</source>
       <translation>将告警的摄像机上墙（双击或回车）</translation>
     </message>
@@ -647,7 +647,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConnectionIndicator</name>
     <message>
-      <location filename="../../ui/main_window.py" line="133" />
+      <location filename="../../ui/main_window.py" line="134" />
       <source>{state}: {detail}</source>
       <translation>{state}：{detail}</translation>
     </message>
@@ -655,32 +655,32 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConnectionState</name>
     <message>
-      <location filename="../../ui/main_window.py" line="58" />
+      <location filename="../../ui/main_window.py" line="59" />
       <source>Disconnected</source>
       <translation>未连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="59" />
+      <location filename="../../ui/main_window.py" line="60" />
       <source>Connecting</source>
       <translation>正在连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="60" />
+      <location filename="../../ui/main_window.py" line="61" />
       <source>Loading inventory</source>
       <translation>正在加载资源</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="61" />
+      <location filename="../../ui/main_window.py" line="62" />
       <source>Connected</source>
       <translation>已连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="62" />
+      <location filename="../../ui/main_window.py" line="63" />
       <source>Reconnecting</source>
       <translation>正在重新连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="63" />
+      <location filename="../../ui/main_window.py" line="64" />
       <source>Connection failed</source>
       <translation>连接失败</translation>
     </message>
@@ -767,23 +767,23 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>CriticalNotice</name>
     <message>
-      <location filename="../../plugins/alerts/widgets/notices.py" line="101" />
+      <location filename="../../plugins/alerts/widgets/notices.py" line="102" />
       <source>Show on wall</source>
       <extracomment>a critical alert came while a presenting window covered the notice's place</extracomment>
       <translation>上墙</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/notices.py" line="102" />
+      <location filename="../../plugins/alerts/widgets/notices.py" line="103" />
       <source>Acknowledge</source>
       <translation>确认</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/notices.py" line="103" />
+      <location filename="../../plugins/alerts/widgets/notices.py" line="104" />
       <source>Dismiss</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/notices.py" line="192" />
+      <location filename="../../plugins/alerts/widgets/notices.py" line="191" />
       <source>{n} more critical</source>
       <translation>另有 {n} 条紧急告警</translation>
     </message>
@@ -1463,121 +1463,121 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="100" />
+      <location filename="../../ui/main_window.py" line="101" />
       <source>{id}: {reason}</source>
       <translation>{id}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="101" />
+      <location filename="../../ui/main_window.py" line="102" />
       <source>record {n}</source>
       <translation>第 {n} 条记录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="103" />
+      <location filename="../../ui/main_window.py" line="104" />
       <source>Left out {n} record(s) the platform sent in a form ControlRoom cannot read; the rest loaded. First: {first}</source>
       <translation>平台发送的 {n} 条记录格式无法读取，已略过；其余已加载。首条：{first}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="397" />
+      <location filename="../../ui/main_window.py" line="400" />
       <source>ControlRoom — {user} @ {host}</source>
       <translation>ControlRoom — {user} @ {host}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="312" />
+      <location filename="../../ui/main_window.py" line="313" />
       <source>This platform has no community grids (网格): browse by site.</source>
       <extracomment>the operator asked to log out (the app closes the session and shows the login again)</extracomment>
       <translation>此平台没有网格：请按站点浏览。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="313" />
+      <location filename="../../ui/main_window.py" line="314" />
       <source>Sites and cameras</source>
       <translation>站点与摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="340" />
+      <location filename="../../ui/main_window.py" line="341" />
       <source>Cameras %v of %m</source>
       <translation>摄像机 %v / %m</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="369" />
+      <location filename="../../ui/main_window.py" line="372" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="370" />
+      <location filename="../../ui/main_window.py" line="373" />
       <source>&amp;Settings…</source>
       <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="375" />
+      <location filename="../../ui/main_window.py" line="378" />
       <source>Log &amp;out</source>
       <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="379" />
+      <location filename="../../ui/main_window.py" line="382" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
       <location filename="../../ui/keys.py" line="70" />
-      <location filename="../../ui/main_window.py" line="384" />
+      <location filename="../../ui/main_window.py" line="387" />
       <location filename="../../ui/plugin_host.py" line="141" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="385" />
+      <location filename="../../ui/main_window.py" line="388" />
       <source>&amp;Find camera…</source>
       <translation>查找摄像机(&amp;F)…</translation>
     </message>
     <message>
       <location filename="../../ui/keys.py" line="99" />
-      <location filename="../../ui/main_window.py" line="391" />
+      <location filename="../../ui/main_window.py" line="394" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="392" />
+      <location filename="../../ui/main_window.py" line="395" />
       <source>&amp;About ControlRoom</source>
       <translation>关于 ControlRoom(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="416" />
+      <location filename="../../ui/main_window.py" line="419" />
       <source>About ControlRoom</source>
       <translation>关于 ControlRoom</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="418" />
+      <location filename="../../ui/main_window.py" line="421" />
       <source>&lt;h3&gt;ControlRoom {version}&lt;/h3&gt;&lt;p&gt;Desktop client for county video networks: the county dispatch centre, town platforms and village platforms.&lt;/p&gt;&lt;p&gt;Free software under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;ControlRoom {version}&lt;/h3&gt;&lt;p&gt;县域视频网络桌面客户端：县级指挥中心、乡镇平台和村居平台。&lt;/p&gt;&lt;p&gt;自由软件，依据 GNU GPL 第 3 版或更新版本发布。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="441" />
+      <location filename="../../ui/main_window.py" line="444" />
       <source>Loading the inventory…</source>
       <translation>正在加载资源…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="458" />
+      <location filename="../../ui/main_window.py" line="461" />
       <source>Cameras online: {online} / {total}</source>
       <translation>在线摄像机：{online} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="471" />
+      <location filename="../../ui/main_window.py" line="474" />
       <source>Loading cameras: {done} of {total}</source>
       <translation>正在加载摄像机：{done} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="474" />
+      <location filename="../../ui/main_window.py" line="477" />
       <source>Loading cameras: {done} received</source>
       <translation>正在加载摄像机：已收到 {done} 个</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="493" />
+      <location filename="../../ui/main_window.py" line="496" />
       <source>{n} records left out; first: {first}</source>
       <translation>有 {n} 条记录未载入；第一条：{first}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="508" />
+      <location filename="../../ui/main_window.py" line="512" />
       <source>Could not load the inventory: {message}</source>
       <translation>无法加载资源：{message}</translation>
     </message>
@@ -2319,27 +2319,27 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Role</name>
     <message>
-      <location filename="../../ui/main_window.py" line="80" />
+      <location filename="../../ui/main_window.py" line="81" />
       <source>County dispatcher</source>
       <translation>县级调度员</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="81" />
+      <location filename="../../ui/main_window.py" line="82" />
       <source>Town desk</source>
       <translation>乡镇值班台</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="82" />
+      <location filename="../../ui/main_window.py" line="83" />
       <source>Presenter (view only)</source>
       <translation>会议展示（仅查看）</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="93" />
+      <location filename="../../ui/main_window.py" line="94" />
       <source>Whole county</source>
       <translation>全县</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="94" />
+      <location filename="../../ui/main_window.py" line="95" />
       <source>Towns: {towns}</source>
       <translation>乡镇：{towns}</translation>
     </message>
@@ -3078,132 +3078,132 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>TileWidget</name>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="115" />
+      <location filename="../../ui/wall/tile_widget.py" line="117" />
       <source>Idle</source>
       <extracomment>tree items dragged onto the wall: JSON list of {"type": "camera"|"site"|"grid", "id": GB id} a tile dragged onto another (to swap): the source tile's index as text</extracomment>
       <translation>空闲</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="116" />
+      <location filename="../../ui/wall/tile_widget.py" line="118" />
       <source>Connecting</source>
       <translation>正在连接</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="117" />
+      <location filename="../../ui/wall/tile_widget.py" line="119" />
       <source>Live</source>
       <translation>实时</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="118" />
-      <location filename="../../ui/wall/tile_widget.py" line="571" />
+      <location filename="../../ui/wall/tile_widget.py" line="120" />
+      <location filename="../../ui/wall/tile_widget.py" line="577" />
       <source>No new pictures</source>
       <translation>画面未更新</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="119" />
+      <location filename="../../ui/wall/tile_widget.py" line="121" />
       <source>Reconnecting</source>
       <translation>正在重新连接</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="120" />
-      <location filename="../../ui/wall/tile_widget.py" line="565" />
+      <location filename="../../ui/wall/tile_widget.py" line="122" />
+      <location filename="../../ui/wall/tile_widget.py" line="571" />
       <source>Camera offline</source>
       <translation>摄像机离线</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="121" />
+      <location filename="../../ui/wall/tile_widget.py" line="123" />
       <source>Cannot play</source>
       <translation>无法播放</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="122" />
+      <location filename="../../ui/wall/tile_widget.py" line="124" />
       <source>Empty</source>
       <translation>空</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="494" />
+      <location filename="../../ui/wall/tile_widget.py" line="500" />
       <source>main</source>
-      <extracomment>the frame of a tile an alert just put a camera on (blinks, then stops) the decoded picture's size (the wall sets it once a stream plays): its aspect ratio</extracomment>
+      <extracomment>the frame of a tile an alert just put a camera on (blinks, then stops) a tile of another wall window dropped here (tile_drag.TileOrigin, this tile) this tile's drag ended where nothing took it (tile, global position): torn out of the window the decoded picture's size (the wall sets it once a stream plays): its aspect ratio</extracomment>
       <translation>主码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="494" />
+      <location filename="../../ui/wall/tile_widget.py" line="500" />
       <source>sub</source>
       <translation>子码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="496" />
+      <location filename="../../ui/wall/tile_widget.py" line="502" />
       <source>{profile} · key frames</source>
       <translation>{profile} · 仅关键帧</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="505" />
+      <location filename="../../ui/wall/tile_widget.py" line="511" />
       <source>{fps:.0f} fps · {kbps:,.0f} kbit/s</source>
       <translation>{fps:.0f} 帧/秒 · {kbps:,.0f} kbit/s</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="549" />
+      <location filename="../../ui/wall/tile_widget.py" line="555" />
       <source>Empty tile</source>
       <translation>空窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="550" />
+      <location filename="../../ui/wall/tile_widget.py" line="556" />
       <source>Drag a camera or a site here from the list on the left, or select this tile and double-click a camera.</source>
       <translation>从左侧列表把摄像机或站点拖到这里，或选中此窗格后双击一个摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="553" />
+      <location filename="../../ui/wall/tile_widget.py" line="559" />
       <source>Starting…</source>
       <translation>正在启动…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="555" />
+      <location filename="../../ui/wall/tile_widget.py" line="561" />
       <source>Connecting…</source>
       <translation>正在连接…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="559" />
-      <location filename="../../ui/wall/tile_widget.py" line="588" />
+      <location filename="../../ui/wall/tile_widget.py" line="565" />
+      <location filename="../../ui/wall/tile_widget.py" line="594" />
       <source>Reconnecting in {s} s</source>
       <translation>{s} 秒后重连</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="561" />
+      <location filename="../../ui/wall/tile_widget.py" line="567" />
       <source>Reconnecting now…</source>
       <translation>正在重连…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="562" />
+      <location filename="../../ui/wall/tile_widget.py" line="568" />
       <source>The stream stopped; trying again.</source>
       <translation>视频流已中断，正在重试。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="566" />
+      <location filename="../../ui/wall/tile_widget.py" line="572" />
       <source>The platform reports “{name}” offline. The tile comes back by itself when it is online again.</source>
       <translation>平台报告“{name}”离线。摄像机恢复在线后，窗格会自动恢复。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="569" />
+      <location filename="../../ui/wall/tile_widget.py" line="575" />
       <source>Cannot play this camera</source>
       <translation>无法播放此摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="569" />
+      <location filename="../../ui/wall/tile_widget.py" line="575" />
       <source>unknown error</source>
       <translation>未知错误</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="571" />
+      <location filename="../../ui/wall/tile_widget.py" line="577" />
       <source>Waiting for the stream.</source>
       <translation>正在等待视频流。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="577" />
+      <location filename="../../ui/wall/tile_widget.py" line="583" />
       <source>Tile {n}</source>
       <translation>窗格 {n}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="579" />
+      <location filename="../../ui/wall/tile_widget.py" line="585" />
       <source>{name} — {site}</source>
       <translation>{name} — {site}</translation>
     </message>
@@ -3601,72 +3601,72 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>WallPlaceholder</name>
     <message>
-      <location filename="../../ui/main_window.py" line="155" />
+      <location filename="../../ui/main_window.py" line="156" />
       <source>Opening the video wall…</source>
       <translation>正在打开视频墙……</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="158" />
+      <location filename="../../ui/main_window.py" line="159" />
       <source>Loading the sites and cameras from the platform; the wall opens as soon as they are in.</source>
       <translation>正在从平台加载站点和摄像机，加载完成后视频墙即会打开。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="180" />
+      <location filename="../../ui/main_window.py" line="181" />
       <source>County dispatch centre</source>
       <translation>县级指挥中心</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="181" />
+      <location filename="../../ui/main_window.py" line="182" />
       <source>Town platforms</source>
       <translation>乡镇平台</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="182" />
+      <location filename="../../ui/main_window.py" line="183" />
       <source>Village platforms</source>
       <translation>村居平台</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="183" />
+      <location filename="../../ui/main_window.py" line="184" />
       <source>Cameras</source>
       <translation>摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="184" />
+      <location filename="../../ui/main_window.py" line="185" />
       <source>Cameras online</source>
       <translation>在线摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="185" />
+      <location filename="../../ui/main_window.py" line="186" />
       <source>Grids</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="228" />
+      <location filename="../../ui/main_window.py" line="229" />
       <source>Not signed in</source>
       <translation>未登录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="232" />
+      <location filename="../../ui/main_window.py" line="233" />
       <source>Signed in as {name} ({username}) — {role}</source>
       <translation>当前用户：{name}（{username}）— {role}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="235" />
+      <location filename="../../ui/main_window.py" line="236" />
       <source>Sees: {scope}</source>
       <translation>可见范围：{scope}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="236" />
+      <location filename="../../ui/main_window.py" line="237" />
       <source>Platform: {url}</source>
       <translation>平台：{url}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="254" />
+      <location filename="../../ui/main_window.py" line="255" />
       <source>The video wall could not open</source>
       <translation>视频墙无法打开</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="255" />
+      <location filename="../../ui/main_window.py" line="256" />
       <source>Log out and in again, or check the platform with “controlroom doctor”.</source>
       <translation>请注销后重新登录，或用“controlroom doctor”检查平台。</translation>
     </message>
@@ -3878,10 +3878,153 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>WallWidget</name>
     <message>
-      <location filename="../../ui/wall/wall_widget.py" line="50" />
+      <location filename="../../ui/wall/wall_widget.py" line="53" />
       <source>Video wall</source>
       <extracomment>the tiles were placed again (layout change, maximise, resize): sizes changed</extracomment>
       <translation>视频墙</translation>
+    </message>
+  </context>
+  <context>
+    <name>WallWindow</name>
+    <message>
+      <location filename="../../ui/wall_window.py" line="51" />
+      <source>ControlRoom wall {n} — {view}</source>
+      <extracomment>the window closed (its players are released by then)</extracomment>
+      <translation>ControlRoom 电视墙 {n} — {view}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall_window.py" line="53" />
+      <source>ControlRoom wall {n}</source>
+      <translation>ControlRoom 电视墙 {n}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall_window.py" line="76" />
+      <source>{name} ({w}×{h} at {x}, {y})</source>
+      <translation>{name}（{w}×{h}，位于 {x}, {y}）</translation>
+    </message>
+  </context>
+  <context>
+    <name>WallWindows</name>
+    <message>
+      <location filename="../../ui/workspaces.py" line="108" />
+      <source>The saved workspaces could not be read. The file was set aside as {path}; ControlRoom starts with this window only. Views, layouts and settings are not touched.</source>
+      <extracomment>dynamic properties of a window moved off a screen that went away: where it belongs something the operator should know (a screen went away, a workspace could not be read)</extracomment>
+      <translation>无法读取已保存的工作区。该文件已另存为 {path}；ControlRoom 仅以本窗口启动。视图、布局和设置均未改动。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/workspaces.py" line="113" />
+      <source>The saved workspaces file {path} is kept as it is (a newer ControlRoom wrote it, or it cannot be read); workspaces you save now will not be written.</source>
+      <translation>已保存的工作区文件 {path} 保持原样（由更新版本的 ControlRoom 写入，或无法读取）；现在保存的工作区不会写入。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/workspaces.py" line="118" />
+      <source>&amp;New wall window</source>
+      <translation>新建电视墙窗口(&amp;N)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/workspaces.py" line="120" />
+      <source>Another video wall, for another screen (or drag a tile out)</source>
+      <translation>再开一面电视墙，用于另一块屏幕（或把窗格拖出窗口）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/workspaces.py" line="123" />
+      <source>&amp;Save workspace</source>
+      <translation>保存工作区(&amp;S)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/workspaces.py" line="124" />
+      <source>Keep these windows, their screens and walls; they open so at start</source>
+      <translation>保存这些窗口及其屏幕和电视墙；启动时按此打开</translation>
+    </message>
+    <message>
+      <location filename="../../ui/workspaces.py" line="126" />
+      <source>Save workspace &amp;as…</source>
+      <translation>工作区另存为(&amp;A)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/workspaces.py" line="128" />
+      <source>W&amp;orkspaces</source>
+      <translation>工作区(&amp;O)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/workspaces.py" line="155" />
+      <source>Full screen &amp;on</source>
+      <translation>全屏显示于(&amp;O)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/workspaces.py" line="157" />
+      <source>Full screen without &amp;chrome on</source>
+      <translation>无边框全屏显示于(&amp;C)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/workspaces.py" line="235" />
+      <source>That tile's camera is not in this session.</source>
+      <translation>该窗格的摄像机不在本次会话中。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/workspaces.py" line="287" />
+      <source>Wall</source>
+      <translation>视频墙</translation>
+    </message>
+    <message>
+      <location filename="../../ui/workspaces.py" line="293" />
+      <source>Save workspace as</source>
+      <translation>工作区另存为</translation>
+    </message>
+    <message>
+      <location filename="../../ui/workspaces.py" line="293" />
+      <source>Workspace name:</source>
+      <translation>工作区名称：</translation>
+    </message>
+    <message>
+      <location filename="../../ui/workspaces.py" line="294" />
+      <source>Control room</source>
+      <translation>指挥大厅</translation>
+    </message>
+    <message>
+      <location filename="../../ui/workspaces.py" line="306" />
+      <source>The workspace could not be saved: {error}</source>
+      <translation>无法保存工作区：{error}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/workspaces.py" line="308" />
+      <source>Workspace “{name}” saved: {n} windows; it opens at the next start.</source>
+      <translation>工作区“{name}”已保存：{n} 个窗口；下次启动时按此打开。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/workspaces.py" line="329" />
+      <source>The workspaces could not be saved: {error}</source>
+      <translation>无法保存工作区：{error}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/workspaces.py" line="351" />
+      <source>The screen “{screen}” is not connected: “{window}” opens on “{here}” instead.</source>
+      <translation>屏幕“{screen}”未连接：“{window}”改在“{here}”上打开。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/workspaces.py" line="373" />
+      <source>Workspaces</source>
+      <translation>工作区</translation>
+    </message>
+    <message>
+      <location filename="../../ui/workspaces.py" line="394" />
+      <source>No saved workspaces</source>
+      <translation>没有已保存的工作区</translation>
+    </message>
+    <message>
+      <location filename="../../ui/workspaces.py" line="403" />
+      <source>Delete workspace “{name}”</source>
+      <translation>删除工作区“{name}”</translation>
+    </message>
+    <message>
+      <location filename="../../ui/workspaces.py" line="433" />
+      <source>The screen “{screen}” was disconnected: “{window}” moved to “{here}”.</source>
+      <translation>屏幕“{screen}”已断开：“{window}”已移到“{here}”。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/workspaces.py" line="454" />
+      <source>The screen “{screen}” is back: “{window}” returned to it.</source>
+      <translation>屏幕“{screen}”已恢复：“{window}”已移回该屏幕。</translation>
     </message>
   </context>
   <context>

@@ -33,6 +33,7 @@ from controlroom.ui import grid_status as GS
 from controlroom.ui import text as ui_text
 from controlroom.ui import theme
 from controlroom.ui.lazy_tree import ITEMS_MIME
+from controlroom.ui.wall import tile_drag
 from controlroom.ui.wall.grid_badge import GridBadge, GridBadgeInfo
 from PySide6.QtCore import (
     QByteArray,
@@ -49,6 +50,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
+    QCursor,
     QDrag,
     QDragEnterEvent,
     QDragMoveEvent,
@@ -352,6 +354,10 @@ class TileWidget(QFrame):
     tile_dropped = Signal(int, int)  # source tile, target tile
     menu_requested = Signal(int, QPoint)  # tile, global position
     zoom_changed = Signal(int, object)  # tile, QRectF (normalised crop) or None
+    #: a tile of another wall window dropped here (tile_drag.TileOrigin, this tile)
+    foreign_tile_dropped = Signal(object, int)
+    #: this tile's drag ended where nothing took it (tile, global position): torn out of the window
+    dragged_out = Signal(int, QPoint)
 
     def __init__(self, index: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -877,15 +883,21 @@ class TileWidget(QFrame):
         self.menu_requested.emit(self.index, event.globalPos())
         event.accept()
 
-    def _start_tile_drag(self) -> None:
+    def drag_mime(self) -> QMimeData:
+        """What a drag of this tile carries: its index, and its wall, tile and camera for other windows."""
         mime = QMimeData()
         mime.setData(TILE_MIME, QByteArray(str(self.index).encode()))
+        tile_drag.add_origin(mime, getattr(self.parentWidget(), "drag_key", ""), self.index, self.info.camera_id)
         mime.setText(self.info.name)
+        return mime
+
+    def _start_tile_drag(self) -> None:
         drag = QDrag(self)
-        drag.setMimeData(mime)
+        drag.setMimeData(self.drag_mime())
         pm = self.header.grab()
         drag.setPixmap(pm)
-        drag.exec(Qt.DropAction.MoveAction)
+        if drag.exec(Qt.DropAction.MoveAction) == Qt.DropAction.IgnoreAction:
+            self.dragged_out.emit(self.index, QCursor.pos())
 
     # ------------------------------------------------------------------ drops
 
@@ -914,6 +926,11 @@ class TileWidget(QFrame):
         self._drop_hover = False
         self.update()
         mime = event.mimeData()
+        origin = tile_drag.read_origin(mime)
+        if origin is not None and origin.wall != getattr(self.parentWidget(), "drag_key", None):
+            event.acceptProposedAction()  # a tile of another wall window
+            self.foreign_tile_dropped.emit(origin, self.index)
+            return
         if mime.hasFormat(TILE_MIME):
             try:
                 source = int(bytes(mime.data(TILE_MIME).data()).decode())

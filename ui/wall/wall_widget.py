@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from controlroom.ui import theme
+from controlroom.ui.wall import tile_drag
 from controlroom.ui.wall.tile_widget import TileWidget
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QResizeEvent
@@ -39,6 +40,8 @@ class WallWidget(QWidget):
     maximise_requested = Signal()  # Enter on the selected tile
     clear_requested = Signal()  # Delete on the selected tile
     escape_pressed = Signal()
+    foreign_tile_dropped = Signal(object, int)  # tile_drag.TileOrigin, target tile (another window's tile)
+    dragged_out = Signal(int, QPoint)  # a tile's drag ended outside every window (tile, global position)
     #: the tiles were placed again (layout change, maximise, resize): sizes changed
     geometry_changed = Signal()
 
@@ -52,6 +55,8 @@ class WallWidget(QWidget):
         self.tiles: list[TileWidget] = []
         self._maximised: int | None = None
         self._selected: int | None = None
+        #: names this wall in tile drags (tile_drag): a drop from another wall is told apart
+        self.drag_key = tile_drag.new_key()
 
     # ------------------------------------------------------------------ tiles
 
@@ -92,6 +97,8 @@ class WallWidget(QWidget):
         tile.tile_dropped.connect(self.tile_dropped)
         tile.menu_requested.connect(self.menu_requested)
         tile.zoom_changed.connect(self.zoom_changed)
+        tile.foreign_tile_dropped.connect(self.foreign_tile_dropped)
+        tile.dragged_out.connect(self.dragged_out)
         tile.show()
         return tile
 
