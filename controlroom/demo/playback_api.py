@@ -62,7 +62,7 @@ def _json(obj: Any, status: int = 200) -> web.Response:
 
 def parse_time(request: web.Request, name: str, required: bool = True) -> datetime | None:
     raw = request.query.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         if required:
             raise _bad(f"{name} is required (an RFC 3339 time with its UTC offset)")
         return None
