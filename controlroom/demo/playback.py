@@ -96,7 +96,7 @@ class Painter:
         if note:
             draw_text(y, note, self.w - (len(note) * 6 + 4) * sc, 6 * sc, sc)
         when = datetime.fromtimestamp(t, UTC)
-        stamp = when.strftime("%Y-%m-%d %H:%M:%S.") + str(when.microsecond // 100000)
+        stamp = when.strftime("%Y-%m-%d %H:%M:%S.") + str(when.microsecond // 100000) + " UTC"
         draw_text(y, stamp, 8 * sc, int(self.h * 0.62), sc + (1 if sc > 1 else 0))
         # a bar sweeping once a minute of recording time
         band = slice(self.h // 3, self.h // 3 + self.h // 8)
@@ -112,7 +112,7 @@ class Painter:
         msg = "NO RECORDING"
         big = sc * 2
         draw_text(y, msg, (self.w - len(msg) * 6 * big) // 2, self.h // 2 - 4 * big, big, value=180, shadow=None)
-        when = datetime.fromtimestamp(t, UTC).strftime("%Y-%m-%d %H:%M:%S")
+        when = datetime.fromtimestamp(t, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
         draw_text(y, when, (self.w - len(when) * 6 * sc) // 2, self.h // 2 + 8 * big, sc, value=110, shadow=None)
         return self._pack(y, self._card_c, self._card_c)
 
