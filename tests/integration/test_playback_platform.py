@@ -445,3 +445,38 @@ async def test_bookmarks_crud_scope_and_events(demo) -> None:
     finally:
         for c in (desk, desk2, dispatcher, presenter):
             await c.aclose()
+
+
+async def test_playback_over_rtsp_shows_the_time_and_follows_a_seek(demo) -> None:
+    client = await _login(demo.url)
+    try:
+        cam = await _camera_of_town(client, 12)
+        tl = await client.recordings(cam.id, *_week())
+        at = _recorded_moment(tl)
+        state = await client.open_playback([cam.id], at)
+        url = state.streams[0].urls[s.Transport.RTSP]
+        target = at - timedelta(hours=3)
+
+        def read() -> tuple[datetime | None, datetime | None]:
+            first = None
+            with av.open(url, options={"rtsp_transport": "tcp"}, timeout=10) as c:
+                for frame in c.decode(video=0):
+                    tc = read_timecode(frame.to_ndarray(format="rgb24"))
+                    if first is None:
+                        first = tc
+                        httpx.post(f"{demo.url}/api/v1/playback/{state.id}/control", headers=headers,
+                                   json={"action": "seek", "at": target.isoformat()}, timeout=30).raise_for_status()
+                    elif tc is not None and abs((tc - target).total_seconds()) < 3:
+                        return first, tc
+            return first, None
+
+        headers = await client.auth_headers()
+        first, landed = await asyncio.wait_for(asyncio.to_thread(read), 60)
+        assert first is not None and at - timedelta(seconds=1) <= first <= at + timedelta(seconds=10)
+        assert landed is not None
+        bad = url.replace("ticket=", "ticket=x")
+        with pytest.raises(av.error.HTTPUnauthorizedError):
+            av.open(bad, options={"rtsp_transport": "tcp"}, timeout=10)
+        await client.close_playback(state.id)
+    finally:
+        await client.aclose()
