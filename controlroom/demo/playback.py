@@ -46,7 +46,7 @@ from controlroom.demo.media.clips import STREAM_COLOURS
 from controlroom.demo.media.http_ts import TsMuxer
 from controlroom.demo.media.hub import CLOCK_RATE, NAL_PPS, NAL_SPS, QUEUE_FRAMES, Frame, split_nals
 from controlroom.demo.recordings import Recordings
-from controlroom.demo.timecode import BLACK, WHITE, draw_text, draw_timecode, strip_rows
+from controlroom.demo.timecode import WHITE, draw_text, draw_timecode, strip_rows
 
 log = logging.getLogger("controlroom.demo.playback")
 
@@ -497,6 +497,3 @@ def epoch(t: datetime) -> float:
 
 def moment(t: float) -> datetime:
     return datetime.fromtimestamp(t, UTC)
-
-
-_ = BLACK  # re-exported for tests that draw their own pictures

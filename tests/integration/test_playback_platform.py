@@ -263,6 +263,14 @@ async def test_four_streams_of_one_session_stay_within_a_second_at_1x_and_4x(dem
         assert state.speed == 4
         spread4, n4 = await asyncio.to_thread(_sync_spread, urls, 5.0)  # 20 s of recording
         assert n4 > 20 and spread4 <= 1.0, (spread4, n4)
+        # above 4x: key frames only
+        state = await client.control_playback(state.id, "speed", speed=8)
+        keys = []
+        for _arrival, _tc, key in _frames(urls[0]):
+            keys.append(key)
+            if len(keys) == 10:
+                break
+        assert all(keys)
         await client.close_playback(state.id)
     finally:
         await client.aclose()

@@ -94,3 +94,41 @@ def test_recordings_are_deterministic_bounded_and_restarts_are_town_wide(recordi
     assert 0 < len(marks) <= s.MAX_RECORDING_MARKS
     assert [m.at for m in marks] == sorted(m.at for m in marks)
     assert all(recordings.recorded(a.id, m.at.timestamp()) for m in marks)
+
+
+def test_idle_sessions_expire_unless_a_stream_is_connected(recordings: Recordings) -> None:
+    from controlroom.demo.playback import MAX_SESSIONS_PER_LOGIN, PlaybackManager
+
+    manager = PlaybackManager(recordings, recordings.net.stream_index, ttl=60)
+    cam = recordings.net.cameras[0].id
+    idle = manager.open("login-a", "a", [cam], recordings.clock() - 3600, 1.0, "sub")
+    watched = manager.open("login-a", "a", [cam], recordings.clock() - 3600, 1.0, "sub")
+    watched.connections = 1  # a player is connected
+    for sess in (idle, watched):
+        sess.last_used -= 61
+    manager.sweep()
+    assert idle.closed and idle.id not in manager.sessions
+    assert not watched.closed and manager.get(watched.id, "login-a") is watched
+    assert manager.get(watched.id, "login-b") is None  # another login's session does not exist for it
+    # a login that opens too many loses its least recently used one, not the new one
+    opened = [manager.open("login-c", "c", [cam], 0, 1.0, "sub") for _ in range(MAX_SESSIONS_PER_LOGIN + 3)]
+    assert sum(1 for x in manager.sessions.values() if x.login_id == "login-c") == MAX_SESSIONS_PER_LOGIN
+    assert opened[0].closed and not opened[-1].closed
+    assert manager.cut_login("login-c") == MAX_SESSIONS_PER_LOGIN
+
+
+def test_session_clock_seek_speed_pause() -> None:
+    from controlroom.demo.playback import PlaybackSession
+
+    sess = PlaybackSession("x", "l", "u", ["c"], "sub", {}, 1000.0, 0.0)
+    sess.anchor_mono = 100.0
+    assert sess.position(110.0) == 1010.0
+    gen = sess.generation
+    sess.seek(5000.0)
+    assert sess.generation == gen + 1 and abs(sess.position() - 5000.0) < 0.5
+    sess.set_speed(4)
+    p = sess.position()
+    sess.pause()
+    assert sess.paused and sess.position() == sess.anchor_pos and abs(sess.anchor_pos - p) < 0.5
+    sess.resume()
+    assert not sess.paused and sess.generation == gen + 4
