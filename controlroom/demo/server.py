@@ -255,6 +255,8 @@ class DemoApi:
         self.sites = {x.id: x for x in net.sites}
         self.cameras = {x.id: x for x in net.cameras}
         self.grids = {x.id: x for x in net.grids}
+        self.on_logout: list[Callable[[str], int]] = []  # login id -> what it closed (playback sessions)
+        self.playback: Any = None  # controlroom.demo.playback_api.PlaybackRoutes, once app() ran
 
     # ------------------------------------------------------------------ scope
 
@@ -351,6 +353,9 @@ class DemoApi:
             from controlroom.demo import media_viewers
 
             media_viewers.add_routes(r, self)
+        from controlroom.demo.playback_api import register as register_playback
+
+        register_playback(self, app)  # recordings, playback, bookmarks, export (issue 12)
         app.on_shutdown.append(self._close_streams)
         return app
 
@@ -625,7 +630,8 @@ class DemoApi:
         for table in (self.sessions, self.refresh_tokens, self.tickets):
             for key in [k for k, v in table.items() if v.login_id == login_id]:  # type: ignore[attr-defined]
                 del table[key]
-        return self.media.cut_login(login_id) if self.media is not None else 0
+        closed = sum(hook(login_id) for hook in self.on_logout)
+        return closed + (self.media.cut_login(login_id) if self.media is not None else 0)
 
     async def logout(self, request: web.Request) -> web.Response:
         login = self._login_of(request)

@@ -334,7 +334,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Backend</name>
     <message>
-      <location filename="../../controlroom/backends/base.py" line="46" />
+      <location filename="../../controlroom/backends/base.py" line="59" />
       <source>This platform does not offer that ({what}).</source>
       <translation>此平台不提供该功能（{what}）。</translation>
     </message>
@@ -1738,14 +1738,14 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     </message>
     <message>
       <location filename="../../controlroom/api/errors.py" line="64" />
-      <location filename="../../controlroom/backends/wvp.py" line="241" />
+      <location filename="../../controlroom/backends/wvp.py" line="244" />
       <source>This is outside what your account may see or do.</source>
       <translation>这超出了您的账号可查看或操作的范围。</translation>
     </message>
     <message>
       <location filename="../../controlroom/api/errors.py" line="66" />
-      <location filename="../../controlroom/backends/wvp.py" line="245" />
-      <location filename="../../controlroom/backends/wvp.py" line="757" />
+      <location filename="../../controlroom/backends/wvp.py" line="248" />
+      <location filename="../../controlroom/backends/wvp.py" line="760" />
       <source>The platform does not know this item.</source>
       <translation>平台上没有此项。</translation>
     </message>
@@ -1795,19 +1795,19 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>平台为 %2 提供的条目超过 %1 个；ControlRoom 最多只接收这么多。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/client.py" line="179" />
+      <location filename="../../controlroom/api/client.py" line="186" />
       <source>The CA bundle could not be read.</source>
       <extracomment>The most items one paged list may hold: 3.5x Pingyi's 28,500 cameras. A platform that claims more (``total: 1000000000``) costs no more than this. The most pages one list may take (a server that pages by 1 item cannot make us loop). Error answers are read up to this much: enough for the message, never a flood. Skipped records whose ids are read for the report (the count is always exact).</extracomment>
       <translation>无法读取 CA 证书包。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/client.py" line="201" />
+      <location filename="../../controlroom/api/client.py" line="208" />
       <source>A platform address must start with http:// or https://.</source>
       <translation>平台地址须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/client.py" line="254" />
-      <location filename="../../controlroom/api/client.py" line="322" />
+      <location filename="../../controlroom/api/client.py" line="261" />
+      <location filename="../../controlroom/api/client.py" line="329" />
       <source>Not logged in.</source>
       <translation>尚未登录。</translation>
     </message>
@@ -2759,252 +2759,252 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>StaticFile</name>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="198" />
+      <location filename="../../controlroom/backends/static_file.py" line="205" />
       <source>the URL is empty</source>
       <translation>URL 为空</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="200" />
+      <location filename="../../controlroom/backends/static_file.py" line="207" />
       <source>the URL is longer than 2048 characters</source>
       <translation>URL 超过 2048 个字符</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="202" />
+      <location filename="../../controlroom/backends/static_file.py" line="209" />
       <source>the URL contains spaces or control characters</source>
       <translation>URL 含有空格或控制字符</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="207" />
+      <location filename="../../controlroom/backends/static_file.py" line="214" />
       <source>a camera URL must be a network address (rtsp://, http://...), not a local file</source>
       <translation>摄像机 URL 必须是网络地址（rtsp://、http://……），不能是本地文件</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="208" />
+      <location filename="../../controlroom/backends/static_file.py" line="215" />
       <source>the URL scheme '{scheme}' is not allowed (use rtsp, rtsps, http, https)</source>
       <translation>不允许使用 URL 协议“{scheme}”（请用 rtsp、rtsps、http、https）</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="210" />
+      <location filename="../../controlroom/backends/static_file.py" line="217" />
       <source>the URL has no host</source>
       <translation>URL 没有主机</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="212" />
+      <location filename="../../controlroom/backends/static_file.py" line="219" />
       <source>the URL contains a user or password: put them in the keyring and name them with credential</source>
       <translation>URL 中含有用户名或密码：请把它们存入密钥环，并用 credential 指明</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="216" />
+      <location filename="../../controlroom/backends/static_file.py" line="223" />
       <source>RTMP is not a transport ControlRoom plays: give the camera's RTSP, HTTP-TS, HTTP-FLV or HLS URL</source>
       <translation>ControlRoom 不播放 RTMP：请填写摄像机的 RTSP、HTTP-TS、HTTP-FLV 或 HLS 地址</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="221" />
+      <location filename="../../controlroom/backends/static_file.py" line="228" />
       <source>cannot tell the transport of an HTTP URL: its path must end in .ts, .flv or .m3u8</source>
       <translation>无法判断 HTTP URL 的传输方式：路径必须以 .ts、.flv 或 .m3u8 结尾</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="226" />
+      <location filename="../../controlroom/backends/static_file.py" line="233" />
       <source>'{key}' must be a non-empty text</source>
       <translation>“{key}”必须是非空文本</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="228" />
+      <location filename="../../controlroom/backends/static_file.py" line="235" />
       <source>'{key}' is too long or contains control characters</source>
       <translation>“{key}”过长或含有控制字符</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="241" />
+      <location filename="../../controlroom/backends/static_file.py" line="248" />
       <source>'location' must be [longitude, latitude] in degrees</source>
       <translation>“location”必须是 [经度, 纬度]（单位：度）</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="249" />
+      <location filename="../../controlroom/backends/static_file.py" line="256" />
       <source>'id' must be 20 digits (a GB/T 28181 id)</source>
       <translation>“id”必须是 20 位数字（GB/T 28181 编码）</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="257" />
-      <location filename="../../controlroom/backends/static_file.py" line="319" />
+      <location filename="../../controlroom/backends/static_file.py" line="264" />
+      <location filename="../../controlroom/backends/static_file.py" line="326" />
       <source> (did you mean '{key}'?)</source>
       <translation>（是否应为“{key}”？）</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="258" />
-      <location filename="../../controlroom/backends/static_file.py" line="320" />
+      <location filename="../../controlroom/backends/static_file.py" line="265" />
+      <location filename="../../controlroom/backends/static_file.py" line="327" />
       <source>unknown key '{key}'</source>
       <translation>未知的键“{key}”</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="278" />
+      <location filename="../../controlroom/backends/static_file.py" line="285" />
       <source>'{profile}' has no url</source>
       <translation>“{profile}”没有 url</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="267" />
-      <location filename="../../controlroom/backends/static_file.py" line="286" />
-      <location filename="../../controlroom/backends/static_file.py" line="297" />
+      <location filename="../../controlroom/backends/static_file.py" line="274" />
+      <location filename="../../controlroom/backends/static_file.py" line="293" />
+      <location filename="../../controlroom/backends/static_file.py" line="304" />
       <source>'{profile}': {error}</source>
       <translation>“{profile}”：{error}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="324" />
+      <location filename="../../controlroom/backends/static_file.py" line="331" />
       <source>schema_version must be {version} (found {found})</source>
       <translation>schema_version 必须为 {version}（实际为 {found}）</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="332" />
+      <location filename="../../controlroom/backends/static_file.py" line="339" />
       <source>'site' and 'camera' must be arrays of tables ([[site]], [[camera]])</source>
       <translation>“site”和“camera”必须是表数组（[[site]]、[[camera]]）</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="335" />
+      <location filename="../../controlroom/backends/static_file.py" line="342" />
       <source>more than {n} entries: only the first {n} are read</source>
       <translation>条目超过 {n} 个：只读取前 {n} 个</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="346" />
+      <location filename="../../controlroom/backends/static_file.py" line="353" />
       <source>a site must be a table</source>
       <translation>站点必须是一个表</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="351" />
+      <location filename="../../controlroom/backends/static_file.py" line="358" />
       <source>another site already has the key '{key}'</source>
       <translation>已有另一个站点使用键“{key}”</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="354" />
+      <location filename="../../controlroom/backends/static_file.py" line="361" />
       <source>site: {reason}</source>
       <translation>站点：{reason}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="369" />
+      <location filename="../../controlroom/backends/static_file.py" line="376" />
       <source>the parent '{parent}' is not a site in this file</source>
       <translation>上级“{parent}”不是本文件中的站点</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="371" />
+      <location filename="../../controlroom/backends/static_file.py" line="378" />
       <source>the parents form a loop</source>
       <translation>上级关系形成了循环</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="374" />
+      <location filename="../../controlroom/backends/static_file.py" line="381" />
       <source>its parent '{parent}' is a bad entry</source>
       <translation>其上级“{parent}”是错误条目</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="386" />
+      <location filename="../../controlroom/backends/static_file.py" line="393" />
       <source>'online' must be true or false</source>
       <translation>“online”必须是 true 或 false</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="399" />
+      <location filename="../../controlroom/backends/static_file.py" line="406" />
       <source>site '{key}': {reason}</source>
       <translation>站点“{key}”：{reason}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="415" />
+      <location filename="../../controlroom/backends/static_file.py" line="422" />
       <source>site '{key}': its id {id} is already used by site '{other}'</source>
       <translation>站点“{key}”：其编码 {id} 已被站点“{other}”使用</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="427" />
+      <location filename="../../controlroom/backends/static_file.py" line="434" />
       <source>a camera must be a table</source>
       <translation>摄像机必须是一个表</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="433" />
+      <location filename="../../controlroom/backends/static_file.py" line="440" />
       <source>'site' is missing</source>
       <translation>缺少“site”</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="434" />
+      <location filename="../../controlroom/backends/static_file.py" line="441" />
       <source>the site '{site}' is not a (good) site in this file</source>
       <translation>站点“{site}”不是本文件中的（有效）站点</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="446" />
+      <location filename="../../controlroom/backends/static_file.py" line="453" />
       <source>no URL: give 'main' and/or 'sub'</source>
       <translation>没有 URL：请填写“main”和/或“sub”</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="452" />
+      <location filename="../../controlroom/backends/static_file.py" line="459" />
       <source>'ptz' must be true or false</source>
       <translation>“ptz”必须是 true 或 false</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="455" />
+      <location filename="../../controlroom/backends/static_file.py" line="462" />
       <source>'kind' must be one of: {kinds}</source>
       <translation>“kind”必须是以下之一：{kinds}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="458" />
+      <location filename="../../controlroom/backends/static_file.py" line="465" />
       <source>'tags' must be a list of short texts</source>
       <translation>“tags”必须是短文本列表</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="470" />
+      <location filename="../../controlroom/backends/static_file.py" line="477" />
       <source>the id {id} is already used by the camera at line {line}: give one of them another name or an 'id'</source>
       <translation>编码 {id} 已被第 {line} 行的摄像机使用：请给其中一个改名或指定“id”</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="482" />
+      <location filename="../../controlroom/backends/static_file.py" line="489" />
       <source>camera '{name}': {reason}</source>
       <translation>摄像机“{name}”：{reason}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="506" />
+      <location filename="../../controlroom/backends/static_file.py" line="513" />
       <source>the file is larger than {mib} MiB</source>
       <translation>文件大于 {mib} MiB</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="509" />
+      <location filename="../../controlroom/backends/static_file.py" line="516" />
       <source>cannot read the file: {error}</source>
       <translation>无法读取文件：{error}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="513" />
+      <location filename="../../controlroom/backends/static_file.py" line="520" />
       <source>the file is not UTF-8 (byte {pos})</source>
       <translation>文件不是 UTF-8 编码（第 {pos} 字节）</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="521" />
+      <location filename="../../controlroom/backends/static_file.py" line="528" />
       <source>TOML syntax error: {error}</source>
       <translation>TOML 语法错误：{error}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="544" />
+      <location filename="../../controlroom/backends/static_file.py" line="551" />
       <source>The camera file names the credential '{name}', but this machine has no safe keyring to read it from.</source>
       <translation>摄像机文件指定了凭据“{name}”，但本机没有可安全读取的密钥环。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="551" />
+      <location filename="../../controlroom/backends/static_file.py" line="558" />
       <source>Could not read the keyring: {error}</source>
       <translation>无法读取密钥环：{error}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="554" />
+      <location filename="../../controlroom/backends/static_file.py" line="561" />
       <source>The camera file names the credential '{name}', but the keyring has no entry '{name}' (as user:password) under the service '{service}'. Store it with: keyring set {service} {name}</source>
       <translation>摄像机文件指定了凭据“{name}”，但密钥环的服务“{service}”下没有条目“{name}”（格式为 用户名:密码）。请用以下命令保存：keyring set {service} {name}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="570" />
+      <location filename="../../controlroom/backends/static_file.py" line="577" />
       <source>No safe keyring on this machine: camera credentials cannot be stored.</source>
       <translation>本机没有安全的密钥环：无法保存摄像机凭据。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="656" />
+      <location filename="../../controlroom/backends/static_file.py" line="663" />
       <source>The camera is no longer in the camera file.</source>
       <extracomment>the last reload failed as a whole (syntax error, unreadable): the last good inventory stays</extracomment>
       <translation>该摄像机已不在摄像机文件中。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="660" />
+      <location filename="../../controlroom/backends/static_file.py" line="667" />
       <source>The camera file gives no '{profile}' URL for this camera.</source>
       <translation>摄像机文件没有为该摄像机提供“{profile}”地址。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="665" />
+      <location filename="../../controlroom/backends/static_file.py" line="672" />
       <source>This camera's '{profile}' stream is {transport}, which cannot be played here.</source>
       <translation>该摄像机的“{profile}”码流是 {transport}，本机无法播放。</translation>
     </message>
@@ -4084,90 +4084,110 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>WvpBackend</name>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="219" />
+      <location filename="../../controlroom/backends/wvp.py" line="222" />
       <source>The camera sent no video to the platform in time: it may be offline, or its network too slow.</source>
       <translation>摄像机未能及时向平台发送视频：它可能已离线，或网络太慢。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="223" />
+      <location filename="../../controlroom/backends/wvp.py" line="226" />
       <source>The camera's device did not answer the platform (signalling timeout).</source>
       <translation>摄像机所属设备未应答平台（信令超时）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="228" />
+      <location filename="../../controlroom/backends/wvp.py" line="231" />
       <source>The platform's media server has no room for another stream.</source>
       <translation>平台的流媒体服务器已无法再承载新的视频流。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="233" />
+      <location filename="../../controlroom/backends/wvp.py" line="236" />
       <source>The platform could not start the stream.</source>
       <translation>平台无法启动该视频流。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="237" />
+      <location filename="../../controlroom/backends/wvp.py" line="240" />
       <source>The platform asks to log in again.</source>
       <translation>平台要求重新登录。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="249" />
+      <location filename="../../controlroom/backends/wvp.py" line="252" />
       <source>The platform did not accept the request's parameters.</source>
       <translation>平台不接受该请求的参数。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="253" />
+      <location filename="../../controlroom/backends/wvp.py" line="256" />
       <source>The platform or the camera's device did not answer in time.</source>
       <translation>平台或摄像机所属设备未及时应答。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="258" />
+      <location filename="../../controlroom/backends/wvp.py" line="261" />
       <source>The platform had an internal error.</source>
       <translation>平台内部出错。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="261" />
+      <location filename="../../controlroom/backends/wvp.py" line="264" />
       <source>The platform refused the request.</source>
       <translation>平台拒绝了该请求。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="297" />
+      <location filename="../../controlroom/backends/wvp.py" line="300" />
       <source>A WVP address must look like wvp+http://host:port.</source>
       <translation>WVP 地址的格式应为 wvp+http://主机:端口。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="386" />
+      <location filename="../../controlroom/backends/wvp.py" line="389" />
       <source>The connection to the platform is closed.</source>
       <translation>与平台的连接已关闭。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="463" />
+      <location filename="../../controlroom/backends/wvp.py" line="466" />
       <source>The platform refused the user name or password.</source>
       <translation>平台拒绝了用户名或密码。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="484" />
-      <location filename="../../controlroom/backends/wvp.py" line="492" />
+      <location filename="../../controlroom/backends/wvp.py" line="487" />
+      <location filename="../../controlroom/backends/wvp.py" line="495" />
       <source>Not logged in to the platform.</source>
       <translation>尚未登录平台。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="637" />
+      <location filename="../../controlroom/backends/wvp.py" line="640" />
       <source>Channels without a region</source>
       <translation>未归属行政区划的通道</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="799" />
+      <location filename="../../controlroom/backends/wvp.py" line="802" />
       <source>This stream was already closed.</source>
       <translation>该视频流已关闭。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="807" />
+      <location filename="../../controlroom/backends/wvp.py" line="810" />
       <source>The platform offers none of the transports ControlRoom can play here.</source>
       <translation>平台提供的传输方式中没有 ControlRoom 在此可以播放的。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="835" />
+      <location filename="../../controlroom/backends/wvp.py" line="838" />
       <source>This platform cannot do that camera movement (%1).</source>
       <translation>此平台不支持该云台动作（%1）。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp_playback.py" line="54" />
+      <source>Playback speeds are 0.25x, 0.5x, 1x, 2x, 4x, 8x and 16x.</source>
+      <translation>回放倍速为 0.25x、0.5x、1x、2x、4x、8x 和 16x。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp_playback.py" line="175" />
+      <source>This playback has ended.</source>
+      <translation>此回放已结束。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp_playback.py" line="206" />
+      <source>A seek needs the time to go to.</source>
+      <translation>跳转需要指定目标时间。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp_playback.py" line="233" />
+      <source>The platform cannot do that with a playback.</source>
+      <translation>平台无法对回放执行此操作。</translation>
     </message>
   </context>
   <context>
