@@ -30,6 +30,7 @@ import ssl
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -42,6 +43,9 @@ from controlroom.api import errors
 from controlroom.api.schema import (
     AckRequest,
     Alert,
+    AuditBatch,
+    AuditBatchResult,
+    AuditEntry,
     Camera,
     ConferenceJoin,
     ConferenceRoom,
@@ -670,6 +674,26 @@ class PlatformClient:
         return await self._request(
             "POST", f"{API}/cameras/{camera_id}/ptz", PtzResult, content=msgspec.json.encode(command), retry=False
         )
+
+    # ------------------------------------------------------------------ audit trail (issue 13)
+
+    async def audit_batch(self, batch: AuditBatch) -> AuditBatchResult:
+        """Report a batch of actions (not retried here: the recorder retries with the same batch id)."""
+        return await self._request("POST", f"{API}/audit/batch", AuditBatchResult,
+                                   content=msgspec.json.encode(batch), retry=False)
+
+    async def audit(self, *, offset: int = 0, limit: int = 200, user: str | None = None,
+                    camera_id: str | None = None, action: str | None = None,
+                    start: datetime | None = None, end: datetime | None = None) -> Page[AuditEntry]:
+        """One page of the audit trail, newest first (dispatchers only: 403 for anyone else)."""
+        params: dict[str, Any] = {"offset": offset, "limit": limit}
+        for name, value in (("user", user), ("camera_id", camera_id), ("action", action)):
+            if value:
+                params[name] = value
+        for name, when in (("start", start), ("end", end)):
+            if when is not None:
+                params[name] = when.isoformat()
+        return await self._request("GET", f"{API}/audit", Page[AuditEntry], params=params)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
