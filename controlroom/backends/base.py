@@ -34,6 +34,7 @@ class Capability(enum.StrEnum):
     CONFERENCE = "conference"
     PTZ = "ptz"
     PLAYBACK = "playback"
+    AUDIT = "audit"  # the platform takes audit reports (POST /audit/batch) and keeps the trail
 
 
 class Unsupported(errors.PlatformError):
