@@ -169,24 +169,30 @@ class AuditRecorder:
                 wait = max(0.0, self._next_try - time.monotonic())
             else:
                 wait = self.interval
-            with contextlib.suppress(TimeoutError):
+            full = True
+            try:
                 await asyncio.wait_for(self._wake.wait(), wait)
+            except TimeoutError:
+                full = False  # the interval: send everything
             self._wake.clear()
             if self._closed:
                 break
             if self._failures and time.monotonic() < self._next_try:
                 continue  # a full batch while the platform is away: wait for the retry
             if self.queued:
-                await self.flush()
+                # woken by a full batch: send full batches only, the rest waits to fill up
+                await self.flush(full_only=full and not self._failures)
 
-    def _next_batch(self) -> AuditBatch | None:
+    def _next_batch(self, full_only: bool = False) -> AuditBatch | None:
         if self._pending is not None:
             return self._pending
         if not self._queue and not self._dropped_unsent:
             return None
+        if full_only and len(self._queue) < self.batch_size:
+            return None
         entries: list[AuditReport] = []
         size = 200  # the envelope
-        while self._queue and len(entries) < MAX_AUDIT_BATCH:
+        while self._queue and len(entries) < self.batch_size:
             n = len(_enc.encode(self._queue[0])) + 1
             if entries and size + n > MAX_BATCH_BYTES:
                 break
@@ -197,13 +203,13 @@ class AuditRecorder:
         self._dropped_unsent = 0
         return self._pending
 
-    async def flush(self) -> bool:
-        """Send what is queued now, batch after batch; False when the platform could not take it
-        (the entries stay queued for the retry)."""
+    async def flush(self, *, full_only: bool = False) -> bool:
+        """Send what is queued now, batch after batch (``full_only``: only full batches); False when
+        the platform could not take it (the entries stay queued for the retry)."""
         if self._send is None:
             return True
         async with self._lock:
-            while (batch := self._next_batch()) is not None:
+            while (batch := self._next_batch(full_only)) is not None:
                 self.requests += 1
                 try:
                     await self._send(batch)

@@ -183,3 +183,19 @@ def test_input_is_made_plain_and_checked() -> None:
 async def _until(cond) -> None:  # type: ignore[no-untyped-def]
     while not cond():
         await asyncio.sleep(0.01)
+
+
+def test_a_full_batch_goes_alone_and_the_rest_waits_to_fill_up() -> None:
+    async def main() -> None:
+        p = Platform()
+        rec = AuditRecorder(p.send, "ws", interval=3600, batch_size=100)
+        for i in range(130):  # one burst (a tour step on a 64-tile wall): more than a batch before the task runs
+            rec.record("camera_opened", CAM, "live", str(i))
+        await asyncio.wait_for(_until(lambda: rec.sent == 100), 5)
+        for _ in range(5):
+            await asyncio.sleep(0)
+        assert [len(b.entries) for b in p.batches] == [100] and rec.queued == 30  # no half batch after it
+        await rec.aclose()
+        assert [len(b.entries) for b in p.batches] == [100, 30]
+
+    asyncio.run(main())
