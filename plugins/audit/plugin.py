@@ -36,10 +36,6 @@ PAGE = 200
 EXPORT_PAGE = 5000
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Audit", text)
-
-
 class AuditPlugin(Plugin):
     NAME = "audit"
     TITLE = QT_TRANSLATE_NOOP("Audit", "Audit trail")
@@ -54,7 +50,7 @@ class AuditPlugin(Plugin):
         self.model = AuditTableModel(self._camera_name, self.load_more)
         self.pane = AuditPane(self.model)
         self.model.setParent(self.pane)
-        self.dock = ctx.add_dock(self.pane, _tr("Audit trail"), "bottom")
+        self.dock = ctx.add_dock(self.pane, QCoreApplication.translate("Audit", "Audit trail"), "bottom")
         self.query = AuditQuery()
         self._task: asyncio.Task[Any] | None = None
         #: finished loads (tests wait on it), and the last problem in words
@@ -63,11 +59,11 @@ class AuditPlugin(Plugin):
         user = self.session.user if self.session is not None else None
         self.reason = ""
         if user is None or self.client is None:
-            self.reason = _tr("Not signed in to a platform with an audit trail.")
+            self.reason = QCoreApplication.translate("Audit", "Not signed in to a platform with an audit trail.")
         elif user.role == Role.TOWN_DESK:
-            self.reason = _tr("Only dispatchers read the audit trail: this account is a town desk.")
+            self.reason = QCoreApplication.translate("Audit", "Only dispatchers read the audit trail: this account is a town desk.")
         elif user.role != Role.DISPATCHER:
-            self.reason = _tr("Only dispatchers read the audit trail: this account is view only.")
+            self.reason = QCoreApplication.translate("Audit", "Only dispatchers read the audit trail: this account is view only.")
         if self.reason:
             self.pane.set_refused(self.reason)
             self.pane.set_status("")
@@ -98,8 +94,8 @@ class AuditPlugin(Plugin):
         if len(matches) == 1:
             return matches[0], ""
         if not matches:
-            return None, _tr("No camera is named like “{text}”.").format(text=typed[:60])
-        return None, _tr("Several cameras are named like “{text}”: type more of the name, or its id.").format(
+            return None, QCoreApplication.translate("Audit", "No camera is named like “{text}”.").format(text=typed[:60])
+        return None, QCoreApplication.translate("Audit", "Several cameras are named like “{text}”: type more of the name, or its id.").format(
             text=typed[:60])
 
     def search(self) -> None:
@@ -128,7 +124,7 @@ class AuditPlugin(Plugin):
     async def _load(self, offset: int) -> None:
         assert self.client is not None
         self.model.loading = True
-        self.pane.set_status(_tr("Loading…"))
+        self.pane.set_status(QCoreApplication.translate("Audit", "Loading…"))
         try:
             page = await self.client.audit(offset=offset, limit=PAGE, **self.query.params())  # type: ignore[arg-type]
         except PlatformError as exc:
@@ -139,7 +135,7 @@ class AuditPlugin(Plugin):
             self.loads += 1
         self.problem = ""
         self.model.append_page(page.items, page.total, page.next_offset)
-        self.pane.set_status(_tr("{shown} of {total} entries").format(shown=len(self.model.entries), total=page.total))
+        self.pane.set_status(QCoreApplication.translate("Audit", "{shown} of {total} entries").format(shown=len(self.model.entries), total=page.total))
 
     def _show_problem(self, problem: str) -> None:
         self.problem = problem
@@ -149,8 +145,8 @@ class AuditPlugin(Plugin):
 
     def ask_export(self) -> None:
         stamp = self.query.end.strftime("%Y%m%d-%H%M") if self.query.end else "now"
-        path, _filter = QFileDialog.getSaveFileName(self.pane, _tr("Export the audit trail"),
-                                                    str(Path.home() / f"audit-{stamp}.csv"), _tr("CSV files (*.csv)"))
+        path, _filter = QFileDialog.getSaveFileName(self.pane, QCoreApplication.translate("Audit", "Export the audit trail"),
+                                                    str(Path.home() / f"audit-{stamp}.csv"), QCoreApplication.translate("Audit", "CSV files (*.csv)"))
         if path:
             self._start(self.export_to(Path(path)))
 
@@ -159,7 +155,7 @@ class AuditPlugin(Plugin):
         assert self.client is not None
         entries: list[AuditEntry] = []
         offset: int | None = 0
-        self.pane.set_status(_tr("Exporting…"))
+        self.pane.set_status(QCoreApplication.translate("Audit", "Exporting…"))
         try:
             while offset is not None and len(entries) < MAX_EXPORT:
                 page = await self.client.audit(offset=offset, limit=EXPORT_PAGE, **self.query.params())  # type: ignore[arg-type]
@@ -170,8 +166,8 @@ class AuditPlugin(Plugin):
             data = csv_bytes(entries[:MAX_EXPORT], self._camera_name)
             await asyncio.to_thread(atomic_write, path, data)
         except (PlatformError, OSError) as exc:
-            self._show_problem(_tr("The audit trail could not be exported: {error}").format(error=exc))
+            self._show_problem(QCoreApplication.translate("Audit", "The audit trail could not be exported: {error}").format(error=exc))
             return 0
-        self.pane.set_status(_tr("Saved {n} entries to {file}.").format(n=min(len(entries), MAX_EXPORT),
+        self.pane.set_status(QCoreApplication.translate("Audit", "Saved {n} entries to {file}.").format(n=min(len(entries), MAX_EXPORT),
                                                                       file=path.name))
         return min(len(entries), MAX_EXPORT)
