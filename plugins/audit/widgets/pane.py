@@ -85,7 +85,7 @@ class AuditPane(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((140, 90, 120, 110, 260, 60)):
+        for col, width in enumerate((140, 90, 150, 140, 300, 80)):
             header.resizeSection(col, width)
 
         self.status = QLabel(self)
