@@ -99,7 +99,8 @@ AUDIT_ROUTES: tuple[Route, ...] = (
     Route("get", "/audit", "The audit trail, newest first, paged; filtered by user, camera_id, action and a "
           "time range (start inclusive, end exclusive; ISO 8601 with offset). Dispatchers only: anyone else "
           "gets 403 (forbidden; view_only for presenters).", s.Page[s.AuditEntry],
-          params=(*PAGING, ("user", "query", "string"), ("camera_id", "query", "string"),
+          params=(*PAGING, ("user", "query", {"type": "string", "maxLength": 200}),
+                  ("camera_id", "query", {"type": "string", "pattern": "^[0-9]{20}$"}),
                   ("action", "query", {"type": "string", "enum": [a.value for a in s.AuditAction]}),
                   ("start", "query", {"type": "string", "format": "date-time"}),
                   ("end", "query", {"type": "string", "format": "date-time"}))),

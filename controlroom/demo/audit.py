@@ -64,8 +64,9 @@ CREATE TABLE IF NOT EXISTS audit (
 CREATE INDEX IF NOT EXISTS audit_at ON audit (at_utc, id);
 CREATE INDEX IF NOT EXISTS audit_user ON audit (user, at_utc);
 CREATE INDEX IF NOT EXISTS audit_camera ON audit (camera_id, at_utc);
-CREATE TABLE IF NOT EXISTS batches (batch_id TEXT PRIMARY KEY, user TEXT NOT NULL, accepted INTEGER NOT NULL,
-                                    seq INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS batches (batch_id TEXT NOT NULL, user TEXT NOT NULL, accepted INTEGER NOT NULL,
+                                    seq INTEGER NOT NULL, PRIMARY KEY (batch_id, user));
+CREATE INDEX IF NOT EXISTS batches_seq ON batches (seq);
 """
 SCHEMA_VERSION = "1"
 
@@ -135,6 +136,11 @@ class AuditStore:
                                (batch.batch_id, user)).fetchone()
         if seen is not None:
             return s.AuditBatchResult(accepted=int(seen[0]), duplicate=True)
+        for e in batch.entries:
+            try:
+                e.at.timestamp()
+            except (OverflowError, ValueError):
+                raise ValueError(f"at {e.at.isoformat()} is out of range") from None
         now = datetime.now(UTC)
         ws = clean_text(batch.workstation, 64)
         rows: list[tuple[Any, ...]] = [
@@ -187,6 +193,7 @@ class AuditStore:
             where.append("at_utc < ?")
             args.append(end.timestamp())
         cond = f"WHERE {' AND '.join(where)}" if where else ""
+        offset = min(offset, 2**62)  # SQLite integers are 64-bit; past every row anyway
         total = int(self.db.execute(f"SELECT COUNT(*) FROM audit {cond}", args).fetchone()[0])
         rows = self.db.execute(
             "SELECT id, at, received_at, user, workstation, address, action, source, camera_id, mode, detail"
@@ -206,14 +213,18 @@ class AuditStore:
 
 def _when(request: web.Request, name: str) -> datetime | None:
     raw = request.query.get(name)
-    if not raw:
+    if raw is None:
         return None
     try:
-        value = datetime.fromisoformat(raw)
+        value = datetime.fromisoformat(raw.upper())  # RFC 3339 allows "t" and "z"
     except ValueError:
         raise _bad(f"{name} must be an ISO 8601 date and time with its offset") from None
     if value.tzinfo is None:
         raise _bad(f"{name} must carry its UTC offset (e.g. 2026-12-02T08:00:00+08:00)")
+    try:
+        value.timestamp()
+    except (OverflowError, ValueError):
+        raise _bad(f"{name} is out of range") from None
     return value
 
 
@@ -230,7 +241,10 @@ def add_audit_routes(api: DemoApi, app: web.Application) -> None:
         user = api._user(request)
         body: s.AuditBatch = await api._body(request, s.AuditBatch)
         started = time.perf_counter()
-        result = api.audit.record_batch(user.username, request.remote or "", body)
+        try:
+            result = api.audit.record_batch(user.username, request.remote or "", body)
+        except ValueError as exc:
+            raise _bad(str(exc)) from None
         log.debug("audit batch of %d from %s in %.1f ms", len(body.entries), user.username,
                   (time.perf_counter() - started) * 1000)
         return web.Response(body=s.encoder.encode(result), content_type="application/json")
@@ -243,10 +257,11 @@ def add_audit_routes(api: DemoApi, app: web.Application) -> None:
             return _forbidden("forbidden", "only dispatchers read the audit trail")
         offset, limit = api._paging(request)
         q = request.query
-        action = q.get("action") or None
+        # a parameter given is checked, even empty: "action=" is not "any action"
+        action = q.get("action")
         if action is not None and action not in s.AuditAction.__members__.values():
             raise _bad(f"unknown action {action[:40]!r}")
-        camera_id = q.get("camera_id") or None
+        camera_id = q.get("camera_id")
         if camera_id is not None and not (len(camera_id) == 20 and camera_id.isascii() and camera_id.isdigit()):
             raise _bad("camera_id must be 20 digits")
         who = q.get("user") or None

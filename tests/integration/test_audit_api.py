@@ -136,7 +136,7 @@ def test_bad_batches_are_refused_with_the_field_named(demo, body: dict, why: str
 
 @pytest.mark.parametrize("params", [
     {"action": "format_disk"}, {"camera_id": "1; DROP TABLE audit"}, {"start": "yesterday"},
-    {"start": "2026-12-02T09:00:00"}, {"limit": 0}, {"limit": 5001}, {"offset": -1}, {"user": "u" * 201},
+    {"start": "2026-12-02T09:00:00"}, {"start": ""}, {"action": ""}, {"camera_id": ""}, {"limit": 0}, {"limit": 5001}, {"offset": -1}, {"user": "u" * 201},
 ])
 def test_bad_queries_are_refused(demo, params: dict) -> None:
     r = _trail(demo.url, _token(demo.url), **params)
@@ -166,8 +166,24 @@ def test_the_trail_pages_and_filters(demo) -> None:
     assert one_cam["total"] == len([i for i in range(25) if i % 3 == 1])
     closed = _trail(demo.url, token, action="camera_closed", camera_id=cams[1], **window).json()
     assert {e["action"] for e in closed["items"]} == {"camera_closed"} and closed["total"] == 4
+    far = _trail(demo.url, token, offset=10**30, **window).json()  # past the end, past SQLite's integers
+    assert far["items"] == [] and far["total"] == 25 and far["next_offset"] is None
     early = _trail(demo.url, token, start=base.isoformat(), end=(base + timedelta(seconds=5)).isoformat()).json()
     assert early["total"] == 5  # end is exclusive
+
+
+def test_a_batch_id_is_each_users_own(demo) -> None:
+    """Another login's batch with the same id is not a retry of this one: both are stored."""
+    bid = secrets.token_hex(8)
+    ws = f"same-id-{bid}"
+    for user, password in (("town02", "desk123"), ("town03", "desk123")):
+        r = httpx.post(f"{demo.url}/api/v1/audit/batch", json=_batch(ws, _entry(), batch_id=bid),
+                       headers=_auth(_token(demo.url, user, password)))
+        assert r.status_code == 200 and r.json() == {"accepted": 1, "duplicate": False}
+    reader = _token(demo.url)
+    for user in ("town02", "town03"):
+        items = _trail(demo.url, reader, user=user, limit=100).json()["items"]
+        assert [e["workstation"] for e in items].count(ws) == 1
 
 
 def test_a_dropped_count_leaves_a_visible_gap(demo) -> None:
