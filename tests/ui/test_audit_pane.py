@@ -188,3 +188,48 @@ def test_a_camera_opened_on_the_wall_is_in_the_trail(qtbot, login, run, monkeypa
         assert any(e.workstation == ws and e.user == "dispatcher" for e in plugin.model.entries)
     finally:
         win.close()
+
+
+def test_a_pre_rolled_camera_counts_only_once_it_is_in_front(qtbot, login, run) -> None:  # type: ignore[no-untyped-def]
+    """A tile tour pre-rolls the next camera on the hidden surface (real video): that is not watching
+    it. It is watched from the step that brings it to the front; the one it replaces stops then."""
+    from controlroom.ui.wall.wall_view import WallPane
+    from PySide6.QtWidgets import QMainWindow
+
+    from controlroom.wall.layouts import preset
+
+    session = loaded_session(login, run)
+    now = [1000.0]
+    win = QMainWindow()
+    pane = WallPane(session, win, clock=lambda: now[0])
+    win.setCentralWidget(pane)
+    win.resize(1000, 600)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    started: list[str] = []
+    stopped: list[str] = []
+    pane.watching_started.connect(started.append)
+    pane.watching_stopped.connect(stopped.append)
+    try:
+        pane.set_layout(preset(4))
+        cams = cameras_by_stream(session.inventory, 3)
+        pane.start_tile_tour(0, cams, 5.0)
+        assert started == [cams[0]] and stopped == []
+        qtbot.waitUntil(lambda: pane.state_of(0) is TileState.PLAYING, timeout=15_000)
+        now[0] += 3.0  # the next camera pre-rolls, live, behind the one shown
+        qtbot.waitUntil(lambda: pane.videos[0].back_camera == cams[1]
+                        and pane.videos[0].back.state is TileState.PLAYING, timeout=15_000)
+        assert started == [cams[0]] and stopped == []
+        now[0] += 2.1  # the step: the pre-rolled picture comes to the front
+        qtbot.waitUntil(lambda: pane.camera_on(0) == cams[1], timeout=5000)
+        assert started == [cams[0], cams[1]] and stopped == [cams[0]]
+        pane.stop_tile_tour(0)
+        # a profile switch of the camera in front is not a new camera
+        pane.force_profile(0, "main")
+        qtbot.waitUntil(lambda: pane.profile_of(0) == "main", timeout=15_000)
+        assert started == [cams[0], cams[1]] and stopped == [cams[0]]
+    finally:
+        pane.shutdown()
+        win.close()
+    assert stopped == [cams[0], cams[1]]  # closing the wall stops what it showed
