@@ -61,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="open a wall of the first N demo cameras (N: 1, 4, 6, 8, 9, 10, 13, 16, 25, 36 or 64)")
     d.add_argument("--tls-cert", type=Path, help="serve the API over HTTPS with this certificate (PEM)")
     d.add_argument("--tls-key", type=Path, help="the certificate's private key (PEM)")
+    d.add_argument("--audit-db", type=Path, help="keep the audit trail in this SQLite file "
+                   "(default: a temporary one, gone when the platform stops)")
 
     doc = sub.add_parser("doctor", help="check this machine and, optionally, a platform")
     doc.add_argument("--platform", help="platform address to check")
@@ -128,6 +130,7 @@ def _demo(args: argparse.Namespace) -> int:
                 event_rate=args.event_rate, token_ttl=args.token_ttl, test_hooks=args.test_hooks,
                 video=not args.no_video, tls_cert=args.tls_cert, tls_key=args.tls_key,
                 gop_cache=not args.no_gop_cache, keepalive=max(0.2, args.heartbeat),
+                audit_db=args.audit_db,
             )
         )
     # The platform runs in its own process so that serving video never
@@ -136,6 +139,8 @@ def _demo(args: argparse.Namespace) -> int:
            "--event-rate", str(args.event_rate)]
     if args.no_video:
         cmd.append("--no-video")
+    if args.audit_db is not None:
+        cmd += ["--audit-db", str(args.audit_db)]
     print("Starting the demo platform (the first start prepares its video, about a minute)...", file=sys.stderr)
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, preexec_fn=die_with_parent)
     try:

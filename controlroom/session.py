@@ -51,6 +51,7 @@ from controlroom.api.schema import (
     Transport,
     User,
 )
+from controlroom.audit import AuditRecorder, workstation_name
 from controlroom.backends import address as addresses
 from controlroom.backends.api_v1 import ApiV1Backend
 from controlroom.backends.base import Backend, Capability
@@ -90,6 +91,20 @@ def open_backend(address: addresses.Address, *, verify: bool | str = True) -> Ba
     raise ValueError(address.backend)
 
 
+def audit_recorder(session: Session) -> AuditRecorder:
+    """The session's recorder: batches to API v1's ``/audit/batch``; a no-op on backends without
+    ``Capability.AUDIT``. The workstation also goes in every request's ``X-Workstation`` header
+    (percent-encoded: headers are ASCII) so that the platform names it in what it records itself."""
+    from urllib.parse import quote
+
+    name = workstation_name()
+    client = session.client
+    if client is None or not session.has(Capability.AUDIT):
+        return AuditRecorder(None, name)
+    client.http.headers["X-Workstation"] = quote(name, safe="")
+    return AuditRecorder(client.audit_batch, name)
+
+
 class Session:
     def __init__(self, base_url: str, *, verify: bool | str = True, limits: RequestLimits | None = None) -> None:
         self.address = addresses.parse(base_url)  # PlatformError in words for a bad address
@@ -124,6 +139,8 @@ class Session:
         self._loaded_at = 0.0  # monotonic time the last finished inventory load started
         if self.client is not None:
             self.client.on_relogin(self._on_relogin)
+        #: the operator audit trail (controlroom/audit.py): ``session.audit.record(action, camera_id, mode, detail)``
+        self.audit = audit_recorder(self)
 
     # ------------------------------------------------------------------ backend
 
@@ -372,6 +389,7 @@ class Session:
                 self._set_state(ConnectionState.RECONNECTING, detail)
 
     async def close(self) -> None:
+        await self.audit.aclose()  # what is left of the trail goes before the logout
         if self.client is None:
             await self._close_backend()
             return

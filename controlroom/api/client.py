@@ -43,6 +43,9 @@ from controlroom.api import errors
 from controlroom.api.schema import (  # playback (issue 12)
     AckRequest,
     Alert,
+    AuditBatch,
+    AuditBatchResult,
+    AuditEntry,
     Bookmark,
     BookmarkCreate,
     Camera,
@@ -757,6 +760,25 @@ class PlatformClient:
                     raise errors.network(f"{type(exc).__name__}: {exc}") from exc
         except TimeoutError as exc:
             raise errors.deadline(deadline, what) from exc
+    # ------------------------------------------------------------------ audit trail (issue 13)
+
+    async def audit_batch(self, batch: AuditBatch) -> AuditBatchResult:
+        """Report a batch of actions (not retried here: the recorder retries with the same batch id)."""
+        return await self._request("POST", f"{API}/audit/batch", AuditBatchResult,
+                                   content=msgspec.json.encode(batch), retry=False)
+
+    async def audit(self, *, offset: int = 0, limit: int = 200, user: str | None = None,
+                    camera_id: str | None = None, action: str | None = None,
+                    start: datetime | None = None, end: datetime | None = None) -> Page[AuditEntry]:
+        """One page of the audit trail, newest first (dispatchers only: 403 for anyone else)."""
+        params: dict[str, Any] = {"offset": offset, "limit": limit}
+        for name, value in (("user", user), ("camera_id", camera_id), ("action", action)):
+            if value:
+                params[name] = value
+        for name, when in (("start", start), ("end", end)):
+            if when is not None:
+                params[name] = when.isoformat()
+        return await self._request("GET", f"{API}/audit", Page[AuditEntry], params=params)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

@@ -130,6 +130,24 @@ ROUTES += (
           params=(_CAMERA, ("start", "query", _REQ_TIME), ("end", "query", _REQ_TIME),
                   ("profile", "query", {"type": "string", "enum": ["main", "sub"], "default": "main"}))),
 )
+# ---- audit trail (issue 13): a block of its own
+AUDIT_ROUTES: tuple[Route, ...] = (
+    Route("post", "/audit/batch", "Report actions only the client sees (cameras opened and closed on its wall, "
+          "exports, display pushes), at most MAX_AUDIT_BATCH (400) at once. The user is the login's; the "
+          "workstation is the body's. A batch_id already stored is not stored again (duplicate: true), so a "
+          "retry is harmless. The platform records logins, logouts, acknowledgements and PTZ moves itself, "
+          "with the workstation of the X-Workstation request header (percent-encoded UTF-8, at most 64 "
+          "characters).", s.AuditBatchResult, s.AuditBatch),
+    Route("get", "/audit", "The audit trail, newest first, paged; filtered by user, camera_id, action and a "
+          "time range (start inclusive, end exclusive; ISO 8601 with offset). Dispatchers only: anyone else "
+          "gets 403 (forbidden; view_only for presenters).", s.Page[s.AuditEntry],
+          params=(*PAGING, ("user", "query", {"type": "string", "maxLength": 200}),
+                  ("camera_id", "query", {"type": "string", "pattern": "^[0-9]{20}$"}),
+                  ("action", "query", {"type": "string", "enum": [a.value for a in s.AuditAction]}),
+                  ("start", "query", {"type": "string", "format": "date-time"}),
+                  ("end", "query", {"type": "string", "format": "date-time"}))),
+)
+ROUTES = ROUTES + AUDIT_ROUTES
 
 
 def _ref_name(name: str) -> str:

@@ -549,3 +549,83 @@ class BookmarkDeletedEvent(_Event, tag="bookmark.deleted"):
 Event = Event | BookmarkCreatedEvent | BookmarkDeletedEvent  # type: ignore[misc]
 #: The events of this block (the simulation does not raise them; bookmarks do).
 PLAYBACK_EVENT_TYPES: tuple[type[_Event], ...] = (BookmarkCreatedEvent, BookmarkDeletedEvent)
+# --------------------------------------------------------------------------- audit trail (issue 13)
+# Who did what, when, from which workstation. The platform records what it sees
+# itself (logins, logouts, acknowledgements, PTZ moves); a client reports in
+# batches (POST /audit/batch) what only it sees: cameras opened and closed on
+# its wall, exports, display pushes. Dispatchers read the trail (GET /audit).
+
+
+class AuditAction(enum.StrEnum):
+    LOGIN = "login"
+    LOGOUT = "logout"
+    CAMERA_OPENED = "camera_opened"  # a camera became the visible picture of a tile (live or playback)
+    CAMERA_CLOSED = "camera_closed"  # ... and stopped being it
+    EXPORT = "export"
+    ALERT_ACK = "alert_ack"
+    PTZ = "ptz"
+    DISPLAY_PUSH = "display_push"
+    REPORTS_LOST = "reports_lost"  # a workstation dropped reports it could not deliver (its queue was full)
+
+
+class ReportedAction(enum.StrEnum):
+    """The actions a client reports; the platform records the others itself."""
+
+    CAMERA_OPENED = "camera_opened"
+    CAMERA_CLOSED = "camera_closed"
+    EXPORT = "export"
+    DISPLAY_PUSH = "display_push"
+
+
+#: A workstation's name: plain text on one line (no control characters), as an operator reads it.
+WorkstationName = Annotated[str, Meta(min_length=1, max_length=64, pattern=r"^[^\x00-\x1f\x7f]+$")]
+#: What else there is to say about an action (a file name, a display, a preset): plain text, one line.
+AuditDetail = Annotated[str, Meta(max_length=500, pattern=r"^[^\x00-\x1f\x7f]*$")]
+#: The most entries one batch may hold (a batch also stays under MAX_REQUEST_BODY).
+MAX_AUDIT_BATCH = 400
+AuditMode = Literal["live", "playback"]
+
+
+class AuditReport(Struct, forbid_unknown_fields=True, omit_defaults=True):
+    """One action a client saw, at the client's time (``at``, with its offset)."""
+
+    at: Annotated[datetime, Meta(tz=True)]
+    action: ReportedAction
+    camera_id: GbId | None = None
+    mode: AuditMode | None = None
+    detail: AuditDetail = ""
+
+
+class AuditBatch(Struct, forbid_unknown_fields=True, omit_defaults=True):
+    """A client's reports, sent together. ``batch_id`` makes a retry harmless: a batch the
+    platform already stored is not stored again. ``dropped``: reports the client had to
+    drop since its last batch (a full queue while the platform was away); the platform
+    records the gap as a ``reports_lost`` entry."""
+
+    batch_id: Annotated[str, Meta(pattern=r"^[A-Za-z0-9_-]{8,64}$")]
+    workstation: WorkstationName
+    entries: Annotated[list[AuditReport], Meta(max_length=MAX_AUDIT_BATCH)]
+    dropped: Annotated[int, Meta(ge=0, le=1_000_000_000)] = 0
+
+
+class AuditBatchResult(Struct):
+    accepted: Annotated[int, Meta(ge=0)]
+    duplicate: bool = False  # the batch was stored before (a retry): nothing stored now
+
+
+class AuditEntry(Struct):
+    """One line of the trail. ``user`` is the login that made the request, never a claim of
+    the client; ``at`` is when it happened (the client's clock for reported actions),
+    ``received_at`` when the platform stored it; ``source`` says which of the two saw it."""
+
+    id: Annotated[int, Meta(ge=1)]
+    at: datetime
+    received_at: datetime
+    user: Name
+    workstation: Annotated[str, Meta(max_length=64)]
+    address: Annotated[str, Meta(max_length=64)]
+    action: AuditAction
+    source: Literal["platform", "client"]
+    camera_id: GbId | None = None
+    mode: AuditMode | None = None
+    detail: Annotated[str, Meta(max_length=500)] = ""

@@ -48,7 +48,7 @@ class Capability(enum.StrEnum):
     PTZ = "ptz"
     PLAYBACK = "playback"
     DISPLAYS = "displays"  # meeting displays driven through the platform (push)
-    AUDIT = "audit"  # the operator audit trail can be read
+    AUDIT = "audit"  # the platform takes audit reports (POST /audit/batch) and keeps the trail
 
 
 class Unsupported(errors.PlatformError):

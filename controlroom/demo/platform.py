@@ -59,6 +59,7 @@ class DemoOptions:
     gop_cache: bool = True  # False: viewers wait for the next key frame, as with most cameras
     tls_cert: Path | None = None  # serve the API over HTTPS with this certificate (PEM)
     tls_key: Path | None = None
+    audit_db: Path | None = None  # the audit trail's SQLite file (None: a temporary one per process)
 
 
 class DemoPlatform:
@@ -112,7 +113,8 @@ class DemoPlatform:
                 return {Transport.HTTP_TS: f"http://{opts.host}:9/media/{camera_id}/{profile}.ts"}
 
         net = await asyncio.to_thread(build_network, stream_urls)
-        api = DemoApi(net, media=self.media, token_ttl=opts.token_ttl, test_hooks=opts.test_hooks, keepalive=opts.keepalive)
+        api = DemoApi(net, media=self.media, token_ttl=opts.token_ttl, test_hooks=opts.test_hooks, keepalive=opts.keepalive,
+                      audit_db=opts.audit_db)
         api_ref.append(api)
         api.sim = Simulator(net, api.log.emit, rate=opts.event_rate)
         self.api = api

@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
@@ -30,6 +31,7 @@ from aiohttp import web
 
 from controlroom.api import schema as s
 from controlroom.api.openapi import openapi_document
+from controlroom.demo.audit import AuditStore, add_audit_routes, workstation_of
 from controlroom.demo.network import (
     DemoUser,
     Network,
@@ -236,8 +238,10 @@ class DemoApi:
         token_ttl: int = 3600,
         test_hooks: bool = False,
         keepalive: float = 5.0,
+        audit_db: Path | None = None,
     ) -> None:
         self.net = net
+        self.audit = AuditStore(audit_db)  # the audit trail (controlroom/demo/audit.py)
         self.media = media
         self.sim = simulator
         self.token_ttl = token_ttl
@@ -337,6 +341,7 @@ class DemoApi:
         r.add_post(f"{API}/conferences/{{room_id}}/mute", self.mute)
         r.add_get(f"{API}/events", self.events)
         r.add_get("/", self.index)
+        add_audit_routes(self, app)
         if self.test_hooks:
             r.add_post("/_test/fault", self.t_fault)
             r.add_post("/_test/clear-faults", self.t_clear_faults)
@@ -614,6 +619,7 @@ class DemoApi:
             self.throttle.failed(*keys)
             return _error(401, "bad_credentials", "unknown user or wrong password")
         log.info("login: %s", user.username)
+        self.audit.record(user, workstation_of(request), s.AuditAction.LOGIN, address=request.remote or "")
         return _json(self._issue(user))
 
     async def refresh(self, request: web.Request) -> web.Response:
@@ -636,6 +642,7 @@ class DemoApi:
     async def logout(self, request: web.Request) -> web.Response:
         login = self._login_of(request)
         closed = self.revoke_login(login.login_id)
+        self.audit.record(login.user, workstation_of(request), s.AuditAction.LOGOUT, address=request.remote or "")
         log.info("logout: %s (%d streams closed)", login.user.username, closed)
         return _json(s.LogoutResult(streams_closed=closed))
 
@@ -730,6 +737,10 @@ class DemoApi:
             return _error(403, "view_only", "presenters may not steer cameras")
         if not cam.ptz:
             return _error(409, "no_ptz", "this camera cannot pan, tilt or zoom")
+        if cmd.action != s.PtzAction.STOP:
+            self.audit.record(user, workstation_of(request), s.AuditAction.PTZ, camera_id=cam.id,
+                              detail=cmd.action.value if cmd.preset is None else f"preset {cmd.preset}",
+                              address=request.remote or "")
         return _json(s.PtzResult(camera_id=cam.id, action=cmd.action, accepted=True), 202)
 
     async def grids_page(self, request: web.Request) -> web.Response:
@@ -759,6 +770,9 @@ class DemoApi:
             return _error(403, "view_only", "presenters may not acknowledge alerts")
         if alert.acknowledged_at is None:
             alert = self.sim.acknowledge(alert.id, user.username, body.note.strip() or None)
+            self.audit.record(user, workstation_of(request), s.AuditAction.ALERT_ACK,
+                              camera_id=alert.camera_ids[0] if alert.camera_ids else None,
+                              detail=f"{alert.id}: {body.note.strip()}"[:500], address=request.remote or "")
         return _json(alert)
 
     def _rooms(self) -> list[s.ConferenceRoom]:

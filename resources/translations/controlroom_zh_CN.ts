@@ -332,6 +332,225 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     </message>
   </context>
   <context>
+    <name>Audit</name>
+    <message>
+      <location filename="../../plugins/audit/plugin.py" line="41" />
+      <location filename="../../plugins/audit/plugin.py" line="53" />
+      <source>Audit trail</source>
+      <extracomment>entries per page while scrolling; an export asks for the largest pages the API allows</extracomment>
+      <translation>操作日志</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/plugin.py" line="62" />
+      <source>Not signed in to a platform with an audit trail.</source>
+      <extracomment>finished loads (tests wait on it), and the last problem in words</extracomment>
+      <translation>未登录到有操作日志的平台。</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/plugin.py" line="64" />
+      <source>Only dispatchers read the audit trail: this account is a town desk.</source>
+      <translation>只有调度员可以查看操作日志：此账号为镇街席位。</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/plugin.py" line="66" />
+      <source>Only dispatchers read the audit trail: this account is view only.</source>
+      <translation>只有调度员可以查看操作日志：此账号只能查看视频。</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/plugin.py" line="97" />
+      <source>No camera is named like “{text}”.</source>
+      <translation>没有名称像“{text}”的摄像机。</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/plugin.py" line="98" />
+      <source>Several cameras are named like “{text}”: type more of the name, or its id.</source>
+      <translation>有多个摄像机名称像“{text}”：请输入更完整的名称或编号。</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/plugin.py" line="127" />
+      <source>Loading…</source>
+      <translation>正在加载…</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/plugin.py" line="138" />
+      <source>{shown} of {total} entries</source>
+      <translation>已显示 {shown} 条，共 {total} 条</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/plugin.py" line="148" />
+      <source>Export the audit trail</source>
+      <translation>导出操作日志</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/plugin.py" line="149" />
+      <source>CSV files (*.csv)</source>
+      <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/plugin.py" line="158" />
+      <source>Exporting…</source>
+      <translation>正在导出…</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/plugin.py" line="169" />
+      <source>The audit trail could not be exported: {error}</source>
+      <translation>无法导出操作日志：{error}</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/plugin.py" line="171" />
+      <source>Saved {n} entries to {file}.</source>
+      <translation>已将 {n} 条记录保存到 {file}。</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/widgets/model.py" line="24" />
+      <source>Logged in</source>
+      <translation>登录</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/widgets/model.py" line="25" />
+      <source>Logged out</source>
+      <translation>退出登录</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/widgets/model.py" line="26" />
+      <source>Opened camera</source>
+      <translation>打开摄像机</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/widgets/model.py" line="27" />
+      <source>Closed camera</source>
+      <translation>关闭摄像机</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/widgets/model.py" line="28" />
+      <source>Exported</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/widgets/model.py" line="29" />
+      <source>Acknowledged alert</source>
+      <translation>确认告警</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/widgets/model.py" line="30" />
+      <source>Moved PTZ camera</source>
+      <translation>转动云台</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/widgets/model.py" line="31" />
+      <source>Pushed to display</source>
+      <translation>推送到显示屏</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/widgets/model.py" line="32" />
+      <source>Reports lost</source>
+      <translation>记录丢失</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/widgets/model.py" line="35" />
+      <source>live</source>
+      <translation>实时</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/widgets/model.py" line="36" />
+      <source>playback</source>
+      <translation>录像回放</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/widgets/model.py" line="55" />
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/widgets/model.py" line="56" />
+      <source>User</source>
+      <translation>用户</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/widgets/model.py" line="57" />
+      <source>Workstation</source>
+      <translation>工作站</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/widgets/model.py" line="58" />
+      <source>Action</source>
+      <translation>操作</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/widgets/model.py" line="59" />
+      <source>Camera</source>
+      <translation>摄像机</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/widgets/model.py" line="60" />
+      <source>Mode</source>
+      <translation>方式</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/widgets/model.py" line="61" />
+      <source>Detail</source>
+      <translation>详情</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/widgets/model.py" line="126" />
+      <source>Happened {at}; stored by the platform {received} (reported by the {source})</source>
+      <translation>发生于 {at}；平台记录于 {received}（由{source}上报）</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/widgets/model.py" line="130" />
+      <source>workstation</source>
+      <translation>工作站</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/widgets/model.py" line="131" />
+      <source>platform</source>
+      <translation>平台</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuditPane</name>
+    <message>
+      <location filename="../../plugins/audit/widgets/pane.py" line="41" />
+      <source>User</source>
+      <translation>用户</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/widgets/pane.py" line="44" />
+      <source>Camera id or name</source>
+      <translation>摄像机编号或名称</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/widgets/pane.py" line="47" />
+      <source>All actions</source>
+      <translation>全部操作</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/widgets/pane.py" line="56" />
+      <source>Search</source>
+      <translation>查询</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/widgets/pane.py" line="57" />
+      <source>Export CSV…</source>
+      <translation>导出 CSV…</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/widgets/pane.py" line="58" />
+      <source>Save every entry that matches the filters as a CSV file (UTF-8; opens in Excel).</source>
+      <translation>将符合筛选条件的全部记录保存为 CSV 文件（UTF-8，可用 Excel 打开）。</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/widgets/pane.py" line="70" />
+      <source>From</source>
+      <translation>从</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/audit/widgets/pane.py" line="72" />
+      <source>to</source>
+      <translation>至</translation>
+    </message>
+  </context>
+  <context>
     <name>Backend</name>
     <message>
       <location filename="../../controlroom/backends/base.py" line="59" />
@@ -1248,22 +1467,22 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>IncidentBar</name>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="971" />
+      <location filename="../../ui/wall/wall_view.py" line="991" />
       <source>Back to your own wall as you left it (Esc on the wall, Alt+Left)</source>
       <translation>回到您离开时的电视墙（在电视墙上按 Esc，或 Alt+左箭头）</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="982" />
+      <location filename="../../ui/wall/wall_view.py" line="1002" />
       <source>Incident wall: {title}. Your view is kept.</source>
       <translation>事件墙：{title}。您的视图已保留。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="983" />
+      <location filename="../../ui/wall/wall_view.py" line="1003" />
       <source>Back to “{view}”</source>
       <translation>回到“{view}”</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="984" />
+      <location filename="../../ui/wall/wall_view.py" line="1004" />
       <source>Back to your wall</source>
       <translation>回到您的电视墙</translation>
     </message>
@@ -1478,7 +1697,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>平台发送的 {n} 条记录格式无法读取，已略过；其余已加载。首条：{first}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="400" />
+      <location filename="../../ui/main_window.py" line="404" />
       <source>ControlRoom — {user} @ {host}</source>
       <translation>ControlRoom — {user} @ {host}</translation>
     </message>
@@ -1494,90 +1713,90 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>站点与摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="341" />
+      <location filename="../../ui/main_window.py" line="345" />
       <source>Cameras %v of %m</source>
       <translation>摄像机 %v / %m</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="372" />
+      <location filename="../../ui/main_window.py" line="376" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="373" />
+      <location filename="../../ui/main_window.py" line="377" />
       <source>&amp;Settings…</source>
       <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="378" />
+      <location filename="../../ui/main_window.py" line="382" />
       <source>Log &amp;out</source>
       <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="382" />
+      <location filename="../../ui/main_window.py" line="386" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
       <location filename="../../ui/keys.py" line="70" />
-      <location filename="../../ui/main_window.py" line="387" />
+      <location filename="../../ui/main_window.py" line="391" />
       <location filename="../../ui/plugin_host.py" line="141" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="388" />
+      <location filename="../../ui/main_window.py" line="392" />
       <source>&amp;Find camera…</source>
       <translation>查找摄像机(&amp;F)…</translation>
     </message>
     <message>
       <location filename="../../ui/keys.py" line="99" />
-      <location filename="../../ui/main_window.py" line="394" />
+      <location filename="../../ui/main_window.py" line="398" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="395" />
+      <location filename="../../ui/main_window.py" line="399" />
       <source>&amp;About ControlRoom</source>
       <translation>关于 ControlRoom(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="419" />
+      <location filename="../../ui/main_window.py" line="423" />
       <source>About ControlRoom</source>
       <translation>关于 ControlRoom</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="421" />
+      <location filename="../../ui/main_window.py" line="425" />
       <source>&lt;h3&gt;ControlRoom {version}&lt;/h3&gt;&lt;p&gt;Desktop client for county video networks: the county dispatch centre, town platforms and village platforms.&lt;/p&gt;&lt;p&gt;Free software under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;ControlRoom {version}&lt;/h3&gt;&lt;p&gt;县域视频网络桌面客户端：县级指挥中心、乡镇平台和村居平台。&lt;/p&gt;&lt;p&gt;自由软件，依据 GNU GPL 第 3 版或更新版本发布。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="444" />
+      <location filename="../../ui/main_window.py" line="448" />
       <source>Loading the inventory…</source>
       <translation>正在加载资源…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="461" />
+      <location filename="../../ui/main_window.py" line="465" />
       <source>Cameras online: {online} / {total}</source>
       <translation>在线摄像机：{online} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="474" />
+      <location filename="../../ui/main_window.py" line="478" />
       <source>Loading cameras: {done} of {total}</source>
       <translation>正在加载摄像机：{done} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="477" />
+      <location filename="../../ui/main_window.py" line="481" />
       <source>Loading cameras: {done} received</source>
       <translation>正在加载摄像机：已收到 {done} 个</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="496" />
+      <location filename="../../ui/main_window.py" line="500" />
       <source>{n} records left out; first: {first}</source>
       <translation>有 {n} 条记录未载入；第一条：{first}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="512" />
+      <location filename="../../ui/main_window.py" line="516" />
       <source>Could not load the inventory: {message}</source>
       <translation>无法加载资源：{message}</translation>
     </message>
@@ -1795,19 +2014,19 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>平台为 %2 提供的条目超过 %1 个；ControlRoom 最多只接收这么多。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/client.py" line="186" />
+      <location filename="../../controlroom/api/client.py" line="189" />
       <source>The CA bundle could not be read.</source>
       <extracomment>The most items one paged list may hold: 3.5x Pingyi's 28,500 cameras. A platform that claims more (``total: 1000000000``) costs no more than this. The most pages one list may take (a server that pages by 1 item cannot make us loop). Error answers are read up to this much: enough for the message, never a flood. Skipped records whose ids are read for the report (the count is always exact).</extracomment>
       <translation>无法读取 CA 证书包。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/client.py" line="208" />
+      <location filename="../../controlroom/api/client.py" line="211" />
       <source>A platform address must start with http:// or https://.</source>
       <translation>平台地址须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/client.py" line="261" />
-      <location filename="../../controlroom/api/client.py" line="329" />
+      <location filename="../../controlroom/api/client.py" line="264" />
+      <location filename="../../controlroom/api/client.py" line="332" />
       <source>Not logged in.</source>
       <translation>尚未登录。</translation>
     </message>
@@ -2347,9 +2566,9 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Session</name>
     <message>
-      <location filename="../../controlroom/session.py" line="177" />
+      <location filename="../../controlroom/session.py" line="194" />
       <source>loading the inventory</source>
-      <extracomment>fastest and slowest poll of a backend without push (the setting's bounds) what the operator typed (with its wvp+ prefix): logging in again opens the same backend problems of the last load in words (bad records a backend skipped), for the status bar records of the last inventory load that did not decode and were left out</extracomment>
+      <extracomment>fastest and slowest poll of a backend without push (the setting's bounds) what the operator typed (with its wvp+ prefix): logging in again opens the same backend problems of the last load in words (bad records a backend skipped), for the status bar records of the last inventory load that did not decode and were left out the operator audit trail (controlroom/audit.py): ``session.audit.record(action, camera_id, mode, detail)``</extracomment>
       <translation>正在加载资源</translation>
     </message>
   </context>
@@ -3451,144 +3670,144 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>保持不变：码流在 5 秒内刚切换过。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="712" />
+      <location filename="../../ui/wall/wall_view.py" line="731" />
       <source>This camera is not in the inventory (any more).</source>
       <translation>此摄像机不在（或已不在）资源目录中。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="412" />
+      <location filename="../../ui/wall/wall_view.py" line="418" />
       <source>None of this camera's streams can be played on this computer (offered: {offered}).</source>
-      <extracomment>a message for the status bar the view name or layout changed (window title, views menu) a snapshot is on disk (its path) extra pre-rolls (tile -&gt; camera) from a wall tour (tours_ui) called on every tick (wall tours step here)</extracomment>
+      <extracomment>a message for the status bar the view name or layout changed (window title, views menu) a snapshot is on disk (its path) a tile's front began / stopped showing a camera (camera id; once per tile; pre-rolls do not count): the audit trail's "camera opened/closed" (controlroom/audit.py) extra pre-rolls (tile -&gt; camera) from a wall tour (tours_ui) called on every tick (wall tours step here)</extracomment>
       <translation>本机无法播放此摄像机的任何视频流（平台提供：{offered}）。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="512" />
+      <location filename="../../ui/wall/wall_view.py" line="531" />
       <source>Tiles showing key frames only: {n}. This computer cannot decode every tile at full rate.</source>
       <translation>仅显示关键帧的窗格：{n} 个。本机无法以全帧率解码所有窗格。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="586" />
+      <location filename="../../ui/wall/wall_view.py" line="605" />
       <source>Tour paused</source>
       <translation>轮巡已暂停</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="588" />
+      <location filename="../../ui/wall/wall_view.py" line="607" />
       <source>Tour {i}/{n} · {s} s</source>
       <translation>轮巡 {i}/{n} · {s} 秒</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="651" />
+      <location filename="../../ui/wall/wall_view.py" line="670" />
       <source>There are no cameras to show there.</source>
       <translation>没有可显示的摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="661" />
+      <location filename="../../ui/wall/wall_view.py" line="680" />
       <source>{placed} cameras put on the wall; {overflow} more did not fit (choose a larger layout, or start a wall tour to page through them).</source>
       <translation>已上墙 {placed} 个摄像机；另有 {overflow} 个放不下（请选择更大的布局，或开始视频墙轮巡分页查看）。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="665" />
+      <location filename="../../ui/wall/wall_view.py" line="684" />
       <source>Cameras put on the wall: {n}.</source>
       <translation>已上墙的摄像机：{n} 个。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="711" />
+      <location filename="../../ui/wall/wall_view.py" line="730" />
       <source>This camera is outside your town: this account may not watch it.</source>
       <translation>该摄像机不在本镇范围内：此账号无权查看。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="737" />
+      <location filename="../../ui/wall/wall_view.py" line="756" />
       <source>Nothing to save: the tile shows no live picture.</source>
       <translation>无可保存内容：该窗格没有实时画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="833" />
+      <location filename="../../ui/wall/wall_view.py" line="852" />
       <source>Snapshot saved: {path}</source>
       <translation>抓图已保存：{path}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="819" />
-      <location filename="../../ui/wall/wall_view.py" line="831" />
+      <location filename="../../ui/wall/wall_view.py" line="838" />
+      <location filename="../../ui/wall/wall_view.py" line="850" />
       <source>The snapshot could not be saved to {path}.</source>
       <translation>无法将抓图保存到 {path}。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="793" />
+      <location filename="../../ui/wall/wall_view.py" line="812" />
       <source>Taking a snapshot from the main stream…</source>
       <translation>正在从主码流截图……</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="824" />
+      <location filename="../../ui/wall/wall_view.py" line="843" />
       <source>(the main stream gave no picture: taken from the tile's stream)</source>
       <translation>（主码流没有画面：改用窗格当前码流截图）</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="877" />
+      <location filename="../../ui/wall/wall_view.py" line="896" />
       <source>Restore</source>
       <translation>还原</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="877" />
+      <location filename="../../ui/wall/wall_view.py" line="896" />
       <source>Maximise</source>
       <translation>最大化</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="879" />
+      <location filename="../../ui/wall/wall_view.py" line="898" />
       <source>Clear tile</source>
       <translation>清空窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="883" />
+      <location filename="../../ui/wall/wall_view.py" line="902" />
       <source>Snapshot</source>
       <translation>抓图</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="886" />
+      <location filename="../../ui/wall/wall_view.py" line="905" />
       <source>Reset zoom</source>
       <translation>重置缩放</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="889" />
+      <location filename="../../ui/wall/wall_view.py" line="908" />
       <source>Show fps and bit rate</source>
       <translation>显示帧率和码率</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="893" />
+      <location filename="../../ui/wall/wall_view.py" line="912" />
       <source>Stream</source>
       <translation>码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="895" />
+      <location filename="../../ui/wall/wall_view.py" line="914" />
       <source>Automatic</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="895" />
+      <location filename="../../ui/wall/wall_view.py" line="914" />
       <source>Main stream</source>
       <translation>主码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="896" />
+      <location filename="../../ui/wall/wall_view.py" line="915" />
       <source>Sub stream</source>
       <translation>子码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="907" />
+      <location filename="../../ui/wall/wall_view.py" line="926" />
       <source>Start tile tour…</source>
       <translation>开始窗格轮巡…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="911" />
+      <location filename="../../ui/wall/wall_view.py" line="930" />
       <source>Resume tile tour</source>
       <translation>继续窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="914" />
+      <location filename="../../ui/wall/wall_view.py" line="933" />
       <source>Pause tile tour</source>
       <translation>暂停窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="916" />
+      <location filename="../../ui/wall/wall_view.py" line="935" />
       <source>Stop tile tour</source>
       <translation>停止窗格轮巡</translation>
     </message>

@@ -151,6 +151,10 @@ class WallPane(QWidget):
     snapshot_saved = Signal(str)
     # worker thread -> GUI thread: path, width, height, BGRA bytes, problem
     _snapshot_grabbed = Signal(str, int, int, bytes, str)
+    #: a tile's front began / stopped showing a camera (camera id; once per tile; pre-rolls do not count):
+    #: the audit trail's "camera opened/closed" (controlroom/audit.py)
+    watching_started = Signal(str)
+    watching_stopped = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None, *,
                  policy: StreamPolicy | None = None, clock: Callable[[], float] = time.monotonic) -> None:
@@ -176,6 +180,7 @@ class WallPane(QWidget):
         box.addWidget(self.wall)
         self._shown_state: tuple[object, ...] | None = None
         self.videos: list[TileVideo] = []
+        self._watching: dict[int, str] = {}  # tile -> the camera its front shows (for watching_*)
         self._snapshots: dict[str, tuple[int, dict[str, str]]] = {}  # path -> (tile, metadata)
         self._snapshot_grabbed.connect(self._on_snapshot_grabbed, Qt.ConnectionType.QueuedConnection)
         self._stats_visible = False
@@ -318,6 +323,7 @@ class WallPane(QWidget):
         for t in change.flash:
             if t < len(self.tiles):
                 self.tiles[t].flash()
+        self._note_watching()
         self._check_view_state()
 
     def _check_view_state(self) -> None:
@@ -431,6 +437,19 @@ class WallPane(QWidget):
         tile.set_profile(tv.profile, note, tv.front.keyframes_only)
         if cam is None:
             return
+
+    def _note_watching(self) -> None:
+        """Say which tiles' fronts began or stopped showing a camera since the last call."""
+        now = {t: tv.camera_id for t, tv in enumerate(self.videos) if tv.camera_id is not None and not self._shut}
+        if now == self._watching:
+            return
+        before, self._watching = self._watching, now
+        for t, camera_id in before.items():
+            if now.get(t) != camera_id:
+                self.watching_stopped.emit(camera_id)
+        for t, camera_id in now.items():
+            if before.get(t) != camera_id:
+                self.watching_started.emit(camera_id)
 
     def _label_tile(self, t: int) -> None:
         tile, tv = self.tiles[t], self.videos[t]
@@ -951,6 +970,7 @@ class WallPane(QWidget):
         for tv in self.videos:
             tv.front.release()
             tv.back.release()
+        self._note_watching()  # every tile stops showing its camera
 
     def closeEvent(self, event: object) -> None:
         self.shutdown()

@@ -1,0 +1,1 @@
+"""The audit pane's widgets."""
