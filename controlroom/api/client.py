@@ -53,7 +53,10 @@ from controlroom.api.schema import (
     MuteRequest,
     Page,
     PtzCommand,
+    PtzPreset,
+    PtzPresetSave,
     PtzResult,
+    PtzState,
     RefreshRequest,
     Site,
     StreamTicket,
@@ -670,6 +673,15 @@ class PlatformClient:
         return await self._request(
             "POST", f"{API}/cameras/{camera_id}/ptz", PtzResult, content=msgspec.json.encode(command), retry=False
         )
+
+    # ---- PTZ control (issue 13): the camera's state (position, holder, presets) and saving a preset
+
+    async def ptz_state(self, camera_id: str) -> PtzState:
+        return await self._request("GET", f"{API}/cameras/{camera_id}/ptz", PtzState)
+
+    async def ptz_save_preset(self, camera_id: str, number: int, name: str = "") -> PtzPreset:
+        body = msgspec.json.encode(PtzPresetSave(number=number, name=name))
+        return await self._request("POST", f"{API}/cameras/{camera_id}/ptz/presets", PtzPreset, content=body, retry=False)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,16 @@ from collections.abc import Sequence
 
 from controlroom.api import errors
 from controlroom.api.client import PlatformClient
-from controlroom.api.schema import Alert, Camera, PtzCommand, PtzResult, Transport, User
+from controlroom.api.schema import (
+    Alert,
+    Camera,
+    PtzCommand,
+    PtzPreset,
+    PtzResult,
+    PtzState,
+    Transport,
+    User,
+)
 from controlroom.backends.base import Capability, Inventory, SimpleLease
 
 
@@ -55,6 +64,12 @@ class ApiV1Backend:
 
     async def ptz(self, camera_id: str, command: PtzCommand) -> PtzResult:
         return await self.client.ptz(camera_id, command)
+
+    async def ptz_state(self, camera_id: str) -> PtzState:
+        return await self.client.ptz_state(camera_id)
+
+    async def ptz_save_preset(self, camera_id: str, number: int, name: str = "") -> PtzPreset:
+        return await self.client.ptz_save_preset(camera_id, number, name)
 
     async def alerts(self) -> list[Alert]:
         return await self.client.alerts()

@@ -23,7 +23,18 @@ from typing import Protocol, runtime_checkable
 from PySide6.QtCore import QCoreApplication
 
 from controlroom.api import errors
-from controlroom.api.schema import Alert, Camera, Grid, PtzCommand, PtzResult, Site, Transport, User
+from controlroom.api.schema import (
+    Alert,
+    Camera,
+    Grid,
+    PtzCommand,
+    PtzPreset,
+    PtzResult,
+    PtzState,
+    Site,
+    Transport,
+    User,
+)
 
 
 class Capability(enum.StrEnum):
@@ -33,6 +44,7 @@ class Capability(enum.StrEnum):
     ALERT_ACK = "alert_ack"  # alerts can be acknowledged
     CONFERENCE = "conference"
     PTZ = "ptz"
+    PTZ_PRESETS = "ptz_presets"  # PTZ state (position, who holds it) and presets: go to, save
     PLAYBACK = "playback"
 
 
@@ -116,6 +128,14 @@ class Backend(Protocol):
         ...
 
     async def ptz(self, camera_id: str, command: PtzCommand) -> PtzResult: ...
+
+    async def ptz_state(self, camera_id: str) -> PtzState:
+        """Position, holder and presets (Capability.PTZ_PRESETS); else ``Unsupported``."""
+        ...
+
+    async def ptz_save_preset(self, camera_id: str, number: int, name: str = "") -> PtzPreset:
+        """Save where the camera looks now as preset ``number`` (Capability.PTZ_PRESETS)."""
+        ...
 
     async def alerts(self) -> list[Alert]: ...
 
