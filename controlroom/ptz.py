@@ -25,6 +25,7 @@ import asyncio
 import enum
 import logging
 import math
+import time
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -264,7 +265,7 @@ class PtzDriver(QObject):
         self.commander = PtzCommander()
         self.state: PtzState | None = None
         self.holder: PtzHolder | None = None
-        self._clock = clock or (lambda: asyncio.get_running_loop().time())
+        self._clock = clock or time.monotonic
         self._wall_clock = wall_clock
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
