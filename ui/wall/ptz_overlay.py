@@ -64,19 +64,17 @@ KEY_ACTIONS: dict[Qt.Key, PtzAction] = {
 
 
 def unavailable_words(reason: Unavailable) -> str:
-    tr = QCoreApplication.translate
     return {
-        Unavailable.NO_CAMERA: tr("PtzWall", "PTZ control: put a PTZ camera on this tile first"),
-        Unavailable.NOT_PTZ: tr("PtzWall", "PTZ control: this camera cannot pan, tilt or zoom"),
-        Unavailable.BACKEND: tr("PtzWall", "PTZ control: this platform does not offer PTZ"),
-        Unavailable.VIEW_ONLY: tr("PtzWall", "PTZ control: your role only views (presenters may not steer cameras)"),
+        Unavailable.NO_CAMERA: QCoreApplication.translate("PtzWall", "PTZ control: put a PTZ camera on this tile first"),
+        Unavailable.NOT_PTZ: QCoreApplication.translate("PtzWall", "PTZ control: this camera cannot pan, tilt or zoom"),
+        Unavailable.BACKEND: QCoreApplication.translate("PtzWall", "PTZ control: this platform does not offer PTZ"),
+        Unavailable.VIEW_ONLY: QCoreApplication.translate("PtzWall", "PTZ control: your role only views (presenters may not steer cameras)"),
     }[reason]
 
 
 def role_words(role: Role) -> str:
-    tr = QCoreApplication.translate
-    return {Role.DISPATCHER: tr("PtzWall", "dispatcher"), Role.TOWN_DESK: tr("PtzWall", "town desk"),
-            Role.PRESENTER: tr("PtzWall", "presenter")}.get(role, role.value)
+    return {Role.DISPATCHER: QCoreApplication.translate("PtzWall", "dispatcher"), Role.TOWN_DESK: QCoreApplication.translate("PtzWall", "town desk"),
+            Role.PRESENTER: QCoreApplication.translate("PtzWall", "presenter")}.get(role, role.value)
 
 
 def held_words(holder: PtzHolder) -> str:
@@ -86,14 +84,13 @@ def held_words(holder: PtzHolder) -> str:
 
 
 def problem_words(report: PtzReport) -> str:
-    tr = QCoreApplication.translate
     if report.problem is PtzProblem.HELD and report.holder is not None:
         return held_words(report.holder)
     if report.problem is PtzProblem.VIEW_ONLY:
-        return tr("PtzWall", "The platform says your account may not steer cameras.")
+        return QCoreApplication.translate("PtzWall", "The platform says your account may not steer cameras.")
     if report.problem is PtzProblem.NOT_PTZ:
-        return tr("PtzWall", "The platform says this camera cannot pan, tilt or zoom.")
-    return tr("PtzWall", "PTZ command failed: {reason}").format(reason=report.message)
+        return QCoreApplication.translate("PtzWall", "The platform says this camera cannot pan, tilt or zoom.")
+    return QCoreApplication.translate("PtzWall", "PTZ command failed: {reason}").format(reason=report.message)
 
 
 class PtzBar(QFrame):
@@ -112,15 +109,14 @@ class PtzBar(QFrame):
         box = QHBoxLayout(self)
         box.setContentsMargins(4, 1, 4, 1)
         box.setSpacing(2)
-        tr = self.tr
         self.buttons: dict[PtzAction, QToolButton] = {}
         for action, text, tip in (
-            (PtzAction.LEFT, "◀", tr("Pan left (Ctrl+Left)")),
-            (PtzAction.UP, "▲", tr("Tilt up (Ctrl+Up)")),
-            (PtzAction.DOWN, "▼", tr("Tilt down (Ctrl+Down)")),
-            (PtzAction.RIGHT, "▶", tr("Pan right (Ctrl+Right)")),
-            (PtzAction.ZOOM_OUT, "−", tr("Zoom out (Ctrl+Page Down, wheel down)")),
-            (PtzAction.ZOOM_IN, "+", tr("Zoom in (Ctrl+Page Up, wheel up)")),
+            (PtzAction.LEFT, "◀", self.tr("Pan left (Ctrl+Left)")),
+            (PtzAction.UP, "▲", self.tr("Tilt up (Ctrl+Up)")),
+            (PtzAction.DOWN, "▼", self.tr("Tilt down (Ctrl+Down)")),
+            (PtzAction.RIGHT, "▶", self.tr("Pan right (Ctrl+Right)")),
+            (PtzAction.ZOOM_OUT, "−", self.tr("Zoom out (Ctrl+Page Down, wheel down)")),
+            (PtzAction.ZOOM_IN, "+", self.tr("Zoom in (Ctrl+Page Up, wheel up)")),
         ):
             b = QToolButton(self)
             b.setText(text)
@@ -134,25 +130,25 @@ class PtzBar(QFrame):
         self.speed_slider.setRange(1, 10)
         self.speed_slider.setValue(round(DEFAULT_SPEED * 10))
         self.speed_slider.setFixedWidth(60)
-        self.speed_slider.setToolTip(tr("Speed of every PTZ move"))
-        self.speed_slider.setAccessibleName(tr("PTZ speed"))
+        self.speed_slider.setToolTip(self.tr("Speed of every PTZ move"))
+        self.speed_slider.setAccessibleName(self.tr("PTZ speed"))
         box.addWidget(self.speed_slider)
         self.presets = QComboBox(self)
-        self.presets.setToolTip(tr("Presets"))
+        self.presets.setToolTip(self.tr("Presets"))
         self.presets.setMinimumContentsLength(6)
         box.addWidget(self.presets)
         self.go_button = QToolButton(self)
-        self.go_button.setText(tr("Go"))
-        self.go_button.setToolTip(tr("Go to the chosen preset"))
+        self.go_button.setText(self.tr("Go"))
+        self.go_button.setToolTip(self.tr("Go to the chosen preset"))
         self.go_button.clicked.connect(self.go_to_preset)
         box.addWidget(self.go_button)
         self.save_button = QToolButton(self)
-        self.save_button.setText(tr("Save…"))
-        self.save_button.setToolTip(tr("Save where the camera looks now as a preset"))
+        self.save_button.setText(self.tr("Save…"))
+        self.save_button.setToolTip(self.tr("Save where the camera looks now as a preset"))
         self.save_button.clicked.connect(self.ask_save_preset)
         box.addWidget(self.save_button)
         if not driver.presets_available:
-            why = tr("This platform offers no PTZ presets")
+            why = self.tr("This platform offers no PTZ presets")
             for w in (self.presets, self.go_button, self.save_button):
                 w.setEnabled(False)
                 w.setToolTip(why)
@@ -243,14 +239,13 @@ class PtzWall(QObject):
         self.modes: dict[int, _TilePtz] = {}  # tile index -> its PTZ mode
         self._decorated: set[int] = set()  # id() of tiles with a toggle
         self.key_actions: dict[PtzAction, QAction] = {}
-        tr = self.tr
         for action, key, text in (
-            (PtzAction.LEFT, "Ctrl+Left", tr("PTZ: pan left")),
-            (PtzAction.RIGHT, "Ctrl+Right", tr("PTZ: pan right")),
-            (PtzAction.UP, "Ctrl+Up", tr("PTZ: tilt up")),
-            (PtzAction.DOWN, "Ctrl+Down", tr("PTZ: tilt down")),
-            (PtzAction.ZOOM_IN, "Ctrl+PgUp", tr("PTZ: zoom in")),
-            (PtzAction.ZOOM_OUT, "Ctrl+PgDown", tr("PTZ: zoom out")),
+            (PtzAction.LEFT, "Ctrl+Left", self.tr("PTZ: pan left")),
+            (PtzAction.RIGHT, "Ctrl+Right", self.tr("PTZ: pan right")),
+            (PtzAction.UP, "Ctrl+Up", self.tr("PTZ: tilt up")),
+            (PtzAction.DOWN, "Ctrl+Down", self.tr("PTZ: tilt down")),
+            (PtzAction.ZOOM_IN, "Ctrl+PgUp", self.tr("PTZ: zoom in")),
+            (PtzAction.ZOOM_OUT, "Ctrl+PgDown", self.tr("PTZ: zoom out")),
         ):
             a = QAction(text, self)
             a.setShortcut(QKeySequence(key))
