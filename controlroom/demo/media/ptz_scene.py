@@ -122,6 +122,15 @@ def scene() -> np.ndarray:
     return img
 
 
+@functools.cache
+def scene_half() -> np.ndarray:
+    """The scene at half size (2x2 averages): the source for a view no larger than it needs."""
+    a = scene().astype(np.uint16)
+    half = ((a[0::2, 0::2] + a[1::2, 0::2] + a[0::2, 1::2] + a[1::2, 1::2] + 2) // 4).astype(np.uint8)
+    half.setflags(write=False)
+    return half
+
+
 def clamp_pose(pan: float, tilt: float, zoom: float) -> tuple[float, float, float]:
     """A pose the scene can show: zoom 1-4, the view inside the scene."""
     zoom = min(4.0, max(1.0, zoom))
@@ -132,13 +141,17 @@ def clamp_pose(pan: float, tilt: float, zoom: float) -> tuple[float, float, floa
 def render(pan: float, tilt: float, zoom: float, width: int, height: int) -> av.VideoFrame:
     """The picture the camera sees at this pose, as a YUV 4:2:0 frame of ``width`` x ``height``."""
     pan, tilt, zoom = clamp_pose(pan, tilt, zoom)
-    img = scene()
-    cw = SCENE_W * VIEW_FRACTION / zoom
-    ch = SCENE_H * VIEW_FRACTION / zoom
-    x0 = round(pan * SCENE_W - cw / 2)
-    y0 = round(tilt * SCENE_H - ch / 2)
-    x0 = min(max(0, x0), SCENE_W - int(cw))
-    y0 = min(max(0, y0), SCENE_H - int(ch))
+    # scaling a big crop down is most of the cost: take it from the half-size scene when that
+    # still has at least the output's pixels
+    k = 2 if SCENE_W * VIEW_FRACTION / zoom / 2 >= width else 1
+    img = scene_half() if k == 2 else scene()
+    sw, sh = SCENE_W // k, SCENE_H // k
+    cw = sw * VIEW_FRACTION / zoom
+    ch = sh * VIEW_FRACTION / zoom
+    x0 = round(pan * sw - cw / 2)
+    y0 = round(tilt * sh - ch / 2)
+    x0 = min(max(0, x0), sw - int(cw))
+    y0 = min(max(0, y0), sh - int(ch))
     crop = np.ascontiguousarray(img[y0:y0 + int(ch), x0:x0 + int(cw)])
     return av.VideoFrame.from_ndarray(crop, format="rgb24").reformat(width=width, height=height, format="yuv420p")
 
@@ -157,7 +170,8 @@ class _Encoder:
         c.bit_rate = bitrate
         # repeat-headers: SPS/PPS at every key frame (a joining client can decode there);
         # scenecut=0: key frames only on the GOP's beat
-        c.options = {"preset": "ultrafast", "tune": "zerolatency",
+        # one thread: a few small encoders on a 2-core machine gain nothing from x264's thread pool
+        c.options = {"preset": "ultrafast", "tune": "zerolatency", "threads": "1",
                      "x264-params": f"repeat-headers=1:keyint={GOP}:min-keyint={GOP}:scenecut=0"}
         self._codec = c
         # a cancelled run closes the encoder while its last frame may still be encoding in a thread
