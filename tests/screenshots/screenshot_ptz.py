@@ -2,7 +2,7 @@
 
 Run under Xvfb: ``xvfb-run -a -s "-screen 0 1600x900x24" .venv/bin/python tests/screenshots/screenshot_ptz.py``.
 Starts the demo platform, logs in as the dispatcher, puts the first PTZ scene camera on
-tile 1, turns PTZ mode on, pans it right a little, and grabs the screen.
+tile 1, maximises it, turns PTZ mode on, pans it right a little, and grabs the screen.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ async def scene(demo: Any, session: Any, win: Any, out: Path) -> None:
         pane.controller.assign(i, c)
     pane.controller.select(0)
     await until_playing(pane, 4)
+    pane.controller.toggle_maximise(0)  # room for the whole bar: speed and presets too
     assert pane.ptz.set_mode(0, True)
     bar = pane.ptz.modes[0].bar
     bar.buttons[PtzAction.RIGHT].pressed.emit()

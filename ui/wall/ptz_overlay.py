@@ -171,6 +171,11 @@ class PtzBar(QFrame):
         body = self.tile.body.geometry()
         h = min(BAR_HEIGHT, body.height())
         self.setGeometry(body.x(), body.y() + body.height() - h, body.width(), h)
+        # a small tile keeps the arrows and zoom (and the words); speed and presets need room
+        w = body.width()
+        self.speed_slider.setVisible(w >= 420)
+        for widget in (self.presets, self.go_button, self.save_button):
+            widget.setVisible(w >= 300)
         self.raise_()
 
     def show_state(self, state: PtzState) -> None:
@@ -255,6 +260,7 @@ class PtzWall(QObject):
             pane.addAction(a)
             self.key_actions[action] = a
         self._key_moving = False
+        self._synced: tuple[object, ...] | None = None
         pane.wall.installEventFilter(self)
         pane.tick_hooks.append(self._on_tick)
         self.decorate()
@@ -346,8 +352,15 @@ class PtzWall(QObject):
             self.set_mode(t, on)
 
     def _sync(self) -> None:
-        """Toggles and keys say what each tile may do now."""
-        for t, tile in enumerate(self.pane.tiles):
+        """Toggles and keys say what each tile may do now (work only when something changed)."""
+        tiles = self.pane.tiles
+        user = self.pane.session.user
+        key = (tuple(id(t) for t in tiles), tuple(t.info.camera_id for t in tiles), self.pane.controller.selected,
+               tuple(self.modes), self.pane.session.capabilities, user.role if user else None)
+        if key == self._synced:
+            return
+        self._synced = key
+        for t, tile in enumerate(tiles):
             b = tile.findChild(QToolButton, "ptzToggle")
             if b is None:
                 continue
