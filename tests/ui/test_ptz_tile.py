@@ -175,7 +175,7 @@ def test_the_tile_steers_the_camera_and_the_picture_moves_the_right_way(qtbot, d
                        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(tile, move)
     qtbot.waitUntil(lambda: sent[-1:] == [PtzAction.RIGHT], timeout=5000)
-    qtbot.waitUntil(lambda: run(session.backend.ptz_state(cid)).pan > pan_before + 0.08, timeout=10_000)
+    qtbot.waitUntil(lambda: run(session.backend.ptz_state(cid)).pan > pan_before + 0.12, timeout=10_000)
     qtbot.mouseRelease(tile, Qt.MouseButton.LeftButton, pos=ptz.body_point(0, 0.8, 0.5))
     qtbot.waitUntil(lambda: sent[-1:] == [PtzAction.STOP], timeout=5000)
     dragged = _shows(qtbot, pane, run, session, cid)
