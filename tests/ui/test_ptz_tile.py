@@ -216,15 +216,18 @@ def test_a_town_desk_is_told_a_dispatcher_holds_the_camera(qtbot, demo, login, r
     # entering PTZ mode asks who holds the camera: the tile says so at once, in words
     qtbot.waitUntil(lambda: "县指挥中心调度员" in bar.message.text(), timeout=10_000)
     assert "higher priority" in bar.message.text() and "dispatcher" in bar.message.text()
+    left = bar.buttons[PtzAction.LEFT]
+    assert not left.isEnabled() and "higher priority" in left.toolTip()
     # and a move is refused by the platform, with the same words, the camera untouched by us
     before = _state(demo, token, cid)
     assert before["held_by"]["username"] == "dispatcher"
     pane.ptz.modes[0].driver.commander.release_hold()  # as if the hold had lapsed on our clock
-    bar.buttons[PtzAction.LEFT].pressed.emit()
+    left.pressed.emit()
     qtbot.waitUntil(lambda: pane.ptz.modes[0].driver.commander.held(pane.ptz.modes[0].driver._clock()),
                     timeout=10_000)
     bar.buttons[PtzAction.LEFT].released.emit()
-    assert "higher priority" in bar.message.text()
+    assert "higher priority" in bar.message.text() and not left.isEnabled()
+    assert _state(demo, token, cid)["pan"] == before["pan"], "the desk's move was not refused"
     httpx.post(f"{demo.url}/api/v1/cameras/{cid}/ptz", json={"action": "stop"},
                headers={"Authorization": f"Bearer {token}"})
 

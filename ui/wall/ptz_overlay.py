@@ -110,6 +110,7 @@ class PtzBar(QFrame):
         box.setContentsMargins(4, 1, 4, 1)
         box.setSpacing(2)
         self.buttons: dict[PtzAction, QToolButton] = {}
+        self._tips: dict[PtzAction, str] = {}
         for action, text, tip in (
             (PtzAction.LEFT, "◀", self.tr("Pan left (Ctrl+Left)")),
             (PtzAction.UP, "▲", self.tr("Tilt up (Ctrl+Up)")),
@@ -122,6 +123,7 @@ class PtzBar(QFrame):
             b.setText(text)
             b.setToolTip(tip)
             b.setAccessibleName(tip)
+            self._tips[action] = tip
             b.pressed.connect(lambda a=action: self.driver.move(a, self.speed))
             b.released.connect(self.driver.stop)
             box.addWidget(b)
@@ -194,8 +196,13 @@ class PtzBar(QFrame):
             self._clear_timer.start(6000)
 
     def show_held(self, holder: PtzHolder | None) -> None:
-        self.message.setText(held_words(holder) if holder is not None else "")
-        self.message.setToolTip(self.message.text())
+        words = held_words(holder) if holder is not None else ""
+        self.message.setText(words)
+        self.message.setToolTip(words)
+        # while held, the moves are off with the reason (they would be refused); they come back after
+        for action, b in self.buttons.items():
+            b.setEnabled(holder is None)
+            b.setToolTip(words or self._tips[action])
 
     def go_to_preset(self) -> None:
         number = self.presets.currentData()
