@@ -13,7 +13,7 @@ platform. In PTZ mode:
   a drag moves the camera (direction and speed from the drag's vector);
 - the wheel zooms optically (outside PTZ mode it stays digital zoom);
 - Ctrl+arrows pan and tilt the selected tile's camera while held,
-  Ctrl+Page Up / Page Down zoom.
+  Ctrl+Page Up / Page Down zoom; with Shift as well, at full speed.
 
 The bar is a native window of its own, so it stacks above the native video
 surfaces (gridplayer's lesson: nothing painted over a native window shows).
@@ -260,7 +260,8 @@ class PtzWall(QObject):
             (PtzAction.ZOOM_OUT, "Ctrl+PgDown", self.tr("PTZ: zoom out")),
         ):
             a = QAction(text, self)
-            a.setShortcut(QKeySequence(key))
+            # with Shift: at full speed
+            a.setShortcuts([QKeySequence(key), QKeySequence(key.replace("Ctrl+", "Ctrl+Shift+"))])
             a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             a.setEnabled(False)
             a.triggered.connect(lambda _=False, x=action: self._key_move(x))
@@ -404,7 +405,8 @@ class PtzWall(QObject):
         mode = self.modes.get(t) if t is not None else None
         if mode is not None:
             self._key_moving = True
-            mode.driver.move(action, mode.bar.speed)
+            fast = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier)
+            mode.driver.move(action, 1.0 if fast else mode.bar.speed)
 
     def _key_stop(self) -> None:
         if self._key_moving:
