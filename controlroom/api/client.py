@@ -62,7 +62,10 @@ from controlroom.api.schema import (  # playback (issue 12)
     PlaybackOpen,
     PlaybackState,
     PtzCommand,
+    PtzPreset,
+    PtzPresetSave,
     PtzResult,
+    PtzState,
     RecordingTimeline,
     RefreshRequest,
     Site,
@@ -779,6 +782,14 @@ class PlatformClient:
             if when is not None:
                 params[name] = when.isoformat()
         return await self._request("GET", f"{API}/audit", Page[AuditEntry], params=params)  # type: ignore[arg-type]
+    # ---- PTZ control (issue 13): the camera's state (position, holder, presets) and saving a preset
+
+    async def ptz_state(self, camera_id: str) -> PtzState:
+        return await self._request("GET", f"{API}/cameras/{camera_id}/ptz", PtzState)
+
+    async def ptz_save_preset(self, camera_id: str, number: int, name: str = "") -> PtzPreset:
+        body = msgspec.json.encode(PtzPresetSave(number=number, name=name))
+        return await self._request("POST", f"{API}/cameras/{camera_id}/ptz/presets", PtzPreset, content=body, retry=False)
 
 
 @dataclass(frozen=True)

@@ -57,8 +57,11 @@ ROUTES: tuple[Route, ...] = (
     Route("get", "/cameras", "Cameras with their stream profiles, paged; optionally one site's.", s.Page[s.Camera],
           params=(*PAGING, ("site_id", "query", "string"))),
     Route("get", "/cameras/{camera_id}", "One camera.", s.Camera, params=(("camera_id", "path", "string"),)),
-    Route("post", "/cameras/{camera_id}/ptz", "Pan, tilt, zoom or go to a preset.", s.PtzResult, s.PtzCommand,
-          params=(("camera_id", "path", "string"),), status=202, conflict="the camera cannot pan, tilt or zoom"),
+    Route("post", "/cameras/{camera_id}/ptz", "Pan, tilt, zoom or go to a preset. A direction or zoom moves until "
+          "stop or the platform's safety timeout (PtzState.move_timeout). Presenters may not steer (403).",
+          s.PtzResult, s.PtzCommand, params=(("camera_id", "path", "string"),), status=202,
+          conflict="the camera cannot pan, tilt or zoom (no_ptz), or an operator of higher priority holds it "
+                   "(ptz_held: the message says who and until when)"),
     Route("get", "/grids", "Community grids (网格) with status, polygon, members and patrol, paged.", s.Page[s.Grid], params=PAGING),
     Route("get", "/alerts", "Alerts, newest first, paged; state=open for unacknowledged ones.", s.Page[s.Alert],
           params=(*PAGING, ("state", "query", "string"))),
@@ -148,6 +151,16 @@ AUDIT_ROUTES: tuple[Route, ...] = (
                   ("end", "query", {"type": "string", "format": "date-time"}))),
 )
 ROUTES = ROUTES + AUDIT_ROUTES
+# ---- PTZ control (issue 13): the camera's state and its presets
+ROUTES += (
+    Route("get", "/cameras/{camera_id}/ptz", "Where a PTZ camera looks (pan, tilt 0..1, zoom), whether it moves, "
+          "who holds it (the last operator who moved it, for hold_seconds) and its presets.", s.PtzState,
+          params=(("camera_id", "path", "string"),), conflict="the camera cannot pan, tilt or zoom"),
+    Route("post", "/cameras/{camera_id}/ptz/presets", "Save where the camera looks now as a preset (replacing one "
+          "of that number). Presenters may not (403).", s.PtzPreset, s.PtzPresetSave,
+          params=(("camera_id", "path", "string"),), status=201,
+          conflict="the camera cannot pan, tilt or zoom, or an operator of higher priority holds it (ptz_held)"),
+)
 
 
 def _ref_name(name: str) -> str:

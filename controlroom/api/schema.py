@@ -629,3 +629,48 @@ class AuditEntry(Struct):
     camera_id: GbId | None = None
     mode: AuditMode | None = None
     detail: Annotated[str, Meta(max_length=500)] = ""
+# --------------------------------------------------------------------------- PTZ control (issue 13)
+# Added after API v1's PtzCommand, which is unchanged (old clients keep working):
+# - GET  /cameras/{camera_id}/ptz          -> PtzState: where the camera looks, who holds it, its presets;
+# - POST /cameras/{camera_id}/ptz/presets  (PtzPresetSave) -> PtzPreset: the current position saved;
+# - POST /cameras/{camera_id}/ptz answers 409 ``ptz_held`` while an operator of higher priority holds
+#   the camera (dispatcher > town desk; the last one who moved it holds it for a few seconds); the
+#   message names who and until when, and GET .../ptz gives the same as ``held_by``;
+# - a direction or zoom moves until ``stop`` or the platform's safety timeout (``move_timeout`` s),
+#   so a client repeats the command while the operator keeps holding it;
+# - ``preset`` to a preset never saved answers 202 with ``accepted`` false.
+
+
+class PtzHolder(Struct):
+    """Who holds a PTZ camera now, and until when (UTC) unless they move it again."""
+
+    username: Name
+    display_name: Name
+    role: Role
+    until: datetime
+
+
+class PtzPreset(Struct):
+    number: Annotated[int, Meta(ge=0, le=255)]
+    name: Annotated[str, Meta(max_length=64)] = ""
+
+
+class PtzState(Struct):
+    """A PTZ camera's position as the platform knows it (pan and tilt 0..1 across its range)."""
+
+    camera_id: GbId
+    pan: Annotated[float, Meta(ge=0, le=1)]
+    tilt: Annotated[float, Meta(ge=0, le=1)]
+    zoom: Annotated[float, Meta(ge=1, le=100, description="optical magnification")]
+    moving: bool
+    held_by: PtzHolder | None
+    presets: Annotated[list[PtzPreset], Meta(max_length=256)]
+    hold_seconds: Annotated[float, Meta(ge=0, le=3600)] = 0
+    move_timeout: Annotated[float, Meta(gt=0, le=3600)] = 5
+
+
+class PtzPresetSave(Struct, forbid_unknown_fields=True):
+    """Save where the camera looks now as preset ``number`` (replacing one of that number)."""
+
+    number: Annotated[int, Meta(ge=0, le=255)]
+    name: Annotated[str, Meta(max_length=64)] = ""

@@ -20,7 +20,9 @@ from controlroom.api.schema import (  # playback
     Camera,
     PlaybackState,
     PtzCommand,
+    PtzPreset,
     PtzResult,
+    PtzState,
     RecordingTimeline,
     Transport,
     User,
@@ -66,6 +68,12 @@ class ApiV1Backend:
 
     async def ptz(self, camera_id: str, command: PtzCommand) -> PtzResult:
         return await self.client.ptz(camera_id, command)
+
+    async def ptz_state(self, camera_id: str) -> PtzState:
+        return await self.client.ptz_state(camera_id)
+
+    async def ptz_save_preset(self, camera_id: str, number: int, name: str = "") -> PtzPreset:
+        return await self.client.ptz_save_preset(camera_id, number, name)
 
     async def alerts(self) -> list[Alert]:
         return await self.client.alerts()

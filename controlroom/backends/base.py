@@ -31,7 +31,9 @@ from controlroom.api.schema import (  # playback
     Grid,
     PlaybackState,
     PtzCommand,
+    PtzPreset,
     PtzResult,
+    PtzState,
     RecordingTimeline,
     Site,
     Transport,
@@ -46,6 +48,7 @@ class Capability(enum.StrEnum):
     ALERT_ACK = "alert_ack"  # alerts can be acknowledged
     CONFERENCE = "conference"
     PTZ = "ptz"
+    PTZ_PRESETS = "ptz_presets"  # PTZ state (position, who holds it) and presets: go to, save
     PLAYBACK = "playback"
     DISPLAYS = "displays"  # meeting displays driven through the platform (push)
     AUDIT = "audit"  # the platform takes audit reports (POST /audit/batch) and keeps the trail
@@ -131,6 +134,14 @@ class Backend(Protocol):
         ...
 
     async def ptz(self, camera_id: str, command: PtzCommand) -> PtzResult: ...
+
+    async def ptz_state(self, camera_id: str) -> PtzState:
+        """Position, holder and presets (Capability.PTZ_PRESETS); else ``Unsupported``."""
+        ...
+
+    async def ptz_save_preset(self, camera_id: str, number: int, name: str = "") -> PtzPreset:
+        """Save where the camera looks now as preset ``number`` (Capability.PTZ_PRESETS)."""
+        ...
 
     async def alerts(self) -> list[Alert]: ...
 

@@ -65,7 +65,9 @@ from controlroom.api.schema import (
     Grid,
     GridStatus,
     PtzCommand,
+    PtzPreset,
     PtzResult,
+    PtzState,
     Role,
     Scope,
     Site,
@@ -686,6 +688,12 @@ class StaticFileBackend(NoPlayback):
 
     async def ptz(self, camera_id: str, command: PtzCommand) -> PtzResult:
         raise Unsupported(Capability.PTZ, self.name)
+
+    async def ptz_state(self, camera_id: str) -> PtzState:
+        raise Unsupported(Capability.PTZ_PRESETS, self.name)
+
+    async def ptz_save_preset(self, camera_id: str, number: int, name: str = "") -> PtzPreset:
+        raise Unsupported(Capability.PTZ_PRESETS, self.name)
 
     async def alerts(self) -> list[Alert]:
         raise Unsupported(Capability.ALERTS, self.name)

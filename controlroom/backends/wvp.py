@@ -63,7 +63,9 @@ from controlroom.api.schema import (
     CameraKind,
     PtzAction,
     PtzCommand,
+    PtzPreset,
     PtzResult,
+    PtzState,
     Role,
     Scope,
     Severity,
@@ -74,7 +76,7 @@ from controlroom.api.schema import (
     Transport,
     User,
 )
-from controlroom.backends.base import Capability, Inventory, SimpleLease
+from controlroom.backends.base import Capability, Inventory, SimpleLease, Unsupported
 from controlroom.backends.wvp_playback import WvpPlayback  # playback (issue 12)
 from controlroom.logsafe import mask_url
 
@@ -848,6 +850,13 @@ class WvpBackend(WvpPlayback):
             what="ptz",
         )
         return PtzResult(camera_id=camera_id, action=command.action, accepted=True)
+
+    async def ptz_state(self, camera_id: str) -> PtzState:
+        # WVP's common channel API has no position, holder or preset list
+        raise Unsupported(Capability.PTZ_PRESETS, self.name)
+
+    async def ptz_save_preset(self, camera_id: str, number: int, name: str = "") -> PtzPreset:
+        raise Unsupported(Capability.PTZ_PRESETS, self.name)
 
     # ------------------------------------------------------------------ alarms
 

@@ -261,6 +261,9 @@ class DemoApi:
         self.grids = {x.id: x for x in net.grids}
         self.on_logout: list[Callable[[str], int]] = []  # login id -> what it closed (playback sessions)
         self.playback: Any = None  # controlroom.demo.playback_api.PlaybackRoutes, once app() ran
+        from controlroom.demo.ptz import DemoPtz  # PTZ positions, holds, presets, scene cameras
+
+        self.ptz_demo = DemoPtz(net, media)
 
     # ------------------------------------------------------------------ scope
 
@@ -331,6 +334,9 @@ class DemoApi:
         r.add_get(f"{API}/cameras", self.cameras_page)
         r.add_get(f"{API}/cameras/{{camera_id}}", self.camera_one)
         r.add_post(f"{API}/cameras/{{camera_id}}/ptz", self.ptz)
+        from controlroom.demo.ptz import add_routes as add_ptz_routes
+
+        add_ptz_routes(r, self)
         r.add_get(f"{API}/grids", self.grids_page)
         r.add_get(f"{API}/alerts", self.alerts_page)
         r.add_post(f"{API}/alerts/{{alert_id}}/ack", self.ack)
@@ -737,11 +743,12 @@ class DemoApi:
             return _error(403, "view_only", "presenters may not steer cameras")
         if not cam.ptz:
             return _error(409, "no_ptz", "this camera cannot pan, tilt or zoom")
-        if cmd.action != s.PtzAction.STOP:
+        status, body = self.ptz_demo.command(user, cam.id, cmd)
+        if status < 300 and cmd.action != s.PtzAction.STOP:
             self.audit.record(user, workstation_of(request), s.AuditAction.PTZ, camera_id=cam.id,
                               detail=cmd.action.value if cmd.preset is None else f"preset {cmd.preset}",
                               address=request.remote or "")
-        return _json(s.PtzResult(camera_id=cam.id, action=cmd.action, accepted=True), 202)
+        return _json(body, status)
 
     async def grids_page(self, request: web.Request) -> web.Response:
         return self._page(request, self._scoped_grids(self._user(request)))

@@ -553,7 +553,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Backend</name>
     <message>
-      <location filename="../../controlroom/backends/base.py" line="59" />
+      <location filename="../../controlroom/backends/base.py" line="62" />
       <source>This platform does not offer that ({what}).</source>
       <translation>此平台不提供该功能（{what}）。</translation>
     </message>
@@ -1467,22 +1467,22 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>IncidentBar</name>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="991" />
+      <location filename="../../ui/wall/wall_view.py" line="996" />
       <source>Back to your own wall as you left it (Esc on the wall, Alt+Left)</source>
       <translation>回到您离开时的电视墙（在电视墙上按 Esc，或 Alt+左箭头）</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="1002" />
+      <location filename="../../ui/wall/wall_view.py" line="1007" />
       <source>Incident wall: {title}. Your view is kept.</source>
       <translation>事件墙：{title}。您的视图已保留。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="1003" />
+      <location filename="../../ui/wall/wall_view.py" line="1008" />
       <source>Back to “{view}”</source>
       <translation>回到“{view}”</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="1004" />
+      <location filename="../../ui/wall/wall_view.py" line="1009" />
       <source>Back to your wall</source>
       <translation>回到您的电视墙</translation>
     </message>
@@ -1957,14 +1957,14 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     </message>
     <message>
       <location filename="../../controlroom/api/errors.py" line="64" />
-      <location filename="../../controlroom/backends/wvp.py" line="244" />
+      <location filename="../../controlroom/backends/wvp.py" line="246" />
       <source>This is outside what your account may see or do.</source>
       <translation>这超出了您的账号可查看或操作的范围。</translation>
     </message>
     <message>
       <location filename="../../controlroom/api/errors.py" line="66" />
-      <location filename="../../controlroom/backends/wvp.py" line="248" />
-      <location filename="../../controlroom/backends/wvp.py" line="760" />
+      <location filename="../../controlroom/backends/wvp.py" line="250" />
+      <location filename="../../controlroom/backends/wvp.py" line="762" />
       <source>The platform does not know this item.</source>
       <translation>平台上没有此项。</translation>
     </message>
@@ -2014,19 +2014,19 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>平台为 %2 提供的条目超过 %1 个；ControlRoom 最多只接收这么多。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/client.py" line="189" />
+      <location filename="../../controlroom/api/client.py" line="192" />
       <source>The CA bundle could not be read.</source>
       <extracomment>The most items one paged list may hold: 3.5x Pingyi's 28,500 cameras. A platform that claims more (``total: 1000000000``) costs no more than this. The most pages one list may take (a server that pages by 1 item cannot make us loop). Error answers are read up to this much: enough for the message, never a flood. Skipped records whose ids are read for the report (the count is always exact).</extracomment>
       <translation>无法读取 CA 证书包。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/client.py" line="211" />
+      <location filename="../../controlroom/api/client.py" line="214" />
       <source>A platform address must start with http:// or https://.</source>
       <translation>平台地址须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/client.py" line="264" />
-      <location filename="../../controlroom/api/client.py" line="332" />
+      <location filename="../../controlroom/api/client.py" line="267" />
+      <location filename="../../controlroom/api/client.py" line="335" />
       <source>Not logged in.</source>
       <translation>尚未登录。</translation>
     </message>
@@ -2269,6 +2269,193 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <location filename="../../ui/plugins_dialog.py" line="104" />
       <source>{title} ({name})</source>
       <translation>{title}（{name}）</translation>
+    </message>
+  </context>
+  <context>
+    <name>PtzBar</name>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="115" />
+      <source>Pan left (Ctrl+Left)</source>
+      <translation>向左转 (Ctrl+Left)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="116" />
+      <source>Tilt up (Ctrl+Up)</source>
+      <translation>向上转 (Ctrl+Up)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="117" />
+      <source>Tilt down (Ctrl+Down)</source>
+      <translation>向下转 (Ctrl+Down)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="118" />
+      <source>Pan right (Ctrl+Right)</source>
+      <translation>向右转 (Ctrl+Right)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="119" />
+      <source>Zoom out (Ctrl+Page Down, wheel down)</source>
+      <translation>变倍缩小 (Ctrl+Page Down，滚轮向下)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="120" />
+      <source>Zoom in (Ctrl+Page Up, wheel up)</source>
+      <translation>变倍放大 (Ctrl+Page Up，滚轮向上)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="135" />
+      <source>Speed of every PTZ move</source>
+      <translation>云台转动速度</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="136" />
+      <source>PTZ speed</source>
+      <translation>云台速度</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="139" />
+      <source>Presets</source>
+      <translation>预置位</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="143" />
+      <source>Go</source>
+      <translation>转到</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="144" />
+      <source>Go to the chosen preset</source>
+      <translation>转到所选预置位</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="148" />
+      <source>Save…</source>
+      <translation>保存…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="149" />
+      <source>Save where the camera looks now as a preset</source>
+      <translation>把摄像机当前的位置保存为预置位</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="153" />
+      <source>This platform offers no PTZ presets</source>
+      <translation>此平台不提供云台预置位</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="215" />
+      <source>Save preset</source>
+      <translation>保存预置位</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="215" />
+      <source>Preset number:</source>
+      <translation>预置位编号：</translation>
+    </message>
+  </context>
+  <context>
+    <name>PtzWall</name>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="68" />
+      <source>PTZ control: put a PTZ camera on this tile first</source>
+      <extracomment>one wheel notch zooms for this long</extracomment>
+      <translation>云台控制：请先在此画面放一台云台摄像机</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="69" />
+      <source>PTZ control: this camera cannot pan, tilt or zoom</source>
+      <translation>云台控制：此摄像机不能转动或变倍</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="70" />
+      <source>PTZ control: this platform does not offer PTZ</source>
+      <translation>云台控制：此平台不提供云台控制</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="71" />
+      <source>PTZ control: your role only views (presenters may not steer cameras)</source>
+      <translation>云台控制：您的角色只能查看（会商大屏不能控制摄像机）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="76" />
+      <source>dispatcher</source>
+      <translation>调度员</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="76" />
+      <source>town desk</source>
+      <translation>乡镇值班台</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="77" />
+      <source>presenter</source>
+      <translation>演示端</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="82" />
+      <source>PTZ held by {name} ({role}, higher priority) until {time}</source>
+      <translation>云台正由 {name}（{role}，优先级更高）控制，至 {time}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="90" />
+      <source>The platform says your account may not steer cameras.</source>
+      <translation>平台表示您的账号不能控制摄像机。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="92" />
+      <source>The platform says this camera cannot pan, tilt or zoom.</source>
+      <translation>平台表示此摄像机不能转动或变倍。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="93" />
+      <source>PTZ command failed: {reason}</source>
+      <translation>云台命令失败：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="255" />
+      <source>PTZ: pan left</source>
+      <translation>云台：向左转</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="256" />
+      <source>PTZ: pan right</source>
+      <translation>云台：向右转</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="257" />
+      <source>PTZ: tilt up</source>
+      <translation>云台：向上转</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="258" />
+      <source>PTZ: tilt down</source>
+      <translation>云台：向下转</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="259" />
+      <source>PTZ: zoom in</source>
+      <translation>云台：变倍放大</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="260" />
+      <source>PTZ: zoom out</source>
+      <translation>云台：变倍缩小</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="325" />
+      <source>PTZ control</source>
+      <translation>云台控制</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="343" />
+      <source>PTZ</source>
+      <translation>云台</translation>
+    </message>
+    <message>
+      <location filename="../../ui/wall/ptz_overlay.py" line="381" />
+      <source>PTZ control on this tile: arrows, click to centre, drag, wheel zooms, Ctrl+arrows</source>
+      <translation>在此画面控制云台：方向按钮、点击居中、拖动、滚轮变倍、Ctrl+方向键</translation>
     </message>
   </context>
   <context>
@@ -2978,252 +3165,252 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>StaticFile</name>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="205" />
+      <location filename="../../controlroom/backends/static_file.py" line="207" />
       <source>the URL is empty</source>
       <translation>URL 为空</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="207" />
+      <location filename="../../controlroom/backends/static_file.py" line="209" />
       <source>the URL is longer than 2048 characters</source>
       <translation>URL 超过 2048 个字符</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="209" />
+      <location filename="../../controlroom/backends/static_file.py" line="211" />
       <source>the URL contains spaces or control characters</source>
       <translation>URL 含有空格或控制字符</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="214" />
+      <location filename="../../controlroom/backends/static_file.py" line="216" />
       <source>a camera URL must be a network address (rtsp://, http://...), not a local file</source>
       <translation>摄像机 URL 必须是网络地址（rtsp://、http://……），不能是本地文件</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="215" />
+      <location filename="../../controlroom/backends/static_file.py" line="217" />
       <source>the URL scheme '{scheme}' is not allowed (use rtsp, rtsps, http, https)</source>
       <translation>不允许使用 URL 协议“{scheme}”（请用 rtsp、rtsps、http、https）</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="217" />
+      <location filename="../../controlroom/backends/static_file.py" line="219" />
       <source>the URL has no host</source>
       <translation>URL 没有主机</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="219" />
+      <location filename="../../controlroom/backends/static_file.py" line="221" />
       <source>the URL contains a user or password: put them in the keyring and name them with credential</source>
       <translation>URL 中含有用户名或密码：请把它们存入密钥环，并用 credential 指明</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="223" />
+      <location filename="../../controlroom/backends/static_file.py" line="225" />
       <source>RTMP is not a transport ControlRoom plays: give the camera's RTSP, HTTP-TS, HTTP-FLV or HLS URL</source>
       <translation>ControlRoom 不播放 RTMP：请填写摄像机的 RTSP、HTTP-TS、HTTP-FLV 或 HLS 地址</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="228" />
+      <location filename="../../controlroom/backends/static_file.py" line="230" />
       <source>cannot tell the transport of an HTTP URL: its path must end in .ts, .flv or .m3u8</source>
       <translation>无法判断 HTTP URL 的传输方式：路径必须以 .ts、.flv 或 .m3u8 结尾</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="233" />
+      <location filename="../../controlroom/backends/static_file.py" line="235" />
       <source>'{key}' must be a non-empty text</source>
       <translation>“{key}”必须是非空文本</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="235" />
+      <location filename="../../controlroom/backends/static_file.py" line="237" />
       <source>'{key}' is too long or contains control characters</source>
       <translation>“{key}”过长或含有控制字符</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="248" />
+      <location filename="../../controlroom/backends/static_file.py" line="250" />
       <source>'location' must be [longitude, latitude] in degrees</source>
       <translation>“location”必须是 [经度, 纬度]（单位：度）</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="256" />
+      <location filename="../../controlroom/backends/static_file.py" line="258" />
       <source>'id' must be 20 digits (a GB/T 28181 id)</source>
       <translation>“id”必须是 20 位数字（GB/T 28181 编码）</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="264" />
-      <location filename="../../controlroom/backends/static_file.py" line="326" />
+      <location filename="../../controlroom/backends/static_file.py" line="266" />
+      <location filename="../../controlroom/backends/static_file.py" line="328" />
       <source> (did you mean '{key}'?)</source>
       <translation>（是否应为“{key}”？）</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="265" />
-      <location filename="../../controlroom/backends/static_file.py" line="327" />
+      <location filename="../../controlroom/backends/static_file.py" line="267" />
+      <location filename="../../controlroom/backends/static_file.py" line="329" />
       <source>unknown key '{key}'</source>
       <translation>未知的键“{key}”</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="285" />
+      <location filename="../../controlroom/backends/static_file.py" line="287" />
       <source>'{profile}' has no url</source>
       <translation>“{profile}”没有 url</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="274" />
-      <location filename="../../controlroom/backends/static_file.py" line="293" />
-      <location filename="../../controlroom/backends/static_file.py" line="304" />
+      <location filename="../../controlroom/backends/static_file.py" line="276" />
+      <location filename="../../controlroom/backends/static_file.py" line="295" />
+      <location filename="../../controlroom/backends/static_file.py" line="306" />
       <source>'{profile}': {error}</source>
       <translation>“{profile}”：{error}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="331" />
+      <location filename="../../controlroom/backends/static_file.py" line="333" />
       <source>schema_version must be {version} (found {found})</source>
       <translation>schema_version 必须为 {version}（实际为 {found}）</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="339" />
+      <location filename="../../controlroom/backends/static_file.py" line="341" />
       <source>'site' and 'camera' must be arrays of tables ([[site]], [[camera]])</source>
       <translation>“site”和“camera”必须是表数组（[[site]]、[[camera]]）</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="342" />
+      <location filename="../../controlroom/backends/static_file.py" line="344" />
       <source>more than {n} entries: only the first {n} are read</source>
       <translation>条目超过 {n} 个：只读取前 {n} 个</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="353" />
+      <location filename="../../controlroom/backends/static_file.py" line="355" />
       <source>a site must be a table</source>
       <translation>站点必须是一个表</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="358" />
+      <location filename="../../controlroom/backends/static_file.py" line="360" />
       <source>another site already has the key '{key}'</source>
       <translation>已有另一个站点使用键“{key}”</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="361" />
+      <location filename="../../controlroom/backends/static_file.py" line="363" />
       <source>site: {reason}</source>
       <translation>站点：{reason}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="376" />
+      <location filename="../../controlroom/backends/static_file.py" line="378" />
       <source>the parent '{parent}' is not a site in this file</source>
       <translation>上级“{parent}”不是本文件中的站点</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="378" />
+      <location filename="../../controlroom/backends/static_file.py" line="380" />
       <source>the parents form a loop</source>
       <translation>上级关系形成了循环</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="381" />
+      <location filename="../../controlroom/backends/static_file.py" line="383" />
       <source>its parent '{parent}' is a bad entry</source>
       <translation>其上级“{parent}”是错误条目</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="393" />
+      <location filename="../../controlroom/backends/static_file.py" line="395" />
       <source>'online' must be true or false</source>
       <translation>“online”必须是 true 或 false</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="406" />
+      <location filename="../../controlroom/backends/static_file.py" line="408" />
       <source>site '{key}': {reason}</source>
       <translation>站点“{key}”：{reason}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="422" />
+      <location filename="../../controlroom/backends/static_file.py" line="424" />
       <source>site '{key}': its id {id} is already used by site '{other}'</source>
       <translation>站点“{key}”：其编码 {id} 已被站点“{other}”使用</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="434" />
+      <location filename="../../controlroom/backends/static_file.py" line="436" />
       <source>a camera must be a table</source>
       <translation>摄像机必须是一个表</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="440" />
+      <location filename="../../controlroom/backends/static_file.py" line="442" />
       <source>'site' is missing</source>
       <translation>缺少“site”</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="441" />
+      <location filename="../../controlroom/backends/static_file.py" line="443" />
       <source>the site '{site}' is not a (good) site in this file</source>
       <translation>站点“{site}”不是本文件中的（有效）站点</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="453" />
+      <location filename="../../controlroom/backends/static_file.py" line="455" />
       <source>no URL: give 'main' and/or 'sub'</source>
       <translation>没有 URL：请填写“main”和/或“sub”</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="459" />
+      <location filename="../../controlroom/backends/static_file.py" line="461" />
       <source>'ptz' must be true or false</source>
       <translation>“ptz”必须是 true 或 false</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="462" />
+      <location filename="../../controlroom/backends/static_file.py" line="464" />
       <source>'kind' must be one of: {kinds}</source>
       <translation>“kind”必须是以下之一：{kinds}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="465" />
+      <location filename="../../controlroom/backends/static_file.py" line="467" />
       <source>'tags' must be a list of short texts</source>
       <translation>“tags”必须是短文本列表</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="477" />
+      <location filename="../../controlroom/backends/static_file.py" line="479" />
       <source>the id {id} is already used by the camera at line {line}: give one of them another name or an 'id'</source>
       <translation>编码 {id} 已被第 {line} 行的摄像机使用：请给其中一个改名或指定“id”</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="489" />
+      <location filename="../../controlroom/backends/static_file.py" line="491" />
       <source>camera '{name}': {reason}</source>
       <translation>摄像机“{name}”：{reason}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="513" />
+      <location filename="../../controlroom/backends/static_file.py" line="515" />
       <source>the file is larger than {mib} MiB</source>
       <translation>文件大于 {mib} MiB</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="516" />
+      <location filename="../../controlroom/backends/static_file.py" line="518" />
       <source>cannot read the file: {error}</source>
       <translation>无法读取文件：{error}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="520" />
+      <location filename="../../controlroom/backends/static_file.py" line="522" />
       <source>the file is not UTF-8 (byte {pos})</source>
       <translation>文件不是 UTF-8 编码（第 {pos} 字节）</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="528" />
+      <location filename="../../controlroom/backends/static_file.py" line="530" />
       <source>TOML syntax error: {error}</source>
       <translation>TOML 语法错误：{error}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="551" />
+      <location filename="../../controlroom/backends/static_file.py" line="553" />
       <source>The camera file names the credential '{name}', but this machine has no safe keyring to read it from.</source>
       <translation>摄像机文件指定了凭据“{name}”，但本机没有可安全读取的密钥环。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="558" />
+      <location filename="../../controlroom/backends/static_file.py" line="560" />
       <source>Could not read the keyring: {error}</source>
       <translation>无法读取密钥环：{error}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="561" />
+      <location filename="../../controlroom/backends/static_file.py" line="563" />
       <source>The camera file names the credential '{name}', but the keyring has no entry '{name}' (as user:password) under the service '{service}'. Store it with: keyring set {service} {name}</source>
       <translation>摄像机文件指定了凭据“{name}”，但密钥环的服务“{service}”下没有条目“{name}”（格式为 用户名:密码）。请用以下命令保存：keyring set {service} {name}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="577" />
+      <location filename="../../controlroom/backends/static_file.py" line="579" />
       <source>No safe keyring on this machine: camera credentials cannot be stored.</source>
       <translation>本机没有安全的密钥环：无法保存摄像机凭据。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="663" />
+      <location filename="../../controlroom/backends/static_file.py" line="665" />
       <source>The camera is no longer in the camera file.</source>
       <extracomment>the last reload failed as a whole (syntax error, unreadable): the last good inventory stays</extracomment>
       <translation>该摄像机已不在摄像机文件中。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="667" />
+      <location filename="../../controlroom/backends/static_file.py" line="669" />
       <source>The camera file gives no '{profile}' URL for this camera.</source>
       <translation>摄像机文件没有为该摄像机提供“{profile}”地址。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="672" />
+      <location filename="../../controlroom/backends/static_file.py" line="674" />
       <source>This camera's '{profile}' stream is {transport}, which cannot be played here.</source>
       <translation>该摄像机的“{profile}”码流是 {transport}，本机无法播放。</translation>
     </message>
@@ -3580,234 +3767,234 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>WallPane</name>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="78" />
+      <location filename="../../ui/wall/wall_view.py" line="79" />
       <source>Opening the stream.</source>
       <translation>正在打开视频流。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="79" />
+      <location filename="../../ui/wall/wall_view.py" line="80" />
       <source>The platform reports the camera offline.</source>
       <translation>平台报告该摄像机离线。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="80" />
+      <location filename="../../ui/wall/wall_view.py" line="81" />
       <source>The video source ended the stream.</source>
       <translation>视频源结束了视频流。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="81" />
+      <location filename="../../ui/wall/wall_view.py" line="82" />
       <source>The stream could not be opened or broke off.</source>
       <translation>视频流无法打开或已中断。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="87" />
+      <location filename="../../ui/wall/wall_view.py" line="88" />
       <source>Attempt {n}; last problem: {reason}</source>
       <translation>第 {n} 次尝试；上次问题：{reason}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="90" />
+      <location filename="../../ui/wall/wall_view.py" line="91" />
       <source>No new picture for {s} s.</source>
       <translation>已 {s} 秒没有新画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="93" />
+      <location filename="../../ui/wall/wall_view.py" line="94" />
       <source>No picture within {s} s.</source>
       <translation>{s} 秒内没有画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="97" />
+      <location filename="../../ui/wall/wall_view.py" line="98" />
       <source>The platform cannot be reached for a stream ticket; trying again.</source>
       <translation>无法连接平台获取视频流票据，正在重试。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="98" />
+      <location filename="../../ui/wall/wall_view.py" line="99" />
       <source>The platform gave no stream to play: {raw}</source>
       <translation>平台未提供可播放的视频流：{raw}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="100" />
+      <location filename="../../ui/wall/wall_view.py" line="101" />
       <source>The media server refused the session (401): {raw}</source>
       <translation>流媒体服务器拒绝了此会话（401）：{raw}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="102" />
+      <location filename="../../ui/wall/wall_view.py" line="103" />
       <source>This account may not watch this camera (403): {raw}</source>
       <translation>此账号无权观看该摄像机（403）：{raw}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="104" />
+      <location filename="../../ui/wall/wall_view.py" line="105" />
       <source>The media server does not know this stream (404): {raw}</source>
       <translation>流媒体服务器上没有此视频流（404）：{raw}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="117" />
+      <location filename="../../ui/wall/wall_view.py" line="118" />
       <source>Sub stream: the tile is too small to show more.</source>
       <translation>子码流：窗格太小，显示不了更多细节。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="118" />
+      <location filename="../../ui/wall/wall_view.py" line="119" />
       <source>Main stream: the tile is maximised.</source>
       <translation>主码流：窗格已最大化。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="119" />
+      <location filename="../../ui/wall/wall_view.py" line="120" />
       <source>Sub stream, to stay within this workstation's bandwidth budget.</source>
       <translation>子码流：以不超出本工作站的带宽预算。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="120" />
+      <location filename="../../ui/wall/wall_view.py" line="121" />
       <source>The wall is over the bandwidth budget even with sub streams.</source>
       <translation>即使使用子码流，视频墙仍超出带宽预算。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="121" />
+      <location filename="../../ui/wall/wall_view.py" line="122" />
       <source>Key frames only: this computer cannot decode every tile at full rate.</source>
       <translation>仅关键帧：本机无法以全帧率解码所有窗格。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="122" />
+      <location filename="../../ui/wall/wall_view.py" line="123" />
       <source>Kept: the stream switched less than 5 s ago.</source>
       <translation>保持不变：码流在 5 秒内刚切换过。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="731" />
+      <location filename="../../ui/wall/wall_view.py" line="733" />
       <source>This camera is not in the inventory (any more).</source>
       <translation>此摄像机不在（或已不在）资源目录中。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="418" />
+      <location filename="../../ui/wall/wall_view.py" line="420" />
       <source>None of this camera's streams can be played on this computer (offered: {offered}).</source>
       <extracomment>a message for the status bar the view name or layout changed (window title, views menu) a snapshot is on disk (its path) a tile's front began / stopped showing a camera (camera id; once per tile; pre-rolls do not count): the audit trail's "camera opened/closed" (controlroom/audit.py) extra pre-rolls (tile -&gt; camera) from a wall tour (tours_ui) called on every tick (wall tours step here)</extracomment>
       <translation>本机无法播放此摄像机的任何视频流（平台提供：{offered}）。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="531" />
+      <location filename="../../ui/wall/wall_view.py" line="533" />
       <source>Tiles showing key frames only: {n}. This computer cannot decode every tile at full rate.</source>
       <translation>仅显示关键帧的窗格：{n} 个。本机无法以全帧率解码所有窗格。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="605" />
+      <location filename="../../ui/wall/wall_view.py" line="607" />
       <source>Tour paused</source>
       <translation>轮巡已暂停</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="607" />
+      <location filename="../../ui/wall/wall_view.py" line="609" />
       <source>Tour {i}/{n} · {s} s</source>
       <translation>轮巡 {i}/{n} · {s} 秒</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="670" />
+      <location filename="../../ui/wall/wall_view.py" line="672" />
       <source>There are no cameras to show there.</source>
       <translation>没有可显示的摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="680" />
+      <location filename="../../ui/wall/wall_view.py" line="682" />
       <source>{placed} cameras put on the wall; {overflow} more did not fit (choose a larger layout, or start a wall tour to page through them).</source>
       <translation>已上墙 {placed} 个摄像机；另有 {overflow} 个放不下（请选择更大的布局，或开始视频墙轮巡分页查看）。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="684" />
+      <location filename="../../ui/wall/wall_view.py" line="686" />
       <source>Cameras put on the wall: {n}.</source>
       <translation>已上墙的摄像机：{n} 个。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="730" />
+      <location filename="../../ui/wall/wall_view.py" line="732" />
       <source>This camera is outside your town: this account may not watch it.</source>
       <translation>该摄像机不在本镇范围内：此账号无权查看。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="756" />
+      <location filename="../../ui/wall/wall_view.py" line="758" />
       <source>Nothing to save: the tile shows no live picture.</source>
       <translation>无可保存内容：该窗格没有实时画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="852" />
+      <location filename="../../ui/wall/wall_view.py" line="854" />
       <source>Snapshot saved: {path}</source>
       <translation>抓图已保存：{path}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="838" />
-      <location filename="../../ui/wall/wall_view.py" line="850" />
+      <location filename="../../ui/wall/wall_view.py" line="840" />
+      <location filename="../../ui/wall/wall_view.py" line="852" />
       <source>The snapshot could not be saved to {path}.</source>
       <translation>无法将抓图保存到 {path}。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="812" />
+      <location filename="../../ui/wall/wall_view.py" line="814" />
       <source>Taking a snapshot from the main stream…</source>
       <translation>正在从主码流截图……</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="843" />
+      <location filename="../../ui/wall/wall_view.py" line="845" />
       <source>(the main stream gave no picture: taken from the tile's stream)</source>
       <translation>（主码流没有画面：改用窗格当前码流截图）</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="896" />
+      <location filename="../../ui/wall/wall_view.py" line="898" />
       <source>Restore</source>
       <translation>还原</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="896" />
+      <location filename="../../ui/wall/wall_view.py" line="898" />
       <source>Maximise</source>
       <translation>最大化</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="898" />
+      <location filename="../../ui/wall/wall_view.py" line="900" />
       <source>Clear tile</source>
       <translation>清空窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="902" />
+      <location filename="../../ui/wall/wall_view.py" line="904" />
       <source>Snapshot</source>
       <translation>抓图</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="905" />
+      <location filename="../../ui/wall/wall_view.py" line="907" />
       <source>Reset zoom</source>
       <translation>重置缩放</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="908" />
+      <location filename="../../ui/wall/wall_view.py" line="910" />
       <source>Show fps and bit rate</source>
       <translation>显示帧率和码率</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="912" />
+      <location filename="../../ui/wall/wall_view.py" line="914" />
       <source>Stream</source>
       <translation>码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="914" />
+      <location filename="../../ui/wall/wall_view.py" line="916" />
       <source>Automatic</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="914" />
+      <location filename="../../ui/wall/wall_view.py" line="916" />
       <source>Main stream</source>
       <translation>主码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="915" />
+      <location filename="../../ui/wall/wall_view.py" line="917" />
       <source>Sub stream</source>
       <translation>子码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="926" />
+      <location filename="../../ui/wall/wall_view.py" line="928" />
       <source>Start tile tour…</source>
       <translation>开始窗格轮巡…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="930" />
+      <location filename="../../ui/wall/wall_view.py" line="932" />
       <source>Resume tile tour</source>
       <translation>继续窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="933" />
+      <location filename="../../ui/wall/wall_view.py" line="935" />
       <source>Pause tile tour</source>
       <translation>暂停窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="935" />
+      <location filename="../../ui/wall/wall_view.py" line="937" />
       <source>Stop tile tour</source>
       <translation>停止窗格轮巡</translation>
     </message>
@@ -4303,88 +4490,88 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>WvpBackend</name>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="222" />
+      <location filename="../../controlroom/backends/wvp.py" line="224" />
       <source>The camera sent no video to the platform in time: it may be offline, or its network too slow.</source>
       <translation>摄像机未能及时向平台发送视频：它可能已离线，或网络太慢。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="226" />
+      <location filename="../../controlroom/backends/wvp.py" line="228" />
       <source>The camera's device did not answer the platform (signalling timeout).</source>
       <translation>摄像机所属设备未应答平台（信令超时）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="231" />
+      <location filename="../../controlroom/backends/wvp.py" line="233" />
       <source>The platform's media server has no room for another stream.</source>
       <translation>平台的流媒体服务器已无法再承载新的视频流。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="236" />
+      <location filename="../../controlroom/backends/wvp.py" line="238" />
       <source>The platform could not start the stream.</source>
       <translation>平台无法启动该视频流。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="240" />
+      <location filename="../../controlroom/backends/wvp.py" line="242" />
       <source>The platform asks to log in again.</source>
       <translation>平台要求重新登录。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="252" />
+      <location filename="../../controlroom/backends/wvp.py" line="254" />
       <source>The platform did not accept the request's parameters.</source>
       <translation>平台不接受该请求的参数。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="256" />
+      <location filename="../../controlroom/backends/wvp.py" line="258" />
       <source>The platform or the camera's device did not answer in time.</source>
       <translation>平台或摄像机所属设备未及时应答。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="261" />
+      <location filename="../../controlroom/backends/wvp.py" line="263" />
       <source>The platform had an internal error.</source>
       <translation>平台内部出错。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="264" />
+      <location filename="../../controlroom/backends/wvp.py" line="266" />
       <source>The platform refused the request.</source>
       <translation>平台拒绝了该请求。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="300" />
+      <location filename="../../controlroom/backends/wvp.py" line="302" />
       <source>A WVP address must look like wvp+http://host:port.</source>
       <translation>WVP 地址的格式应为 wvp+http://主机:端口。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="389" />
+      <location filename="../../controlroom/backends/wvp.py" line="391" />
       <source>The connection to the platform is closed.</source>
       <translation>与平台的连接已关闭。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="466" />
+      <location filename="../../controlroom/backends/wvp.py" line="468" />
       <source>The platform refused the user name or password.</source>
       <translation>平台拒绝了用户名或密码。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="487" />
-      <location filename="../../controlroom/backends/wvp.py" line="495" />
+      <location filename="../../controlroom/backends/wvp.py" line="489" />
+      <location filename="../../controlroom/backends/wvp.py" line="497" />
       <source>Not logged in to the platform.</source>
       <translation>尚未登录平台。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="640" />
+      <location filename="../../controlroom/backends/wvp.py" line="642" />
       <source>Channels without a region</source>
       <translation>未归属行政区划的通道</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="802" />
+      <location filename="../../controlroom/backends/wvp.py" line="804" />
       <source>This stream was already closed.</source>
       <translation>该视频流已关闭。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="810" />
+      <location filename="../../controlroom/backends/wvp.py" line="812" />
       <source>The platform offers none of the transports ControlRoom can play here.</source>
       <translation>平台提供的传输方式中没有 ControlRoom 在此可以播放的。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="838" />
+      <location filename="../../controlroom/backends/wvp.py" line="840" />
       <source>This platform cannot do that camera movement (%1).</source>
       <translation>此平台不支持该云台动作（%1）。</translation>
     </message>

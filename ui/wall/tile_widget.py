@@ -832,6 +832,18 @@ class TileWidget(QFrame):
         y = min(max(0.0, z.y() - dy_px / h * z.height()), 1.0 - z.height())
         self.set_zoom(QRectF(x, y, z.width(), z.height()))
 
+    def picture_point(self, pos: QPointF) -> QPointF | None:
+        """The picture's point (0..1 fractions) under ``pos`` (tile coordinates); None off the body."""
+        f = self._surface_fraction(pos)
+        if f is None:
+            return None
+        view = self._view()
+        return QPointF(view.x() + f.x() * view.width(), view.y() + f.y() * view.height())
+
+    def add_header_widget(self, widget: QWidget) -> None:
+        """A small control of another part in the header, before the state (the PTZ toggle)."""
+        self._header_box.insertWidget(self._header_box.indexOf(self.state_label), widget)
+
     # ------------------------------------------------------------------ mouse
 
     def wheelEvent(self, event: QWheelEvent) -> None:

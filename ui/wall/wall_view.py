@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from controlroom.ui import text as ui_text
 from controlroom.ui.grid_status import GridStaleness, age_text
 from controlroom.ui.wall.grid_badge import GridBadgeInfo
+from controlroom.ui.wall.ptz_overlay import PtzWall
 from controlroom.ui.wall.tile_widget import TileWidget
 from controlroom.ui.wall.wall_widget import WallWidget
 from PySide6.QtCore import QCoreApplication, QPoint, QRectF, Qt, QTimer, Signal
@@ -231,6 +232,7 @@ class WallPane(QWidget):
         self.wall.set_wall_layout(self.controller.layout, self._release_tiles)
         self._sync_videos()
         self.controller.select(0)
+        self.ptz = PtzWall(self)  # PTZ mode per tile (ui/wall/ptz_overlay.py)
 
     # ------------------------------------------------------------------ players
 
@@ -934,6 +936,8 @@ class WallPane(QWidget):
                 a.triggered.connect(lambda: self.pause_tile_tour(t, True))
             a = menu.addAction(self.tr("Stop tile tour"))
             a.triggered.connect(lambda: self.stop_tile_tour(t))
+        menu.addSeparator()
+        self.ptz.add_menu_entry(menu, t)
         return menu
 
     def _ask_tile_tour(self, t: int) -> None:
@@ -961,6 +965,7 @@ class WallPane(QWidget):
             return
         self._shut = True
         self._tick.stop()
+        self.ptz.shutdown()  # a camera still moving for us is stopped
         self._start_timer.stop()
         self._start_queue.clear()
         self._policy_timer.stop()

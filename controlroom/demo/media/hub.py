@@ -262,6 +262,15 @@ class MediaHub:
         self._clips = {c.index: c for c in clips}
         self.gop_cache = gop_cache
         self._sources: dict[tuple[int, str], LiveSource] = {}
+        # (camera id, profile) -> a source of that camera alone (the PTZ scene cameras)
+        self._camera_sources: dict[tuple[str, str], LiveSource] = {}
+
+    def add_camera_source(self, camera_id: str, profile: str, source: LiveSource) -> None:
+        """Serve ``source`` for this camera's profile instead of its stream index's clip."""
+        self._camera_sources[(camera_id, profile)] = source
+
+    def camera_source(self, camera_id: str, profile: str) -> LiveSource | None:
+        return self._camera_sources.get((camera_id, profile))
 
     def source(self, index: int, profile: str) -> LiveSource:
         if profile not in self.PROFILES:
@@ -281,5 +290,5 @@ class MediaHub:
 
     async def stop(self) -> None:
         """End every subscription (clips stay loaded for a quick restart)."""
-        for src in self._sources.values():
+        for src in [*self._sources.values(), *self._camera_sources.values()]:
             await src.stop()

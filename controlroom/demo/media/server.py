@@ -131,6 +131,9 @@ class MediaServer:
         if profile not in MediaHub.PROFILES:
             raise MediaError(404, f"no profile {profile!r}")
         grant = self._authorize(camera_id, profile, ticket)
+        own = self.hub.camera_source(camera_id, profile)  # a PTZ scene camera (demo/ptz.py)
+        if own is not None:
+            return _GrantedSource(own, grant, self)  # type: ignore[return-value]
         if not self.hub.has(grant.index):
             raise MediaError(404, "no such stream")
         return _GrantedSource(self.hub.source(grant.index, profile), grant, self)  # type: ignore[return-value]
