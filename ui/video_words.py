@@ -13,7 +13,6 @@ from __future__ import annotations
 from controlroom.ui import text as ui_text
 from PySide6.QtCore import QCoreApplication
 
-from controlroom.video.player import TileState
 from controlroom.video.reasons import PlayerReason, ReasonKind
 
 
@@ -80,20 +79,3 @@ def reason_words(reason: PlayerReason) -> str:
     if k is ReasonKind.NO_WINDOW:
         return QCoreApplication.translate("PlayerReason", "This tile is lent out.")
     return k.value  # a kind added without words yet: its name, never a crash
-
-
-def state_words(state: TileState | str) -> str:
-    """A tile state in a few words (a status line, a conference tile)."""
-    words = {
-        TileState.IDLE: QCoreApplication.translate("PlayerReason", "No video"),
-        TileState.CONNECTING: QCoreApplication.translate("PlayerReason", "Connecting…"),
-        TileState.PLAYING: "",
-        TileState.STALLED: QCoreApplication.translate("PlayerReason", "No new pictures"),
-        TileState.RECONNECTING: QCoreApplication.translate("PlayerReason", "Reconnecting…"),
-        TileState.OFFLINE: QCoreApplication.translate("PlayerReason", "Camera offline"),
-        TileState.FAILED: QCoreApplication.translate("PlayerReason", "Cannot play"),
-    }
-    try:
-        return words[TileState(state)]
-    except ValueError:
-        return str(state)

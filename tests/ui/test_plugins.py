@@ -88,7 +88,7 @@ def test_plugins_load_through_entry_points_on_the_demo(qtbot, login, run) -> Non
     assert "plugin.broken.0" not in _plugin_docks(win), "its half-made dock was removed"
     future = records["future"]
     assert future.failure == Failure.API_VERSION
-    assert future.reason == "needs plugin API 2.0; this ControlRoom has plugin API 1.1"
+    assert future.reason == "needs plugin API 2.0; this ControlRoom has plugin API 1.2"
     assert records["unimportable"].failure == Failure.IMPORT
     assert "ModuleNotFoundError" in records["unimportable"].reason
     assert records["needs_missing"].reason == "requires “no_such_plugin”, which is not installed"
@@ -129,7 +129,7 @@ def test_dialog_lists_plugins_and_disable_enable_persists_across_restart(qtbot, 
     assert TEST_PLUGINS <= set(rows)
     assert dialog.table.item(rows["example"], COL_STATE).text() == "Running"
     assert dialog.table.item(rows["future"], COL_STATE).text() == (
-        "Failed: needs plugin API 2.0; this ControlRoom has plugin API 1.1")
+        "Failed: needs plugin API 2.0; this ControlRoom has plugin API 1.2")
     assert "apply at once" in dialog.note.text()
 
     # ---- untick: applies at once (dock gone) and is written to the settings file
