@@ -239,7 +239,7 @@ class WallPane(QWidget):
 
     def _show_slot(self, t: int, decision: Decision | None) -> None:
         """Make tile ``t`` show what the controller says is on it."""
-        tile, tv = self.tiles[t], self.videos[t]
+        tile, tv = self.tiles[t], self.coordinator.slots[t]
         camera_id = self.controller.slot(t).camera_id
         if camera_id is not None and camera_id != tv.camera_id:
             tile.reset_zoom()
@@ -262,14 +262,14 @@ class WallPane(QWidget):
         """The coordinator brought the pre-rolled player to the front: its surface comes up."""
         if t >= len(self.tiles):
             return
-        tile, tv = self.tiles[t], self.videos[t]
+        tile, tv = self.tiles[t], self.coordinator.slots[t]
         tile.swap_surfaces()
         tile.set_state(str(tv.front.state), player_reason_words(tv.front.reason))
         note = reason_words(tv.decision) if tv.decision else ""
         tile.set_profile(tv.profile, note, tv.front.keyframes_only)
 
     def _label_tile(self, t: int) -> None:
-        tile, tv = self.tiles[t], self.videos[t]
+        tile, tv = self.tiles[t], self.coordinator.slots[t]
         camera = self.inventory.cameras.get(tv.camera_id or "")
         if camera is None:
             tile.set_camera(tv.camera_id, tv.camera_id or "", "")
@@ -283,7 +283,7 @@ class WallPane(QWidget):
     def _label_grid(self, t: int) -> None:
         """Tile ``t``'s grid badge from the inventory (none for a camera without a grid)."""
         tile = self.tiles[t]
-        camera = self.inventory.cameras.get(self.videos[t].camera_id or "")
+        camera = self.inventory.cameras.get(self.coordinator.slots[t].camera_id or "")
         grid = self.inventory.grids.get(camera.grid_id) if camera is not None and camera.grid_id else None
         if grid is None:
             tile.set_grid(None)
@@ -332,7 +332,7 @@ class WallPane(QWidget):
             if not self.coordinator.apply(t, decision, kf):
                 continue
             kf_tiles += kf
-            self.tiles[t].set_profile(self.videos[t].profile, reason_words(decision), kf, _demoted(decision))
+            self.tiles[t].set_profile(self.coordinator.slots[t].profile, reason_words(decision), kf, _demoted(decision))
         if kf_tiles and not self._cpu_note_shown:
             self._cpu_note_shown = True
             self.message.emit(self.tr(
@@ -346,9 +346,9 @@ class WallPane(QWidget):
     def _on_slot_state(self, t: int, state: object, reason: object) -> None:
         if self._shut or t >= len(self.tiles):
             return
-        state = TileState(state)
+        state = TileState(str(state))
         tile = self.tiles[t]
-        if state is TileState.PLAYING and (size := self.videos[t].front.decoded_size()) is not None:
+        if state is TileState.PLAYING and (size := self.coordinator.slots[t].front.decoded_size()) is not None:
             tile.set_picture_size(*size)
         tile.set_state(str(state), player_reason_words(reason if isinstance(reason, PlayerReason) else PlayerReason()))
         if state is TileState.RECONNECTING:
@@ -492,7 +492,7 @@ class WallPane(QWidget):
         A zoomed tile shows the picture larger than the tile: the policy hears
         that size, so zooming past the sub stream's pixels switches to main.
         """
-        if t < len(self.videos):
+        if t in self.coordinator.slots:
             self._schedule_policy()
 
     def snapshot(self, t: int) -> str | None:
@@ -506,7 +506,7 @@ class WallPane(QWidget):
         chunks. Without a main stream (or when it gives no picture in time) the
         tile's own picture is saved, and the message says so.
         """
-        tv = self.videos[t]
+        tv = self.coordinator.slots[t]
         camera = self.inventory.cameras.get(tv.camera_id or "")
         if camera is None or tv.front.state is not TileState.PLAYING:
             self.message.emit(self.tr("Nothing to save: the tile shows no live picture."))
@@ -589,7 +589,7 @@ class WallPane(QWidget):
 
     def _snapshot_from_tile(self, path: str, problem: str) -> None:
         t, meta = self._snapshots.pop(path)
-        tv = self.videos[t] if t < len(self.videos) else None
+        tv = self.coordinator.slots.get(t)
         if tv is None or not tv.front.snapshot(path):
             self.message.emit(self.tr("The snapshot could not be saved to {path}.").format(path=path))
             return
@@ -643,7 +643,7 @@ class WallPane(QWidget):
     def tile_menu(self, t: int) -> QMenu:
         """The context menu of tile ``t`` (built fresh: it reflects the tile's state)."""
         c = self.controller
-        tv = self.videos[t]
+        tv = self.coordinator.slots[t]
         tile = self.tiles[t]
         menu = QMenu(self)
         has_camera = tv.camera_id is not None
@@ -702,10 +702,10 @@ class WallPane(QWidget):
 
     def profile_of(self, t: int) -> str | None:
         """The stream profile tile ``t``'s on-screen player plays."""
-        return self.videos[t].profile
+        return self.coordinator.slots[t].profile
 
     def state_of(self, t: int) -> TileState:
-        return self.videos[t].front.state
+        return self.coordinator.slots[t].front.state
 
     # ------------------------------------------------------------------ teardown
 
