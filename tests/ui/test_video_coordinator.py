@@ -184,3 +184,39 @@ def test_reasons_come_structured_and_are_worded_by_the_ui(qtbot, login, run) -> 
         assert coord.slots[k2].front.attempts == 0, "refused before libVLC"
     finally:
         coord.shutdown()
+
+
+def test_the_main_wall_reports_who_is_watched_through_its_coordinator(qtbot, login, run) -> None:  # type: ignore[no-untyped-def]
+    from controlroom.ui.wall.wall_view import WallPane
+    from PySide6.QtWidgets import QMainWindow
+
+    from controlroom.wall.layouts import preset
+
+    session = loaded_session(login, run)
+    a, b = cameras_by_stream(session.inventory, 2)
+    win = QMainWindow()
+    pane = WallPane(session, win)
+    win.setCentralWidget(pane)
+    win.resize(800, 450)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    rec = Record(pane.coordinator)
+    try:
+        pane.set_layout(preset(4))
+        pane.controller.assign(0, a)
+        pane.controller.assign(1, a)  # the same camera twice: watched once
+        pane.controller.assign(2, b)
+        qtbot.waitUntil(lambda: all(pane.state_of(t) is TileState.PLAYING for t in range(3)), timeout=30_000)
+        assert rec.events == [("started", a), ("started", b)]
+        assert pane.videos[0] is pane.coordinator.slots[0] and pane.profile_of(0) == "sub"
+        pane.controller.clear(0)
+        assert rec.events[-1] == ("started", b), "tile 1 still shows it"
+        pane.controller.clear(1)
+        assert rec.events[-1] == ("stopped", a)
+        # the tile's words come from the structured reason: "Live" with nothing to explain
+        assert pane.tiles[2].state == "playing" and pane.tiles[2].detail == ""
+    finally:
+        pane.shutdown()
+        win.close()
+    assert rec.events[-1] == ("stopped", b), "closing the wall stops watching"
