@@ -11,6 +11,7 @@ from __future__ import annotations
 from controlroom.ui import (
     presenting,  # windows that present to an audience hold pop-ups back
     text,  # platform text into widgets: plain, never rich text
+    video_words,  # a player's structured reason in words (API 1.2)
 )
 from controlroom.ui.grid_patterns import hatch_brush, plain_tooltip, put_text, swatch
 from controlroom.ui.grid_status import (
@@ -53,4 +54,5 @@ __all__ = [
     "status_text",
     "swatch",
     "text",
+    "video_words",
 ]

@@ -64,7 +64,7 @@ class Effect(enum.Enum):
 
 #: Where each setting is read today (grep ``settings.shared().get`` / ``ctx.settings.get``):
 #: - language: ui/app.py, before the first window;
-#: - video.transport_preference: WallPane.stream_for and the conference wall, per stream;
+#: - video.transport_preference: video.streams.pick_stream (both walls' coordinator), per stream;
 #: - video.network_caching_ms, video.vout: vlc_options.shared_instance, when libVLC starts;
 #: - wall.*: WallPane.__init__ builds its StreamPolicy once per main window;
 #: - plugins.disabled: PluginManager.start (Plugins… applies it at once);

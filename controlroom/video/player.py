@@ -71,8 +71,9 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from controlroom.api.schema import Transport
 from controlroom.logsafe import mask_url
+from controlroom.video.reasons import NO_REASON, PlayerReason, ReasonKind
 from controlroom.video.rtsp_bridge import RtspBridge
-from controlroom.video.source import FixedLease, LeaseError, StreamLease
+from controlroom.video.source import FixedLease, LeaseError, LeaseProblem, StreamLease
 from controlroom.video.transports import RtspRoute, playable_transports, rtsp_route
 from controlroom.video.urls import UrlRefusal, check_stream_url, require_stream_url
 from controlroom.video.vlc_options import shared_instance
@@ -103,16 +104,10 @@ class TileState(enum.StrEnum):
 
 
 _PERMANENT_CODES = (401, 403, 404)
-_REASONS = {401: "401 Unauthorized", 403: "403 Forbidden", 404: "404 Not Found"}
 
 
-def _permanent(reason: str) -> bool:
-    """A refusal that retrying won't change: the reason starts with 401, 403 or 404."""
-    return reason.split(" ", 1)[0] in {str(c) for c in _PERMANENT_CODES}
-
-
-def probe_status(url: str, timeout: float = 3.0) -> str | None:
-    """Why a source refused us, in words, if it says so (401/403/404); else None.
+def probe_status(url: str, timeout: float = 3.0) -> PlayerReason | None:
+    """Why a source refused us (401/403/404, with the server's words), if it says so; else None.
 
     libVLC reports only "error" for a refused HTTP request, so after a failed
     attempt we ask the server ourselves, once (the backoff bounds how often).
@@ -155,10 +150,7 @@ def probe_status(url: str, timeout: float = 3.0) -> str | None:
             return None
     except (OSError, http.client.HTTPException, ValueError):
         return None
-    if code not in _PERMANENT_CODES:
-        return None
-    text = " ".join(body.split())[:200]
-    return f"{_REASONS[code]}: {mask_url(text)}" if text else _REASONS[code]
+    return PlayerReason.http(code, mask_url(" ".join(body.split())[:200]))
 
 
 @dataclass
@@ -197,6 +189,27 @@ def _forget_event_manager(player: vlc.MediaPlayer) -> None:
         cache.pop(player, None)
 
 
+def lease_reason(problem: LeaseError | None) -> PlayerReason:
+    """Why a lease gave no URL, as a reason (its English detail is quoted, never parsed)."""
+    if problem is None:
+        return PlayerReason(ReasonKind.NO_STREAM)
+    kind = {
+        LeaseProblem.UNREACHABLE: ReasonKind.PLATFORM_UNREACHABLE,
+        LeaseProblem.REFUSED: ReasonKind.FORBIDDEN,
+        LeaseProblem.NO_TRANSPORT: ReasonKind.NO_TRANSPORT,
+    }.get(problem.problem, ReasonKind.NO_STREAM)
+    return PlayerReason(kind, text=problem.detail[:300])
+
+
+def bridge_reason(bridge: RtspBridge) -> PlayerReason:
+    """Why the RTSP bridge gave up: a media server's refusal by its status, else its words."""
+    if bridge.status is not None and (refusal := PlayerReason.http(bridge.status, bridge.error or "")) is not None:
+        return refusal
+    if bridge.ended:
+        return PlayerReason(ReasonKind.SOURCE_ENDED)
+    return PlayerReason(ReasonKind.BRIDGE_FAILED, text=(bridge.error or "")[:300])
+
+
 _EVENTS = {
     vlc.EventType.MediaPlayerVout: "vout",
     vlc.EventType.MediaPlayerEncounteredError: "error",
@@ -207,19 +220,19 @@ _EVENTS = {
 class TilePlayer(QObject):
     """A tile's live video: see the module docstring. Use from one Qt thread only."""
 
-    state_changed = Signal(object, str)  # TileState, detail in English (the UI words it)
+    state_changed = Signal(object, object)  # TileState, PlayerReason (the UI words it)
     stats = Signal(float, float)  # displayed pictures per second, kbit/s demuxed; ~1/s
     first_frame = Signal(float)  # seconds from the start of a connection to its first picture
 
     # libVLC threads -> Qt thread (queued): connection id, event name, monotonic time.
     _vlc_event = Signal(int, str, float)
-    _status_probed = Signal(int, str)  # source generation, reason ("" = not a refusal)
+    _status_probed = Signal(int, object)  # source generation, PlayerReason or None (not a refusal)
 
     def __init__(self, instance: vlc.Instance | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._instance = instance if instance is not None else shared_instance()
         self._state = TileState.IDLE
-        self._detail = ""
+        self._reason: PlayerReason = NO_REASON
         self._win_id: int | None = None
         self._url: str | None = None  # the URL the lease gave for the current connection
         self._transport: Transport | None = None
@@ -237,7 +250,7 @@ class TilePlayer(QObject):
         self._sid = 0
         self._failures = 0  # failed attempts since the last picture (indexes the backoff)
         self._retry_at: float | None = None
-        self._last_reason = ""
+        self._last_reason: PlayerReason = NO_REASON
         self.attempts = 0  # connections started since the last play() (tests, diagnostics)
         #: why the last play()'s URL was refused before it reached libVLC (state failed), else None
         self.refusal: UrlRefusal | None = None
@@ -260,8 +273,14 @@ class TilePlayer(QObject):
         return self._state
 
     @property
+    def reason(self) -> PlayerReason:
+        """Why the player is in its state (structured: the UI words it)."""
+        return self._reason
+
+    @property
     def detail(self) -> str:
-        return self._detail
+        """The reason in English, for the log and diagnostics (never shown)."""
+        return str(self._reason)
 
     @property
     def keyframes_only(self) -> bool:
@@ -328,7 +347,7 @@ class TilePlayer(QObject):
         if fixed_url is not None and self._refuse(fixed_url):
             return  # a fixed URL is checked at once; a lease's at each connect (_with_url)
         if self._offline:
-            self._set_state(TileState.OFFLINE, "the platform reports the camera offline")
+            self._set_state(TileState.OFFLINE, PlayerReason(ReasonKind.CAMERA_OFFLINE))
             return
         if (why := self._unplayable()) is not None:
             self._set_state(TileState.FAILED, why)
@@ -345,7 +364,7 @@ class TilePlayer(QObject):
         if self._lease is not None:
             self._lease.release()
             self._lease = None
-        self._set_state(TileState.IDLE, "")
+        self._set_state(TileState.IDLE, NO_REASON)
 
     def release(self) -> None:
         """Stop and release every libVLC object; call before the window's widget goes. Idempotent."""
@@ -367,7 +386,7 @@ class TilePlayer(QObject):
         self._offline = offline
         if offline:
             self._teardown()
-            self._set_state(TileState.OFFLINE, "the platform reports the camera offline")
+            self._set_state(TileState.OFFLINE, PlayerReason(ReasonKind.CAMERA_OFFLINE))
         elif self._lease is not None:
             self._failures = 0
             if (why := self._unplayable()) is not None:
@@ -375,7 +394,7 @@ class TilePlayer(QObject):
             else:
                 self._connect(TileState.CONNECTING)
         else:
-            self._set_state(TileState.IDLE, "")
+            self._set_state(TileState.IDLE, NO_REASON)
 
     def set_keyframes_only(self, on: bool) -> None:
         """Decode key frames only (about one picture per GOP; a fraction of the CPU).
@@ -435,14 +454,12 @@ class TilePlayer(QObject):
 
     # ------------------------------------------------------------------ connections
 
-    def _unplayable(self) -> str | None:
+    def _unplayable(self) -> PlayerReason | None:
         assert self._transport is not None
         if self._transport is Transport.RTSP and rtsp_route(self._instance) is RtspRoute.NONE:
-            return (
-                "RTSP is not playable here: libVLC has no RTSP client (live555) and PyAV is missing"
-            )
+            return PlayerReason(ReasonKind.NO_RTSP)  # no live555 in libVLC, and PyAV missing
         if self._transport not in playable_transports(self._instance):
-            return f"this libVLC cannot play {self._transport.value} streams"
+            return PlayerReason(ReasonKind.TRANSPORT_UNPLAYABLE, transport=self._transport.value)
         return None
 
     def _open(self) -> _Connection:
@@ -504,7 +521,7 @@ class TilePlayer(QObject):
             # flag within ~0.1 s and finishes by itself if it is slower than this.
             conn.bridge.close(timeout=1.0)
 
-    def _connect(self, state: TileState, detail: str = "") -> None:
+    def _connect(self, state: TileState) -> None:
         self._close(self._next)
         self._next = None
         self._close(self._live)
@@ -517,8 +534,9 @@ class TilePlayer(QObject):
             if not self._poll.isActive():
                 self._poll.start()
 
-        self._set_state(state, detail or ("connecting" if state is TileState.CONNECTING else
-                                          f"attempt {self.attempts + 1}: {self._last_reason}"))  # fmt: skip
+        self._set_state(state, PlayerReason(ReasonKind.CONNECTING) if state is TileState.CONNECTING else
+                        PlayerReason(ReasonKind.RECONNECTING, attempt=self.attempts + 1,
+                                     cause=self._last_reason or None))  # fmt: skip
         self._with_url(opened)
 
     def _with_url(self, then: Callable[[], None]) -> None:
@@ -551,11 +569,11 @@ class TilePlayer(QObject):
         log.warning("stream URL refused (%s): %s", self.refusal.value, mask_url(url)[:200])
         self._teardown()
         self._url = None
-        self._set_state(TileState.FAILED, f"refused: {self.refusal.value}")
+        self._set_state(TileState.FAILED, PlayerReason(ReasonKind.REFUSED_URL, refusal=self.refusal))
         return True
 
     def _lease_failed(self, problem: LeaseError | None) -> None:
-        reason = str(problem) if problem is not None else "no stream URL"
+        reason = lease_reason(problem)
         if self._next is not None or (self._live is not None and self._state is TileState.PLAYING):
             log.info("tile re-tune got no URL (%s); keeping the playing connection", reason)
             return
@@ -567,7 +585,7 @@ class TilePlayer(QObject):
             return
         self._schedule_retry(reason)
 
-    def _schedule_retry(self, reason: str) -> None:
+    def _schedule_retry(self, reason: PlayerReason) -> None:
         delay = BACKOFF_SECONDS[min(self._failures, len(BACKOFF_SECONDS) - 1)]
         self._failures += 1
         self._last_reason = reason
@@ -597,7 +615,7 @@ class TilePlayer(QObject):
         self._connect(TileState.RECONNECTING if self._state is not TileState.CONNECTING
                       else TileState.CONNECTING)  # fmt: skip
 
-    def _attempt_failed(self, conn: _Connection, reason: str) -> None:
+    def _attempt_failed(self, conn: _Connection, reason: PlayerReason) -> None:
         """The live connection is gone: fail for good on a refusal, else retry with backoff."""
         if conn is self._next:
             log.info("tile re-tune failed (%s); keeping the playing connection", reason)
@@ -607,21 +625,21 @@ class TilePlayer(QObject):
         if conn is not self._live:
             return
         if conn.bridge is not None and conn.bridge.error:
-            reason = conn.bridge.error
+            reason = bridge_reason(conn.bridge)
         self._close(self._next)
         self._close(self._live)
         self._next = self._live = None
         self._poll.stop()
-        if _permanent(reason) and not self._fresh_url_may_help(reason):
+        if reason.refused and not self._fresh_url_may_help(reason):
             self._set_state(TileState.FAILED, reason)
             return
         self._schedule_retry(reason)
         if conn.bridge is None and self._url is not None:
             self._probe_refusal(self._url)
 
-    def _fresh_url_may_help(self, reason: str) -> bool:
+    def _fresh_url_may_help(self, reason: PlayerReason) -> bool:
         """A 401 to a lease's URL: its ticket may have expired; one more, fresh, try."""
-        if not reason.startswith("401") or isinstance(self._lease, FixedLease) or self._lease is None:
+        if reason.kind is not ReasonKind.UNAUTHORIZED or isinstance(self._lease, FixedLease) or self._lease is None:
             return False
         self._auth_refusals += 1
         return self._auth_refusals <= 1
@@ -631,15 +649,15 @@ class TilePlayer(QObject):
         emit = self._status_probed.emit
 
         def run() -> None:
-            emit(gen, probe_status(url) or "")
+            emit(gen, probe_status(url))
 
         threading.Thread(target=run, name="tile-status-probe", daemon=True).start()
 
     # ------------------------------------------------------------------ Qt-thread handlers
 
-    @Slot(int, str)
-    def _on_status_probed(self, gen: int, reason: str) -> None:
-        if self._released or gen != self._source_gen or not reason:
+    @Slot(int, object)
+    def _on_status_probed(self, gen: int, reason: PlayerReason | None) -> None:
+        if self._released or gen != self._source_gen or reason is None:
             return
         if self._state is TileState.RECONNECTING and self._live is None:
             if self._fresh_url_may_help(reason):
@@ -668,9 +686,9 @@ class TilePlayer(QObject):
                 conn.vout_at = at
                 self._got_picture(conn, at)
         elif name == "end":
-            self._attempt_failed(conn, "the source ended the stream")
+            self._attempt_failed(conn, PlayerReason(ReasonKind.SOURCE_ENDED))
         elif name == "error":
-            self._attempt_failed(conn, "the stream could not be opened or broke off")
+            self._attempt_failed(conn, PlayerReason(ReasonKind.STREAM_BROKE))
 
     def _got_picture(self, conn: _Connection, at: float) -> None:
         if conn.has_picture:
@@ -689,7 +707,7 @@ class TilePlayer(QObject):
         if conn.extra.pop("retune", False) and self._state is TileState.PLAYING:
             return  # a re-tune in place: no new call-up to announce
         self.first_frame.emit(max(0.0, at - conn.started))
-        self._set_state(TileState.PLAYING, "")
+        self._set_state(TileState.PLAYING, NO_REASON)
 
     @Slot()
     def _on_poll(self) -> None:
@@ -698,7 +716,7 @@ class TilePlayer(QObject):
             if conn is None or conn not in (self._live, self._next):
                 continue  # none, or closed by a step above (a re-tune took over, a failure)
             if conn.bridge is not None and conn.bridge.finished.is_set() and conn.bridge.error:
-                self._attempt_failed(conn, conn.bridge.error)
+                self._attempt_failed(conn, bridge_reason(conn.bridge))
                 continue
             st = vlc.MediaStats()
             if conn.media.get_stats(st):
@@ -711,7 +729,7 @@ class TilePlayer(QObject):
                 conn.read_bytes = read
             if conn is self._next:
                 if not conn.has_picture and now - conn.started > CONNECT_TIMEOUT_SECONDS:
-                    self._attempt_failed(conn, "no picture")
+                    self._attempt_failed(conn, PlayerReason(ReasonKind.NO_PICTURE, seconds=CONNECT_TIMEOUT_SECONDS))
                 continue
             self._check_progress(conn, now)
         live = self._live
@@ -729,16 +747,16 @@ class TilePlayer(QObject):
     def _check_progress(self, conn: _Connection, now: float) -> None:
         if not conn.has_picture:
             if now - conn.started > CONNECT_TIMEOUT_SECONDS:
-                self._attempt_failed(conn, f"no picture within {CONNECT_TIMEOUT_SECONDS:.0f} s")
+                self._attempt_failed(conn, PlayerReason(ReasonKind.NO_PICTURE, seconds=CONNECT_TIMEOUT_SECONDS))
             return
         idle = now - conn.last_progress
         if self._state is TileState.PLAYING and idle >= STALL_SECONDS:
-            self._set_state(TileState.STALLED, f"no new picture for {idle:.1f} s")
+            self._set_state(TileState.STALLED, PlayerReason(ReasonKind.NO_NEW_PICTURE, seconds=round(idle, 1)))
         elif self._state is TileState.STALLED:
             if idle < STALL_SECONDS:
-                self._set_state(TileState.PLAYING, "")
+                self._set_state(TileState.PLAYING, NO_REASON)
             elif idle >= STALL_RECONNECT_SECONDS:
-                self._attempt_failed(conn, f"no new picture for {idle:.1f} s")
+                self._attempt_failed(conn, PlayerReason(ReasonKind.NO_NEW_PICTURE, seconds=round(idle, 1)))
 
     # ------------------------------------------------------------------ helpers
 
@@ -754,9 +772,9 @@ class TilePlayer(QObject):
         cx, cy = min(round(x * w), w - cw), min(round(y * h), h - ch)
         conn.player.video_set_crop_geometry(f"{cw}x{ch}+{cx}+{cy}")
 
-    def _set_state(self, state: TileState, detail: str) -> None:
-        self._state, self._detail = state, detail
-        self.state_changed.emit(state, detail)
+    def _set_state(self, state: TileState, reason: PlayerReason) -> None:
+        self._state, self._reason = state, reason
+        self.state_changed.emit(state, reason)
 
     def _check_alive(self) -> None:
         if self._released:

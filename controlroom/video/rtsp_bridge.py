@@ -79,6 +79,15 @@ def describe_error(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}"
 
 
+def error_status(exc: BaseException) -> int | None:
+    """The media server's refusal status behind ``exc`` (401/403/404), else None."""
+    for cls, code in ((av.error.HTTPUnauthorizedError, 401), (av.error.HTTPForbiddenError, 403),
+                      (av.error.HTTPNotFoundError, 404)):
+        if isinstance(exc, cls):
+            return code
+    return None
+
+
 class RtspBridge:
     """Plays ``url`` (RTSP) into a pipe as MPEG-TS; give libVLC ``mrl``, then ``close()``.
 
@@ -96,6 +105,9 @@ class RtspBridge:
         self.open_timeout = open_timeout
         self.read_timeout = read_timeout
         self.error: str | None = None
+        #: the media server's status when it refused (401/403/404), else None
+        self.status: int | None = None
+        self.ended = False  # the source ended the stream (``error`` says so too)
         self.opened = threading.Event()  # the RTSP source answered and has video
         self.first_packet = threading.Event()  # the first key frame went into the pipe
         self.finished = threading.Event()
@@ -188,11 +200,13 @@ class RtspBridge:
             else:
                 if not self._stop.is_set():
                     self.error = "the source ended the stream"
+                    self.ended = True
         except _BridgeStopped:
             pass
         except Exception as exc:
             if not self._stop.is_set():
                 self.error = describe_error(exc)
+                self.status = error_status(exc)
                 log.warning("bridge %s: %s", mask_url(self.url), self.error)
         finally:
             for c in (sink, source):

@@ -62,7 +62,7 @@ class LeaseError:
 
     def __str__(self) -> str:
         if self.problem is LeaseProblem.REFUSED:
-            return f"403 Forbidden: {self.detail}"  # the player's words for a refusal
+            return f"403 Forbidden: {self.detail}"  # English for the log; the player maps the problem, never this
         return f"no stream URL ({self.problem.value}): {self.detail}"
 
 

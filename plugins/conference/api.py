@@ -8,8 +8,9 @@ on the event stream (``conference.updated`` carries the whole room).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from controlroom.api.schema import (
     ConferenceEvent,
@@ -20,7 +21,12 @@ from controlroom.api.schema import (
     StreamProfile,
     Transport,
 )
+from controlroom.video import streams as video_streams
+from controlroom.video.source import StreamLease, TicketLease
 from controlroom.video.transports import local_choice
+
+if TYPE_CHECKING:
+    from controlroom.api.client import PlatformClient
 
 #: The profile a conference tile plays: a wall of talking heads needs no main stream.
 PREFERRED_PROFILE = "sub"
@@ -125,13 +131,39 @@ def pick_stream(
 ) -> tuple[StreamProfile, Transport, str] | None:
     """The profile (``prefer`` if offered, else the smallest) and the transport to play it over.
 
-    ``choose`` picks the transport, by default as the wall does
-    (``local_choice``). None when no profile offers a transport this machine
-    can play.
+    The wall's own picker (``controlroom.video.streams.pick_stream``): ``choose``
+    picks the transport, by default as the wall does (``local_choice``). None
+    when no profile offers a transport this machine can play.
     """
-    ordered = sorted(profiles, key=lambda p: (p.name != prefer, p.width * p.height))
-    for profile in ordered:
-        chosen = choose(dict(profile.urls))
-        if chosen is not None:
-            return profile, chosen[0], chosen[1]
-    return None
+    choice = video_streams.pick_stream(profiles, prefer, choose)
+    if choice is None:
+        return None
+    profile = next(p for p in profiles if p.name == choice.profile)
+    return profile, choice.transport, choice.public_url
+
+
+class ConferenceSource:
+    """The conference wall's ``VideoSource``: participants' cameras, their join streams, API v1 tickets.
+
+    The coordinator picks the profile (``PREFERRED_PROFILE`` first) and the
+    transport with the same picker as the main wall; every (re)connect asks the
+    platform for a fresh stream ticket (a member may play its participants' cameras).
+    """
+
+    def __init__(self, conference: Conference, client: PlatformClient | None) -> None:
+        self.conference = conference
+        self.client = client
+
+    def streams(self, camera_id: str) -> Sequence[StreamProfile] | None:
+        for p in self.conference.room.participants:
+            if p.camera_id == camera_id and p.id in self.conference.streams:
+                return self.conference.streams[p.id]
+        return None
+
+    def online(self, camera_id: str) -> bool | None:
+        return None  # the room does not say: play, and let the player say what it finds
+
+    def lease(self, camera_id: str, choice: video_streams.StreamChoice) -> StreamLease:
+        if self.client is None:
+            raise RuntimeError("no platform client: the conference wall plays nothing")
+        return TicketLease(self.client, camera_id, choice.profile, choice.transport)

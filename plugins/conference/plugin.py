@@ -2,8 +2,8 @@
 
 Rooms come from the platform and stay current through ``conference.updated``
 events. Joining opens the conference wall (``widgets.wall``): one tile per
-participant with video, their sub streams played by ``TilePlayer`` on native
-surfaces, the active speaker framed; the dock shows the roster with
+participant with video, their sub streams played on native surfaces by the
+main wall's ``VideoCoordinator`` and stream picker, the active speaker framed; the dock shows the roster with
 microphone and hand, and sends raise-hand and mute *requests*: what the
 roster shows always comes back from the platform's events, never from the
 button that was pressed. Leaving stops and releases every player before the
@@ -26,9 +26,8 @@ from controlroom.api.errors import PlatformError
 from controlroom.api.schema import ConferenceRoom, Event, Participant
 from controlroom.plugin_api import Plugin, PluginContext, Setting
 from controlroom.session import ConnectionState
-from controlroom.video.source import TicketLease
 
-from .api import Conference, Rooms, pick_stream
+from .api import Conference, ConferenceSource, Rooms
 from .widgets.pane import ConferencePane
 from .widgets.wall import ConferenceWall
 
@@ -38,7 +37,7 @@ log = logging.getLogger("controlroom.plugins.conference")
 class ConferencePlugin(Plugin):
     NAME = "conference"
     TITLE = QT_TRANSLATE_NOOP("Plugins", "Video conference")
-    API_VERSION = (1, 1)
+    API_VERSION = (1, 2)  # 1.2: controlroom.ui.api.video_words
     REQUIRES_CAPABILITIES = ("conference",)  # not started on a platform without them
     SETTINGS: ClassVar[dict[str, Setting]] = {
         "display_screen": Setting(str, "", "The screen the conference wall last went full screen on (its name)."),
@@ -159,7 +158,7 @@ class ConferencePlugin(Plugin):
 
     def _open_wall(self, conference: Conference) -> None:
         self.conference = conference
-        self.wall = ConferenceWall(conference.room.name)
+        self.wall = ConferenceWall(conference.room.name, ConferenceSource(conference, self.ctx.client))
         self.wall.leave_requested.connect(self.leave)
         self.wall.windowed.connect(lambda: self.pane.set_message(""))
         for p in conference.with_video():
@@ -175,16 +174,11 @@ class ConferencePlugin(Plugin):
     def _add_tile(self, p: Participant) -> None:
         assert self.wall is not None and self.conference is not None
         tile = self.wall.add_tile(p, self._site_name(p.site_id))
-        chosen = pick_stream(self.conference.streams.get(p.id, []))
-        if chosen is None:
-            tile.cannot_play(QCoreApplication.translate("ConferencePlugin", "no stream this machine can play"))
-            return
-        profile, transport, _public_url = chosen
         if p.camera_id is None:
             tile.cannot_play(QCoreApplication.translate("ConferencePlugin", "no stream this machine can play"))
             return
-        # a fresh stream ticket at every (re)connect: the platform lets a member play its participants' cameras
-        tile.play(TicketLease(self.ctx.client, p.camera_id, profile.name, transport))
+        # the main wall's coordinator and picker: the sub stream, a fresh stream ticket at every (re)connect
+        self.wall.play(p.id, p.camera_id)
 
     def _room_changed(self, room: ConferenceRoom) -> None:
         conference, wall = self.conference, self.wall

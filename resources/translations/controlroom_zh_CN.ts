@@ -735,63 +735,62 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConferencePlugin</name>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="89" />
+      <location filename="../../plugins/conference/plugin.py" line="88" />
       <source>{what} failed: {error}</source>
       <translation>{what}失败：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="111" />
+      <location filename="../../plugins/conference/plugin.py" line="110" />
       <source>Loading the meeting rooms</source>
       <translation>读取会议室</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="145" />
+      <location filename="../../plugins/conference/plugin.py" line="144" />
       <source>Joining…</source>
       <translation>正在加入…</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="158" />
+      <location filename="../../plugins/conference/plugin.py" line="157" />
       <source>Joining the meeting</source>
       <translation>加入会议</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="180" />
-      <location filename="../../plugins/conference/plugin.py" line="184" />
+      <location filename="../../plugins/conference/plugin.py" line="178" />
       <source>no stream this machine can play</source>
       <translation>没有本机能播放的视频流</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="220" />
+      <location filename="../../plugins/conference/plugin.py" line="214" />
       <source>Fetching a participant's video</source>
       <translation>获取参会方视频</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="230" />
+      <location filename="../../plugins/conference/plugin.py" line="224" />
       <source>Leaving the meeting</source>
       <translation>退出会议</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="247" />
+      <location filename="../../plugins/conference/plugin.py" line="241" />
       <source>Raising the hand</source>
       <translation>举手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="247" />
+      <location filename="../../plugins/conference/plugin.py" line="241" />
       <source>Lowering the hand</source>
       <translation>放下手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="253" />
+      <location filename="../../plugins/conference/plugin.py" line="247" />
       <source>Muting</source>
       <translation>静音</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="253" />
+      <location filename="../../plugins/conference/plugin.py" line="247" />
       <source>Unmuting</source>
       <translation>取消静音</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="262" />
+      <location filename="../../plugins/conference/plugin.py" line="256" />
       <source>On the meeting display. Esc there, or Back to a window, brings it back.</source>
       <translation>已在会议显示屏上。在该屏幕上按 Esc 或点击“返回窗口”即可恢复。</translation>
     </message>
@@ -799,52 +798,53 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConferenceTile</name>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="129" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="136" />
       <source>● Speaking</source>
+      <extracomment>the coordinator's player on this tile's surface (set by the wall; tests, diagnostics) the tile's slot in the wall's coordinator</extracomment>
       <translation>● 正在发言</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="131" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="138" />
       <source>Muted</source>
       <translation>已静音</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="131" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="138" />
       <source>Mic on</source>
       <translation>麦克风开</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="133" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="140" />
       <source>Hand raised</source>
       <translation>已举手</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="164" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="165" />
       <source>No video</source>
       <translation>无视频</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="165" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="166" />
       <source>Connecting…</source>
       <translation>正在连接…</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="167" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="168" />
       <source>No new pictures</source>
       <translation>画面未更新</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="168" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="169" />
       <source>Reconnecting…</source>
       <translation>正在重连…</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="169" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="170" />
       <source>Camera offline</source>
       <translation>摄像机离线</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/tile.py" line="170" />
+      <location filename="../../plugins/conference/widgets/tile.py" line="171" />
       <source>Cannot play</source>
       <translation>无法播放</translation>
     </message>
@@ -852,13 +852,13 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConferenceWall</name>
     <message>
-      <location filename="../../plugins/conference/widgets/wall.py" line="78" />
+      <location filename="../../plugins/conference/widgets/wall.py" line="87" />
       <source>Closing this window leaves the meeting</source>
       <extracomment>the operator closed the window: leave the conference back from the meeting display to a window (Esc or the pane's button)</extracomment>
       <translation>关闭此窗口即退出会议</translation>
     </message>
     <message>
-      <location filename="../../plugins/conference/widgets/wall.py" line="90" />
+      <location filename="../../plugins/conference/widgets/wall.py" line="99" />
       <source>No participant sends video yet.</source>
       <translation>还没有参会方传送视频。</translation>
     </message>
@@ -1467,22 +1467,22 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>IncidentBar</name>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="996" />
+      <location filename="../../ui/wall/wall_view.py" line="753" />
       <source>Back to your own wall as you left it (Esc on the wall, Alt+Left)</source>
       <translation>回到您离开时的电视墙（在电视墙上按 Esc，或 Alt+左箭头）</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="1007" />
+      <location filename="../../ui/wall/wall_view.py" line="764" />
       <source>Incident wall: {title}. Your view is kept.</source>
       <translation>事件墙：{title}。您的视图已保留。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="1008" />
+      <location filename="../../ui/wall/wall_view.py" line="765" />
       <source>Back to “{view}”</source>
       <translation>回到“{view}”</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="1009" />
+      <location filename="../../ui/wall/wall_view.py" line="766" />
       <source>Back to your wall</source>
       <translation>回到您的电视墙</translation>
     </message>
@@ -2032,6 +2032,54 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     </message>
   </context>
   <context>
+    <name>PlayerReason</name>
+    <message>
+      <location filename="../../ui/video_words.py" line="33" />
+      <source>Attempt {n}.</source>
+      <translation>第 {n} 次尝试。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/video_words.py" line="48" />
+      <source>The media server refused the session (401).</source>
+      <translation>媒体服务器拒绝了此会话（401）。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/video_words.py" line="52" />
+      <source>This account may not watch this camera (403).</source>
+      <translation>此账号无权查看该摄像机（403）。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/video_words.py" line="56" />
+      <source>The media server does not know this stream (404).</source>
+      <translation>媒体服务器上没有该视频流（404）。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/video_words.py" line="65" />
+      <source>The platform offers no stream over the chosen transport: {raw}</source>
+      <translation>平台未提供所选传输方式的视频流：{raw}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/video_words.py" line="68" />
+      <source>RTSP cannot be played on this computer: libVLC has no RTSP client and PyAV is missing.</source>
+      <translation>本机无法播放 RTSP：libVLC 没有 RTSP 客户端，且缺少 PyAV。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/video_words.py" line="71" />
+      <source>This computer's libVLC cannot play {transport} streams.</source>
+      <translation>本机的 libVLC 无法播放 {transport} 视频流。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/video_words.py" line="74" />
+      <source>The RTSP stream failed: {raw}</source>
+      <translation>RTSP 视频流出错：{raw}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/video_words.py" line="80" />
+      <source>This tile is lent out.</source>
+      <translation>此窗格已借出。</translation>
+    </message>
+  </context>
+  <context>
     <name>PluginContext</name>
     <message>
       <location filename="../../controlroom/plugin_api.py" line="329" />
@@ -2183,7 +2231,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Plugins</name>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="40" />
+      <location filename="../../plugins/conference/plugin.py" line="39" />
       <source>Video conference</source>
       <translation>视频会商</translation>
     </message>
@@ -3029,7 +3077,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     <message>
       <location filename="../../ui/settings_dialog.py" line="102" />
       <source>Takes effect at once.</source>
-      <extracomment>the largest number a spin box offers when the declaration sets no bound (pixels per second reach billions: more than a 32-bit QSpinBox holds, so numbers use QDoubleSpinBox) Where each setting is read today (grep ``settings.shared().get`` / ``ctx.settings.get``): - language: ui/app.py, before the first window; - video.transport_preference: WallPane.stream_for and the conference wall, per stream; - video.network_caching_ms, video.vout: vlc_options.shared_instance, when libVLC starts; - wall.*: WallPane.__init__ builds its StreamPolicy once per main window; - plugins.disabled: PluginManager.start (Plugins… applies it at once); - platform.*: LoginDialog builds the Session's RequestLimits at each sign-in; - plugins.alerts.*: on each alert; other plugins read theirs in setup (the default).</extracomment>
+      <extracomment>the largest number a spin box offers when the declaration sets no bound (pixels per second reach billions: more than a 32-bit QSpinBox holds, so numbers use QDoubleSpinBox) Where each setting is read today (grep ``settings.shared().get`` / ``ctx.settings.get``): - language: ui/app.py, before the first window; - video.transport_preference: video.streams.pick_stream (both walls' coordinator), per stream; - video.network_caching_ms, video.vout: vlc_options.shared_instance, when libVLC starts; - wall.*: WallPane.__init__ builds its StreamPolicy once per main window; - plugins.disabled: PluginManager.start (Plugins… applies it at once); - platform.*: LoginDialog builds the Session's RequestLimits at each sign-in; - plugins.alerts.*: on each alert; other plugins read theirs in setup (the default).</extracomment>
       <translation>立即生效。</translation>
     </message>
     <message>
@@ -3767,234 +3815,234 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>WallPane</name>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="79" />
+      <location filename="../../ui/video_words.py" line="30" />
       <source>Opening the stream.</source>
       <translation>正在打开视频流。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="80" />
+      <location filename="../../ui/video_words.py" line="37" />
       <source>The platform reports the camera offline.</source>
       <translation>平台报告该摄像机离线。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="81" />
+      <location filename="../../ui/video_words.py" line="39" />
       <source>The video source ended the stream.</source>
       <translation>视频源结束了视频流。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="82" />
+      <location filename="../../ui/video_words.py" line="41" />
       <source>The stream could not be opened or broke off.</source>
       <translation>视频流无法打开或已中断。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="88" />
+      <location filename="../../ui/video_words.py" line="34" />
       <source>Attempt {n}; last problem: {reason}</source>
       <translation>第 {n} 次尝试；上次问题：{reason}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="91" />
+      <location filename="../../ui/video_words.py" line="45" />
       <source>No new picture for {s} s.</source>
       <translation>已 {s} 秒没有新画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="94" />
+      <location filename="../../ui/video_words.py" line="43" />
       <source>No picture within {s} s.</source>
       <translation>{s} 秒内没有画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="98" />
+      <location filename="../../ui/video_words.py" line="61" />
       <source>The platform cannot be reached for a stream ticket; trying again.</source>
       <translation>无法连接平台获取视频流票据，正在重试。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="99" />
+      <location filename="../../ui/video_words.py" line="63" />
       <source>The platform gave no stream to play: {raw}</source>
       <translation>平台未提供可播放的视频流：{raw}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="101" />
+      <location filename="../../ui/video_words.py" line="49" />
       <source>The media server refused the session (401): {raw}</source>
       <translation>流媒体服务器拒绝了此会话（401）：{raw}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="103" />
+      <location filename="../../ui/video_words.py" line="53" />
       <source>This account may not watch this camera (403): {raw}</source>
       <translation>此账号无权观看该摄像机（403）：{raw}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="105" />
+      <location filename="../../ui/video_words.py" line="57" />
       <source>The media server does not know this stream (404): {raw}</source>
       <translation>流媒体服务器上没有此视频流（404）：{raw}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="118" />
+      <location filename="../../ui/wall/wall_view.py" line="77" />
       <source>Sub stream: the tile is too small to show more.</source>
       <translation>子码流：窗格太小，显示不了更多细节。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="119" />
+      <location filename="../../ui/wall/wall_view.py" line="78" />
       <source>Main stream: the tile is maximised.</source>
       <translation>主码流：窗格已最大化。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="120" />
+      <location filename="../../ui/wall/wall_view.py" line="79" />
       <source>Sub stream, to stay within this workstation's bandwidth budget.</source>
       <translation>子码流：以不超出本工作站的带宽预算。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="121" />
+      <location filename="../../ui/wall/wall_view.py" line="80" />
       <source>The wall is over the bandwidth budget even with sub streams.</source>
       <translation>即使使用子码流，视频墙仍超出带宽预算。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="122" />
+      <location filename="../../ui/wall/wall_view.py" line="81" />
       <source>Key frames only: this computer cannot decode every tile at full rate.</source>
       <translation>仅关键帧：本机无法以全帧率解码所有窗格。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="123" />
+      <location filename="../../ui/wall/wall_view.py" line="82" />
       <source>Kept: the stream switched less than 5 s ago.</source>
       <translation>保持不变：码流在 5 秒内刚切换过。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="733" />
+      <location filename="../../ui/wall/wall_view.py" line="496" />
       <source>This camera is not in the inventory (any more).</source>
       <translation>此摄像机不在（或已不在）资源目录中。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="420" />
+      <location filename="../../ui/video_words.py" line="76" />
       <source>None of this camera's streams can be played on this computer (offered: {offered}).</source>
-      <extracomment>a message for the status bar the view name or layout changed (window title, views menu) a snapshot is on disk (its path) a tile's front began / stopped showing a camera (camera id; once per tile; pre-rolls do not count): the audit trail's "camera opened/closed" (controlroom/audit.py) extra pre-rolls (tile -&gt; camera) from a wall tour (tours_ui) called on every tick (wall tours step here)</extracomment>
       <translation>本机无法播放此摄像机的任何视频流（平台提供：{offered}）。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="533" />
+      <location filename="../../ui/wall/wall_view.py" line="348" />
       <source>Tiles showing key frames only: {n}. This computer cannot decode every tile at full rate.</source>
+      <extracomment>a tile's players and what they play: the coordinator's slot (kept under its old name) a message for the status bar the view name or layout changed (window title, views menu) a snapshot is on disk (its path) a camera began / stopped being shown on some tile's front (the coordinator's; pre-rolls and lent tiles do not count, a camera on two tiles counts once): the audit trail's "camera opened/closed" (controlroom/audit.py) extra pre-rolls (tile -&gt; camera) from a wall tour (tours_ui) called on every tick (wall tours step here)</extracomment>
       <translation>仅显示关键帧的窗格：{n} 个。本机无法以全帧率解码所有窗格。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="607" />
+      <location filename="../../ui/wall/wall_view.py" line="387" />
       <source>Tour paused</source>
       <translation>轮巡已暂停</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="609" />
+      <location filename="../../ui/wall/wall_view.py" line="389" />
       <source>Tour {i}/{n} · {s} s</source>
       <translation>轮巡 {i}/{n} · {s} 秒</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="672" />
+      <location filename="../../ui/wall/wall_view.py" line="435" />
       <source>There are no cameras to show there.</source>
       <translation>没有可显示的摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="682" />
+      <location filename="../../ui/wall/wall_view.py" line="445" />
       <source>{placed} cameras put on the wall; {overflow} more did not fit (choose a larger layout, or start a wall tour to page through them).</source>
       <translation>已上墙 {placed} 个摄像机；另有 {overflow} 个放不下（请选择更大的布局，或开始视频墙轮巡分页查看）。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="686" />
+      <location filename="../../ui/wall/wall_view.py" line="449" />
       <source>Cameras put on the wall: {n}.</source>
       <translation>已上墙的摄像机：{n} 个。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="732" />
+      <location filename="../../ui/wall/wall_view.py" line="495" />
       <source>This camera is outside your town: this account may not watch it.</source>
       <translation>该摄像机不在本镇范围内：此账号无权查看。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="758" />
+      <location filename="../../ui/wall/wall_view.py" line="521" />
       <source>Nothing to save: the tile shows no live picture.</source>
       <translation>无可保存内容：该窗格没有实时画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="854" />
+      <location filename="../../ui/wall/wall_view.py" line="617" />
       <source>Snapshot saved: {path}</source>
       <translation>抓图已保存：{path}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="840" />
-      <location filename="../../ui/wall/wall_view.py" line="852" />
+      <location filename="../../ui/wall/wall_view.py" line="603" />
+      <location filename="../../ui/wall/wall_view.py" line="615" />
       <source>The snapshot could not be saved to {path}.</source>
       <translation>无法将抓图保存到 {path}。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="814" />
+      <location filename="../../ui/wall/wall_view.py" line="577" />
       <source>Taking a snapshot from the main stream…</source>
       <translation>正在从主码流截图……</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="845" />
+      <location filename="../../ui/wall/wall_view.py" line="608" />
       <source>(the main stream gave no picture: taken from the tile's stream)</source>
       <translation>（主码流没有画面：改用窗格当前码流截图）</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="898" />
+      <location filename="../../ui/wall/wall_view.py" line="660" />
       <source>Restore</source>
       <translation>还原</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="898" />
+      <location filename="../../ui/wall/wall_view.py" line="660" />
       <source>Maximise</source>
       <translation>最大化</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="900" />
+      <location filename="../../ui/wall/wall_view.py" line="662" />
       <source>Clear tile</source>
       <translation>清空窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="904" />
+      <location filename="../../ui/wall/wall_view.py" line="666" />
       <source>Snapshot</source>
       <translation>抓图</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="907" />
+      <location filename="../../ui/wall/wall_view.py" line="669" />
       <source>Reset zoom</source>
       <translation>重置缩放</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="910" />
+      <location filename="../../ui/wall/wall_view.py" line="672" />
       <source>Show fps and bit rate</source>
       <translation>显示帧率和码率</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="914" />
+      <location filename="../../ui/wall/wall_view.py" line="676" />
       <source>Stream</source>
       <translation>码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="916" />
+      <location filename="../../ui/wall/wall_view.py" line="678" />
       <source>Automatic</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="916" />
+      <location filename="../../ui/wall/wall_view.py" line="678" />
       <source>Main stream</source>
       <translation>主码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="917" />
+      <location filename="../../ui/wall/wall_view.py" line="679" />
       <source>Sub stream</source>
       <translation>子码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="928" />
+      <location filename="../../ui/wall/wall_view.py" line="690" />
       <source>Start tile tour…</source>
       <translation>开始窗格轮巡…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="932" />
+      <location filename="../../ui/wall/wall_view.py" line="694" />
       <source>Resume tile tour</source>
       <translation>继续窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="935" />
+      <location filename="../../ui/wall/wall_view.py" line="697" />
       <source>Pause tile tour</source>
       <translation>暂停窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="937" />
+      <location filename="../../ui/wall/wall_view.py" line="699" />
       <source>Stop tile tour</source>
       <translation>停止窗格轮巡</translation>
     </message>
@@ -4599,7 +4647,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ctx</name>
     <message>
-      <location filename="../../plugins/conference/plugin.py" line="65" />
+      <location filename="../../plugins/conference/plugin.py" line="64" />
       <source>Video conference</source>
       <translation>视频会商</translation>
     </message>

@@ -1,17 +1,19 @@
-"""The wall pane: binds the wall logic, the stream policy and one player per tile surface.
+"""The wall pane: binds the wall logic, the stream policy, the video coordinator and the widgets.
 
 ``WallPane`` owns a ``WallController`` (what is on which tile), a
 ``StreamPolicy`` (main or sub from each tile's real pixel size), the
-``WallWidget`` (what the operator sees) and two ``TilePlayer`` per tile: one
-on the surface on screen, one on the tile's hidden surface. The hidden one
-pre-rolls what the tile shows next — a tour's next camera, or the other
-stream profile when the policy switches (maximise, restore) — and the tile
-swaps surfaces once it has a picture, so neither a tour step nor a
-maximise shows a black wait for the next key frame.
+``WallWidget`` (what the operator sees) and a ``VideoCoordinator``
+(``controlroom.video.coordinator``: the players, leases, pre-rolls and
+profile switches, no widgets). The pane gives the coordinator each tile's two
+window ids (the surface on screen and the hidden one a tour pre-rolls into)
+and the policy's decisions from the tiles' pixel sizes; the coordinator
+answers with states and structured reasons, which the pane words
+(``controlroom.ui.video_words``) and shows, and with ``swapped`` when a
+pre-rolled surface is to come to the front.
 
 Everything an operator does on the wall goes through the controller; its
-``WallChange`` batches come back here and are turned into players started,
-stopped or swapped and tiles re-labelled. Camera online state comes from the
+``WallChange`` batches come back here and are turned into slots shown,
+cleared or pre-rolled and tiles re-labelled. Camera online state comes from the
 inventory's deltas: a camera the platform calls offline is not hammered
 (``TilePlayer.set_offline``) and comes back by itself. So does each tile's
 grid badge (网格): a grid's status delta relabels only the tiles showing
@@ -25,15 +27,13 @@ import logging
 import re
 import threading
 import time
-from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from controlroom.ui import text as ui_text
 from controlroom.ui.grid_status import GridStaleness, age_text
+from controlroom.ui.video_words import reason_words as player_reason_words
 from controlroom.ui.wall.grid_badge import GridBadgeInfo
 from controlroom.ui.wall.ptz_overlay import PtzWall
 from controlroom.ui.wall.tile_widget import TileWidget
@@ -43,12 +43,13 @@ from PySide6.QtGui import QAction, QActionGroup, QImage
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from controlroom import paths, settings
-from controlroom.api.schema import Camera, StreamProfile, Transport
+from controlroom.api.schema import Camera, Transport
 from controlroom.inventory import InventoryDelta
 from controlroom.names import camera_name
-from controlroom.video.player import TilePlayer, TileState
+from controlroom.video.coordinator import SessionSource, Shown, Slot, VideoCoordinator
+from controlroom.video.player import TileState
+from controlroom.video.reasons import PlayerReason
 from controlroom.video.source import LeaseError, StreamLease
-from controlroom.video.transports import local_choice
 from controlroom.wall.controller import Missing, WallChange, WallController, why_missing
 from controlroom.wall.layouts import Layout
 from controlroom.wall.policy import Decision, Reason, StreamPolicy
@@ -71,48 +72,6 @@ def sanitise_filename(name: str) -> str:
     return cleaned[:80] or "camera"
 
 
-def detail_words(detail: str) -> str:
-    """The player's English detail in the operator's language (what it is, then the raw reason)."""
-    if not detail:
-        return ""
-    fixed = {
-        "connecting": QCoreApplication.translate("WallPane", "Opening the stream."),
-        "the platform reports the camera offline": QCoreApplication.translate("WallPane", "The platform reports the camera offline."),
-        "the source ended the stream": QCoreApplication.translate("WallPane", "The video source ended the stream."),
-        "the stream could not be opened or broke off": QCoreApplication.translate("WallPane", "The stream could not be opened or broke off."),
-    }
-    if detail in fixed:
-        return fixed[detail]
-    m = re.match(r"attempt (\d+): (.*)$", detail)
-    if m:
-        return QCoreApplication.translate("WallPane", "Attempt {n}; last problem: {reason}").format(n=m.group(1), reason=detail_words(m.group(2)))
-    m = re.match(r"no new picture for ([\d.]+) s$", detail)
-    if m:
-        return QCoreApplication.translate("WallPane", "No new picture for {s} s.").format(s=m.group(1))
-    m = re.match(r"no picture within ([\d.]+) s$", detail)
-    if m:
-        return QCoreApplication.translate("WallPane", "No picture within {s} s.").format(s=m.group(1))
-    m = re.match(r"no stream URL \((\w+)\)", detail)
-    if m:
-        if m.group(1) == "unreachable":
-            return QCoreApplication.translate("WallPane", "The platform cannot be reached for a stream ticket; trying again.")
-        return QCoreApplication.translate("WallPane", "The platform gave no stream to play: {raw}").format(raw=detail)
-    if detail.startswith("401"):
-        return QCoreApplication.translate("WallPane", "The media server refused the session (401): {raw}").format(raw=detail)
-    if detail.startswith("403"):
-        return QCoreApplication.translate("WallPane", "This account may not watch this camera (403): {raw}").format(raw=detail)
-    if detail.startswith("404"):
-        return QCoreApplication.translate("WallPane", "The media server does not know this stream (404): {raw}").format(raw=detail)
-    return detail
-
-
-def player_words(player: TilePlayer, detail: str) -> str:
-    """Words for a player's state detail; a refused stream URL is worded from its structured reason."""
-    if player.refusal is not None:
-        return ui_text.refusal_words(player.refusal)
-    return detail_words(detail)
-
-
 def reason_words(decision: Decision) -> str:
     words = {
         Reason.SMALL_TILE: QCoreApplication.translate("WallPane", "Sub stream: the tile is too small to show more."),
@@ -125,20 +84,8 @@ def reason_words(decision: Decision) -> str:
     return "\n".join(words[r] for r in sorted(decision.reasons, key=lambda r: r.value) if r in words)
 
 
-@dataclass
-class TileVideo:
-    """The players of one tile and what they play (runtime only, never saved)."""
-
-    front: TilePlayer
-    back: TilePlayer
-    camera_id: str | None = None  # what the front plays
-    profile: str | None = None
-    back_camera: str | None = None  # what the back pre-rolls
-    back_profile: str | None = None
-    back_for_switch: bool = False  # the back pre-rolls a profile switch (swap on first picture)
-    forced: str | None = None  # the operator's choice: "main", "sub" or None (automatic)
-    decision: Decision | None = None
-    first_frame: float | None = None
+#: a tile's players and what they play: the coordinator's slot (kept under its old name)
+TileVideo = Slot
 
 
 class WallPane(QWidget):
@@ -152,7 +99,8 @@ class WallPane(QWidget):
     snapshot_saved = Signal(str)
     # worker thread -> GUI thread: path, width, height, BGRA bytes, problem
     _snapshot_grabbed = Signal(str, int, int, bytes, str)
-    #: a tile's front began / stopped showing a camera (camera id; once per tile; pre-rolls do not count):
+    #: a camera began / stopped being shown on some tile's front (the coordinator's; pre-rolls and lent
+    #: tiles do not count, a camera on two tiles counts once):
     #: the audit trail's "camera opened/closed" (controlroom/audit.py)
     watching_started = Signal(str)
     watching_stopped = Signal(str)
@@ -180,8 +128,12 @@ class WallPane(QWidget):
         box.addWidget(self.incident_bar)
         box.addWidget(self.wall)
         self._shown_state: tuple[object, ...] | None = None
-        self.videos: list[TileVideo] = []
-        self._watching: dict[int, str] = {}  # tile -> the camera its front shows (for watching_*)
+        self.coordinator = VideoCoordinator(SessionSource(session), self)
+        self.coordinator.state_changed.connect(self._on_slot_state)
+        self.coordinator.swapped.connect(self._on_swapped)
+        self.coordinator.stats.connect(self._on_slot_stats)
+        self.coordinator.watching_started.connect(self.watching_started)
+        self.coordinator.watching_stopped.connect(self.watching_stopped)
         self._snapshots: dict[str, tuple[int, dict[str, str]]] = {}  # path -> (tile, metadata)
         self._snapshot_grabbed.connect(self._on_snapshot_grabbed, Qt.ConnectionType.QueuedConnection)
         self._stats_visible = False
@@ -221,83 +173,40 @@ class WallPane(QWidget):
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self._on_tick)
         self._tick.start()
-        # Tiles that get a new camera start one per turn of the event loop
-        # (gridplayer's lesson: load players one at a time): opening a libVLC
-        # player costs tens of ms, and 25 at once froze the GUI for a second.
-        self._start_queue: deque[tuple[int, str]] = deque()
-        self._start_timer = QTimer(self)
-        self._start_timer.setInterval(0)
-        self._start_timer.timeout.connect(self._start_one)
 
         self.wall.set_wall_layout(self.controller.layout, self._release_tiles)
         self._sync_videos()
         self.controller.select(0)
         self.ptz = PtzWall(self)  # PTZ mode per tile (ui/wall/ptz_overlay.py)
 
-    # ------------------------------------------------------------------ players
+    # ------------------------------------------------------------------ slots (the coordinator's)
 
     @property
     def tiles(self) -> list[TileWidget]:
         return self.wall.tiles
 
-    def _new_player(self) -> TilePlayer:
-        p = TilePlayer(parent=self)
-        p.state_changed.connect(lambda state, detail, p=p: self._on_player_state(p, state, detail))
-        p.stats.connect(lambda fps, kbps, p=p: self._on_player_stats(p, fps, kbps))
-        p.first_frame.connect(lambda s, p=p: self._on_first_frame(p, s))
-        return p
+    @property
+    def videos(self) -> list[TileVideo]:
+        """Each tile's slot in the coordinator: its players and what they play (tile order)."""
+        return [self.coordinator.slots[t] for t in range(len(self.coordinator.slots))]
 
     def _sync_videos(self) -> None:
-        """One TileVideo per tile, players bound to the tile's two surfaces."""
-        for i in range(len(self.videos), len(self.tiles)):
+        """One coordinator slot per tile, bound to the tile's two surfaces."""
+        for i in range(len(self.coordinator.slots), len(self.tiles)):
             tile = self.tiles[i]
-            front, back = self._new_player(), self._new_player()
-            front.set_window(tile.surface.native_id())
-            back.set_window(tile.back_surface.native_id())
-            self.videos.append(TileVideo(front, back))
+            self.coordinator.add_slot(tile.surface.native_id(), tile.back_surface.native_id(), key=i)
 
     def _release_tiles(self, tiles: list[TileWidget]) -> None:
         # stop and release the players before their windows go (the order libVLC survives)
-        for tile in tiles:
-            if tile.index < len(self.videos):
-                tv = self.videos[tile.index]
-                tv.front.release()
-                tv.back.release()
-                tv.front.deleteLater()
-                tv.back.deleteLater()
-        del self.videos[min(t.index for t in tiles):]
-
-    def _tile_of(self, player: TilePlayer) -> tuple[int, TileVideo] | None:
-        for i, tv in enumerate(self.videos):
-            if player is tv.front or player is tv.back:
-                return i, tv
-        return None
+        self.coordinator.remove_slots_from(min(t.index for t in tiles))
 
     def stream_for(self, camera: Camera, profile: str | None) -> tuple[StreamLease, Transport, str] | None:
         """(lease, transport, profile name) for a camera's profile; None if none plays here.
 
-        The lease asks the platform for a fresh stream ticket (and the URLs to
-        use now) at every connect and reconnect of the tile's player."""
-        profiles: list[StreamProfile] = list(camera.streams)
-        if not profiles:
-            return None
-        chosen = next((p for p in profiles if p.name == profile), None) or profiles[0]
-        if not chosen.urls:
-            # a backend that gives its URLs only at play time (WVP): every transport playable
-            # here, in the operator's order; the lease takes the first one the platform offers
-            offered, order = dict.fromkeys(Transport, "(at play time)"), []
-            while (pick := local_choice(offered)) is not None:
-                order.append(pick[0])
-                del offered[pick[0]]
-            if not order:
-                return None
-            return self.session.lease_for(camera, chosen.name, order[0], order), order[0], chosen.name
-        pick = local_choice(dict(chosen.urls))
-        if pick is None:
-            return None
-        transport, _public_url = pick
-        # API v1: a TicketLease; any other backend: its own lease (WVP stops the channel on release)
-        return self.session.lease_for(camera, chosen.name, transport), transport, chosen.name
+        The coordinator's stream picker (``controlroom.video.streams``); the lease
+        asks the platform for a fresh stream ticket (and the URLs to use now) at
+        every connect and reconnect of the tile's player."""
+        return self.coordinator.stream_for(camera.id, profile)
 
     # ------------------------------------------------------------------ controller changes
 
@@ -325,7 +234,6 @@ class WallPane(QWidget):
         for t in change.flash:
             if t < len(self.tiles):
                 self.tiles[t].flash()
-        self._note_watching()
         self._check_view_state()
 
     def _check_view_state(self) -> None:
@@ -340,121 +248,37 @@ class WallPane(QWidget):
 
     def _show_slot(self, t: int, decision: Decision | None) -> None:
         """Make tile ``t`` show what the controller says is on it."""
-        tile, tv = self.tiles[t], self.videos[t]
+        tile, tv = self.tiles[t], self.coordinator.slots[t]
         camera_id = self.controller.slot(t).camera_id
-        camera = self.inventory.cameras.get(camera_id) if camera_id else None
-        if camera_id is None:
-            if tv.camera_id is not None or tv.back_camera is not None:
-                tv.front.stop()
-                tv.back.stop()
-            tv.camera_id = tv.profile = tv.back_camera = tv.back_profile = None
-            tv.back_for_switch = False
-            tv.forced = None
-            tv.decision = None
+        if camera_id is not None and camera_id != tv.camera_id:
+            tile.reset_zoom()
+        shown = self.coordinator.show(t, camera_id, decision)
+        if shown is Shown.EMPTY:
             tile.set_camera(None)
             tile.set_grid(None)
             tile.set_profile(None)
             tile.set_tour_text(None)
             return
-        if camera_id == tv.camera_id:
-            self._label_tile(t)
-            return
-        tile.reset_zoom()
-        tv.forced = None
-        tv.decision = decision
-        if tv.back_camera == camera_id and tv.back.state in (TileState.PLAYING, TileState.CONNECTING):
-            # pre-rolled (a tour step): show it now, the picture is already live
-            self._swap(t)
-            self._label_tile(t)
-            return
-        tv.back_camera = tv.back_profile = None
-        tv.back_for_switch = False
-        if tv.back.state is not TileState.IDLE:
-            tv.back.stop()
-        tv.camera_id = camera_id
-        tv.first_frame = None
         self._label_tile(t)
-        if camera is None:
-            tv.front.stop()
-            tile.set_state("failed", self.missing_words(camera_id))
+        if shown is Shown.MISSING:
+            tile.set_state("failed", self.missing_words(camera_id or ""))
+        elif shown is Shown.STARTING:
+            tile.set_profile(tv.profile, reason_words(decision) if decision else "", tv.front.keyframes_only)
+            # the words until the player takes over; never the old camera's picture under the new name
+            tile.set_state("connecting", "")
+
+    def _on_swapped(self, t: int) -> None:
+        """The coordinator brought the pre-rolled player to the front: its surface comes up."""
+        if t >= len(self.tiles):
             return
-        tv.profile = self._playing_profile(camera, self._profile_for(tv, decision))
-        tile.set_profile(tv.profile, reason_words(decision) if decision else "", tv.front.keyframes_only)
-        # the words until the player takes over; never the old camera's picture under the new name
-        tile.set_state("connecting", "")
-        self._start_queue.append((t, camera_id))
-        self._start_timer.start()
-
-    def _start_one(self) -> None:
-        """Start the next queued tile that still wants its camera; one per call."""
-        while self._start_queue:
-            t, camera_id = self._start_queue.popleft()
-            if self._shut or t >= len(self.videos) or self.videos[t].camera_id != camera_id:
-                continue  # the tile moved on before its turn
-            tv = self.videos[t]
-            camera = self.inventory.cameras.get(camera_id)
-            if camera is not None:
-                self._play(tv.front, camera, self._profile_for(tv, tv.decision))
-                break
-        if not self._start_queue:
-            self._start_timer.stop()
-
-    def _profile_for(self, tv: TileVideo, decision: Decision | None) -> str:
-        if tv.forced:
-            return tv.forced
-        return decision.profile if decision is not None else "sub"
-
-    def _playing_profile(self, camera: Camera, wanted: str) -> str | None:
-        s = self.stream_for(camera, wanted)
-        return s[2] if s else None
-
-    def _play(self, player: TilePlayer, camera: Camera, profile: str, keyframes_only: bool = False) -> None:
-        stream = self.stream_for(camera, profile)
-        player.set_offline(not camera.online)
-        player.set_keyframes_only(keyframes_only)
-        if stream is None:
-            player.stop()
-            t = self._tile_of(player)
-            if t is not None and player is t[1].front:
-                self.tiles[t[0]].set_state("failed", self.tr(
-                    "None of this camera's streams can be played on this computer "
-                    "(offered: {offered}).").format(offered=", ".join(
-                        sorted({tr.value for p in camera.streams for tr in p.urls}))))
-            return
-        lease, _transport, _ = stream
-        player.play(lease)
-
-    def _swap(self, t: int) -> None:
-        tile, tv = self.tiles[t], self.videos[t]
-        old = tv.front
+        tile, tv = self.tiles[t], self.coordinator.slots[t]
         tile.swap_surfaces()
-        tv.front, tv.back = tv.back, tv.front
-        tv.camera_id, tv.profile = tv.back_camera, tv.back_profile
-        tv.back_camera = tv.back_profile = None
-        tv.back_for_switch = False
-        old.stop()
-        tile.set_state(str(tv.front.state), player_words(tv.front, tv.front.detail))
-        cam = self.inventory.cameras.get(tv.camera_id or "")
+        tile.set_state(str(tv.front.state), player_reason_words(tv.front.reason))
         note = reason_words(tv.decision) if tv.decision else ""
         tile.set_profile(tv.profile, note, tv.front.keyframes_only)
-        if cam is None:
-            return
-
-    def _note_watching(self) -> None:
-        """Say which tiles' fronts began or stopped showing a camera since the last call."""
-        now = {t: tv.camera_id for t, tv in enumerate(self.videos) if tv.camera_id is not None and not self._shut}
-        if now == self._watching:
-            return
-        before, self._watching = self._watching, now
-        for t, camera_id in before.items():
-            if now.get(t) != camera_id:
-                self.watching_stopped.emit(camera_id)
-        for t, camera_id in now.items():
-            if before.get(t) != camera_id:
-                self.watching_started.emit(camera_id)
 
     def _label_tile(self, t: int) -> None:
-        tile, tv = self.tiles[t], self.videos[t]
+        tile, tv = self.tiles[t], self.coordinator.slots[t]
         camera = self.inventory.cameras.get(tv.camera_id or "")
         if camera is None:
             tile.set_camera(tv.camera_id, tv.camera_id or "", "")
@@ -463,12 +287,12 @@ class WallPane(QWidget):
             name = camera_name(self.inventory, camera)
             tile.set_camera(camera.id, camera.name, site.name if site else "", name.own, name.place)
         self._label_grid(t)
-        tile.set_state(str(tv.front.state), player_words(tv.front, tv.front.detail))
+        tile.set_state(str(tv.front.state), player_reason_words(tv.front.reason))
 
     def _label_grid(self, t: int) -> None:
         """Tile ``t``'s grid badge from the inventory (none for a camera without a grid)."""
         tile = self.tiles[t]
-        camera = self.inventory.cameras.get(self.videos[t].camera_id or "")
+        camera = self.inventory.cameras.get(self.coordinator.slots[t].camera_id or "")
         grid = self.inventory.grids.get(camera.grid_id) if camera is not None and camera.grid_id else None
         if grid is None:
             tile.set_grid(None)
@@ -507,26 +331,17 @@ class WallPane(QWidget):
         return self.controller.stream_decisions(sizes, self.clock())
 
     def apply_policy(self) -> None:
-        """Ask the policy again (resize, maximise, restore) and switch streams that must switch."""
+        """Ask the policy again (resize, maximise, restore); the coordinator switches what must switch."""
         if self._shut:
             return
         decisions = self._decide()
         kf_tiles = 0
         for t, decision in decisions.items():
-            tv = self.videos[t]
-            camera = self.inventory.cameras.get(tv.camera_id or "")
-            if camera is None:
-                continue
-            tv.decision = decision
-            wanted = self._profile_for(tv, decision)
-            want_profile = self._playing_profile(camera, wanted)
             kf = decision.keyframes_only and not self.tiles[t].maximised
+            if not self.coordinator.apply(t, decision, kf):
+                continue
             kf_tiles += kf
-            if want_profile != tv.profile and want_profile is not None:
-                self._switch_profile(t, camera, wanted, kf)
-            else:
-                tv.front.set_keyframes_only(kf)
-            self.tiles[t].set_profile(tv.profile, reason_words(decision), kf, _demoted(decision))
+            self.tiles[t].set_profile(self.coordinator.slots[t].profile, reason_words(decision), kf, _demoted(decision))
         if kf_tiles and not self._cpu_note_shown:
             self._cpu_note_shown = True
             self.message.emit(self.tr(
@@ -535,57 +350,22 @@ class WallPane(QWidget):
         elif not kf_tiles:
             self._cpu_note_shown = False
 
-    def _switch_profile(self, t: int, camera: Camera, profile: str, keyframes_only: bool) -> None:
-        """Change a tile's stream without a black wait: pre-roll it behind, swap on its first picture."""
-        tv = self.videos[t]
-        if tv.front.state is not TileState.PLAYING:
-            # nothing on screen to keep: switch in place
-            self._play(tv.front, camera, profile, keyframes_only)
-            tv.profile = self._playing_profile(camera, profile)
-            return
-        if tv.back_for_switch and tv.back_profile == profile and tv.back_camera == camera.id:
-            return  # already on its way
-        tv.back_camera = camera.id
-        tv.back_profile = self._playing_profile(camera, profile)
-        tv.back_for_switch = True
-        self._play(tv.back, camera, profile, keyframes_only)
+    # ------------------------------------------------------------------ coordinator signals
 
-    # ------------------------------------------------------------------ player signals
-
-    def _on_player_state(self, player: TilePlayer, state: object, detail: str) -> None:
-        if self._shut:
+    def _on_slot_state(self, t: int, state: object, reason: object) -> None:
+        if self._shut or t >= len(self.tiles):
             return
-        found = self._tile_of(player)
-        if found is None:
-            return
-        t, tv = found
-        state = TileState(state)
-        if player is tv.back:
-            if state is TileState.PLAYING and tv.back_for_switch:
-                self._swap(t)
-            elif state in (TileState.FAILED, TileState.OFFLINE) and tv.back_for_switch:
-                tv.back.stop()
-                tv.back_camera = tv.back_profile = None
-                tv.back_for_switch = False
-            return
+        state = TileState(str(state))
         tile = self.tiles[t]
-        if tv.camera_id is None or any(q == t for q, _ in self._start_queue):
-            return  # empty, or waiting for its turn: the front still plays the old camera
-        if state is TileState.PLAYING and (size := player.decoded_size()) is not None:
+        if state is TileState.PLAYING and (size := self.coordinator.slots[t].front.decoded_size()) is not None:
             tile.set_picture_size(*size)
-        tile.set_state(str(state), player_words(player, detail))
+        tile.set_state(str(state), player_reason_words(reason if isinstance(reason, PlayerReason) else PlayerReason()))
         if state is TileState.RECONNECTING:
-            tile.set_reconnect_in(player.reconnect_in())
+            tile.set_reconnect_in(self.coordinator.reconnect_in(t))
 
-    def _on_player_stats(self, player: TilePlayer, fps: float, kbps: float) -> None:
-        found = self._tile_of(player)
-        if found is not None and player is found[1].front:
-            self.tiles[found[0]].set_stats(fps, kbps)
-
-    def _on_first_frame(self, player: TilePlayer, seconds: float) -> None:
-        found = self._tile_of(player)
-        if found is not None and player is found[1].front:
-            found[1].first_frame = seconds
+    def _on_slot_stats(self, t: int, fps: float, kbps: float) -> None:
+        if t < len(self.tiles):
+            self.tiles[t].set_stats(fps, kbps)
 
     # ------------------------------------------------------------------ clock: countdowns, tours, pre-roll
 
@@ -625,32 +405,15 @@ class WallPane(QWidget):
         for source in self.preroll_sources:
             wanted.update(source(now))
         for t, camera_id in wanted.items():
-            if t >= len(self.videos):
-                continue
-            tv = self.videos[t]
-            if tv.back_camera == camera_id or tv.camera_id == camera_id or tv.back_for_switch:
-                continue
-            camera = self.inventory.cameras.get(camera_id)
-            if camera is None:
-                continue
-            decision = tv.decision
-            profile = decision.profile if decision is not None else "sub"
-            tv.back_camera = camera_id
-            tv.back_profile = self._playing_profile(camera, profile)
-            self._play(tv.back, camera, profile, bool(decision and decision.keyframes_only))
+            self.coordinator.preroll(t, camera_id)
 
     # ------------------------------------------------------------------ inventory
 
     def _on_inventory(self, delta: InventoryDelta) -> None:
         if self._shut:
             return
+        self.coordinator.cameras_changed(None if delta.reset else set(delta.cameras))
         for t, tv in enumerate(self.videos):
-            for player, camera_id in ((tv.front, tv.camera_id), (tv.back, tv.back_camera)):
-                if camera_id is None or not (delta.reset or camera_id in delta.cameras):
-                    continue
-                camera = self.inventory.cameras.get(camera_id)
-                if camera is not None:
-                    player.set_offline(not camera.online)
             if tv.camera_id is not None and (delta.reset or tv.camera_id in delta.cameras):
                 self._label_tile(t)
             elif delta.grids and self.tiles[t].grid_badge.info is not None \
@@ -738,7 +501,7 @@ class WallPane(QWidget):
         A zoomed tile shows the picture larger than the tile: the policy hears
         that size, so zooming past the sub stream's pixels switches to main.
         """
-        if t < len(self.videos):
+        if t in self.coordinator.slots:
             self._schedule_policy()
 
     def snapshot(self, t: int) -> str | None:
@@ -752,7 +515,7 @@ class WallPane(QWidget):
         chunks. Without a main stream (or when it gives no picture in time) the
         tile's own picture is saved, and the message says so.
         """
-        tv = self.videos[t]
+        tv = self.coordinator.slots[t]
         camera = self.inventory.cameras.get(tv.camera_id or "")
         if camera is None or tv.front.state is not TileState.PLAYING:
             self.message.emit(self.tr("Nothing to save: the tile shows no live picture."))
@@ -835,7 +598,7 @@ class WallPane(QWidget):
 
     def _snapshot_from_tile(self, path: str, problem: str) -> None:
         t, meta = self._snapshots.pop(path)
-        tv = self.videos[t] if t < len(self.videos) else None
+        tv = self.coordinator.slots.get(t)
         if tv is None or not tv.front.snapshot(path):
             self.message.emit(self.tr("The snapshot could not be saved to {path}.").format(path=path))
             return
@@ -862,8 +625,7 @@ class WallPane(QWidget):
 
     def force_profile(self, t: int, profile: str | None) -> None:
         """The operator's stream choice for a tile: "main", "sub" or None (automatic)."""
-        tv = self.videos[t]
-        tv.forced = profile
+        self.coordinator.force_profile(t, profile)
         self.apply_policy()
 
     def start_tile_tour(self, t: int, camera_ids: list[str], interval: float) -> None:
@@ -890,7 +652,7 @@ class WallPane(QWidget):
     def tile_menu(self, t: int) -> QMenu:
         """The context menu of tile ``t`` (built fresh: it reflects the tile's state)."""
         c = self.controller
-        tv = self.videos[t]
+        tv = self.coordinator.slots[t]
         tile = self.tiles[t]
         menu = QMenu(self)
         menu.setToolTipsVisible(True)  # an entry the role may not use says why (controlroom.ui.permissions.gate)
@@ -952,10 +714,10 @@ class WallPane(QWidget):
 
     def profile_of(self, t: int) -> str | None:
         """The stream profile tile ``t``'s on-screen player plays."""
-        return self.videos[t].profile
+        return self.coordinator.slots[t].profile
 
     def state_of(self, t: int) -> TileState:
-        return self.videos[t].front.state
+        return self.coordinator.slots[t].front.state
 
     # ------------------------------------------------------------------ teardown
 
@@ -966,16 +728,11 @@ class WallPane(QWidget):
         self._shut = True
         self._tick.stop()
         self.ptz.shutdown()  # a camera still moving for us is stopped
-        self._start_timer.stop()
-        self._start_queue.clear()
         self._policy_timer.stop()
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         self._unsubscribe.clear()
-        for tv in self.videos:
-            tv.front.release()
-            tv.back.release()
-        self._note_watching()  # every tile stops showing its camera
+        self.coordinator.shutdown()
 
     def closeEvent(self, event: object) -> None:
         self.shutdown()

@@ -6,20 +6,24 @@ the speaker's highlight is drawn *around* the video: the tile's own margin
 is a thick coloured border, and the header band says "Speaking" in words.
 Names come from the platform and are shown as plain text.
 
-The tile owns its ``TilePlayer``; ``release()`` stops and releases it and
-must run before the tile is deleted (libVLC draws into the surface until then).
+The tile owns no player: the wall's ``VideoCoordinator`` plays into the
+tile's surface (its window id) and hands the tile states with structured
+reasons to show (``show_state``); the wall removes the tile's slot, which
+stops and releases its player, before the tile is deleted (libVLC draws into
+the surface until then).
 """
 
 from __future__ import annotations
 
 from controlroom.ui.api import text as ui_text
-from PySide6.QtCore import Qt, Slot
+from controlroom.ui.api import video_words
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from controlroom.api.schema import Participant, Transport
+from controlroom.api.schema import Participant
 from controlroom.video.player import TilePlayer, TileState
-from controlroom.video.source import StreamLease
+from controlroom.video.reasons import PlayerReason
 
 SPEAKER = QColor("#f0b429")  # amber: reads on a dark wall, distinct from the status colours
 IDLE_BORDER = QColor("#1d2329")
@@ -82,7 +86,10 @@ class ConferenceTile(QFrame):
         self.speaking = False
         self.state = TileState.IDLE
         self.state_detail = ""
+        #: the coordinator's player on this tile's surface (set by the wall; tests, diagnostics)
         self.player: TilePlayer | None = None
+        #: the tile's slot in the wall's coordinator
+        self.slot: int | None = None
 
         self.name = _plain(self, "tileName")
         self.name.setStyleSheet("font-weight: 600; color: #e6e9ec;")
@@ -141,22 +148,16 @@ class ConferenceTile(QFrame):
 
     # ------------------------------------------------------------------ video
 
-    def play(self, source: str | StreamLease, transport: Transport | None = None) -> None:
-        """Play a lease (a fresh stream ticket per connect) or a fixed URL with its transport."""
-        if self.player is None:
-            self.player = TilePlayer()
-            self.player.state_changed.connect(self._on_state)
-            self.player.set_window(int(self.surface.winId()))
-        self.player.play(source, transport)
+    def window_id(self) -> int:
+        """The native window libVLC draws this participant's video into."""
+        return int(self.surface.winId())
 
     def cannot_play(self, reason: str) -> None:
         self._show_state(TileState.FAILED, reason)
 
-    @Slot(object, str)
-    def _on_state(self, state: TileState, detail: str) -> None:
-        if self.player is not None and self.player.refusal is not None:
-            detail = ui_text.refusal_words(self.player.refusal)
-        self._show_state(state, detail)
+    def show_state(self, state: TileState, reason: PlayerReason) -> None:
+        """The coordinator's word on this tile's player, put into words here."""
+        self._show_state(state, video_words.reason_words(reason))
 
     def _show_state(self, state: TileState, detail: str) -> None:
         self.state, self.state_detail = state, detail
@@ -171,12 +172,3 @@ class ConferenceTile(QFrame):
         }
         self.status.setText(words.get(state, str(state)))
         self.status.setToolTip(ui_text.plain(detail))  # quotes server error bodies
-
-    def release(self) -> None:
-        """Stop, then release the player: before this widget (and its window) goes."""
-        player, self.player = self.player, None
-        if player is not None:
-            player.state_changed.disconnect(self._on_state)
-            player.stop()
-            player.release()
-            player.deleteLater()

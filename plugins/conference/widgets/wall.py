@@ -11,6 +11,10 @@ makes Qt recreate its native window, and the video surfaces inside are
 native windows libVLC is drawing into. A full-screen window has no frame on
 X11 (EWMH), Windows and macOS, so ``showFullScreen`` on the chosen screen's
 geometry gives the same picture with no native window recreated.
+
+Video: the wall's ``VideoCoordinator`` (``controlroom.video.coordinator``),
+the main wall's, plays every participant into its tile's surface, with the
+same stream picker; the tiles only show the states it reports.
 """
 
 from __future__ import annotations
@@ -23,6 +27,9 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from controlroom.api.schema import Participant
+from controlroom.video.coordinator import VideoCoordinator, VideoSource
+from controlroom.video.player import TileState
+from controlroom.video.reasons import PlayerReason
 
 from .tile import ConferenceTile
 
@@ -54,7 +61,7 @@ class ConferenceWall(QWidget):
     #: back from the meeting display to a window (Esc or the pane's button)
     windowed = Signal()
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, source: VideoSource, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("conferenceWall")
         self.setWindowTitle(title)
@@ -64,6 +71,8 @@ class ConferenceWall(QWidget):
         self._shape = (0, 0)
         self.display_screen: QScreen | None = None
         self._releasing = False
+        self.video = VideoCoordinator(source, self)
+        self.video.state_changed.connect(self._on_slot_state)
 
         self.header = QWidget(self)
         self.header.setObjectName("wallHeader")
@@ -103,13 +112,32 @@ class ConferenceWall(QWidget):
         tile = ConferenceTile(participant, site, self.grid_host)
         self.tiles[participant.id] = tile
         self._relayout()
+        tile.slot = self.video.add_slot(tile.window_id())
+        tile.player = self.video.slots[tile.slot].front
         return tile
+
+    def play(self, participant_id: str, camera_id: str) -> None:
+        """Play the participant's camera on its tile (the coordinator picks profile and transport)."""
+        tile = self.tiles.get(participant_id)
+        if tile is not None and tile.slot is not None:
+            self.video.show(tile.slot, camera_id)
+
+    def _on_slot_state(self, slot: int, state: object, reason: object) -> None:
+        tile = next((t for t in self.tiles.values() if t.slot == slot), None)
+        if tile is not None:
+            tile.show_state(TileState(str(state)), reason if isinstance(reason, PlayerReason) else PlayerReason())
+
+    def _release_tile(self, tile: ConferenceTile) -> None:
+        """Stop and release the tile's player (before the widget and its window go)."""
+        if tile.slot is not None:
+            self.video.remove_slot(tile.slot)
+            tile.slot = None
 
     def remove_tile(self, participant_id: str) -> None:
         tile = self.tiles.pop(participant_id, None)
         if tile is None:
             return
-        tile.release()  # stop, release, and only then the widget goes
+        self._release_tile(tile)  # stop, release, and only then the widget goes
         self.grid.removeWidget(tile)
         tile.hide()
         tile.deleteLater()
@@ -186,7 +214,8 @@ class ConferenceWall(QWidget):
         presenting.set_presenting(self, False)  # pop-ups held for the meeting display may show now
         tiles = list(self.tiles.values())
         for tile in tiles:
-            tile.release()
+            self._release_tile(tile)
+        self.video.shutdown()
         self.tiles.clear()
         for tile in tiles:
             self.grid.removeWidget(tile)
