@@ -185,6 +185,8 @@ class WallPane(QWidget):
         self.preroll_sources: list[Callable[[float], dict[int, str]]] = []
         #: called on every tick (wall tours step here)
         self.tick_hooks: list[Callable[[float], None]] = []
+        #: tiles lent to playback (``lend_tile``): the wall starts no live player on them
+        self.lent: set[int] = set()
 
         self._unsubscribe = [
             self.controller.subscribe(self._on_change),
@@ -381,8 +383,8 @@ class WallPane(QWidget):
         """Start the next queued tile that still wants its camera; one per call."""
         while self._start_queue:
             t, camera_id = self._start_queue.popleft()
-            if self._shut or t >= len(self.videos) or self.videos[t].camera_id != camera_id:
-                continue  # the tile moved on before its turn
+            if self._shut or t >= len(self.videos) or self.videos[t].camera_id != camera_id or t in self.lent:
+                continue  # the tile moved on before its turn (or plays back)
             tv = self.videos[t]
             camera = self.inventory.cameras.get(camera_id)
             if camera is not None:
@@ -494,7 +496,7 @@ class WallPane(QWidget):
         for t, decision in decisions.items():
             tv = self.videos[t]
             camera = self.inventory.cameras.get(tv.camera_id or "")
-            if camera is None:
+            if camera is None or t in self.lent:
                 continue
             tv.decision = decision
             wanted = self._profile_for(tv, decision)
@@ -604,7 +606,7 @@ class WallPane(QWidget):
         for source in self.preroll_sources:
             wanted.update(source(now))
         for t, camera_id in wanted.items():
-            if t >= len(self.videos):
+            if t >= len(self.videos) or t in self.lent:
                 continue
             tv = self.videos[t]
             if tv.back_camera == camera_id or tv.camera_id == camera_id or tv.back_for_switch:
@@ -920,6 +922,30 @@ class WallPane(QWidget):
         from controlroom.ui.wall.tours_ui import ask_tile_tour
 
         ask_tile_tour(self, t)
+
+    # ------------------------------------------------------------------ playback borrows tiles (issue 12)
+
+    def lend_tile(self, t: int) -> int:
+        """Playback takes tile ``t``: its live players stop (their leases released) and the wall
+        starts none there until ``return_tile``. Returns the on-screen video surface's window id."""
+        tv = self.videos[t]
+        self.lent.add(t)
+        tv.front.stop()
+        tv.back.stop()
+        tv.back_camera = tv.back_profile = None
+        tv.back_for_switch = False
+        return self.tiles[t].surface.native_id()
+
+    def return_tile(self, t: int) -> None:
+        """Live again: tile ``t`` plays what its slot holds, as a freshly put camera does."""
+        if t not in self.lent or t >= len(self.videos):
+            self.lent.discard(t)
+            return
+        self.lent.discard(t)
+        tv = self.videos[t]
+        tv.camera_id = tv.profile = None  # so that _show_slot starts it again
+        self.tiles[t].set_playback(None)
+        self._show_slot(t, self._decide().get(t))
 
     # ------------------------------------------------------------------ queries (status, tests)
 
