@@ -88,6 +88,49 @@ ROUTES: tuple[Route, ...] = (
           params=(("Last-Event-ID", "header", "integer"),)),
 )
 
+# --------------------------------------------------------------------------- playback (issue 12)
+_TIME: dict[str, Any] = {"type": "string", "format": "date-time"}
+_REQ_TIME: dict[str, Any] = {**_TIME, "x-required": True}
+_CAMERA = ("camera_id", "path", {"type": "string", "pattern": "^[0-9]{20}$"})
+_PLAYBACK = ("playback_id", "path", {"type": "string", "minLength": 1, "maxLength": 64})
+ROUTES += (
+    Route("get", "/cameras/{camera_id}/recordings", "The camera's recorded ranges and marks (motion, alerts) in "
+          f"[start, end): start < end, a window of at most {s.MAX_RECORDINGS_WINDOW_S // 86400} days (else 400); "
+          f"at most {s.MAX_RECORDING_RANGES} ranges and {s.MAX_RECORDING_MARKS} marks. Recordings reach back "
+          f"{s.RECORDING_RETENTION_S // 86400} days. 404 for a camera that does not exist or is outside the "
+          "caller's scope.", s.RecordingTimeline,
+          params=(_CAMERA, ("start", "query", _REQ_TIME), ("end", "query", _REQ_TIME))),
+    Route("post", "/playback", f"Open a playback of 1..{s.MAX_PLAYBACK_CAMERAS} cameras at a time: one clock "
+          "(position, speed, paused) for all; one live-encoded H.264 stream per camera with the recording time "
+          "burned in (text and time code), URLs with a ticket in them. Speeds 0.25..16 (422 otherwise), key "
+          "frames only above 4x. The session belongs to the login that opened it and expires when idle "
+          "(expires_in). 404 for a camera outside the caller's scope.", s.PlaybackState, s.PlaybackOpen,
+          status=201, extra_statuses=(422,)),
+    Route("get", "/playback/{playback_id}", "A playback's state; position is the session clock now. "
+          "404 for an unknown, expired or another login's session.", s.PlaybackState, params=(_PLAYBACK,)),
+    Route("post", "/playback/{playback_id}/control", "Seek (needs at), speed (needs speed), pause, resume; "
+          "422 when what the action needs is missing or the speed is not allowed. A seek makes every stream "
+          "start a new GOP at the new position on its open connection.", s.PlaybackState, s.PlaybackControl,
+          params=(_PLAYBACK,), extra_statuses=(422,)),
+    Route("delete", "/playback/{playback_id}", "Close a playback and its streams.", None,
+          params=(_PLAYBACK,), status=204),
+    Route("get", "/bookmarks", "Bookmarks shared through the platform, in the caller's scope, paged; optionally "
+          "one camera's, and those overlapping [start, end).", s.Page[s.Bookmark],
+          params=(*PAGING, ("camera_id", "query", {"type": "string", "pattern": "^[0-9]{20}$"}),
+                  ("start", "query", _TIME), ("end", "query", _TIME))),
+    Route("post", "/bookmarks", "Create a bookmark (a camera's time range and a note); everyone in scope hears "
+          "of it (bookmark.created). Presenters: 403 view_only.", s.Bookmark, s.BookmarkCreate, status=201),
+    Route("delete", "/bookmarks/{bookmark_id}", "Delete a bookmark (its author or a dispatcher, else 403); "
+          "bookmark.deleted goes out.", None,
+          params=(("bookmark_id", "path", {"type": "string", "minLength": 1, "maxLength": 64}),), status=204),
+    Route("get", "/cameras/{camera_id}/export", "Export the recorded video of [start, end) (at most "
+          f"{s.MAX_EXPORT_S // 60} minutes) as MPEG-TS, streamed (no Content-Length): the frames a playback "
+          "shows, burned-in time included; parts in a gap are left out, a range with no recording at all is "
+          "404. profile main|sub (default main). Presenters: 403 view_only.", None, stream="video/mp2t",
+          params=(_CAMERA, ("start", "query", _REQ_TIME), ("end", "query", _REQ_TIME),
+                  ("profile", "query", {"type": "string", "enum": ["main", "sub"], "default": "main"}))),
+)
+
 
 def _ref_name(name: str) -> str:
     return f"#/components/schemas/{name}"
@@ -105,15 +148,22 @@ def openapi_document() -> dict[str, Any]:
         op: dict[str, Any] = {"summary": r.summary, "operationId": f"{r.method}_{r.path.strip('/').replace('/', '_').replace('{', '').replace('}', '')}"}
         if r.params:
             op["parameters"] = [
-                {"name": n, "in": where, "required": where == "path",
-                 "schema": {"type": typ} if isinstance(typ, str) else typ}
+                {"name": n, "in": where,
+                 # a schema with "x-required" marks a required query parameter
+                 "required": where == "path" or (isinstance(typ, dict) and bool(typ.get("x-required"))),
+                 "schema": {"type": typ} if isinstance(typ, str) else {k: v for k, v in typ.items() if k != "x-required"}}
                 for n, where, typ in r.params
             ]
         if r.body is not None:
             op["requestBody"] = {"required": r.body_required, "content": {"application/json": {"schema": by_type[r.body]}}}
         media = r.stream or "application/json"
+        ok: dict[str, Any] = {"description": "OK"}
+        if r.response is not None:
+            ok["content"] = {media: {"schema": by_type[r.response]}}
+        elif r.stream is not None:  # a binary stream (video)
+            ok["content"] = {media: {"schema": {"type": "string", "format": "binary"}}}
         op["responses"] = {
-            str(r.status): {"description": "OK", "content": {media: {"schema": by_type[r.response]}}},
+            str(r.status): ok,
             "400": error, "401": error, "403": error, "404": error, "500": error,
         }
         if r.conflict is not None:

@@ -428,3 +428,124 @@ def event_type(ev: _Event) -> str:
 
 
 encoder = msgspec.json.Encoder()
+
+
+# --------------------------------------------------------------------------- playback (issue 12)
+# Recordings on the town platforms, playback sessions (one clock for up to 16
+# cameras), shared bookmarks and evidence export. Every window and count is
+# bounded by the platform; the bounds are here so the client checks the same.
+
+#: The longest window a recordings query may ask for, the most ranges and marks it answers with.
+MAX_RECORDINGS_WINDOW_S = 8 * 24 * 3600
+MAX_RECORDING_RANGES = 5000
+MAX_RECORDING_MARKS = 20000
+#: How far back the platform records.
+RECORDING_RETENTION_S = 7 * 24 * 3600
+#: Cameras in one playback session, playback speeds, the longest export.
+MAX_PLAYBACK_CAMERAS = 16
+PLAYBACK_SPEEDS: tuple[float, ...] = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
+#: Above this speed the platform sends key frames only.
+KEYFRAMES_ONLY_ABOVE = 4.0
+MAX_EXPORT_S = 3600
+BookmarkNote = Annotated[str, Meta(max_length=1000)]
+Speed = Annotated[float, Meta(ge=0.25, le=16, description="one of 0.25, 0.5, 1, 2, 4, 8, 16 (else 422)",
+                              extra_json_schema={"enum": list(PLAYBACK_SPEEDS)})]
+PlaybackId = Annotated[str, Meta(min_length=1, max_length=64)]
+#: A moment in a request: RFC 3339 with its UTC offset (a time without one is refused).
+Moment = Annotated[datetime, Meta(tz=True, extra_json_schema={"format": "date-time"})]
+
+
+class RecordingRange(Struct):
+    start: datetime
+    end: datetime
+
+
+class RecordingMark(Struct):
+    at: datetime
+    kind: Literal["motion", "alert"]
+    label: Annotated[str, Meta(max_length=200)]
+    alert_id: Annotated[str, Meta(max_length=64)] | None = None
+
+
+class RecordingTimeline(Struct):
+    """A camera's recordings in a window: ``ranges`` sorted, non-overlapping and clipped to the
+    window (at most 5000); ``marks`` (motion, alerts) sorted by ``at`` (at most 20000)."""
+
+    camera_id: GbId
+    start: datetime
+    end: datetime
+    ranges: Annotated[list[RecordingRange], Meta(max_length=MAX_RECORDING_RANGES)]
+    marks: Annotated[list[RecordingMark], Meta(max_length=MAX_RECORDING_MARKS)]
+
+
+class PlaybackOpen(Struct, forbid_unknown_fields=True):
+    """Open a playback of 1..16 cameras at ``at``: one clock for all of them."""
+
+    camera_ids: Annotated[list[GbId], Meta(min_length=1, max_length=MAX_PLAYBACK_CAMERAS)]
+    at: Moment
+    speed: Speed = 1.0
+    profile: Literal["main", "sub"] = "sub"
+
+
+class PlaybackStream(Struct):
+    """One camera of a playback: its media URLs (ticket already in them, as ``StreamTicket.urls``) and
+    whether there is a recording at the session's position (else the stream shows a "no recording" card)."""
+
+    camera_id: GbId
+    urls: dict[Transport, Annotated[str, Meta(max_length=2048)]]
+    recording: bool
+
+
+class PlaybackState(Struct):
+    """A playback session: its clock (``position`` now, ``speed``, ``paused``), its streams, and the
+    seconds of idleness (no API call, no stream connected) after which the platform drops it."""
+
+    id: PlaybackId
+    position: datetime
+    speed: Annotated[float, Meta(ge=0.25, le=16)]
+    paused: bool
+    streams: Annotated[list[PlaybackStream], Meta(max_length=MAX_PLAYBACK_CAMERAS)]
+    expires_in: Annotated[int, Meta(gt=0)]
+
+
+class PlaybackControl(Struct, forbid_unknown_fields=True):
+    """seek (needs ``at``), speed (needs ``speed``), pause, resume. A seek makes every stream of the
+    session start a new GOP (key frame first) at ``at``; the connections stay open."""
+
+    action: Literal["seek", "speed", "pause", "resume"]
+    at: Moment | None = None
+    speed: Speed | None = None
+
+
+class BookmarkCreate(Struct, forbid_unknown_fields=True):
+    """A bookmark: a camera's time range (``start`` < ``end``, at most 7 days) and a note."""
+
+    camera_id: GbId
+    start: Moment
+    end: Moment
+    note: BookmarkNote = ""
+
+
+class Bookmark(Struct):
+    id: Annotated[str, Meta(min_length=1, max_length=64)]
+    camera_id: GbId
+    start: datetime
+    end: datetime
+    note: BookmarkNote
+    author: Name
+    created_at: datetime
+
+
+class BookmarkCreatedEvent(_Event, tag="bookmark.created"):
+    bookmark: Bookmark
+
+
+class BookmarkDeletedEvent(_Event, tag="bookmark.deleted"):
+    # ``bookmark_id``, not ``id``: every event's ``id`` is its event id (an integer)
+    bookmark_id: Annotated[str, Meta(min_length=1, max_length=64)]
+    camera_id: GbId
+
+
+Event = Event | BookmarkCreatedEvent | BookmarkDeletedEvent  # type: ignore[misc]
+#: The events of this block (the simulation does not raise them; bookmarks do).
+PLAYBACK_EVENT_TYPES: tuple[type[_Event], ...] = (BookmarkCreatedEvent, BookmarkDeletedEvent)

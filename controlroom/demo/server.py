@@ -255,6 +255,8 @@ class DemoApi:
         self.sites = {x.id: x for x in net.sites}
         self.cameras = {x.id: x for x in net.cameras}
         self.grids = {x.id: x for x in net.grids}
+        self.on_logout: list[Callable[[str], int]] = []  # login id -> what it closed (playback sessions)
+        self.playback: Any = None  # controlroom.demo.playback_api.PlaybackRoutes, once app() ran
 
     # ------------------------------------------------------------------ scope
 
@@ -347,6 +349,9 @@ class DemoApi:
             r.add_post("/_test/revoke-tokens", self.t_revoke)
             r.add_post("/_test/conference", self.t_conference)
             r.add_post("/_test/auth-policy", self.t_auth_policy)
+        from controlroom.demo.playback_api import register as register_playback
+
+        register_playback(self, app)  # recordings, playback, bookmarks, export (issue 12)
         app.on_shutdown.append(self._close_streams)
         return app
 
@@ -621,7 +626,8 @@ class DemoApi:
         for table in (self.sessions, self.refresh_tokens, self.tickets):
             for key in [k for k, v in table.items() if v.login_id == login_id]:  # type: ignore[attr-defined]
                 del table[key]
-        return self.media.cut_login(login_id) if self.media is not None else 0
+        closed = sum(hook(login_id) for hook in self.on_logout)
+        return closed + (self.media.cut_login(login_id) if self.media is not None else 0)
 
     async def logout(self, request: web.Request) -> web.Response:
         login = self._login_of(request)

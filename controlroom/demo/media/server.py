@@ -18,7 +18,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -97,6 +97,8 @@ class MediaServer:
         self._http: HttpTsService | None = None
         self._rtsp: RtspService | None = None
         self._granted: dict[Subscription, tuple[StreamGrant, asyncio.TimerHandle]] = {}
+        # Recorded video (set by controlroom.demo.playback_api): served on the HTTP-TS port too.
+        self.playback_http: Callable[[web.Request], Awaitable[web.StreamResponse]] | None = None
 
     @property
     def http_port(self) -> int:
@@ -153,10 +155,16 @@ class MediaServer:
             self._end(sub, "its login logged out")
         return len(subs)
 
+    async def _playback(self, request: web.Request) -> web.StreamResponse:
+        if self.playback_http is None:
+            return web.Response(status=404, text="404 this server plays no recordings\n")
+        return await self.playback_http(request)
+
     async def start(self) -> None:
         if self._runner is not None:
             return
         self._http = HttpTsService(self._resolve, MediaError)
+        self._http.app.router.add_get("/playback/{session}/{camera_id}.ts", self._playback)
         # A short shutdown timeout: live responses never end on their own.
         runner = web.AppRunner(self._http.app, access_log=None, shutdown_timeout=1.0)
         await runner.setup()
