@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from controlroom.ui.playback.timeline import Timeline
+from controlroom.ui.playback.wall_playback import speed_text
 from PySide6.QtCore import QDateTime, Qt, QTimeZone
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,8 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from controlroom.playback.clock import SPEEDS
-from controlroom.ui.playback.timeline import Timeline
-from controlroom.ui.playback.wall_playback import speed_text
 
 
 def to_qdatetime(t: datetime) -> QDateTime:
@@ -55,7 +55,7 @@ class PlaybackBar(QWidget):
         self.back_minute = button("« 1 min", "playbackBackMinute")
         self.back_ten = button("‹ 10 s", "playbackBackTen")
         self.frame_back = button("|◂", "playbackFrameBack")
-        self.play_pause = button("⏸", "playbackPlayPause")
+        self.play_pause = button(self.tr("Pause"), "playbackPlayPause")
         self.frame_forward = button("▸|", "playbackFrameForward")
         self.forward_ten = button("10 s ›", "playbackForwardTen")
         self.forward_minute = button("1 min »", "playbackForwardMinute")
@@ -77,7 +77,8 @@ class PlaybackBar(QWidget):
         self.position_label = QLabel(self)
         self.position_label.setTextFormat(Qt.TextFormat.PlainText)
         self.position_label.setObjectName("playbackPosition")
-        row.addWidget(self.position_label, 1)
+        row.addWidget(self.position_label)
+        row.addStretch(1)
         self.bookmark = button(self.tr("Bookmark…"), "playbackBookmark")
         self.export = button(self.tr("Export…"), "playbackExport")
         self.live = button(self.tr("Now (live)"), "playbackLive")
@@ -92,7 +93,7 @@ class PlaybackBar(QWidget):
         return from_qdatetime(self.picker.dateTime())
 
     def show_state(self, position: datetime | None, speed: float, paused: bool) -> None:
-        self.play_pause.setText("▶" if paused else "⏸")
+        self.play_pause.setText(self.tr("Play") if paused else self.tr("Pause"))
         i = self.speed.findData(speed)
         if i >= 0 and i != self.speed.currentIndex():
             self.speed.blockSignals(True)

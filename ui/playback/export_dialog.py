@@ -11,6 +11,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from controlroom.ui import text as ui_text
+from controlroom.ui.playback.bar import from_qdatetime, to_qdatetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDateTimeEdit,
@@ -29,8 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from controlroom.playback import export as ex
-from controlroom.ui import text as ui_text
-from controlroom.ui.playback.bar import from_qdatetime, to_qdatetime
 
 
 class ExportDialog(QDialog):

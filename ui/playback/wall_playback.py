@@ -37,7 +37,7 @@ def local_time(t: datetime, seconds: bool = True) -> str:
 
 
 def speed_text(speed: float) -> str:
-    return ("%gx" % speed) if speed >= 1 else ("%gx" % speed)
+    return f"{speed:g}x"
 
 
 def band_text(position: datetime, speed: float, paused: bool, gap: TileGap | None) -> str:
@@ -67,7 +67,11 @@ class WallPlayback(QObject):
     def __init__(self, pane: WallPane, parent: QObject | None = None) -> None:
         super().__init__(parent or pane)
         self.pane = pane
-        self.controller = PlaybackController(pane.session.backend, parent=self)  # type: ignore[arg-type]
+        from controlroom.playback.api_adapter import playback_backend
+
+        #: None: this platform offers no playback (the actions say so)
+        self.backend = playback_backend(pane.session)
+        self.controller = PlaybackController(self.backend, parent=self)
         self.tiles: dict[int, str] = {}  # tile -> camera id
         self.players: dict[int, TilePlayer] = {}
         self._tasks: set[asyncio.Task[Any]] = set()
