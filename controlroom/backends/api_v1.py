@@ -9,11 +9,22 @@ calls as every other backend.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from datetime import datetime
 
 from controlroom.api import errors
 from controlroom.api.client import PlatformClient
-from controlroom.api.schema import Alert, Camera, PtzCommand, PtzResult, Transport, User
+from controlroom.api.schema import (  # playback
+    Alert,
+    Bookmark,
+    Camera,
+    PlaybackState,
+    PtzCommand,
+    PtzResult,
+    RecordingTimeline,
+    Transport,
+    User,
+)
 from controlroom.backends.base import Capability, Inventory, SimpleLease
 
 
@@ -61,3 +72,36 @@ class ApiV1Backend:
 
     async def aclose(self) -> None:
         return None  # the session logs out and closes the client
+
+    # ------------------------------------------------------------------ playback (issue 12)
+
+    async def recordings(self, camera_id: str, start: datetime, end: datetime) -> RecordingTimeline:
+        return await self.client.recordings(camera_id, start, end)
+
+    async def open_playback(self, camera_ids: Sequence[str], at: datetime, speed: float = 1.0,
+                            profile: str = "sub") -> PlaybackState:
+        return await self.client.open_playback(camera_ids, at, speed, profile)
+
+    async def playback_state(self, playback_id: str) -> PlaybackState:
+        return await self.client.playback_state(playback_id)
+
+    async def control_playback(self, playback_id: str, action: str, at: datetime | None = None,
+                               speed: float | None = None) -> PlaybackState:
+        return await self.client.control_playback(playback_id, action, at, speed)
+
+    async def close_playback(self, playback_id: str) -> None:
+        await self.client.close_playback(playback_id)
+
+    async def bookmarks(self, camera_id: str | None = None, start: datetime | None = None,
+                        end: datetime | None = None) -> list[Bookmark]:
+        return await self.client.bookmarks(camera_id, start, end)
+
+    async def create_bookmark(self, camera_id: str, start: datetime, end: datetime, note: str) -> Bookmark:
+        return await self.client.create_bookmark(camera_id, start, end, note)
+
+    async def delete_bookmark(self, bookmark_id: str) -> None:
+        await self.client.delete_bookmark(bookmark_id)
+
+    def export_stream(self, camera_id: str, start: datetime, end: datetime,
+                      profile: str = "main") -> AsyncIterator[bytes]:
+        return self.client.export_stream(camera_id, start, end, profile)

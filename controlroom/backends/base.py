@@ -16,14 +16,27 @@ keeps a stream open on its media server until ``play/stop``).
 from __future__ import annotations
 
 import enum
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QCoreApplication
 
 from controlroom.api import errors
-from controlroom.api.schema import Alert, Camera, Grid, PtzCommand, PtzResult, Site, Transport, User
+from controlroom.api.schema import (  # playback
+    Alert,
+    Bookmark,
+    Camera,
+    Grid,
+    PlaybackState,
+    PtzCommand,
+    PtzResult,
+    RecordingTimeline,
+    Site,
+    Transport,
+    User,
+)
 
 
 class Capability(enum.StrEnum):
@@ -120,3 +133,69 @@ class Backend(Protocol):
     async def alerts(self) -> list[Alert]: ...
 
     async def aclose(self) -> None: ...
+
+    # ------------------------------------------------------------------ playback (issue 12)
+    # Capability.PLAYBACK; a backend without it raises ``Unsupported`` (``NoPlayback``).
+
+    async def recordings(self, camera_id: str, start: datetime, end: datetime) -> RecordingTimeline: ...
+
+    async def open_playback(self, camera_ids: Sequence[str], at: datetime, speed: float = 1.0,
+                            profile: str = "sub") -> PlaybackState: ...
+
+    async def playback_state(self, playback_id: str) -> PlaybackState: ...
+
+    async def control_playback(self, playback_id: str, action: str, at: datetime | None = None,
+                               speed: float | None = None) -> PlaybackState: ...
+
+    async def close_playback(self, playback_id: str) -> None: ...
+
+    async def bookmarks(self, camera_id: str | None = None, start: datetime | None = None,
+                        end: datetime | None = None) -> list[Bookmark]: ...
+
+    async def create_bookmark(self, camera_id: str, start: datetime, end: datetime, note: str) -> Bookmark: ...
+
+    async def delete_bookmark(self, bookmark_id: str) -> None: ...
+
+    def export_stream(self, camera_id: str, start: datetime, end: datetime,
+                      profile: str = "main") -> AsyncIterator[bytes]: ...
+
+
+class NoPlayback:
+    """The playback half of ``Backend`` for a backend without ``Capability.PLAYBACK``: every call
+    raises ``Unsupported`` (in words), never a traceback."""
+
+    name: str
+
+    def _no_playback(self) -> Unsupported:
+        return Unsupported(Capability.PLAYBACK, self.name)
+
+    async def recordings(self, camera_id: str, start: datetime, end: datetime) -> RecordingTimeline:
+        raise self._no_playback()
+
+    async def open_playback(self, camera_ids: Sequence[str], at: datetime, speed: float = 1.0,
+                            profile: str = "sub") -> PlaybackState:
+        raise self._no_playback()
+
+    async def playback_state(self, playback_id: str) -> PlaybackState:
+        raise self._no_playback()
+
+    async def control_playback(self, playback_id: str, action: str, at: datetime | None = None,
+                               speed: float | None = None) -> PlaybackState:
+        raise self._no_playback()
+
+    async def close_playback(self, playback_id: str) -> None:
+        raise self._no_playback()
+
+    async def bookmarks(self, camera_id: str | None = None, start: datetime | None = None,
+                        end: datetime | None = None) -> list[Bookmark]:
+        raise self._no_playback()
+
+    async def create_bookmark(self, camera_id: str, start: datetime, end: datetime, note: str) -> Bookmark:
+        raise self._no_playback()
+
+    async def delete_bookmark(self, bookmark_id: str) -> None:
+        raise self._no_playback()
+
+    def export_stream(self, camera_id: str, start: datetime, end: datetime,
+                      profile: str = "main") -> AsyncIterator[bytes]:
+        raise self._no_playback()

@@ -75,7 +75,14 @@ from controlroom.api.schema import (
     Transport,
     User,
 )
-from controlroom.backends.base import Capability, Inventory, SimpleLease, StreamLease, Unsupported
+from controlroom.backends.base import (
+    Capability,
+    Inventory,
+    NoPlayback,
+    SimpleLease,
+    StreamLease,
+    Unsupported,
+)
 from controlroom.logsafe import mask_url
 
 log = logging.getLogger("controlroom.backends.static_file")
@@ -581,7 +588,7 @@ def with_credentials(url: str, user: str, password: str) -> str:
 # --------------------------------------------------------------------------- the backend
 
 
-class StaticFileBackend:
+class StaticFileBackend(NoPlayback):
     """A ``Backend`` over a camera file. Inventory only: no login, alerts, PTZ or conferences."""
 
     name = "static_file"

@@ -72,7 +72,7 @@ from controlroom.api.schema import (
     Transport,
     User,
 )
-from controlroom.backends.base import Capability, Inventory, SimpleLease
+from controlroom.backends.base import Capability, Inventory, NoPlayback, SimpleLease
 from controlroom.logsafe import mask_url
 
 log = logging.getLogger("controlroom.backends.wvp")
@@ -269,7 +269,7 @@ def _too_big(what: str, limit: int) -> errors.PayloadError:
 # --------------------------------------------------------------------------- the backend
 
 
-class WvpBackend:
+class WvpBackend(NoPlayback):
     """One wvp-GB28181-pro platform (``wvp+http(s)://host:port``; pass the http(s) URL)."""
 
     name = "wvp"
