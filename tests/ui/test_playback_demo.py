@@ -18,6 +18,7 @@ from typing import Any
 
 import av
 import pytest
+import shiboken6
 from controlroom.ui.playback.wall_playback import WallPlayback
 from controlroom.ui.wall.wall_view import WallPane
 from PySide6.QtGui import QImage
@@ -27,7 +28,7 @@ from wall_helpers import cameras_by_stream, loaded_session
 from controlroom.api import errors
 from controlroom.demo.timecode import read_timecode
 from controlroom.playback import export as ex
-from controlroom.playback.api_adapter import playback_backend
+from controlroom.playback.backend import playback_backend
 from controlroom.playback.controller import PlaybackController
 from controlroom.playback.manifest import EXIT_MISMATCH, EXIT_OK, verify
 from controlroom.playback.ranges import Span, normalise
@@ -40,6 +41,20 @@ pytestmark = pytest.mark.video
 _n = itertools.count()
 
 
+_open: list[WallPlayback] = []
+
+
+@pytest.fixture(autouse=True)
+def _release_players(qtbot: Any) -> Any:  # after qtbot: torn down before qtbot closes the windows
+    """Playback players go before their tiles' windows, also when a test fails."""
+    yield
+    while _open:
+        wp = _open.pop()
+        if shiboken6.isValid(wp) and shiboken6.isValid(wp.pane):
+            wp.shutdown()
+            wp.pane.shutdown()
+
+
 def _window(qtbot: Any, session: Session) -> tuple[QMainWindow, WallPane, WallPlayback]:
     win = QMainWindow()
     pane = WallPane(session, win)
@@ -49,6 +64,7 @@ def _window(qtbot: Any, session: Session) -> tuple[QMainWindow, WallPane, WallPl
     win.show()
     qtbot.waitExposed(win)
     wp = WallPlayback(pane)
+    _open.append(wp)
     return win, pane, wp
 
 
@@ -125,16 +141,14 @@ def test_seek_lands_on_the_right_second(qtbot, login, run, tmp_path) -> None:  #
     player = wp.players[0]
     first = _wait_code(qtbot, player, tmp_path, lambda tc: True)
     assert abs((first - at).total_seconds()) < 15, (first, at)
-    # the seek: paused first, so the picture must hold the very second sought
-    run(wp.controller.pause())
-    target = at + timedelta(seconds=61.0)
+    # the seek: the first pictures after it show the second sought (then the clock runs on from there)
+    target = (at + timedelta(seconds=61)).replace(microsecond=0)
+    sought = time.monotonic()
     run(wp.controller.seek(target))
-    got = _wait_code(qtbot, player, tmp_path, lambda tc: abs((tc - target).total_seconds()) < 5)
-    assert int(got.timestamp()) == int(target.timestamp()), (got, target)
-    # and playing on from there, the picture follows the clock
-    run(wp.controller.resume())
-    later = _wait_code(qtbot, player, tmp_path, lambda tc: tc >= target + timedelta(seconds=2))
-    assert later - target < timedelta(seconds=20)
+    got = _wait_code(qtbot, player, tmp_path, lambda tc: abs((tc - target).total_seconds()) < 30)
+    elapsed = time.monotonic() - sought
+    assert target <= got <= target + timedelta(seconds=elapsed + 1.0), (got, target, elapsed)
+    print(f"\nseek: picture at +{(got - target).total_seconds():.1f} s of the target, read {elapsed:.2f} s after")
     run(wp.leave())
     assert not pane.tiles[0].in_playback and pane.lent == set()
 

@@ -67,7 +67,7 @@ class WallPlayback(QObject):
     def __init__(self, pane: WallPane, parent: QObject | None = None) -> None:
         super().__init__(parent or pane)
         self.pane = pane
-        from controlroom.playback.api_adapter import playback_backend
+        from controlroom.playback.backend import playback_backend
 
         #: None: this platform offers no playback (the actions say so)
         self.backend = playback_backend(pane.session)
