@@ -64,7 +64,7 @@ __all__ = [
 #: The version of this API. A plugin's ``API_VERSION`` must have the same
 #: major number and a minor number no greater than this one's: minor versions
 #: only add to the API, a major version may change or remove.
-PLUGIN_API_VERSION: tuple[int, int] = (1, 1)  # 1.1: REQUIRES_CAPABILITIES
+PLUGIN_API_VERSION: tuple[int, int] = (1, 2)  # 1.1: REQUIRES_CAPABILITIES; 1.2: ui.api.play_from
 
 DOCK_AREAS = ("left", "right", "top", "bottom")
 

@@ -26,14 +26,20 @@ from controlroom.ui.grid_status import (
     status_label,
     status_text,
 )
+from controlroom.ui.playback.install import (  # playback from a time (plugin API 1.2)
+    ALERT_LEAD,
+    play_from,
+)
 
 __all__ = [
+    "ALERT_LEAD",
     "STATUS_ORDER",
     "GridStaleness",
     "age_text",
     "grid_tooltip_lines",
     "hatch_brush",
     "plain_tooltip",
+    "play_from",
     "presenting",
     "put_text",
     "rich_lines",

@@ -11,8 +11,8 @@
   Ctrl+Shift+B            play back the selected tile
   Ctrl+Shift+L            back to live (every tile)
   Ctrl+Shift+P            play / pause
-  Alt+Left / Alt+Right    10 s back / forward
-  Alt+Shift+Left / Right  1 min back / forward
+  Alt+Shift+Left / Right  10 s back / forward (Alt+Left is "Back to your wall")
+  Alt+PgUp / Alt+PgDown   1 min back / forward
   Alt+, / Alt+.           one frame back / forward (pauses)
   Alt+Down / Alt+Up       slower / faster
   ======================  ===============================
@@ -113,7 +113,7 @@ class PlaybackUi(QObject):
 
     def _build_actions(self) -> None:
         w = self.window
-        self.menu = QMenu(_tr("&Playback"), w)
+        self.menu = QMenu(_tr("Play&back"), w)
         help_action = w.menuBar().actions()[-1] if w.menuBar().actions() else None
         w.menuBar().insertMenu(help_action, self.menu) if help_action else w.menuBar().addMenu(self.menu)
         m = self.menu
@@ -125,10 +125,10 @@ class PlaybackUi(QObject):
         m.addSeparator()
         p = self.playback
         self.action_pause = self._action(_tr("Play / pause"), "Ctrl+Shift+P", p.toggle_pause, m)
-        self.action_back10 = self._action(_tr("10 seconds back"), "Alt+Left", lambda: p.step(-10), m)
-        self.action_fwd10 = self._action(_tr("10 seconds forward"), "Alt+Right", lambda: p.step(10), m)
-        self.action_back60 = self._action(_tr("1 minute back"), "Alt+Shift+Left", lambda: p.step(-60), m)
-        self.action_fwd60 = self._action(_tr("1 minute forward"), "Alt+Shift+Right", lambda: p.step(60), m)
+        self.action_back10 = self._action(_tr("10 seconds back"), "Alt+Shift+Left", lambda: p.step(-10), m)
+        self.action_fwd10 = self._action(_tr("10 seconds forward"), "Alt+Shift+Right", lambda: p.step(10), m)
+        self.action_back60 = self._action(_tr("1 minute back"), "Alt+PgUp", lambda: p.step(-60), m)
+        self.action_fwd60 = self._action(_tr("1 minute forward"), "Alt+PgDown", lambda: p.step(60), m)
         self.action_frame_back = self._action(_tr("One frame back"), "Alt+,", lambda: p.frame_step(-1), m)
         self.action_frame_fwd = self._action(_tr("One frame forward"), "Alt+.", lambda: p.frame_step(1), m)
         self.action_slower = self._action(_tr("Slower"), "Alt+Down", lambda: self.change_speed(-1), m)

@@ -92,6 +92,8 @@ class AlertsPane(QWidget):
     undo_requested = Signal(list)
     #: alert id to put on the wall
     show_requested = Signal(str)
+    #: "Play from 30 s before": the alert's cameras in playback from just before it (alert id)
+    playback_requested = Signal(str)
     #: alert ids the operator looked at (they are read now)
     looked_at = Signal(list)
     #: "Mark all read"
@@ -209,6 +211,9 @@ class AlertsPane(QWidget):
         self.wall_button = QPushButton(self.tr("Show on wall"), self)
         self.wall_button.setObjectName("alertsShowOnWall")
         self.wall_button.clicked.connect(self.request_show)
+        self.playback_button = QPushButton(self.tr("Play from 30 s before"), self)
+        self.playback_button.setObjectName("alertsPlayBefore")
+        self.playback_button.clicked.connect(self.request_playback)
         self.read_button = QPushButton(self.tr("Mark all read"), self)
         self.read_button.setObjectName("alertsMarkAllRead")
         self.read_button.clicked.connect(self.all_read_requested)
@@ -219,6 +224,7 @@ class AlertsPane(QWidget):
         actions.addWidget(self.undo_button)
         actions.addWidget(self.read_button)
         actions.addWidget(self.wall_button)
+        actions.addWidget(self.playback_button)
         actions.addWidget(self.note)
         actions.addWidget(self.ack_button)
 
@@ -402,6 +408,14 @@ class AlertsPane(QWidget):
         if alert_id:
             self.show_requested.emit(alert_id)
 
+    def request_playback(self) -> None:
+        if not self._can_show:
+            self.show_message(self._show_reason)
+            return
+        alert_id = self.current_id() or next(iter(self.selected_ids()), None)
+        if alert_id:
+            self.playback_requested.emit(alert_id)
+
     # ------------------------------------------------------------------ state
 
     def _filter_changed(self, *_args: object) -> None:
@@ -437,6 +451,9 @@ class AlertsPane(QWidget):
         self.wall_button.setEnabled(self._can_show and bool(selected))
         self.wall_button.setToolTip(self._show_reason if not self._can_show
                                     else self.tr("Put the alert's cameras on the wall (double-click, Enter)"))
+        self.playback_button.setEnabled(self._can_show and bool(selected))
+        self.playback_button.setToolTip(self._show_reason if not self._can_show else self.tr(
+            "Play the alert's cameras back on the wall from 30 seconds before it was raised"))
         self.read_button.setEnabled(book.unread_count > 0)
 
     def refresh_state(self) -> None:
