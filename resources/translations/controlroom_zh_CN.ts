@@ -90,9 +90,9 @@
   <context>
     <name>Alerts</name>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="75" />
-      <location filename="../../plugins/alerts/plugin.py" line="103" />
-      <location filename="../../plugins/alerts/plugin.py" line="201" />
+      <location filename="../../plugins/alerts/plugin.py" line="76" />
+      <location filename="../../plugins/alerts/plugin.py" line="104" />
+      <location filename="../../plugins/alerts/plugin.py" line="203" />
       <source>Alerts</source>
       <extracomment>Tasks sending the acknowledgements still waiting when a window closed (kept referenced until done). Acknowledgements sent at once when many alerts are selected. How many alerts the fetch asks for: every open one up to this many... ...and the most recent ones whatever their state (recent history).
 ----------
@@ -100,78 +100,78 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>告警</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="118" />
+      <location filename="../../plugins/alerts/plugin.py" line="119" />
       <source>Presenters cannot acknowledge alerts: this account is view only.</source>
       <extracomment>acknowledgements waiting to be sent: alert id -&gt; (note, when to send, monotonic s)</extracomment>
       <translation>演示用户不能确认告警：此账号只能查看。</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="119" />
+      <location filename="../../plugins/alerts/plugin.py" line="120" />
       <source>Not signed in.</source>
       <translation>未登录。</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="123" />
+      <location filename="../../plugins/alerts/plugin.py" line="124" />
       <source>This platform does not take acknowledgements: its alarms are shown only.</source>
       <translation>此平台不接受确认：其报警仅供查看。</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="127" />
+      <location filename="../../plugins/alerts/plugin.py" line="128" />
       <source>This window has no video wall to show cameras on.</source>
       <translation>此窗口没有可上墙的视频墙。</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="144" />
+      <location filename="../../plugins/alerts/plugin.py" line="146" />
       <source>Pop up critical alerts</source>
       <translation>紧急告警弹窗提示</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="145" />
+      <location filename="../../plugins/alerts/plugin.py" line="147" />
       <source>Sound for critical alerts</source>
       <translation>紧急告警声音提示</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="203" />
+      <location filename="../../plugins/alerts/plugin.py" line="205" />
       <source>Alerts ({n} new)</source>
       <translation>告警（{n} 条新）</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="273" />
+      <location filename="../../plugins/alerts/plugin.py" line="275" />
       <source>Could not fetch the alerts: {error}</source>
       <translation>无法获取告警：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="315" />
+      <location filename="../../plugins/alerts/plugin.py" line="317" />
       <source>Acknowledgement undone: {n}</source>
       <translation>已撤销确认：{n} 条</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="325" />
+      <location filename="../../plugins/alerts/plugin.py" line="327" />
       <source>Undo acknowledging {n} ({s} s)</source>
       <translation>撤销确认 {n} 条（{s} 秒）</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="418" />
+      <location filename="../../plugins/alerts/plugin.py" line="420" />
       <source>Could not acknowledge: {errors}</source>
       <translation>无法确认：{errors}</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="420" />
+      <location filename="../../plugins/alerts/plugin.py" line="422" />
       <source>Alerts acknowledged: {n}</source>
       <translation>已确认告警：{n} 条</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="443" />
+      <location filename="../../plugins/alerts/plugin.py" line="459" />
       <source>This alert has no camera you can watch.</source>
       <translation>此告警没有您可查看的摄像机。</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="461" />
+      <location filename="../../plugins/alerts/plugin.py" line="477" />
       <source>On the wall, tile {tile}: {camera}</source>
       <translation>已上墙，第 {tile} 窗格：{camera}</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="463" />
+      <location filename="../../plugins/alerts/plugin.py" line="479" />
       <source>On the wall, tiles {first}–{last}: {cameras}</source>
       <translation>已上墙，第 {first}–{last} 窗格：{cameras}</translation>
     </message>
@@ -225,116 +225,126 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>AlertsPane</name>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="114" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="116" />
       <source>Search alerts: place, camera, plate, who…</source>
-      <extracomment>Rows the pane shows when it opens (issue 9: three were too few to work in). alert ids to acknowledge (the open ones of the selection), and the note (may be "") acknowledgements to take back before they are sent (alert ids; empty: all of them) alert id to put on the wall alert ids the operator looked at (they are read now) "Mark all read"</extracomment>
+      <extracomment>Rows the pane shows when it opens (issue 9: three were too few to work in). alert ids to acknowledge (the open ones of the selection), and the note (may be "") acknowledgements to take back before they are sent (alert ids; empty: all of them) alert id to put on the wall "Play from 30 s before": the alert's cameras in playback from just before it (alert id) alert ids the operator looked at (they are read now) "Mark all read"</extracomment>
       <translation>搜索告警：地点、摄像机、车牌、确认人…</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="118" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="120" />
       <source>All kinds</source>
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="123" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="125" />
       <source>All severities</source>
       <translation>全部级别</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="128" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="130" />
       <source>Open and acknowledged</source>
       <translation>全部状态</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="129" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="131" />
       <source>Open</source>
       <translation>未确认</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="130" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="132" />
       <source>Acknowledged</source>
       <translation>已确认</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="177" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="179" />
       <source>New alerts wait here while you work in the list; click to show them</source>
       <translation>您在列表中操作时新告警在此等候；点击显示</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="197" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="199" />
       <source>Note (optional)</source>
       <translation>备注（可选）</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="198" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="200" />
       <source>Sent with the acknowledgement; every desk sees it</source>
       <translation>随确认一并发送，各席位均可看到</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="201" />
-      <location filename="../../plugins/alerts/widgets/pane.py" line="376" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="203" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="382" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="203" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="205" />
       <source>Take back the acknowledgements not sent yet</source>
       <translation>撤回尚未发送的确认</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="206" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="208" />
       <source>Acknowledge</source>
       <translation>确认</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="209" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="211" />
       <source>Show on wall</source>
       <translation>上墙</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="212" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="214" />
+      <source>Play from 30 s before</source>
+      <translation>从告警前30秒回放</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/pane.py" line="217" />
       <source>Mark all read</source>
       <translation>全部标为已读</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="247" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="253" />
       <source>All towns</source>
       <translation>全部乡镇</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="330" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="336" />
       <source>{n} new ↑</source>
       <translation>{n} 条新告警 ↑</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="332" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="338" />
       <source>{n} new ↑ ({c} critical)</source>
       <translation>{n} 条新告警 ↑（{c} 条紧急）</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="395" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="401" />
       <source>The selected alerts are acknowledged already.</source>
       <translation>所选告警均已确认。</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="423" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="437" />
       <source>Alerts: {n}</source>
       <translation>告警：{n} 条</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="425" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="439" />
       <source>Shown: {shown} of {total}</source>
       <translation>显示 {shown} / {total} 条</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="436" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="450" />
       <source>Acknowledge the selected alerts (Space): every desk sees who did</source>
       <translation>确认所选告警（空格键）：各席位都能看到确认人</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="439" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="453" />
       <source>Put the alert's cameras on the wall (double-click, Enter)</source>
       <translation>将告警的摄像机上墙（双击或回车）</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/pane.py" line="456" />
+      <source>Play the alert's cameras back on the wall from 30 seconds before it was raised</source>
+      <translation>在视频墙上从告警发生前30秒回放其摄像机</translation>
     </message>
   </context>
   <context>
@@ -348,7 +358,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Backend</name>
     <message>
-      <location filename="../../controlroom/backends/base.py" line="44" />
+      <location filename="../../controlroom/backends/base.py" line="57" />
       <source>This platform does not offer that ({what}).</source>
       <translation>此平台不提供该功能（{what}）。</translation>
     </message>
@@ -356,6 +366,54 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <location filename="../../controlroom/backends/address.py" line="35" />
       <source>This is not a platform address: use http(s)://host for ControlRoom's API, wvp+http(s)://host:port for wvp-GB28181-pro, or a path to a .toml camera file.</source>
       <translation>这不是平台地址：ControlRoom 接口请用 http(s)://主机，wvp-GB28181-pro 请用 wvp+http(s)://主机:端口，摄像机文件请用 .toml 文件的路径。</translation>
+    </message>
+  </context>
+  <context>
+    <name>BookmarksPane</name>
+    <message>
+      <location filename="../../ui/playback/bookmarks.py" line="68" />
+      <source>Camera</source>
+      <translation>摄像机</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bookmarks.py" line="68" />
+      <source>From</source>
+      <translation>从</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bookmarks.py" line="68" />
+      <source>To</source>
+      <translation>到</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bookmarks.py" line="68" />
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bookmarks.py" line="69" />
+      <source>Author</source>
+      <translation>创建人</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bookmarks.py" line="75" />
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bookmarks.py" line="78" />
+      <source>Refresh</source>
+      <translation>刷新</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bookmarks.py" line="96" />
+      <source>Delete the selected bookmark for every desk</source>
+      <translation>删除所选书签（所有席位同时删除）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bookmarks.py" line="105" />
+      <source>Bookmarks: {n}</source>
+      <translation>书签：{n}</translation>
     </message>
   </context>
   <context>
@@ -665,7 +723,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConnectionIndicator</name>
     <message>
-      <location filename="../../ui/main_window.py" line="132" />
+      <location filename="../../ui/main_window.py" line="133" />
       <source>{state}: {detail}</source>
       <translation>{state}：{detail}</translation>
     </message>
@@ -673,32 +731,32 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConnectionState</name>
     <message>
-      <location filename="../../ui/main_window.py" line="57" />
+      <location filename="../../ui/main_window.py" line="58" />
       <source>Disconnected</source>
       <translation>未连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="58" />
+      <location filename="../../ui/main_window.py" line="59" />
       <source>Connecting</source>
       <translation>正在连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="59" />
+      <location filename="../../ui/main_window.py" line="60" />
       <source>Loading inventory</source>
       <translation>正在加载资源</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="60" />
+      <location filename="../../ui/main_window.py" line="61" />
       <source>Connected</source>
       <translation>已连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="61" />
+      <location filename="../../ui/main_window.py" line="62" />
       <source>Reconnecting</source>
       <translation>正在重新连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="62" />
+      <location filename="../../ui/main_window.py" line="63" />
       <source>Connection failed</source>
       <translation>连接失败</translation>
     </message>
@@ -804,6 +862,104 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <location filename="../../plugins/alerts/widgets/notices.py" line="190" />
       <source>{n} more critical</source>
       <translation>另有 {n} 条紧急告警</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportDialog</name>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="40" />
+      <source>Export recorded video</source>
+      <translation>导出录像</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="61" />
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="67" />
+      <source>From</source>
+      <translation>从</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="68" />
+      <source>To</source>
+      <translation>到</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="69" />
+      <source>Cameras</source>
+      <translation>摄像机</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="70" />
+      <source>Folder</source>
+      <translation>文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="77" />
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="81" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="95" />
+      <source>Export to</source>
+      <translation>导出到</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="103" />
+      <source>The end must come after the start.</source>
+      <translation>结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="105" />
+      <source>Export at most one hour at a time.</source>
+      <translation>每次最多导出一小时。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="107" />
+      <source>The range reaches into the future.</source>
+      <translation>时间范围超出了当前时间。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="116" />
+      <source>Choose at least one camera.</source>
+      <translation>请至少选择一台摄像机。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="119" />
+      <source>Choose a folder.</source>
+      <translation>请选择文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="135" />
+      <source>Exporting to {folder}…</source>
+      <translation>正在导出到 {folder}…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="145" />
+      <source>Cancelled: nothing was written.</source>
+      <translation>已取消：未写入任何文件。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="150" />
+      <source>The export failed: {why}. Nothing was written.</source>
+      <translation>导出失败：{why}。未写入任何文件。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="156" />
+      <source>Exported to {folder} (with manifest.json; check it with 'controlroom verify').</source>
+      <translation>已导出到 {folder}（附 manifest.json；可用 'controlroom verify' 校验）。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="158" />
+      <source>Close</source>
+      <translation>关闭</translation>
     </message>
   </context>
   <context>
@@ -1157,22 +1313,22 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>IncidentBar</name>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="970" />
+      <location filename="../../ui/wall/wall_view.py" line="996" />
       <source>Back to your own wall as you left it (Esc on the wall, Alt+Left)</source>
       <translation>回到您离开时的电视墙（在电视墙上按 Esc，或 Alt+左箭头）</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="981" />
+      <location filename="../../ui/wall/wall_view.py" line="1007" />
       <source>Incident wall: {title}. Your view is kept.</source>
       <translation>事件墙：{title}。您的视图已保留。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="982" />
+      <location filename="../../ui/wall/wall_view.py" line="1008" />
       <source>Back to “{view}”</source>
       <translation>回到“{view}”</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="983" />
+      <location filename="../../ui/wall/wall_view.py" line="1009" />
       <source>Back to your wall</source>
       <translation>回到您的电视墙</translation>
     </message>
@@ -1372,133 +1528,151 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="99" />
+      <location filename="../../ui/main_window.py" line="100" />
       <source>{id}: {reason}</source>
       <translation>{id}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="100" />
+      <location filename="../../ui/main_window.py" line="101" />
       <source>record {n}</source>
       <translation>第 {n} 条记录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="102" />
+      <location filename="../../ui/main_window.py" line="103" />
       <source>Left out {n} record(s) the platform sent in a form ControlRoom cannot read; the rest loaded. First: {first}</source>
       <translation>平台发送的 {n} 条记录格式无法读取，已略过；其余已加载。首条：{first}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="297" />
+      <location filename="../../ui/main_window.py" line="298" />
       <source>not signed in</source>
       <extracomment>the operator asked to log out (the app closes the session and shows the login again)</extracomment>
       <translation>未登录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="298" />
+      <location filename="../../ui/main_window.py" line="299" />
       <source>ControlRoom — {user} @ {host}</source>
       <translation>ControlRoom — {user} @ {host}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="308" />
+      <location filename="../../ui/main_window.py" line="309" />
       <source>This platform has no community grids (网格): browse by site.</source>
       <translation>此平台没有网格：请按站点浏览。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="309" />
+      <location filename="../../ui/main_window.py" line="310" />
       <source>Sites and cameras</source>
       <translation>站点与摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="336" />
+      <location filename="../../ui/main_window.py" line="337" />
       <source>Cameras %v of %m</source>
       <translation>摄像机 %v / %m</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="347" />
+      <location filename="../../ui/main_window.py" line="348" />
       <source>{name} · {role}</source>
       <translation>{name} · {role}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="368" />
+      <location filename="../../ui/main_window.py" line="370" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="369" />
+      <location filename="../../ui/main_window.py" line="371" />
       <source>&amp;Settings…</source>
       <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="374" />
+      <location filename="../../ui/main_window.py" line="376" />
       <source>Log &amp;out</source>
       <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="378" />
+      <location filename="../../ui/main_window.py" line="380" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
       <location filename="../../ui/keys.py" line="70" />
-      <location filename="../../ui/main_window.py" line="383" />
+      <location filename="../../ui/main_window.py" line="385" />
       <location filename="../../ui/plugin_host.py" line="141" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="384" />
+      <location filename="../../ui/main_window.py" line="386" />
       <source>&amp;Find camera…</source>
       <translation>查找摄像机(&amp;F)…</translation>
     </message>
     <message>
       <location filename="../../ui/keys.py" line="99" />
-      <location filename="../../ui/main_window.py" line="390" />
+      <location filename="../../ui/main_window.py" line="392" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="391" />
+      <location filename="../../ui/main_window.py" line="393" />
       <source>&amp;About ControlRoom</source>
       <translation>关于 ControlRoom(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="412" />
+      <location filename="../../ui/main_window.py" line="414" />
       <source>About ControlRoom</source>
       <translation>关于 ControlRoom</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="414" />
+      <location filename="../../ui/main_window.py" line="416" />
       <source>&lt;h3&gt;ControlRoom {version}&lt;/h3&gt;&lt;p&gt;Desktop client for county video networks: the county dispatch centre, town platforms and village platforms.&lt;/p&gt;&lt;p&gt;Free software under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;ControlRoom {version}&lt;/h3&gt;&lt;p&gt;县域视频网络桌面客户端：县级指挥中心、乡镇平台和村居平台。&lt;/p&gt;&lt;p&gt;自由软件，依据 GNU GPL 第 3 版或更新版本发布。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="437" />
+      <location filename="../../ui/main_window.py" line="439" />
       <source>Loading the inventory…</source>
       <translation>正在加载资源…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="454" />
+      <location filename="../../ui/main_window.py" line="456" />
       <source>Cameras online: {online} / {total}</source>
       <translation>在线摄像机：{online} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="467" />
+      <location filename="../../ui/main_window.py" line="469" />
       <source>Loading cameras: {done} of {total}</source>
       <translation>正在加载摄像机：{done} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="470" />
+      <location filename="../../ui/main_window.py" line="472" />
       <source>Loading cameras: {done} received</source>
       <translation>正在加载摄像机：已收到 {done} 个</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="489" />
+      <location filename="../../ui/main_window.py" line="491" />
       <source>{n} records left out; first: {first}</source>
       <translation>有 {n} 条记录未载入；第一条：{first}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="504" />
+      <location filename="../../ui/main_window.py" line="506" />
       <source>Could not load the inventory: {message}</source>
       <translation>无法加载资源：{message}</translation>
+    </message>
+  </context>
+  <context>
+    <name>NoteDialog</name>
+    <message>
+      <location filename="../../ui/playback/bookmarks.py" line="37" />
+      <source>Bookmark</source>
+      <translation>书签</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bookmarks.py" line="38" />
+      <source>{camera}: {start} – {end}</source>
+      <translation>{camera}：{start} – {end}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bookmarks.py" line="42" />
+      <source>What happened here (every desk sees this note)</source>
+      <translation>这里发生了什么（所有席位都能看到此备注）</translation>
     </message>
   </context>
   <context>
@@ -1575,21 +1749,251 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>平台为 %2 提供的条目超过 %1 个；ControlRoom 最多只接收这么多。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/client.py" line="179" />
+      <location filename="../../controlroom/api/client.py" line="186" />
       <source>The CA bundle could not be read.</source>
       <extracomment>The most items one paged list may hold: 3.5x Pingyi's 28,500 cameras. A platform that claims more (``total: 1000000000``) costs no more than this. The most pages one list may take (a server that pages by 1 item cannot make us loop). Error answers are read up to this much: enough for the message, never a flood. Skipped records whose ids are read for the report (the count is always exact).</extracomment>
       <translation>无法读取 CA 证书包。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/client.py" line="201" />
+      <location filename="../../controlroom/api/client.py" line="208" />
       <source>A platform address must start with http:// or https://.</source>
       <translation>平台地址须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/api/client.py" line="254" />
-      <location filename="../../controlroom/api/client.py" line="322" />
+      <location filename="../../controlroom/api/client.py" line="261" />
+      <location filename="../../controlroom/api/client.py" line="329" />
       <source>Not logged in.</source>
       <translation>尚未登录。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Playback</name>
+    <message>
+      <location filename="../../controlroom/playback/controller.py" line="98" />
+      <source>The platform has no recordings of this camera for you (not found, or not in your scope).</source>
+      <extracomment>how far back recordings reach (the platform keeps 7 days); the window asked for is a little wider the largest window one ``recordings`` call may ask for (playback contract: &lt;= 8 days) cameras in one session (playback contract: 1..16)</extracomment>
+      <translation>平台上没有您可查看的该摄像机录像（不存在，或不在您的权限范围内）。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/playback/controller.py" line="101" />
+      <source>Your role may not do this: {why}</source>
+      <translation>您的角色无权执行此操作：{why}</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/playback/controller.py" line="104" />
+      <source>Playback failed: {why}</source>
+      <translation>回放失败：{why}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="75" />
+      <source>Playback</source>
+      <extracomment>"Play from 30 s before" an alert the wall plays back from this long ago when no time is given</extracomment>
+      <translation>回放</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="83" />
+      <source>Bookmarks</source>
+      <translation>书签</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="112" />
+      <source>Play&amp;back</source>
+      <translation>回放(&amp;B)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="116" />
+      <source>Play back the wall</source>
+      <translation>回放整面视频墙</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="118" />
+      <source>Play back the selected tile</source>
+      <translation>回放所选窗格</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="120" />
+      <source>Back to live</source>
+      <translation>返回实时</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="123" />
+      <source>Play / pause</source>
+      <translation>播放 / 暂停</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="124" />
+      <source>10 seconds back</source>
+      <translation>后退10秒</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="125" />
+      <source>10 seconds forward</source>
+      <translation>前进10秒</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="126" />
+      <source>1 minute back</source>
+      <translation>后退1分钟</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="127" />
+      <source>1 minute forward</source>
+      <translation>前进1分钟</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="128" />
+      <source>One frame back</source>
+      <translation>后退一帧</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="129" />
+      <source>One frame forward</source>
+      <translation>前进一帧</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="130" />
+      <source>Slower</source>
+      <translation>减速</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="131" />
+      <source>Faster</source>
+      <translation>加速</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="133" />
+      <source>Bookmark the chosen range…</source>
+      <translation>为所选时间段添加书签…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="134" />
+      <source>Export…</source>
+      <translation>导出…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="137" />
+      <source>Bookmarks pane</source>
+      <translation>书签面板</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="141" />
+      <location filename="../../ui/playback/install.py" line="223" />
+      <source>This platform does not offer playback.</source>
+      <translation>此平台不提供录像回放。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="180" />
+      <source>Presenters may play recordings but not export them or edit bookmarks.</source>
+      <translation>演示角色可以回放录像，但不能导出录像或编辑书签。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="190" />
+      <source>Export a time range of the cameras to MP4, with a manifest</source>
+      <translation>将摄像机的一段录像导出为 MP4，并附清单</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="191" />
+      <source>Bookmark the range chosen on the timeline (Shift+drag)</source>
+      <translation>为时间轴上选定的时间段添加书签（Shift+拖动）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="215" />
+      <source>Select a tile first.</source>
+      <translation>请先选择一个窗格。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="226" />
+      <source>None of these cameras is on the wall.</source>
+      <translation>这些摄像机都不在视频墙上。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="294" />
+      <source>Play a camera back first.</source>
+      <translation>请先回放一台摄像机。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="309" />
+      <source>The bookmark was not saved: {why}</source>
+      <translation>书签未保存：{why}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="311" />
+      <source>Bookmark saved; every desk sees it.</source>
+      <translation>书签已保存，所有席位都能看到。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="319" />
+      <source>The bookmark was not deleted: {why}</source>
+      <translation>书签未删除：{why}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="391" />
+      <source>This window has no video wall to play back on.</source>
+      <translation>此窗口没有可用于回放的视频墙。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/wall_playback.py" line="45" />
+      <source>PLAYBACK</source>
+      <translation>回放</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/wall_playback.py" line="46" />
+      <source>paused</source>
+      <translation>已暂停</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/wall_playback.py" line="50" />
+      <source>no recording here</source>
+      <translation>此处无录像</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/wall_playback.py" line="55" />
+      <source>no recording here — resumes at {time}</source>
+      <translation>此处无录像 — {time} 恢复</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlaybackBar</name>
+    <message>
+      <location filename="../../ui/playback/bar.py" line="58" />
+      <location filename="../../ui/playback/bar.py" line="96" />
+      <source>Pause</source>
+      <translation>暂停</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bar.py" line="67" />
+      <source>Playback speed (above 4x the platform sends key frames only)</source>
+      <translation>回放速度（高于4倍时平台只发送关键帧）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bar.py" line="74" />
+      <source>Go to this date and time</source>
+      <translation>跳转到此日期和时间</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bar.py" line="76" />
+      <source>Go</source>
+      <translation>跳转</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bar.py" line="82" />
+      <source>Bookmark…</source>
+      <translation>书签…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bar.py" line="83" />
+      <source>Export…</source>
+      <translation>导出…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bar.py" line="84" />
+      <source>Now (live)</source>
+      <translation>现在（实时）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bar.py" line="96" />
+      <source>Play</source>
+      <translation>播放</translation>
     </message>
   </context>
   <context>
@@ -2099,27 +2503,27 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Role</name>
     <message>
-      <location filename="../../ui/main_window.py" line="79" />
+      <location filename="../../ui/main_window.py" line="80" />
       <source>County dispatcher</source>
       <translation>县级调度员</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="80" />
+      <location filename="../../ui/main_window.py" line="81" />
       <source>Town desk</source>
       <translation>乡镇值班台</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="81" />
+      <location filename="../../ui/main_window.py" line="82" />
       <source>Presenter (view only)</source>
       <translation>会议展示（仅查看）</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="92" />
+      <location filename="../../ui/main_window.py" line="93" />
       <source>Whole county</source>
       <translation>全县</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="93" />
+      <location filename="../../ui/main_window.py" line="94" />
       <source>Towns: {towns}</source>
       <translation>乡镇：{towns}</translation>
     </message>
@@ -2539,252 +2943,252 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>StaticFile</name>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="198" />
+      <location filename="../../controlroom/backends/static_file.py" line="205" />
       <source>the URL is empty</source>
       <translation>URL 为空</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="200" />
+      <location filename="../../controlroom/backends/static_file.py" line="207" />
       <source>the URL is longer than 2048 characters</source>
       <translation>URL 超过 2048 个字符</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="202" />
+      <location filename="../../controlroom/backends/static_file.py" line="209" />
       <source>the URL contains spaces or control characters</source>
       <translation>URL 含有空格或控制字符</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="207" />
+      <location filename="../../controlroom/backends/static_file.py" line="214" />
       <source>a camera URL must be a network address (rtsp://, http://...), not a local file</source>
       <translation>摄像机 URL 必须是网络地址（rtsp://、http://……），不能是本地文件</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="208" />
+      <location filename="../../controlroom/backends/static_file.py" line="215" />
       <source>the URL scheme '{scheme}' is not allowed (use rtsp, rtsps, http, https)</source>
       <translation>不允许使用 URL 协议“{scheme}”（请用 rtsp、rtsps、http、https）</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="210" />
+      <location filename="../../controlroom/backends/static_file.py" line="217" />
       <source>the URL has no host</source>
       <translation>URL 没有主机</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="212" />
+      <location filename="../../controlroom/backends/static_file.py" line="219" />
       <source>the URL contains a user or password: put them in the keyring and name them with credential</source>
       <translation>URL 中含有用户名或密码：请把它们存入密钥环，并用 credential 指明</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="216" />
+      <location filename="../../controlroom/backends/static_file.py" line="223" />
       <source>RTMP is not a transport ControlRoom plays: give the camera's RTSP, HTTP-TS, HTTP-FLV or HLS URL</source>
       <translation>ControlRoom 不播放 RTMP：请填写摄像机的 RTSP、HTTP-TS、HTTP-FLV 或 HLS 地址</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="221" />
+      <location filename="../../controlroom/backends/static_file.py" line="228" />
       <source>cannot tell the transport of an HTTP URL: its path must end in .ts, .flv or .m3u8</source>
       <translation>无法判断 HTTP URL 的传输方式：路径必须以 .ts、.flv 或 .m3u8 结尾</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="226" />
+      <location filename="../../controlroom/backends/static_file.py" line="233" />
       <source>'{key}' must be a non-empty text</source>
       <translation>“{key}”必须是非空文本</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="228" />
+      <location filename="../../controlroom/backends/static_file.py" line="235" />
       <source>'{key}' is too long or contains control characters</source>
       <translation>“{key}”过长或含有控制字符</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="241" />
+      <location filename="../../controlroom/backends/static_file.py" line="248" />
       <source>'location' must be [longitude, latitude] in degrees</source>
       <translation>“location”必须是 [经度, 纬度]（单位：度）</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="249" />
+      <location filename="../../controlroom/backends/static_file.py" line="256" />
       <source>'id' must be 20 digits (a GB/T 28181 id)</source>
       <translation>“id”必须是 20 位数字（GB/T 28181 编码）</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="257" />
-      <location filename="../../controlroom/backends/static_file.py" line="319" />
+      <location filename="../../controlroom/backends/static_file.py" line="264" />
+      <location filename="../../controlroom/backends/static_file.py" line="326" />
       <source> (did you mean '{key}'?)</source>
       <translation>（是否应为“{key}”？）</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="258" />
-      <location filename="../../controlroom/backends/static_file.py" line="320" />
+      <location filename="../../controlroom/backends/static_file.py" line="265" />
+      <location filename="../../controlroom/backends/static_file.py" line="327" />
       <source>unknown key '{key}'</source>
       <translation>未知的键“{key}”</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="278" />
+      <location filename="../../controlroom/backends/static_file.py" line="285" />
       <source>'{profile}' has no url</source>
       <translation>“{profile}”没有 url</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="267" />
-      <location filename="../../controlroom/backends/static_file.py" line="286" />
-      <location filename="../../controlroom/backends/static_file.py" line="297" />
+      <location filename="../../controlroom/backends/static_file.py" line="274" />
+      <location filename="../../controlroom/backends/static_file.py" line="293" />
+      <location filename="../../controlroom/backends/static_file.py" line="304" />
       <source>'{profile}': {error}</source>
       <translation>“{profile}”：{error}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="324" />
+      <location filename="../../controlroom/backends/static_file.py" line="331" />
       <source>schema_version must be {version} (found {found})</source>
       <translation>schema_version 必须为 {version}（实际为 {found}）</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="332" />
+      <location filename="../../controlroom/backends/static_file.py" line="339" />
       <source>'site' and 'camera' must be arrays of tables ([[site]], [[camera]])</source>
       <translation>“site”和“camera”必须是表数组（[[site]]、[[camera]]）</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="335" />
+      <location filename="../../controlroom/backends/static_file.py" line="342" />
       <source>more than {n} entries: only the first {n} are read</source>
       <translation>条目超过 {n} 个：只读取前 {n} 个</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="346" />
+      <location filename="../../controlroom/backends/static_file.py" line="353" />
       <source>a site must be a table</source>
       <translation>站点必须是一个表</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="351" />
+      <location filename="../../controlroom/backends/static_file.py" line="358" />
       <source>another site already has the key '{key}'</source>
       <translation>已有另一个站点使用键“{key}”</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="354" />
+      <location filename="../../controlroom/backends/static_file.py" line="361" />
       <source>site: {reason}</source>
       <translation>站点：{reason}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="369" />
+      <location filename="../../controlroom/backends/static_file.py" line="376" />
       <source>the parent '{parent}' is not a site in this file</source>
       <translation>上级“{parent}”不是本文件中的站点</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="371" />
+      <location filename="../../controlroom/backends/static_file.py" line="378" />
       <source>the parents form a loop</source>
       <translation>上级关系形成了循环</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="374" />
+      <location filename="../../controlroom/backends/static_file.py" line="381" />
       <source>its parent '{parent}' is a bad entry</source>
       <translation>其上级“{parent}”是错误条目</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="386" />
+      <location filename="../../controlroom/backends/static_file.py" line="393" />
       <source>'online' must be true or false</source>
       <translation>“online”必须是 true 或 false</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="399" />
+      <location filename="../../controlroom/backends/static_file.py" line="406" />
       <source>site '{key}': {reason}</source>
       <translation>站点“{key}”：{reason}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="415" />
+      <location filename="../../controlroom/backends/static_file.py" line="422" />
       <source>site '{key}': its id {id} is already used by site '{other}'</source>
       <translation>站点“{key}”：其编码 {id} 已被站点“{other}”使用</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="427" />
+      <location filename="../../controlroom/backends/static_file.py" line="434" />
       <source>a camera must be a table</source>
       <translation>摄像机必须是一个表</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="433" />
+      <location filename="../../controlroom/backends/static_file.py" line="440" />
       <source>'site' is missing</source>
       <translation>缺少“site”</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="434" />
+      <location filename="../../controlroom/backends/static_file.py" line="441" />
       <source>the site '{site}' is not a (good) site in this file</source>
       <translation>站点“{site}”不是本文件中的（有效）站点</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="446" />
+      <location filename="../../controlroom/backends/static_file.py" line="453" />
       <source>no URL: give 'main' and/or 'sub'</source>
       <translation>没有 URL：请填写“main”和/或“sub”</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="452" />
+      <location filename="../../controlroom/backends/static_file.py" line="459" />
       <source>'ptz' must be true or false</source>
       <translation>“ptz”必须是 true 或 false</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="455" />
+      <location filename="../../controlroom/backends/static_file.py" line="462" />
       <source>'kind' must be one of: {kinds}</source>
       <translation>“kind”必须是以下之一：{kinds}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="458" />
+      <location filename="../../controlroom/backends/static_file.py" line="465" />
       <source>'tags' must be a list of short texts</source>
       <translation>“tags”必须是短文本列表</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="470" />
+      <location filename="../../controlroom/backends/static_file.py" line="477" />
       <source>the id {id} is already used by the camera at line {line}: give one of them another name or an 'id'</source>
       <translation>编码 {id} 已被第 {line} 行的摄像机使用：请给其中一个改名或指定“id”</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="482" />
+      <location filename="../../controlroom/backends/static_file.py" line="489" />
       <source>camera '{name}': {reason}</source>
       <translation>摄像机“{name}”：{reason}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="506" />
+      <location filename="../../controlroom/backends/static_file.py" line="513" />
       <source>the file is larger than {mib} MiB</source>
       <translation>文件大于 {mib} MiB</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="509" />
+      <location filename="../../controlroom/backends/static_file.py" line="516" />
       <source>cannot read the file: {error}</source>
       <translation>无法读取文件：{error}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="513" />
+      <location filename="../../controlroom/backends/static_file.py" line="520" />
       <source>the file is not UTF-8 (byte {pos})</source>
       <translation>文件不是 UTF-8 编码（第 {pos} 字节）</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="521" />
+      <location filename="../../controlroom/backends/static_file.py" line="528" />
       <source>TOML syntax error: {error}</source>
       <translation>TOML 语法错误：{error}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="544" />
+      <location filename="../../controlroom/backends/static_file.py" line="551" />
       <source>The camera file names the credential '{name}', but this machine has no safe keyring to read it from.</source>
       <translation>摄像机文件指定了凭据“{name}”，但本机没有可安全读取的密钥环。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="551" />
+      <location filename="../../controlroom/backends/static_file.py" line="558" />
       <source>Could not read the keyring: {error}</source>
       <translation>无法读取密钥环：{error}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="554" />
+      <location filename="../../controlroom/backends/static_file.py" line="561" />
       <source>The camera file names the credential '{name}', but the keyring has no entry '{name}' (as user:password) under the service '{service}'. Store it with: keyring set {service} {name}</source>
       <translation>摄像机文件指定了凭据“{name}”，但密钥环的服务“{service}”下没有条目“{name}”（格式为 用户名:密码）。请用以下命令保存：keyring set {service} {name}</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="570" />
+      <location filename="../../controlroom/backends/static_file.py" line="577" />
       <source>No safe keyring on this machine: camera credentials cannot be stored.</source>
       <translation>本机没有安全的密钥环：无法保存摄像机凭据。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="656" />
+      <location filename="../../controlroom/backends/static_file.py" line="663" />
       <source>The camera is no longer in the camera file.</source>
       <extracomment>the last reload failed as a whole (syntax error, unreadable): the last good inventory stays</extracomment>
       <translation>该摄像机已不在摄像机文件中。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="660" />
+      <location filename="../../controlroom/backends/static_file.py" line="667" />
       <source>The camera file gives no '{profile}' URL for this camera.</source>
       <translation>摄像机文件没有为该摄像机提供“{profile}”地址。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/static_file.py" line="665" />
+      <location filename="../../controlroom/backends/static_file.py" line="672" />
       <source>This camera's '{profile}' stream is {transport}, which cannot be played here.</source>
       <translation>该摄像机的“{profile}”码流是 {transport}，本机无法播放。</translation>
     </message>
@@ -2875,7 +3279,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     </message>
     <message>
       <location filename="../../ui/wall/tile_widget.py" line="118" />
-      <location filename="../../ui/wall/tile_widget.py" line="571" />
+      <location filename="../../ui/wall/tile_widget.py" line="598" />
       <source>No new pictures</source>
       <translation>画面未更新</translation>
     </message>
@@ -2886,7 +3290,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     </message>
     <message>
       <location filename="../../ui/wall/tile_widget.py" line="120" />
-      <location filename="../../ui/wall/tile_widget.py" line="565" />
+      <location filename="../../ui/wall/tile_widget.py" line="592" />
       <source>Camera offline</source>
       <translation>摄像机离线</translation>
     </message>
@@ -2901,91 +3305,100 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>空</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="494" />
+      <location filename="../../ui/wall/tile_widget.py" line="505" />
       <source>main</source>
-      <extracomment>the frame of a tile an alert just put a camera on (blinks, then stops) the decoded picture's size (the wall sets it once a stream plays): its aspect ratio</extracomment>
+      <extracomment>the frame of a tile an alert just put a camera on (blinks, then stops) tiles in playback (issue 12): band and frame in a colour no live state uses the decoded picture's size (the wall sets it once a stream plays): its aspect ratio</extracomment>
       <translation>主码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="494" />
+      <location filename="../../ui/wall/tile_widget.py" line="505" />
       <source>sub</source>
       <translation>子码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="496" />
+      <location filename="../../ui/wall/tile_widget.py" line="507" />
       <source>{profile} · key frames</source>
       <translation>{profile} · 仅关键帧</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="505" />
+      <location filename="../../ui/wall/tile_widget.py" line="516" />
       <source>{fps:.0f} fps · {kbps:,.0f} kbit/s</source>
       <translation>{fps:.0f} 帧/秒 · {kbps:,.0f} kbit/s</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="549" />
+      <location filename="../../ui/wall/tile_widget.py" line="576" />
       <source>Empty tile</source>
       <translation>空窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="550" />
+      <location filename="../../ui/wall/tile_widget.py" line="577" />
       <source>Drag a camera or a site here from the list on the left, or select this tile and double-click a camera.</source>
       <translation>从左侧列表把摄像机或站点拖到这里，或选中此窗格后双击一个摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="553" />
+      <location filename="../../ui/wall/tile_widget.py" line="580" />
       <source>Starting…</source>
       <translation>正在启动…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="555" />
+      <location filename="../../ui/wall/tile_widget.py" line="582" />
       <source>Connecting…</source>
       <translation>正在连接…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="559" />
-      <location filename="../../ui/wall/tile_widget.py" line="588" />
+      <location filename="../../ui/wall/tile_widget.py" line="586" />
+      <location filename="../../ui/wall/tile_widget.py" line="615" />
       <source>Reconnecting in {s} s</source>
       <translation>{s} 秒后重连</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="561" />
+      <location filename="../../ui/wall/tile_widget.py" line="588" />
       <source>Reconnecting now…</source>
       <translation>正在重连…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="562" />
+      <location filename="../../ui/wall/tile_widget.py" line="589" />
       <source>The stream stopped; trying again.</source>
       <translation>视频流已中断，正在重试。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="566" />
+      <location filename="../../ui/wall/tile_widget.py" line="593" />
       <source>The platform reports “{name}” offline. The tile comes back by itself when it is online again.</source>
       <translation>平台报告“{name}”离线。摄像机恢复在线后，窗格会自动恢复。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="569" />
+      <location filename="../../ui/wall/tile_widget.py" line="596" />
       <source>Cannot play this camera</source>
       <translation>无法播放此摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="569" />
+      <location filename="../../ui/wall/tile_widget.py" line="596" />
       <source>unknown error</source>
       <translation>未知错误</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="571" />
+      <location filename="../../ui/wall/tile_widget.py" line="598" />
       <source>Waiting for the stream.</source>
       <translation>正在等待视频流。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="577" />
+      <location filename="../../ui/wall/tile_widget.py" line="604" />
       <source>Tile {n}</source>
       <translation>窗格 {n}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="579" />
+      <location filename="../../ui/wall/tile_widget.py" line="606" />
       <source>{name} — {site}</source>
       <translation>{name} — {site}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Timeline</name>
+    <message>
+      <location filename="../../ui/playback/timeline.py" line="101" />
+      <source>Wheel: zoom · drag: move the playback time · Shift+drag: choose a range (bookmark, export) · right button: what to do with the range</source>
+      <extracomment>tick steps (seconds) the axis chooses from</extracomment>
+      <translation>滚轮：缩放 · 拖动：移动回放时间 · Shift+拖动：选择时间段（书签、导出）· 右键：对时间段的操作</translation>
     </message>
   </context>
   <context>
@@ -3231,144 +3644,144 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>保持不变：码流在 5 秒内刚切换过。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="712" />
+      <location filename="../../ui/wall/wall_view.py" line="714" />
       <source>This camera is not in the inventory (any more).</source>
       <translation>此摄像机不在（或已不在）资源目录中。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="412" />
+      <location filename="../../ui/wall/wall_view.py" line="414" />
       <source>None of this camera's streams can be played on this computer (offered: {offered}).</source>
-      <extracomment>a message for the status bar the view name or layout changed (window title, views menu) a snapshot is on disk (its path) extra pre-rolls (tile -&gt; camera) from a wall tour (tours_ui) called on every tick (wall tours step here)</extracomment>
+      <extracomment>a message for the status bar the view name or layout changed (window title, views menu) a snapshot is on disk (its path) extra pre-rolls (tile -&gt; camera) from a wall tour (tours_ui) called on every tick (wall tours step here) tiles lent to playback (``lend_tile``): the wall starts no live player on them</extracomment>
       <translation>本机无法播放此摄像机的任何视频流（平台提供：{offered}）。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="512" />
+      <location filename="../../ui/wall/wall_view.py" line="514" />
       <source>Tiles showing key frames only: {n}. This computer cannot decode every tile at full rate.</source>
       <translation>仅显示关键帧的窗格：{n} 个。本机无法以全帧率解码所有窗格。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="586" />
+      <location filename="../../ui/wall/wall_view.py" line="588" />
       <source>Tour paused</source>
       <translation>轮巡已暂停</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="588" />
+      <location filename="../../ui/wall/wall_view.py" line="590" />
       <source>Tour {i}/{n} · {s} s</source>
       <translation>轮巡 {i}/{n} · {s} 秒</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="651" />
+      <location filename="../../ui/wall/wall_view.py" line="653" />
       <source>There are no cameras to show there.</source>
       <translation>没有可显示的摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="661" />
+      <location filename="../../ui/wall/wall_view.py" line="663" />
       <source>{placed} cameras put on the wall; {overflow} more did not fit (choose a larger layout, or start a wall tour to page through them).</source>
       <translation>已上墙 {placed} 个摄像机；另有 {overflow} 个放不下（请选择更大的布局，或开始视频墙轮巡分页查看）。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="665" />
+      <location filename="../../ui/wall/wall_view.py" line="667" />
       <source>Cameras put on the wall: {n}.</source>
       <translation>已上墙的摄像机：{n} 个。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="711" />
+      <location filename="../../ui/wall/wall_view.py" line="713" />
       <source>This camera is outside your town: this account may not watch it.</source>
       <translation>该摄像机不在本镇范围内：此账号无权查看。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="737" />
+      <location filename="../../ui/wall/wall_view.py" line="739" />
       <source>Nothing to save: the tile shows no live picture.</source>
       <translation>无可保存内容：该窗格没有实时画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="833" />
+      <location filename="../../ui/wall/wall_view.py" line="835" />
       <source>Snapshot saved: {path}</source>
       <translation>抓图已保存：{path}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="819" />
-      <location filename="../../ui/wall/wall_view.py" line="831" />
+      <location filename="../../ui/wall/wall_view.py" line="821" />
+      <location filename="../../ui/wall/wall_view.py" line="833" />
       <source>The snapshot could not be saved to {path}.</source>
       <translation>无法将抓图保存到 {path}。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="793" />
+      <location filename="../../ui/wall/wall_view.py" line="795" />
       <source>Taking a snapshot from the main stream…</source>
       <translation>正在从主码流截图……</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="824" />
+      <location filename="../../ui/wall/wall_view.py" line="826" />
       <source>(the main stream gave no picture: taken from the tile's stream)</source>
       <translation>（主码流没有画面：改用窗格当前码流截图）</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="876" />
+      <location filename="../../ui/wall/wall_view.py" line="878" />
       <source>Restore</source>
       <translation>还原</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="876" />
+      <location filename="../../ui/wall/wall_view.py" line="878" />
       <source>Maximise</source>
       <translation>最大化</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="878" />
+      <location filename="../../ui/wall/wall_view.py" line="880" />
       <source>Clear tile</source>
       <translation>清空窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="882" />
+      <location filename="../../ui/wall/wall_view.py" line="884" />
       <source>Snapshot</source>
       <translation>抓图</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="885" />
+      <location filename="../../ui/wall/wall_view.py" line="887" />
       <source>Reset zoom</source>
       <translation>重置缩放</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="888" />
+      <location filename="../../ui/wall/wall_view.py" line="890" />
       <source>Show fps and bit rate</source>
       <translation>显示帧率和码率</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="892" />
+      <location filename="../../ui/wall/wall_view.py" line="894" />
       <source>Stream</source>
       <translation>码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="894" />
+      <location filename="../../ui/wall/wall_view.py" line="896" />
       <source>Automatic</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="894" />
+      <location filename="../../ui/wall/wall_view.py" line="896" />
       <source>Main stream</source>
       <translation>主码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="895" />
+      <location filename="../../ui/wall/wall_view.py" line="897" />
       <source>Sub stream</source>
       <translation>子码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="906" />
+      <location filename="../../ui/wall/wall_view.py" line="908" />
       <source>Start tile tour…</source>
       <translation>开始窗格轮巡…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="910" />
+      <location filename="../../ui/wall/wall_view.py" line="912" />
       <source>Resume tile tour</source>
       <translation>继续窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="913" />
+      <location filename="../../ui/wall/wall_view.py" line="915" />
       <source>Pause tile tour</source>
       <translation>暂停窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="915" />
+      <location filename="../../ui/wall/wall_view.py" line="917" />
       <source>Stop tile tour</source>
       <translation>停止窗格轮巡</translation>
     </message>
@@ -3381,74 +3794,88 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>WallPlaceholder</name>
     <message>
-      <location filename="../../ui/main_window.py" line="154" />
+      <location filename="../../ui/main_window.py" line="155" />
       <source>Opening the video wall…</source>
       <translation>正在打开视频墙……</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="157" />
+      <location filename="../../ui/main_window.py" line="158" />
       <source>Loading the sites and cameras from the platform; the wall opens as soon as they are in.</source>
       <translation>正在从平台加载站点和摄像机，加载完成后视频墙即会打开。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="179" />
+      <location filename="../../ui/main_window.py" line="180" />
       <source>County dispatch centre</source>
       <translation>县级指挥中心</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="180" />
+      <location filename="../../ui/main_window.py" line="181" />
       <source>Town platforms</source>
       <translation>乡镇平台</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="181" />
+      <location filename="../../ui/main_window.py" line="182" />
       <source>Village platforms</source>
       <translation>村居平台</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="182" />
+      <location filename="../../ui/main_window.py" line="183" />
       <source>Cameras</source>
       <translation>摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="183" />
+      <location filename="../../ui/main_window.py" line="184" />
       <source>Cameras online</source>
       <translation>在线摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="184" />
+      <location filename="../../ui/main_window.py" line="185" />
       <source>Grids</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="227" />
+      <location filename="../../ui/main_window.py" line="228" />
       <source>Not signed in</source>
       <translation>未登录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="230" />
+      <location filename="../../ui/main_window.py" line="231" />
       <source>Signed in as {name} ({username}) — {role}</source>
       <translation>当前用户：{name}（{username}）— {role}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="232" />
+      <location filename="../../ui/main_window.py" line="233" />
       <source>Sees: {scope}</source>
       <translation>可见范围：{scope}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="233" />
+      <location filename="../../ui/main_window.py" line="234" />
       <source>Platform: {url}</source>
       <translation>平台：{url}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="251" />
+      <location filename="../../ui/main_window.py" line="252" />
       <source>The video wall could not open</source>
       <translation>视频墙无法打开</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="252" />
+      <location filename="../../ui/main_window.py" line="253" />
       <source>Log out and in again, or check the platform with “controlroom doctor”.</source>
       <translation>请注销后重新登录，或用“controlroom doctor”检查平台。</translation>
+    </message>
+  </context>
+  <context>
+    <name>WallPlayback</name>
+    <message>
+      <location filename="../../ui/playback/wall_playback.py" line="109" />
+      <source>Put a camera on the wall first: playback plays the wall's cameras.</source>
+      <extracomment>None: this platform offers no playback (the actions say so)</extracomment>
+      <translation>请先把摄像机放到视频墙上：回放播放的是视频墙上的摄像机。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/wall_playback.py" line="184" />
+      <source>The platform offered no recorded stream this computer can play.</source>
+      <translation>平台提供的录像流都无法在本机播放。</translation>
     </message>
   </context>
   <context>

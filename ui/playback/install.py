@@ -54,10 +54,6 @@ ALERT_LEAD = timedelta(seconds=30)
 DEFAULT_BACK = timedelta(minutes=5)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Playback", text)
-
-
 class PlaybackUi(QObject):
     """Everything playback adds to one main window (``window.playback_ui``)."""
 
@@ -76,7 +72,7 @@ class PlaybackUi(QObject):
 
         # ---- the bar under the wall
         self.bar = PlaybackBar(window)
-        self.dock = QDockWidget(_tr("Playback"), window)
+        self.dock = QDockWidget(QCoreApplication.translate("Playback", "Playback"), window)
         self.dock.setObjectName("playbackDock")
         self.dock.setWidget(self.bar)
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
@@ -84,7 +80,7 @@ class PlaybackUi(QObject):
         self.dock.hide()
         # ---- bookmarks
         self.bookmarks_pane = BookmarksPane(self._name, window)
-        self.bookmarks_dock = QDockWidget(_tr("Bookmarks"), window)
+        self.bookmarks_dock = QDockWidget(QCoreApplication.translate("Playback", "Bookmarks"), window)
         self.bookmarks_dock.setObjectName("bookmarksDock")
         self.bookmarks_dock.setWidget(self.bookmarks_pane)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.bookmarks_dock)
@@ -113,36 +109,36 @@ class PlaybackUi(QObject):
 
     def _build_actions(self) -> None:
         w = self.window
-        self.menu = QMenu(_tr("Play&back"), w)
+        self.menu = QMenu(QCoreApplication.translate("Playback", "Play&back"), w)
         help_action = w.menuBar().actions()[-1] if w.menuBar().actions() else None
         w.menuBar().insertMenu(help_action, self.menu) if help_action else w.menuBar().addMenu(self.menu)
         m = self.menu
-        self.action_wall = self._action(_tr("Play back the wall"), "Ctrl+Shift+R", self.play_wall, m,
+        self.action_wall = self._action(QCoreApplication.translate("Playback", "Play back the wall"), "Ctrl+Shift+R", self.play_wall, m,
                                         needs_playback=False)
-        self.action_tile = self._action(_tr("Play back the selected tile"), "Ctrl+Shift+B", self.play_tile, m,
+        self.action_tile = self._action(QCoreApplication.translate("Playback", "Play back the selected tile"), "Ctrl+Shift+B", self.play_tile, m,
                                         needs_playback=False)
-        self.action_live = self._action(_tr("Back to live"), "Ctrl+Shift+L", self.go_live, m)
+        self.action_live = self._action(QCoreApplication.translate("Playback", "Back to live"), "Ctrl+Shift+L", self.go_live, m)
         m.addSeparator()
         p = self.playback
-        self.action_pause = self._action(_tr("Play / pause"), "Ctrl+Shift+P", p.toggle_pause, m)
-        self.action_back10 = self._action(_tr("10 seconds back"), "Alt+Shift+Left", lambda: p.step(-10), m)
-        self.action_fwd10 = self._action(_tr("10 seconds forward"), "Alt+Shift+Right", lambda: p.step(10), m)
-        self.action_back60 = self._action(_tr("1 minute back"), "Alt+PgUp", lambda: p.step(-60), m)
-        self.action_fwd60 = self._action(_tr("1 minute forward"), "Alt+PgDown", lambda: p.step(60), m)
-        self.action_frame_back = self._action(_tr("One frame back"), "Alt+,", lambda: p.frame_step(-1), m)
-        self.action_frame_fwd = self._action(_tr("One frame forward"), "Alt+.", lambda: p.frame_step(1), m)
-        self.action_slower = self._action(_tr("Slower"), "Alt+Down", lambda: self.change_speed(-1), m)
-        self.action_faster = self._action(_tr("Faster"), "Alt+Up", lambda: self.change_speed(1), m)
+        self.action_pause = self._action(QCoreApplication.translate("Playback", "Play / pause"), "Ctrl+Shift+P", p.toggle_pause, m)
+        self.action_back10 = self._action(QCoreApplication.translate("Playback", "10 seconds back"), "Alt+Shift+Left", lambda: p.step(-10), m)
+        self.action_fwd10 = self._action(QCoreApplication.translate("Playback", "10 seconds forward"), "Alt+Shift+Right", lambda: p.step(10), m)
+        self.action_back60 = self._action(QCoreApplication.translate("Playback", "1 minute back"), "Alt+PgUp", lambda: p.step(-60), m)
+        self.action_fwd60 = self._action(QCoreApplication.translate("Playback", "1 minute forward"), "Alt+PgDown", lambda: p.step(60), m)
+        self.action_frame_back = self._action(QCoreApplication.translate("Playback", "One frame back"), "Alt+,", lambda: p.frame_step(-1), m)
+        self.action_frame_fwd = self._action(QCoreApplication.translate("Playback", "One frame forward"), "Alt+.", lambda: p.frame_step(1), m)
+        self.action_slower = self._action(QCoreApplication.translate("Playback", "Slower"), "Alt+Down", lambda: self.change_speed(-1), m)
+        self.action_faster = self._action(QCoreApplication.translate("Playback", "Faster"), "Alt+Up", lambda: self.change_speed(1), m)
         m.addSeparator()
-        self.action_bookmark = self._action(_tr("Bookmark the chosen range…"), None, self.bookmark_selection, m)
-        self.action_export = self._action(_tr("Export…"), "Ctrl+Shift+E", self.export, m)
+        self.action_bookmark = self._action(QCoreApplication.translate("Playback", "Bookmark the chosen range…"), None, self.bookmark_selection, m)
+        self.action_export = self._action(QCoreApplication.translate("Playback", "Export…"), "Ctrl+Shift+E", self.export, m)
         m.addSeparator()
         toggle = self.bookmarks_dock.toggleViewAction()
-        toggle.setText(_tr("Bookmarks pane"))
+        toggle.setText(QCoreApplication.translate("Playback", "Bookmarks pane"))
         m.addAction(toggle)
         self.playback_actions = [a for a in m.actions() if a.property("needsPlayback")]
         if self.playback.backend is None:
-            why = _tr("This platform does not offer playback.")
+            why = QCoreApplication.translate("Playback", "This platform does not offer playback.")
             for a in (self.action_wall, self.action_tile):
                 a.setEnabled(False)
                 a.setToolTip(why)
@@ -181,7 +177,7 @@ class PlaybackUi(QObject):
 
     def _apply_role(self) -> None:
         if self.role == Role.PRESENTER:
-            why = _tr("Presenters may play recordings but not export them or edit bookmarks.")
+            why = QCoreApplication.translate("Playback", "Presenters may play recordings but not export them or edit bookmarks.")
             for w in (self.bar.export, self.bar.bookmark):
                 w.setEnabled(False)
                 w.setToolTip(why)
@@ -191,8 +187,8 @@ class PlaybackUi(QObject):
                 a.setStatusTip(why)
             self.bookmarks_pane.set_can_edit(False, why)
         else:
-            self.bar.export.setToolTip(_tr("Export a time range of the cameras to MP4, with a manifest"))
-            self.bar.bookmark.setToolTip(_tr("Bookmark the range chosen on the timeline (Shift+drag)"))
+            self.bar.export.setToolTip(QCoreApplication.translate("Playback", "Export a time range of the cameras to MP4, with a manifest"))
+            self.bar.bookmark.setToolTip(QCoreApplication.translate("Playback", "Bookmark the range chosen on the timeline (Shift+drag)"))
 
     @property
     def may_edit(self) -> bool:
@@ -216,7 +212,7 @@ class PlaybackUi(QObject):
     def play_tile(self, at: datetime | None = None) -> None:
         t = self.pane.controller.selected
         if t is None:
-            self._say(_tr("Select a tile first."))
+            self._say(QCoreApplication.translate("Playback", "Select a tile first."))
             return
         self.playback.spawn(self.playback.enter([t], at or self.playback.position() or
                                                 datetime.now(UTC) - DEFAULT_BACK))
@@ -224,10 +220,10 @@ class PlaybackUi(QObject):
     def play_cameras(self, camera_ids: list[str], at: datetime) -> str:
         """Play back the wall's tiles that show ``camera_ids`` from ``at`` (an alert's cameras); '' or why not."""
         if self.playback.backend is None:
-            return _tr("This platform does not offer playback.")
+            return QCoreApplication.translate("Playback", "This platform does not offer playback.")
         tiles = [t for t in range(len(self.pane.tiles)) if self.pane.camera_on(t) in set(camera_ids)]
         if not tiles:
-            return _tr("None of these cameras is on the wall.")
+            return QCoreApplication.translate("Playback", "None of these cameras is on the wall.")
         self.playback.spawn(self.playback.enter(tiles, at))
         return ""
 
@@ -295,7 +291,7 @@ class PlaybackUi(QObject):
             return
         cid = self._selected_camera()
         if cid is None:
-            self._say(_tr("Play a camera back first."))
+            self._say(QCoreApplication.translate("Playback", "Play a camera back first."))
             return
         if self.selection is None:
             pos = self.playback.position() or datetime.now(UTC)
@@ -310,9 +306,9 @@ class PlaybackUi(QObject):
         try:
             await self.playback.backend.create_bookmark(camera_id, utc(start), utc(end), note)
         except Exception as exc:
-            self._say(_tr("The bookmark was not saved: {why}").format(why=str(exc)))
+            self._say(QCoreApplication.translate("Playback", "The bookmark was not saved: {why}").format(why=str(exc)))
             return
-        self._say(_tr("Bookmark saved; every desk sees it."))
+        self._say(QCoreApplication.translate("Playback", "Bookmark saved; every desk sees it."))
         await self._load_bookmarks()
 
     def _delete_bookmark(self, bookmark_id: str) -> None:
@@ -320,7 +316,7 @@ class PlaybackUi(QObject):
             try:
                 await self.playback.backend.delete_bookmark(bookmark_id)
             except Exception as exc:
-                self._say(_tr("The bookmark was not deleted: {why}").format(why=str(exc)))
+                self._say(QCoreApplication.translate("Playback", "The bookmark was not deleted: {why}").format(why=str(exc)))
                 return
             await self._load_bookmarks()
 
@@ -392,5 +388,5 @@ def play_from(anchor: QWidget, camera_ids: list[str], at: datetime) -> str:
     """Play back ``camera_ids`` (already on the wall) from ``at`` in ``anchor``'s window; '' or why not."""
     ui = getattr(anchor.window(), "playback_ui", None)
     if not isinstance(ui, PlaybackUi):
-        return _tr("This window has no video wall to play back on.")
+        return QCoreApplication.translate("Playback", "This window has no video wall to play back on.")
     return ui.play_cameras(camera_ids, at)
