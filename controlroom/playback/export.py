@@ -122,6 +122,7 @@ def remux(source: Any, dest: Path, *, duration: float, progress: Callable[[float
             raise ExportError("the platform's stream has no video")
         mapping = {s.index: out.add_stream_from_template(s) for s in streams}
         first: float | None = None
+        reported = -1.0  # progress goes out in steps of 0.5 % (each is a wake-up of the GUI loop)
         last_dts: dict[int, int] = {}
         for packet in src.demux(streams):
             if cancel.cancelled:
@@ -135,8 +136,10 @@ def remux(source: Any, dest: Path, *, duration: float, progress: Callable[[float
             if packet.stream.type == "video" and packet.pts is not None and packet.time_base is not None:
                 t = float(packet.pts * packet.time_base)
                 first = t if first is None else first
-                if duration > 0:
-                    progress(min(1.0, max(0.0, (t - first) / duration)))
+                f = min(1.0, max(0.0, (t - first) / duration)) if duration > 0 else 0.0
+                if f - reported >= 0.005:
+                    reported = f
+                    progress(f)
             packet.stream = mapping[idx]
             out.mux(packet)
             packets += 1
