@@ -2,8 +2,9 @@
 
 Drawn with QPainter from numpy arrays (epoch seconds), so 7 days x 16 cameras
 of ranges and 10,000 marks draw in a few milliseconds at any zoom: ranges are
-cut to the window with ``searchsorted`` and those narrower than a pixel are
-merged into one rectangle; marks are binned per pixel column
+cut to the window with ``searchsorted``, and the rows are computed as one
+picture with numpy (a pixel column is recorded if any range reaches into it,
+marks colour their columns) and drawn with one ``drawImage``
 (``tests/bench/bench_timeline.py`` measures the event-loop lag while
 scrubbing).
 
@@ -21,7 +22,17 @@ from datetime import UTC, datetime
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 MIN_SPAN = 10.0  # seconds on the whole width, zoomed in
@@ -42,6 +53,11 @@ TEXT = QColor("#aab2bb")
 
 #: tick steps (seconds) the axis chooses from
 _STEPS = (1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400)
+
+
+def _bgra(c: QColor) -> np.ndarray:
+    """A colour as the bytes of a QImage.Format_ARGB32 pixel (little-endian: B, G, R, A)."""
+    return np.array([c.blue(), c.green(), c.red(), 255], np.uint8)
 
 
 def epoch(t: datetime) -> float:
@@ -94,6 +110,9 @@ class Timeline(QWidget):
         self._drag: str | None = None  # "scrub" | "select"
         self._press_x = 0.0
         self.follow = True  # keep the cursor in sight as it moves
+        self._version = 0  # bumped when the data changes (the background is drawn again)
+        self._background: QPixmap | None = None
+        self._background_key: tuple[float, ...] | None = None
         self.setMinimumHeight(60)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -108,6 +127,7 @@ class Timeline(QWidget):
         self.rows = [old.get(cid) or Row(cid, label) for cid, label in rows]
         for r, (_cid, label) in zip(self.rows, rows, strict=True):
             r.label = label
+        self._version += 1
         self.updateGeometry()
         self.update()
 
@@ -122,10 +142,12 @@ class Timeline(QWidget):
                 r.marks = np.fromiter((epoch(t) for t, _ in ms), float, len(ms))
                 r.alert = np.fromiter((a for _, a in ms), bool, len(ms))
                 r.loaded = True
+        self._version += 1
         self.update()
 
     def set_bookmarks(self, bookmarks: list[BookmarkBar]) -> None:
         self.bookmarks = sorted(bookmarks, key=lambda b: b.start)
+        self._version += 1
         self.update()
 
     def set_cursor(self, t: datetime | None) -> None:
@@ -172,26 +194,20 @@ class Timeline(QWidget):
 
     # ------------------------------------------------------------------ painting
     def paintEvent(self, event: QPaintEvent) -> None:
-        p = QPainter(self)
-        p.fillRect(self.rect(), BACKGROUND)
         lw = self._label_w()
         w = self.width() - lw
         if w <= 0:
             return
         scale = w / (self.t1 - self.t0)  # px per second
-        small = QFont(self.font())
-        small.setPointSizeF(max(7.0, small.pointSizeF() - 1.5))
-        p.setFont(small)
-        self._paint_axis(p, lw, w, scale)
-        top = AXIS_H + BOOKMARK_H + 4
-        rh = self._row_h()
-        for i, r in enumerate(self.rows):
-            y = top + i * rh
-            p.setPen(TEXT)
-            p.drawText(QRectF(4, y, lw - 8, rh), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                       r.label)
-            self._paint_row(p, r, lw, y, rh - 1, scale)
-        self._paint_bookmarks(p, lw, scale)
+        # everything but the cursor and the selection is drawn once per view (window, size, data)
+        # into a pixmap: scrubbing only moves the cursor over it
+        key = (self.t0, self.t1, self.width(), self.height(), self._version, self.devicePixelRatioF())
+        if self._background is None or self._background_key != key:
+            self._background = self._paint_background(lw, w, scale)
+            self._background_key = key
+        p = QPainter(self)
+        p.drawPixmap(0, 0, self._background)
+        p.setFont(self._small_font())
         if self.selection is not None:
             a, b = sorted(self.selection)
             p.fillRect(QRectF(self._x(a), AXIS_H, max(1.0, (b - a) * scale), self.height() - AXIS_H), SELECTION)
@@ -207,6 +223,33 @@ class Timeline(QWidget):
             p.setPen(Qt.GlobalColor.white)
             p.drawText(QRectF(bx, 0, tw, AXIS_H - 2), Qt.AlignmentFlag.AlignCenter, label)
         p.end()
+
+    def _small_font(self) -> QFont:
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 1.5))
+        return small
+
+    def _paint_background(self, lw: int, w: int, scale: float) -> QPixmap:
+        ratio = self.devicePixelRatioF()
+        pix = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
+        pix.setDevicePixelRatio(ratio)
+        pix.fill(BACKGROUND)
+        p = QPainter(pix)
+        p.setFont(self._small_font())
+        self._paint_axis(p, lw, w, scale)
+        top = AXIS_H + BOOKMARK_H + 4
+        rh = self._row_h()
+        p.setPen(TEXT)
+        for i, r in enumerate(self.rows):
+            y = top + i * rh
+            p.drawText(QRectF(4, y, lw - 8, rh), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                       r.label)
+        if self.rows:
+            qimg, _keep = self._rows_image(lw, rh, scale)
+            p.drawImage(QPointF(lw, top), qimg)
+        self._paint_bookmarks(p, lw, scale)
+        p.end()
+        return pix
 
     def _paint_axis(self, p: QPainter, lw: int, w: int, scale: float) -> None:
         target = 110 / scale  # about one label per 110 px
@@ -231,38 +274,39 @@ class Timeline(QWidget):
             t += step
             n += 1
 
-    def _paint_row(self, p: QPainter, r: Row, lw: int, y: float, h: float, scale: float) -> None:
-        x0, x1 = float(lw), float(self.width())
-        if not r.loaded:
-            p.fillRect(QRectF(x0, y, x1 - x0, h), BACKGROUND.lighter(130))
-            return
-        p.fillRect(QRectF(x0, y, x1 - x0, h), GAP)
-        # the ranges that reach into the window
-        i = int(np.searchsorted(r.ends, self.t0, side="right"))
-        j = int(np.searchsorted(r.starts, self.t1, side="left"))
-        if j > i:
-            xs = lw + (np.maximum(r.starts[i:j], self.t0) - self.t0) * scale
-            xe = lw + (np.minimum(r.ends[i:j], self.t1) - self.t0) * scale
-            run_s, run_e = float(xs[0]), float(xe[0])
-            for a, b in zip(xs[1:].tolist(), xe[1:].tolist(), strict=True):
-                if a - run_e < 1.0:  # less than a pixel apart: one rectangle
-                    run_e = max(run_e, b)
-                    continue
-                p.fillRect(QRectF(run_s, y, max(1.0, run_e - run_s), h), RECORDED)
-                run_s, run_e = a, b
-            p.fillRect(QRectF(run_s, y, max(1.0, run_e - run_s), h), RECORDED)
-        # marks: one tick per pixel column and kind
-        a = int(np.searchsorted(r.marks, self.t0, side="left"))
-        b = int(np.searchsorted(r.marks, self.t1, side="right"))
-        if b > a:
-            cols = ((r.marks[a:b] - self.t0) * scale).astype(np.int64) + lw
-            kinds = r.alert[a:b]
-            for colour, sel, top in ((MOTION, ~kinds, y + h * 0.5), (ALERT, kinds, y)):
-                xs_u = np.unique(cols[sel])
-                if len(xs_u):
-                    p.setPen(QPen(colour, 1))
-                    for x in xs_u.tolist():
-                        p.drawLine(QPointF(x + 0.5, top), QPointF(x + 0.5, y + h))
+    def _rows_image(self, lw: int, rh: float, scale: float) -> tuple[QImage, np.ndarray]:
+        """Every row as one picture, computed with numpy: a column is recorded if any range covers
+        it (ranges narrower than a pixel still show as one), marks are coloured columns. One
+        ``drawImage`` instead of thousands of rectangles and lines."""
+        width = max(1, self.width() - lw)
+        height = max(1, round(rh * len(self.rows)))
+        img = np.empty((height, width, 4), np.uint8)
+        img[:] = _bgra(BACKGROUND)
+        palette = np.stack([_bgra(GAP), _bgra(RECORDED)])  # index by "recorded"
+        for i, r in enumerate(self.rows):
+            y0, y1 = round(i * rh), max(round(i * rh) + 1, round((i + 1) * rh) - 1)
+            if not r.loaded:
+                img[y0:y1] = _bgra(BACKGROUND.lighter(130))
+                continue
+            a = int(np.searchsorted(r.ends, self.t0, side="right"))
+            b = int(np.searchsorted(r.starts, self.t1, side="left"))
+            recorded = np.zeros(width, np.int64)
+            if b > a:
+                xs = np.clip(np.floor((r.starts[a:b] - self.t0) * scale), 0, width - 1).astype(np.int64)
+                xe = np.clip(np.ceil((r.ends[a:b] - self.t0) * scale), 1, width).astype(np.int64)
+                xe = np.maximum(xe, xs + 1)
+                edge = np.bincount(xs, minlength=width + 1) - np.bincount(xe, minlength=width + 1)
+                recorded = (np.cumsum(edge[:width]) > 0).astype(np.int64)
+            img[y0:y1] = palette[recorded][None, :, :]
+            m0 = int(np.searchsorted(r.marks, self.t0, side="left"))
+            m1 = int(np.searchsorted(r.marks, self.t1, side="right"))
+            if m1 > m0:
+                cols = np.clip(((r.marks[m0:m1] - self.t0) * scale).astype(np.int64), 0, width - 1)
+                kinds = r.alert[m0:m1]
+                img[y0 + (y1 - y0) // 2:y1, cols[~kinds]] = _bgra(MOTION)
+                img[y0:y1, cols[kinds]] = _bgra(ALERT)
+        qimg = QImage(img.data, width, height, width * 4, QImage.Format.Format_ARGB32)
+        return qimg, img  # the array backs the image: keep it alive while drawing
 
     def _paint_bookmarks(self, p: QPainter, lw: int, scale: float) -> None:
         y = AXIS_H + 1
