@@ -305,6 +305,10 @@ class Timeline(QWidget):
                 kinds = r.alert[m0:m1]
                 img[y0 + (y1 - y0) // 2:y1, cols[~kinds]] = _bgra(MOTION)
                 img[y0:y1, cols[kinds]] = _bgra(ALERT)
+        # the future is not a gap: nothing to record yet
+        now_x = int((datetime.now(UTC).timestamp() - self.t0) * scale)
+        if now_x < width:
+            img[:, max(0, now_x):] = _bgra(BACKGROUND)
         qimg = QImage(img.data, width, height, width * 4, QImage.Format.Format_ARGB32)
         return qimg, img  # the array backs the image: keep it alive while drawing
 
