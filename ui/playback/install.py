@@ -39,6 +39,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
 from controlroom.api.schema import Role
+from controlroom.logsafe import mask_url
 from controlroom.names import camera_name
 from controlroom.playback.clock import next_speed
 from controlroom.playback.controller import utc
@@ -365,7 +366,7 @@ class PlaybackUi(QObject):
             pos = self.playback.position() or datetime.now(UTC)
             start, end = pos - timedelta(minutes=1), pos
         dialog = ExportDialog(self.playback.backend, cams, start, end, operator=self.operator,
-                              platform=self.session.base_url, folder=Path.home() / "ControlRoom exports",
+                              platform=mask_url(self.session.base_url), folder=Path.home() / "ControlRoom exports",
                               parent=self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
