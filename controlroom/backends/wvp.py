@@ -27,6 +27,8 @@ repository 648540858/wvp-GB28181-pro, commit 768d740949570f3447773aa85985a5ab0c6
   one profile, "main", and a lease asked for "sub" plays main and says so.
 - PTZ: ``/api/common/channel/front-end/ptz?channelId&command&panSpeed&tiltSpeed&zoomSpeed``
   (left/right/up/down/zoomin/zoomout/stop, speeds 0-100).
+- Playback: ``/api/common/channel/playback/query``, ``/playback``, ``/playback/{stop,pause,resume,
+  seek,speed}`` (``controlroom.backends.wvp_playback``).
 - Alarms: ``/api/alarm/list?page&count`` (Alarm: id, channelId, channelDeviceId,
   channelName, description, alarmType, alarmTime in ms). WVP has no push and
   no acknowledgement: alerts are polled, ``ALERT_ACK`` is absent.
@@ -72,7 +74,8 @@ from controlroom.api.schema import (
     Transport,
     User,
 )
-from controlroom.backends.base import Capability, Inventory, NoPlayback, SimpleLease
+from controlroom.backends.base import Capability, Inventory, SimpleLease
+from controlroom.backends.wvp_playback import WvpPlayback  # playback (issue 12)
 from controlroom.logsafe import mask_url
 
 log = logging.getLogger("controlroom.backends.wvp")
@@ -269,11 +272,11 @@ def _too_big(what: str, limit: int) -> errors.PayloadError:
 # --------------------------------------------------------------------------- the backend
 
 
-class WvpBackend(NoPlayback):
+class WvpBackend(WvpPlayback):
     """One wvp-GB28181-pro platform (``wvp+http(s)://host:port``; pass the http(s) URL)."""
 
     name = "wvp"
-    capabilities = frozenset({Capability.PTZ, Capability.ALERTS})
+    capabilities = frozenset({Capability.PTZ, Capability.ALERTS, Capability.PLAYBACK})
     extra_schemes: frozenset[str] = frozenset()
     source = WVP_SOURCE
 

@@ -26,12 +26,13 @@ the frames a playback at 1x shows, gaps left out.
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import logging
 import secrets
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from fractions import Fraction
@@ -43,9 +44,9 @@ import numpy as np
 from controlroom.api import schema as s
 from controlroom.demo.media.clips import STREAM_COLOURS
 from controlroom.demo.media.http_ts import TsMuxer
-from controlroom.demo.media.hub import CLOCK_RATE, Frame
+from controlroom.demo.media.hub import CLOCK_RATE, NAL_PPS, NAL_SPS, QUEUE_FRAMES, Frame, split_nals
 from controlroom.demo.recordings import Recordings
-from controlroom.demo.timecode import BLACK, WHITE, draw_text, draw_timecode, strip_rows
+from controlroom.demo.timecode import WHITE, draw_text, draw_timecode, strip_rows
 
 log = logging.getLogger("controlroom.demo.playback")
 
@@ -96,7 +97,7 @@ class Painter:
         if note:
             draw_text(y, note, self.w - (len(note) * 6 + 4) * sc, 6 * sc, sc)
         when = datetime.fromtimestamp(t, UTC)
-        stamp = when.strftime("%Y-%m-%d %H:%M:%S.") + str(when.microsecond // 100000)
+        stamp = when.strftime("%Y-%m-%d %H:%M:%S.") + str(when.microsecond // 100000) + " UTC"
         draw_text(y, stamp, 8 * sc, int(self.h * 0.62), sc + (1 if sc > 1 else 0))
         # a bar sweeping once a minute of recording time
         band = slice(self.h // 3, self.h // 3 + self.h // 8)
@@ -112,7 +113,7 @@ class Painter:
         msg = "NO RECORDING"
         big = sc * 2
         draw_text(y, msg, (self.w - len(msg) * 6 * big) // 2, self.h // 2 - 4 * big, big, value=180, shadow=None)
-        when = datetime.fromtimestamp(t, UTC).strftime("%Y-%m-%d %H:%M:%S")
+        when = datetime.fromtimestamp(t, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
         draw_text(y, when, (self.w - len(when) * 6 * sc) // 2, self.h // 2 + 8 * big, sc, value=110, shadow=None)
         return self._pack(y, self._card_c, self._card_c)
 
@@ -295,14 +296,30 @@ class PlaybackManager:
             raise LookupError(403, "this ticket is for another stream")
         return sess
 
-    async def stream(self, sess: PlaybackSession, camera_id: str, write: Callable[[bytes], Any],
+    async def stream_ts(self, sess: PlaybackSession, camera_id: str, write: Callable[[bytes], Awaitable[Any]],
+                        running: Callable[[], bool] = lambda: True) -> None:
+        """One camera of ``sess`` as MPEG-TS bytes handed to ``write``, until the session closes."""
+        w, h = SIZES[sess.profile]
+        muxer = TsMuxer(_Size(w, h))  # type: ignore[arg-type]
+
+        async def emit(frame: Frame) -> None:
+            out = muxer.mux(frame)
+            if out:
+                await write(out)
+
+        try:
+            await self.stream(sess, camera_id, emit, running)
+        finally:
+            muxer.close()
+
+    async def stream(self, sess: PlaybackSession, camera_id: str, emit: Callable[[Frame], Awaitable[None]],
                      running: Callable[[], bool] = lambda: True) -> None:
-        """Encode and write one camera of ``sess`` until the session closes or ``write`` fails."""
+        """Encode one camera of ``sess`` and hand every access unit to ``emit`` until the session closes
+        (or ``emit`` raises: the viewer went away)."""
         loop = asyncio.get_running_loop()
         w, h = SIZES[sess.profile]
         painter = painter_for(self.stream_index.get(camera_id, 0), camera_id, sess.profile)
         encoder = Encoder(w, h)
-        muxer = TsMuxer(_Size(w, h))  # type: ignore[arg-type]
         wake = asyncio.Event()
         sess.wake.append(wake)
         sess.connections += 1
@@ -327,9 +344,7 @@ class PlaybackManager:
                 seen = gen
                 pts = int((now - t0) * CLOCK_RATE)
                 for data, ppts, pkey in encoder.encode(yuv, pts, key):
-                    out = muxer.mux(Frame(data, ppts, pkey))
-                    if out:
-                        await write(out)
+                    await emit(Frame(data, ppts, pkey))
                 sess.last_used = time.monotonic()
                 fps = PAUSED_FPS if sess.paused else (FAST_FPS if fast else FPS)
                 wake.clear()
@@ -341,7 +356,97 @@ class PlaybackManager:
             sess.last_used = time.monotonic()
             with contextlib.suppress(ValueError):
                 sess.wake.remove(wake)
-            muxer.close()
+
+    def rtsp_source(self, sid: str, camera_id: str, ticket: str | None) -> PlaybackSource:
+        """What the demo's RTSP server plays for ``rtsp://.../media/{camera}/playback-{sid}?ticket=``."""
+        return PlaybackSource(self, self.authorize(sid, camera_id, ticket), camera_id)
+
+
+@dataclass
+class StreamInfo:
+    """What the RTSP server's SDP needs of a stream (as ``ClipData`` has it)."""
+
+    width: int
+    height: int
+    sps: bytes
+    pps: bytes
+
+    @property
+    def sprop_parameter_sets(self) -> str:
+        return ",".join(base64.b64encode(x).decode() for x in (self.sps, self.pps))
+
+    @property
+    def profile_level_id(self) -> str:
+        return self.sps[1:4].hex().upper()
+
+
+_INFO: dict[str, StreamInfo] = {}
+
+
+def stream_info(profile: str) -> StreamInfo:
+    """SPS/PPS of the playback encoder for a profile (the same encoder settings give the same ones)."""
+    info = _INFO.get(profile)
+    if info is None:
+        w, h = SIZES[profile]
+        enc = Encoder(w, h)
+        blank = np.full((h * 3 // 2, w), 128, np.uint8)
+        data = b"".join(d for d, _p, _k in enc.encode(blank, 0, True) + _flush(enc))
+        nals = split_nals(data)
+        sps = next(n for n in nals if n[0] & 0x1F == NAL_SPS)
+        pps = next(n for n in nals if n[0] & 0x1F == NAL_PPS)
+        info = _INFO[profile] = StreamInfo(w, h, sps, pps)
+    return info
+
+
+class PlaybackSubscription:
+    """A playback stream as the RTSP server reads a live subscription: ``await get()`` until None."""
+
+    def __init__(self) -> None:
+        self.queue: asyncio.Queue[Frame | None] = asyncio.Queue(QUEUE_FRAMES)
+        self.dropped = False
+        self.closed = False
+        self.task: asyncio.Task[None] | None = None
+
+    async def get(self) -> Frame | None:
+        if self.closed:
+            return None
+        return await self.queue.get()
+
+    def close(self) -> None:
+        if not self.closed:
+            self.closed = True
+            if self.task is not None:
+                self.task.cancel()
+
+
+class PlaybackSource:
+    """One camera of a playback session as the RTSP server sees a live source."""
+
+    def __init__(self, manager: PlaybackManager, sess: PlaybackSession, camera_id: str) -> None:
+        self.manager = manager
+        self.sess = sess
+        self.camera_id = camera_id
+        self.name = f"playback {camera_id}"
+        self.clip: StreamInfo | None = None
+
+    async def load(self) -> StreamInfo:
+        if self.clip is None:
+            self.clip = await asyncio.to_thread(stream_info, self.sess.profile)
+        return self.clip
+
+    async def subscribe(self) -> PlaybackSubscription:
+        await self.load()
+        sub = PlaybackSubscription()
+
+        async def run() -> None:
+            try:
+                await self.manager.stream(self.sess, self.camera_id, sub.queue.put, lambda: not sub.closed)
+            finally:
+                with contextlib.suppress(asyncio.QueueFull):
+                    sub.queue.put_nowait(None)
+
+        sub.task = asyncio.create_task(run(), name=f"playback rtsp {self.camera_id}")
+        return sub
 
 
 # --------------------------------------------------------------------------- export
@@ -392,6 +497,3 @@ def epoch(t: datetime) -> float:
 
 def moment(t: float) -> datetime:
     return datetime.fromtimestamp(t, UTC)
-
-
-_ = BLACK  # re-exported for tests that draw their own pictures

@@ -62,7 +62,7 @@ def _json(obj: Any, status: int = 200) -> web.Response:
 
 def parse_time(request: web.Request, name: str, required: bool = True) -> datetime | None:
     raw = request.query.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         if required:
             raise _bad(f"{name} is required (an RFC 3339 time with its UTC offset)")
         return None
@@ -106,6 +106,9 @@ class PlaybackRoutes:
                 base = urlsplit(media.urls(cam, sess.profile)[s.Transport.HTTP_TS])
                 urls[s.Transport.HTTP_TS] = (f"http://{base.netloc}/playback/{sess.id}/{cam}.ts?"
                                              f"{urlencode({'ticket': ticket})}")
+                rtsp = urlsplit(media.urls(cam, sess.profile)[s.Transport.RTSP])
+                urls[s.Transport.RTSP] = (f"rtsp://{rtsp.netloc}/media/{cam}/playback-{sess.id}?"
+                                          f"{urlencode({'ticket': ticket})}")
             streams.append(s.PlaybackStream(camera_id=cam, urls=urls,
                                             recording=self.recordings.recorded(cam, pos)))
         return s.PlaybackState(
@@ -189,8 +192,8 @@ class PlaybackRoutes:
         await response.prepare(request)
         media = self.api.media
         with contextlib.suppress(ConnectionError, RuntimeError):
-            await self.manager.stream(sess, request.match_info["camera_id"], response.write,
-                                      running=lambda: media is not None and media.running)
+            await self.manager.stream_ts(sess, request.match_info["camera_id"], response.write,
+                                         running=lambda: media is not None and media.running)
         return response
 
     # ------------------------------------------------------------------ bookmarks
@@ -352,6 +355,7 @@ def register(api: DemoApi, app: web.Application) -> PlaybackRoutes:
     r.add_delete(f"{API}/bookmarks/{{bookmark_id}}", routes.bookmark_delete)
     if api.media is not None:
         api.media.playback_http = routes.media
+        api.media.playback_rtsp = routes.manager.rtsp_source
     town_of = api.log.town_of
 
     def town_of_event(ev: Any) -> int | None:

@@ -1692,14 +1692,14 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     </message>
     <message>
       <location filename="../../controlroom/api/errors.py" line="64" />
-      <location filename="../../controlroom/backends/wvp.py" line="241" />
+      <location filename="../../controlroom/backends/wvp.py" line="244" />
       <source>This is outside what your account may see or do.</source>
       <translation>这超出了您的账号可查看或操作的范围。</translation>
     </message>
     <message>
       <location filename="../../controlroom/api/errors.py" line="66" />
-      <location filename="../../controlroom/backends/wvp.py" line="245" />
-      <location filename="../../controlroom/backends/wvp.py" line="757" />
+      <location filename="../../controlroom/backends/wvp.py" line="248" />
+      <location filename="../../controlroom/backends/wvp.py" line="760" />
       <source>The platform does not know this item.</source>
       <translation>平台上没有此项。</translation>
     </message>
@@ -1785,149 +1785,149 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>回放失败：{why}</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="75" />
+      <location filename="../../ui/playback/install.py" line="76" />
       <source>Playback</source>
       <extracomment>"Play from 30 s before" an alert the wall plays back from this long ago when no time is given</extracomment>
       <translation>回放</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="83" />
+      <location filename="../../ui/playback/install.py" line="84" />
       <source>Bookmarks</source>
       <translation>书签</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="112" />
+      <location filename="../../ui/playback/install.py" line="113" />
       <source>Play&amp;back</source>
       <translation>回放(&amp;B)</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="116" />
+      <location filename="../../ui/playback/install.py" line="117" />
       <source>Play back the wall</source>
       <translation>回放整面视频墙</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="118" />
+      <location filename="../../ui/playback/install.py" line="119" />
       <source>Play back the selected tile</source>
       <translation>回放所选窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="120" />
+      <location filename="../../ui/playback/install.py" line="121" />
       <source>Back to live</source>
       <translation>返回实时</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="123" />
+      <location filename="../../ui/playback/install.py" line="124" />
       <source>Play / pause</source>
       <translation>播放 / 暂停</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="124" />
+      <location filename="../../ui/playback/install.py" line="125" />
       <source>10 seconds back</source>
       <translation>后退10秒</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="125" />
+      <location filename="../../ui/playback/install.py" line="126" />
       <source>10 seconds forward</source>
       <translation>前进10秒</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="126" />
+      <location filename="../../ui/playback/install.py" line="127" />
       <source>1 minute back</source>
       <translation>后退1分钟</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="127" />
+      <location filename="../../ui/playback/install.py" line="128" />
       <source>1 minute forward</source>
       <translation>前进1分钟</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="128" />
+      <location filename="../../ui/playback/install.py" line="129" />
       <source>One frame back</source>
       <translation>后退一帧</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="129" />
+      <location filename="../../ui/playback/install.py" line="130" />
       <source>One frame forward</source>
       <translation>前进一帧</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="130" />
+      <location filename="../../ui/playback/install.py" line="131" />
       <source>Slower</source>
       <translation>减速</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="131" />
+      <location filename="../../ui/playback/install.py" line="132" />
       <source>Faster</source>
       <translation>加速</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="133" />
+      <location filename="../../ui/playback/install.py" line="134" />
       <source>Bookmark the chosen range…</source>
       <translation>为所选时间段添加书签…</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="134" />
+      <location filename="../../ui/playback/install.py" line="135" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="137" />
+      <location filename="../../ui/playback/install.py" line="138" />
       <source>Bookmarks pane</source>
       <translation>书签面板</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="141" />
-      <location filename="../../ui/playback/install.py" line="223" />
+      <location filename="../../ui/playback/install.py" line="142" />
+      <location filename="../../ui/playback/install.py" line="224" />
       <source>This platform does not offer playback.</source>
       <translation>此平台不提供录像回放。</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="180" />
+      <location filename="../../ui/playback/install.py" line="181" />
       <source>Presenters may play recordings but not export them or edit bookmarks.</source>
       <translation>演示角色可以回放录像，但不能导出录像或编辑书签。</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="190" />
+      <location filename="../../ui/playback/install.py" line="191" />
       <source>Export a time range of the cameras to MP4, with a manifest</source>
       <translation>将摄像机的一段录像导出为 MP4，并附清单</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="191" />
+      <location filename="../../ui/playback/install.py" line="192" />
       <source>Bookmark the range chosen on the timeline (Shift+drag)</source>
       <translation>为时间轴上选定的时间段添加书签（Shift+拖动）</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="215" />
+      <location filename="../../ui/playback/install.py" line="216" />
       <source>Select a tile first.</source>
       <translation>请先选择一个窗格。</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="226" />
+      <location filename="../../ui/playback/install.py" line="227" />
       <source>None of these cameras is on the wall.</source>
       <translation>这些摄像机都不在视频墙上。</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="294" />
+      <location filename="../../ui/playback/install.py" line="295" />
       <source>Play a camera back first.</source>
       <translation>请先回放一台摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="309" />
+      <location filename="../../ui/playback/install.py" line="310" />
       <source>The bookmark was not saved: {why}</source>
       <translation>书签未保存：{why}</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="311" />
+      <location filename="../../ui/playback/install.py" line="312" />
       <source>Bookmark saved; every desk sees it.</source>
       <translation>书签已保存，所有席位都能看到。</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="319" />
+      <location filename="../../ui/playback/install.py" line="320" />
       <source>The bookmark was not deleted: {why}</source>
       <translation>书签未删除：{why}</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="391" />
+      <location filename="../../ui/playback/install.py" line="392" />
       <source>This window has no video wall to play back on.</source>
       <translation>此窗口没有可用于回放的视频墙。</translation>
     </message>
@@ -1956,7 +1956,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     <name>PlaybackBar</name>
     <message>
       <location filename="../../ui/playback/bar.py" line="58" />
-      <location filename="../../ui/playback/bar.py" line="96" />
+      <location filename="../../ui/playback/bar.py" line="102" />
       <source>Pause</source>
       <translation>暂停</translation>
     </message>
@@ -1966,32 +1966,32 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>回放速度（高于4倍时平台只发送关键帧）</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/bar.py" line="74" />
+      <location filename="../../ui/playback/bar.py" line="78" />
       <source>Go to this date and time</source>
       <translation>跳转到此日期和时间</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/bar.py" line="76" />
+      <location filename="../../ui/playback/bar.py" line="81" />
       <source>Go</source>
       <translation>跳转</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/bar.py" line="82" />
+      <location filename="../../ui/playback/bar.py" line="87" />
       <source>Bookmark…</source>
       <translation>书签…</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/bar.py" line="83" />
+      <location filename="../../ui/playback/bar.py" line="88" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/bar.py" line="84" />
+      <location filename="../../ui/playback/bar.py" line="89" />
       <source>Now (live)</source>
       <translation>现在（实时）</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/bar.py" line="96" />
+      <location filename="../../ui/playback/bar.py" line="102" />
       <source>Play</source>
       <translation>播放</translation>
     </message>
@@ -3395,7 +3395,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Timeline</name>
     <message>
-      <location filename="../../ui/playback/timeline.py" line="101" />
+      <location filename="../../ui/playback/timeline.py" line="120" />
       <source>Wheel: zoom · drag: move the playback time · Shift+drag: choose a range (bookmark, export) · right button: what to do with the range</source>
       <extracomment>tick steps (seconds) the axis chooses from</extracomment>
       <translation>滚轮：缩放 · 拖动：移动回放时间 · Shift+拖动：选择时间段（书签、导出）· 右键：对时间段的操作</translation>
@@ -4148,90 +4148,110 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>WvpBackend</name>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="219" />
+      <location filename="../../controlroom/backends/wvp.py" line="222" />
       <source>The camera sent no video to the platform in time: it may be offline, or its network too slow.</source>
       <translation>摄像机未能及时向平台发送视频：它可能已离线，或网络太慢。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="223" />
+      <location filename="../../controlroom/backends/wvp.py" line="226" />
       <source>The camera's device did not answer the platform (signalling timeout).</source>
       <translation>摄像机所属设备未应答平台（信令超时）。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="228" />
+      <location filename="../../controlroom/backends/wvp.py" line="231" />
       <source>The platform's media server has no room for another stream.</source>
       <translation>平台的流媒体服务器已无法再承载新的视频流。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="233" />
+      <location filename="../../controlroom/backends/wvp.py" line="236" />
       <source>The platform could not start the stream.</source>
       <translation>平台无法启动该视频流。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="237" />
+      <location filename="../../controlroom/backends/wvp.py" line="240" />
       <source>The platform asks to log in again.</source>
       <translation>平台要求重新登录。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="249" />
+      <location filename="../../controlroom/backends/wvp.py" line="252" />
       <source>The platform did not accept the request's parameters.</source>
       <translation>平台不接受该请求的参数。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="253" />
+      <location filename="../../controlroom/backends/wvp.py" line="256" />
       <source>The platform or the camera's device did not answer in time.</source>
       <translation>平台或摄像机所属设备未及时应答。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="258" />
+      <location filename="../../controlroom/backends/wvp.py" line="261" />
       <source>The platform had an internal error.</source>
       <translation>平台内部出错。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="261" />
+      <location filename="../../controlroom/backends/wvp.py" line="264" />
       <source>The platform refused the request.</source>
       <translation>平台拒绝了该请求。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="297" />
+      <location filename="../../controlroom/backends/wvp.py" line="300" />
       <source>A WVP address must look like wvp+http://host:port.</source>
       <translation>WVP 地址的格式应为 wvp+http://主机:端口。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="386" />
+      <location filename="../../controlroom/backends/wvp.py" line="389" />
       <source>The connection to the platform is closed.</source>
       <translation>与平台的连接已关闭。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="463" />
+      <location filename="../../controlroom/backends/wvp.py" line="466" />
       <source>The platform refused the user name or password.</source>
       <translation>平台拒绝了用户名或密码。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="484" />
-      <location filename="../../controlroom/backends/wvp.py" line="492" />
+      <location filename="../../controlroom/backends/wvp.py" line="487" />
+      <location filename="../../controlroom/backends/wvp.py" line="495" />
       <source>Not logged in to the platform.</source>
       <translation>尚未登录平台。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="637" />
+      <location filename="../../controlroom/backends/wvp.py" line="640" />
       <source>Channels without a region</source>
       <translation>未归属行政区划的通道</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="799" />
+      <location filename="../../controlroom/backends/wvp.py" line="802" />
       <source>This stream was already closed.</source>
       <translation>该视频流已关闭。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="807" />
+      <location filename="../../controlroom/backends/wvp.py" line="810" />
       <source>The platform offers none of the transports ControlRoom can play here.</source>
       <translation>平台提供的传输方式中没有 ControlRoom 在此可以播放的。</translation>
     </message>
     <message>
-      <location filename="../../controlroom/backends/wvp.py" line="835" />
+      <location filename="../../controlroom/backends/wvp.py" line="838" />
       <source>This platform cannot do that camera movement (%1).</source>
       <translation>此平台不支持该云台动作（%1）。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp_playback.py" line="54" />
+      <source>Playback speeds are 0.25x, 0.5x, 1x, 2x, 4x, 8x and 16x.</source>
+      <translation>回放倍速为 0.25x、0.5x、1x、2x、4x、8x 和 16x。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp_playback.py" line="175" />
+      <source>This playback has ended.</source>
+      <translation>此回放已结束。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp_playback.py" line="206" />
+      <source>A seek needs the time to go to.</source>
+      <translation>跳转需要指定目标时间。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/backends/wvp_playback.py" line="233" />
+      <source>The platform cannot do that with a playback.</source>
+      <translation>平台无法对回放执行此操作。</translation>
     </message>
   </context>
   <context>

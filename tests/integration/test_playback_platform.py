@@ -2,8 +2,9 @@
 with real live-encoded H.264 whose burned-in time code is read back from decoded frames, seek,
 sync of several streams, gaps, export, bookmarks and their events.
 
-Frames are decoded with PyAV from the platform's own HTTP-TS URLs over loopback (the app's
-libVLC path is measured in tests/bench/bench_playback_seek.py).
+Frames are decoded with PyAV from the platform's own HTTP-TS and RTSP URLs over loopback, and once
+through real libVLC (the headless frame probe); the app's TilePlayer seeking is measured in
+tests/bench/bench_playback_seek.py.
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import av
 import httpx
 import msgspec
+import numpy as np
 import pytest
 
 from controlroom.api import errors
@@ -260,6 +263,14 @@ async def test_four_streams_of_one_session_stay_within_a_second_at_1x_and_4x(dem
         assert state.speed == 4
         spread4, n4 = await asyncio.to_thread(_sync_spread, urls, 5.0)  # 20 s of recording
         assert n4 > 20 and spread4 <= 1.0, (spread4, n4)
+        # above 4x: key frames only
+        state = await client.control_playback(state.id, "speed", speed=8)
+        keys = []
+        for _arrival, _tc, key in _frames(urls[0]):
+            keys.append(key)
+            if len(keys) == 10:
+                break
+        assert all(keys)
         await client.close_playback(state.id)
     finally:
         await client.aclose()
@@ -445,3 +456,90 @@ async def test_bookmarks_crud_scope_and_events(demo) -> None:
     finally:
         for c in (desk, desk2, dispatcher, presenter):
             await c.aclose()
+
+
+async def test_playback_over_rtsp_shows_the_time_and_follows_a_seek(demo) -> None:
+    client = await _login(demo.url)
+    try:
+        cam = await _camera_of_town(client, 12)
+        tl = await client.recordings(cam.id, *_week())
+        at = _recorded_moment(tl)
+        state = await client.open_playback([cam.id], at)
+        url = state.streams[0].urls[s.Transport.RTSP]
+        target = at - timedelta(hours=3)
+
+        def read() -> tuple[datetime | None, datetime | None]:
+            first = None
+            with av.open(url, options={"rtsp_transport": "tcp"}, timeout=10) as c:
+                for frame in c.decode(video=0):
+                    tc = read_timecode(frame.to_ndarray(format="rgb24"))
+                    if first is None:
+                        first = tc
+                        httpx.post(f"{demo.url}/api/v1/playback/{state.id}/control", headers=headers,
+                                   json={"action": "seek", "at": target.isoformat()}, timeout=30).raise_for_status()
+                    elif tc is not None and abs((tc - target).total_seconds()) < 3:
+                        return first, tc
+            return first, None
+
+        headers = await client.auth_headers()
+        first, landed = await asyncio.wait_for(asyncio.to_thread(read), 60)
+        assert first is not None and at - timedelta(seconds=1) <= first <= at + timedelta(seconds=10)
+        assert landed is not None
+        bad = url.replace("ticket=", "ticket=x")
+        with pytest.raises(av.error.HTTPUnauthorizedError):
+            av.open(bad, options={"rtsp_transport": "tcp"}, timeout=10)
+        await client.close_playback(state.id)
+    finally:
+        await client.aclose()
+
+
+@pytest.fixture(scope="module")
+def vlc_instance() -> Iterator[Any]:
+    vlc = pytest.importorskip("vlc")
+    from controlroom.video.vlc_options import instance_args
+
+    instance = vlc.Instance(instance_args(headless=True))
+    assert instance is not None, "libVLC could not start"
+    yield instance
+    instance.release()
+
+
+def _vlc_time(probe: Any) -> datetime | None:
+    w, h, data = probe.latest_frame()
+    if not w or not h:
+        return None
+    bgra = np.frombuffer(data, np.uint8, count=w * h * 4).reshape(h, w, 4)
+    return read_timecode(np.ascontiguousarray(bgra[:, :, 2::-1]))
+
+
+async def test_real_libvlc_shows_the_time_asked_for_and_a_seek_lands_on_the_second(demo, vlc_instance) -> None:
+    from controlroom.video.probe import play_url
+
+    client = await _login(demo.url)
+    try:
+        cam = await _camera_of_town(client, 13)
+        tl = await client.recordings(cam.id, *_week())
+        at = _recorded_moment(tl)
+        opened = time.monotonic()
+        state = await client.open_playback([cam.id], at)
+        session = play_url(state.streams[0].urls[s.Transport.HTTP_TS], s.Transport.HTTP_TS, vlc_instance, max_width=320)
+        try:
+            async def shown(cond: Any) -> datetime:
+                while True:
+                    t = _vlc_time(session.probe)
+                    if t is not None and cond(t):
+                        return t
+                    await asyncio.sleep(0.05)
+
+            first = await asyncio.wait_for(shown(lambda t: True), 30)
+            assert at - timedelta(seconds=1) <= first <= at + timedelta(seconds=time.monotonic() - opened + 1)
+            target = at - timedelta(hours=1)
+            sent = time.monotonic()
+            await client.control_playback(state.id, "seek", at=target)
+            landed = await asyncio.wait_for(shown(lambda t: abs((t - target).total_seconds()) < 30), 30)
+            assert target - timedelta(seconds=1) <= landed <= target + timedelta(seconds=time.monotonic() - sent + 1)
+        finally:
+            session.close()
+        await client.close_playback(state.id)
+    finally:
+        await client.aclose()

@@ -244,6 +244,9 @@ class WvpPlatform:
         r.add_get("/api/common/channel/play/stop", self.stop)
         r.add_get("/api/common/channel/front-end/ptz", self.ptz)
         r.add_get("/api/alarm/list", self.alarm_list)
+        from wvp_platform.playback import add_routes  # playback (issue 12)
+
+        add_routes(self)
         self.port = 0
         self._runner: web.AppRunner | None = None
 

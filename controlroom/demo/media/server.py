@@ -99,6 +99,8 @@ class MediaServer:
         self._granted: dict[Subscription, tuple[StreamGrant, asyncio.TimerHandle]] = {}
         # Recorded video (set by controlroom.demo.playback_api): served on the HTTP-TS port too.
         self.playback_http: Callable[[web.Request], Awaitable[web.StreamResponse]] | None = None
+        # (session id, camera id, ticket) -> a source for rtsp://.../media/{camera}/playback-{session}
+        self.playback_rtsp: Callable[[str, str, str | None], Any] | None = None
 
     @property
     def http_port(self) -> int:
@@ -121,6 +123,11 @@ class MediaServer:
         }
 
     def _resolve(self, camera_id: str, profile: str, ticket: str | None) -> LiveSource:
+        if profile.startswith("playback-") and self.playback_rtsp is not None:  # recorded video (issue 12)
+            try:
+                return self.playback_rtsp(profile[len("playback-"):], camera_id, ticket)  # type: ignore[no-any-return]
+            except LookupError as exc:
+                raise MediaError(*exc.args) from None
         if profile not in MediaHub.PROFILES:
             raise MediaError(404, f"no profile {profile!r}")
         grant = self._authorize(camera_id, profile, ticket)
