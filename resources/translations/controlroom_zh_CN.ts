@@ -903,6 +903,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     </message>
     <message>
       <location filename="../../ui/playback/export_dialog.py" line="81" />
+      <location filename="../../ui/playback/export_dialog.py" line="136" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
@@ -937,27 +938,27 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>请选择文件夹。</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/export_dialog.py" line="135" />
+      <location filename="../../ui/playback/export_dialog.py" line="138" />
       <source>Exporting to {folder}…</source>
       <translation>正在导出到 {folder}…</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/export_dialog.py" line="145" />
+      <location filename="../../ui/playback/export_dialog.py" line="148" />
       <source>Cancelled: nothing was written.</source>
       <translation>已取消：未写入任何文件。</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/export_dialog.py" line="150" />
+      <location filename="../../ui/playback/export_dialog.py" line="153" />
       <source>The export failed: {why}. Nothing was written.</source>
       <translation>导出失败：{why}。未写入任何文件。</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/export_dialog.py" line="156" />
+      <location filename="../../ui/playback/export_dialog.py" line="159" />
       <source>Exported to {folder} (with manifest.json; check it with 'controlroom verify').</source>
       <translation>已导出到 {folder}（附 manifest.json；可用 'controlroom verify' 校验）。</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/export_dialog.py" line="158" />
+      <location filename="../../ui/playback/export_dialog.py" line="161" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
@@ -1816,118 +1817,123 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>返回实时</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="124" />
+      <location filename="../../ui/playback/install.py" line="122" />
+      <source>Selected tile back to live</source>
+      <translation>所选窗格返回实时</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="126" />
       <source>Play / pause</source>
       <translation>播放 / 暂停</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="125" />
+      <location filename="../../ui/playback/install.py" line="127" />
       <source>10 seconds back</source>
       <translation>后退10秒</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="126" />
+      <location filename="../../ui/playback/install.py" line="128" />
       <source>10 seconds forward</source>
       <translation>前进10秒</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="127" />
+      <location filename="../../ui/playback/install.py" line="129" />
       <source>1 minute back</source>
       <translation>后退1分钟</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="128" />
+      <location filename="../../ui/playback/install.py" line="130" />
       <source>1 minute forward</source>
       <translation>前进1分钟</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="129" />
+      <location filename="../../ui/playback/install.py" line="131" />
       <source>One frame back</source>
       <translation>后退一帧</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="130" />
+      <location filename="../../ui/playback/install.py" line="132" />
       <source>One frame forward</source>
       <translation>前进一帧</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="131" />
+      <location filename="../../ui/playback/install.py" line="133" />
       <source>Slower</source>
       <translation>减速</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="132" />
+      <location filename="../../ui/playback/install.py" line="134" />
       <source>Faster</source>
       <translation>加速</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="134" />
+      <location filename="../../ui/playback/install.py" line="136" />
       <source>Bookmark the chosen range…</source>
       <translation>为所选时间段添加书签…</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="135" />
+      <location filename="../../ui/playback/install.py" line="137" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="138" />
+      <location filename="../../ui/playback/install.py" line="140" />
       <source>Bookmarks pane</source>
       <translation>书签面板</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="142" />
-      <location filename="../../ui/playback/install.py" line="224" />
+      <location filename="../../ui/playback/install.py" line="144" />
+      <location filename="../../ui/playback/install.py" line="226" />
       <source>This platform does not offer playback.</source>
       <translation>此平台不提供录像回放。</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="181" />
+      <location filename="../../ui/playback/install.py" line="183" />
       <source>Presenters may play recordings but not export them or edit bookmarks.</source>
       <translation>演示角色可以回放录像，但不能导出录像或编辑书签。</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="191" />
+      <location filename="../../ui/playback/install.py" line="193" />
       <source>Export a time range of the cameras to MP4, with a manifest</source>
       <translation>将摄像机的一段录像导出为 MP4，并附清单</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="192" />
+      <location filename="../../ui/playback/install.py" line="194" />
       <source>Bookmark the range chosen on the timeline (Shift+drag)</source>
       <translation>为时间轴上选定的时间段添加书签（Shift+拖动）</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="216" />
+      <location filename="../../ui/playback/install.py" line="218" />
       <source>Select a tile first.</source>
       <translation>请先选择一个窗格。</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="227" />
+      <location filename="../../ui/playback/install.py" line="229" />
       <source>None of these cameras is on the wall.</source>
       <translation>这些摄像机都不在视频墙上。</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="295" />
+      <location filename="../../ui/playback/install.py" line="302" />
       <source>Play a camera back first.</source>
       <translation>请先回放一台摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="310" />
+      <location filename="../../ui/playback/install.py" line="317" />
       <source>The bookmark was not saved: {why}</source>
       <translation>书签未保存：{why}</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="312" />
+      <location filename="../../ui/playback/install.py" line="319" />
       <source>Bookmark saved; every desk sees it.</source>
       <translation>书签已保存，所有席位都能看到。</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="320" />
+      <location filename="../../ui/playback/install.py" line="327" />
       <source>The bookmark was not deleted: {why}</source>
       <translation>书签未删除：{why}</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="392" />
+      <location filename="../../ui/playback/install.py" line="399" />
       <source>This window has no video wall to play back on.</source>
       <translation>此窗口没有可用于回放的视频墙。</translation>
     </message>
@@ -3873,7 +3879,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>请先把摄像机放到视频墙上：回放播放的是视频墙上的摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/wall_playback.py" line="184" />
+      <location filename="../../ui/playback/wall_playback.py" line="185" />
       <source>The platform offered no recorded stream this computer can play.</source>
       <translation>平台提供的录像流都无法在本机播放。</translation>
     </message>

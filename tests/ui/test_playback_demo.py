@@ -60,10 +60,16 @@ def _window(qtbot: Any, session: Session) -> tuple[QMainWindow, WallPane, WallPl
     pane = WallPane(session, win)
     win.setCentralWidget(pane)
     win.resize(1280, 760)
-    qtbot.addWidget(win)
+    wp = WallPlayback(pane)
+
+    def release(_w: object) -> None:  # players before their windows (pytest-qt closes the window first)
+        if shiboken6.isValid(wp) and shiboken6.isValid(pane):
+            wp.shutdown()
+            pane.shutdown()
+
+    qtbot.addWidget(win, before_close_func=release)
     win.show()
     qtbot.waitExposed(win)
-    wp = WallPlayback(pane)
     _open.append(wp)
     return win, pane, wp
 

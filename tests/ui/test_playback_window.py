@@ -111,3 +111,44 @@ def test_a_presenter_sees_export_and_bookmarks_disabled_with_the_reason(qtbot, l
         assert not w.isEnabled() and w.toolTip() == why
     assert not ui.action_export.isEnabled() and ui.action_export.toolTip() == why
     assert ui.action_wall.isEnabled(), "presenters may play back"
+
+
+def test_export_dialog_writes_clips_and_manifest_and_cancel_leaves_nothing(qtbot, login, run, windows,
+                                                                         tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from controlroom.ui.playback.bar import to_qdatetime
+    from controlroom.ui.playback.export_dialog import ExportDialog
+
+    from controlroom.playback.manifest import EXIT_OK, verify
+
+    session = login("dispatcher", "dispatch123")
+    win = open_window(qtbot, session, run)
+    windows.append(win)
+    ui: PlaybackUi = win.playback_ui
+    win.video_wall.put_camera(next(c.id for c in session.inventory.cameras.values() if c.online))
+    ui.play_wall(datetime.now(UTC) - timedelta(hours=3))
+    qtbot.waitUntil(lambda: ui.playback.active and ui.action_export.isEnabled(), timeout=20_000)
+    ui.action_export.trigger()
+    dialog = ui.export_dialog
+    assert isinstance(dialog, ExportDialog)
+    start = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=3)
+    dialog.start_edit.setDateTime(to_qdatetime(start))
+    dialog.end_edit.setDateTime(to_qdatetime(start + timedelta(seconds=10)))
+    dialog.folder.setText(str(tmp_path))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.result_path is not None or "failed" in dialog.status.text(), timeout=60_000)
+    assert dialog.result_path is not None, dialog.status.text()
+    assert dialog.progress.value() == 1000
+    folder = dialog.result_path.parent
+    assert verify(folder).code == EXIT_OK and len(list(folder.glob("*.mp4"))) == 1
+    # cancel: the half-done export leaves no file and no folder
+    other = tmp_path / "cancelled"
+    other.mkdir()
+    dialog.folder.setText(str(other))
+    dialog.end_edit.setDateTime(to_qdatetime(start + timedelta(minutes=10)))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.progress.value() > 0 or dialog.task is None or dialog.task.done(), timeout=60_000)
+    dialog.cancel_button.click()
+    qtbot.waitUntil(lambda: dialog.task is not None and dialog.task.done(), timeout=30_000)
+    assert dialog.status.text() == "Cancelled: nothing was written."
+    assert list(other.iterdir()) == []
+    dialog.close()

@@ -42,7 +42,7 @@ class ExportDialog(QDialog):
         self.backend = backend
         self.operator, self.platform = operator, platform
         self.token: ex.CancelToken | None = None
-        self.task: asyncio.Task[Path] | None = None
+        self.task: asyncio.Task[Path | None] | None = None
         self.result_path: Path | None = None
         self.start_edit = QDateTimeEdit(to_qdatetime(start), self)
         self.end_edit = QDateTimeEdit(to_qdatetime(end), self)
@@ -131,11 +131,14 @@ class ExportDialog(QDialog):
             self.status.setText(job)
             return
         self.token = ex.CancelToken()
+        self.result_path = None
+        self.progress.setValue(0)
+        self.cancel_button.setText(self.tr("Cancel"))
         self.export_button.setEnabled(False)
         self.status.setText(self.tr("Exporting to {folder}…").format(folder=str(job.folder)))
         self.task = asyncio.ensure_future(self._run(job, self.token))
 
-    async def _run(self, job: ex.ExportJob, token: ex.CancelToken) -> Path:
+    async def _run(self, job: ex.ExportJob, token: ex.CancelToken) -> Path | None:
         def progress(f: float) -> None:
             self.progress.setValue(round(f * 1000))
 
@@ -145,17 +148,18 @@ class ExportDialog(QDialog):
             self.status.setText(self.tr("Cancelled: nothing was written."))
             self._rmdir(job.folder)
             self.export_button.setEnabled(True)
-            raise
+            return None
         except Exception as exc:  # every failure in words; nothing half-written is left
             self.status.setText(self.tr("The export failed: {why}. Nothing was written.").format(why=str(exc)))
             self._rmdir(job.folder)
             self.export_button.setEnabled(True)
-            raise
+            return None
         self.result_path = path
         self.progress.setValue(1000)
         self.status.setText(self.tr("Exported to {folder} (with manifest.json; check it with "
                                     "'controlroom verify').").format(folder=str(job.folder)))
         self.cancel_button.setText(self.tr("Close"))
+        self.export_button.setEnabled(True)  # another range, another folder
         return path
 
     @staticmethod

@@ -119,6 +119,8 @@ class PlaybackUi(QObject):
         self.action_tile = self._action(QCoreApplication.translate("Playback", "Play back the selected tile"), "Ctrl+Shift+B", self.play_tile, m,
                                         needs_playback=False)
         self.action_live = self._action(QCoreApplication.translate("Playback", "Back to live"), "Ctrl+Shift+L", self.go_live, m)
+        self.action_tile_live = self._action(QCoreApplication.translate("Playback", "Selected tile back to live"), None,
+                                             self.tile_live, m)
         m.addSeparator()
         p = self.playback
         self.action_pause = self._action(QCoreApplication.translate("Playback", "Play / pause"), "Ctrl+Shift+P", p.toggle_pause, m)
@@ -236,6 +238,11 @@ class PlaybackUi(QObject):
 
     def go_live(self) -> None:
         self.playback.spawn(self.playback.leave())
+
+    def tile_live(self) -> None:
+        t = self.pane.controller.selected
+        if t is not None and t in self.playback.tiles:
+            self.playback.spawn(self.playback.leave([t]))
 
     def change_speed(self, step: int) -> None:
         self.playback.set_speed(next_speed(self.playback.controller.speed, step))

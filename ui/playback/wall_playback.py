@@ -19,7 +19,7 @@ from collections.abc import Coroutine
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from controlroom.playback.controller import PlaybackController, Track
 from controlroom.playback.ranges import TileGap
@@ -131,7 +131,8 @@ class WallPlayback(QObject):
         for t in going:
             player = self.players.pop(t)
             player.release()
-            player.deleteLater()
+            # later: a libVLC event already on its way must still find its QObject
+            QTimer.singleShot(2000, player.deleteLater)
             del self.tiles[t]
             self.pane.return_tile(t)
         if not self.tiles:

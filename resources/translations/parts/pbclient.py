@@ -42,6 +42,7 @@ ZH: dict[str, str] = {
     "Play back the wall": "回放整面视频墙",
     "Play back the selected tile": "回放所选窗格",
     "Back to live": "返回实时",
+    "Selected tile back to live": "所选窗格返回实时",
     "Play / pause": "播放 / 暂停",
     "10 seconds back": "后退10秒",
     "10 seconds forward": "前进10秒",
