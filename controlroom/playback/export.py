@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import io
 import logging
 import os
@@ -202,6 +203,9 @@ async def _one(backend: Any, camera_id: str, job: ExportJob, final: Path, durati
         remux(reader, tmp, duration=duration, progress=thread_progress, cancel=cancel)
         return tmp.stat().st_size, sha256_of(tmp)
 
+    # Collect the garbage here, on the GUI thread: a collection that the worker's allocations
+    # trigger would otherwise free Qt objects (a closed dialog's timers) from the wrong thread.
+    gc.collect()
     worker = loop.run_in_executor(None, work)
     received = 0
     stream: AsyncIterator[bytes] = backend.export_stream(camera_id, job.start, job.end, job.profile)

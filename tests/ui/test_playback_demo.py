@@ -291,3 +291,21 @@ def test_a_presenter_may_play_but_not_export_nor_bookmark(login, run) -> None:  
         run(drain())
     with pytest.raises(errors.ForbiddenError):
         run(backend.create_bookmark(cam, now - timedelta(minutes=5), now, "x"))
+
+
+def test_one_tile_plays_back_while_the_others_stay_live(qtbot, login, run) -> None:  # type: ignore[no-untyped-def]
+    session = loaded_session(login, run)
+    _win, pane, wp = _window(qtbot, session)
+    cams = cameras_by_stream(session.inventory, 4)
+    pane.set_layout(preset(4))
+    assert pane.controller.fill(0, cams) == 0
+    qtbot.waitUntil(lambda: all(pane.state_of(t) is TileState.PLAYING for t in range(4)), timeout=30_000)
+    assert run(wp.enter([2], datetime.now(UTC) - timedelta(hours=2)), 20_000)
+    assert pane.lent == {2} and list(wp.tiles) == [2]
+    assert pane.state_of(2) is TileState.IDLE, "the live player of a lent tile stops"
+    qtbot.waitUntil(lambda: _all_playing(wp), timeout=30_000)
+    assert [pane.tiles[t].in_playback for t in range(4)] == [False, False, True, False]
+    assert all(pane.state_of(t) is TileState.PLAYING for t in (0, 1, 3))
+    run(wp.leave([2]))
+    assert pane.lent == set() and not pane.tiles[2].in_playback and not wp.controller.active
+    qtbot.waitUntil(lambda: pane.state_of(2) is TileState.PLAYING, timeout=30_000)

@@ -227,6 +227,7 @@ def test_controller_says_gaps_and_resumes(qtbot, run) -> None:  # type: ignore[n
     assert pc.speed == 4.0
     run(pc.close())
     assert backend.calls[-1] == "close" and not pc.active
+    pc.deleteLater()
 
 
 # ---- export, manifest, verify
@@ -324,3 +325,30 @@ def test_a_stream_that_is_not_video_fails_cleanly(run, tmp_path: Path) -> None:
     with pytest.raises(ex.ExportError):
         run(ex.export(StandIn({}, junk), job(out, ["34152300001320000001"])), timeout=60_000)
     assert list(out.iterdir()) == []
+
+
+class Forgetful(StandIn):
+    """A platform that dropped the session (idle, restarted): the next control answers 404."""
+
+    async def control_playback(self, playback_id: str, action: str, at: datetime | None = None,
+                               speed: float | None = None) -> State:
+        from controlroom.api import errors
+
+        if playback_id == "s1" and "forgot" not in self.calls:
+            self.calls.append("forgot")
+            raise errors.NotFoundError("no such playback", status=404)
+        return await super().control_playback(playback_id, action, at, speed)
+
+
+def test_a_dropped_session_is_opened_again_where_the_clock_is(qtbot, run) -> None:  # type: ignore[no-untyped-def]
+    a = "34152300001320000001"
+    backend = Forgetful({a: [R(at(-60), at(60))]})
+    pc = PlaybackController(backend, poll_interval=30)
+    opened: list[int] = []
+    pc.opened.connect(lambda: opened.append(1))
+    assert run(pc.open([a], at(0)))
+    run(pc.seek(at(5)))
+    assert backend.calls.count("open") == 2 and len(opened) == 2
+    assert pc.active and abs((pc.position() - at(5)).total_seconds()) < 1  # type: ignore[operator]
+    run(pc.close())
+    pc.deleteLater()
