@@ -309,3 +309,28 @@ def test_one_tile_plays_back_while_the_others_stay_live(qtbot, login, run) -> No
     run(wp.leave([2]))
     assert pane.lent == set() and not pane.tiles[2].in_playback and not wp.controller.active
     qtbot.waitUntil(lambda: pane.state_of(2) is TileState.PLAYING, timeout=30_000)
+
+
+def test_a_frame_step_while_paused_shows_the_new_moment(qtbot, login, run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    session = loaded_session(login, run)
+    _win, pane, wp = _window(qtbot, session)
+    cams = cameras_by_stream(session.inventory, 1)
+    now = datetime.now(UTC)
+    at = common_recorded(run, playback_backend(session), cams, now - timedelta(hours=5), now - timedelta(hours=3), 120)
+    _enter(qtbot, run, pane, wp, cams, at)
+    player = wp.players[0]
+    _wait_code(qtbot, player, tmp_path, lambda tc: True)
+    run(wp.controller.pause())
+    held = _wait_code(qtbot, player, tmp_path, lambda tc: True)
+    target = (held + timedelta(seconds=30)).replace(microsecond=0)
+    run(wp.seek_to(target))
+    got = _wait_code(qtbot, player, tmp_path, lambda tc: tc != held, timeout=10_000)
+    assert abs((got - target).total_seconds()) < 0.5, (got, target)
+    # one frame forward: a tenth of a second later, still paused
+    run(wp.controller.pause())
+    before = got
+    wp.frame_step(1)
+    stepped = _wait_code(qtbot, player, tmp_path, lambda tc: tc != before, timeout=10_000)
+    assert timedelta(seconds=0.05) <= stepped - before <= timedelta(seconds=0.5), (before, stepped)
+    assert wp.controller.paused
+    run(wp.leave())

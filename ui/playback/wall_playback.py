@@ -212,18 +212,32 @@ class WallPlayback(QObject):
                 self.pane.tiles[t].set_playback(band_text(position, c.speed, c.paused, c.gap(cid)))
 
     # ------------------------------------------------------------------ controls (the bar and the keys)
+    async def seek_to(self, at: datetime) -> None:
+        """Seek; while paused, the tiles connect again to show the new moment at once.
+
+        A paused session sends its picture twice a second, and libVLC was seen keeping the
+        old picture for many seconds after a seek while paused (it shows the new one as soon
+        as playing resumes); a fresh connection starts at a key frame of the new moment."""
+        await self.controller.seek(at)
+        if self.controller.paused:
+            self._play_all()
+
     def seek(self, at: datetime) -> None:
-        self.spawn(self.controller.seek(at))
+        self.spawn(self.seek_to(at))
 
     def step(self, seconds: float) -> None:
-        self.spawn(self.controller.step(seconds))
+        pos = self.controller.position()
+        if pos is not None:
+            self.seek(pos + timedelta(seconds=seconds))
 
     def frame_step(self, frames: int) -> None:
         """One frame (~0.1 s at the demo's 10 fps) forward or back; pauses first."""
         async def run() -> None:
             if not self.controller.paused:
                 await self.controller.pause()
-            await self.controller.step(0.1 * frames)
+            pos = self.controller.position()
+            if pos is not None:
+                await self.seek_to(pos + timedelta(seconds=0.1 * frames))
 
         self.spawn(run())
 
