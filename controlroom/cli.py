@@ -1,4 +1,4 @@
-"""The ``controlroom`` command: the app, ``demo`` and ``doctor``.
+"""The ``controlroom`` command: the app, ``demo``, ``doctor`` and ``verify``.
 
 Imports are done late, per command, so that ``controlroom doctor`` and
 ``controlroom demo --serve-only`` start without loading the widgets.
@@ -70,11 +70,16 @@ def build_parser() -> argparse.ArgumentParser:
     doc.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     doc.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for a first frame")
     _add_tls(doc)
+
+    ver = sub.add_parser("verify", help="check an evidence export against its manifest (exit 0: it matches)")
+    ver.add_argument("export_dir", metavar="EXPORT_DIR", type=Path, help="the folder with manifest.json and the clips")
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "verify":
+        return _verify_export(args.export_dir)
     if not (args.command == "demo" and args.serve_only):
         # the doctor too: libVLC's errors in the log say why a transport failed; its stdout stays clean
         start_logging(debug=args.debug or getattr(args, "demo_debug", False), console=args.command != "doctor")
@@ -90,6 +95,16 @@ def main(argv: list[str] | None = None) -> int:
         url=args.url, username=args.user, password=os.environ.get("CONTROLROOM_PASSWORD"), language=args.lang,
         verify=_verify(args), view=args.view,
     )
+
+
+def _verify_export(folder: Path) -> int:
+    """``controlroom verify``: 0 all files match, 1 a file differs or is missing, 2 no usable manifest."""
+    from controlroom.playback.manifest import verify
+
+    verdict = verify(folder)
+    for line in verdict.lines():
+        print(line)
+    return verdict.code
 
 
 def start_logging(*, debug: bool, console: bool = True) -> None:

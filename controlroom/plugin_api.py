@@ -65,7 +65,7 @@ __all__ = [
 #: The version of this API. A plugin's ``API_VERSION`` must have the same
 #: major number and a minor number no greater than this one's: minor versions
 #: only add to the API, a major version may change or remove.
-PLUGIN_API_VERSION: tuple[int, int] = (1, 2)  # 1.1: REQUIRES_CAPABILITIES; 1.2: permissions, ui.api.gate, ui.api.video_words
+PLUGIN_API_VERSION: tuple[int, int] = (1, 2)  # 1.1: REQUIRES_CAPABILITIES; 1.2: permissions, ui.api.gate, video_words, play_from
 
 DOCK_AREAS = ("left", "right", "top", "bottom")
 

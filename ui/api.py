@@ -32,8 +32,13 @@ from controlroom.ui.permissions import (  # controls the role/platform forbid: o
     gate,
     gate_action,
 )
+from controlroom.ui.playback.install import (  # playback from a time (plugin API 1.2)
+    ALERT_LEAD,
+    play_from,
+)
 
 __all__ = [
+    "ALERT_LEAD",
     "STATUS_ORDER",
     "GridStaleness",
     "age_text",
@@ -43,6 +48,7 @@ __all__ = [
     "hatch_brush",
     "identity_of",
     "plain_tooltip",
+    "play_from",
     "presenting",
     "put_text",
     "rich_lines",

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from controlroom.ui import keys, quit_confirm, theme, window_state
 from controlroom.ui import text as ui_text
 from controlroom.ui.identity import IdentityLabel, identity_of
+from controlroom.ui.playback import install as playback
 from controlroom.ui.plugin_host import PluginHost
 from controlroom.ui.resource_panel import ResourcePanel
 from controlroom.ui.wall.wall_ui import WallUi
@@ -365,6 +366,7 @@ class MainWindow(QMainWindow):
 
         # ---- plugins, last: they add docks, a Plugins menu and status widgets to the built window
         self.plugins = PluginHost(self, session, wall=self.video_wall.controller)
+        self.playback_ui = playback.install(self)  # issue 12: the Playback menu, the timeline, bookmarks
         # focus, layout, tour and snapshot keys, Help → Keyboard shortcuts (after the plugins' actions)
         self.keys = keys.install(self)
         # more wall windows, drags between them, workspaces, screens coming and going
@@ -550,6 +552,7 @@ class MainWindow(QMainWindow):
             return
         window_state.save(self)  # before the plugins' docks go
         self.wall_windows.close_all()  # the other wall windows' players first
+        self.playback_ui.shutdown()
         self.video_wall.shutdown()  # players stop and release before their windows go
         self.plugins.teardown()
         for unsubscribe in self._unsubscribers:

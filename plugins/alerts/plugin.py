@@ -32,6 +32,7 @@ from controlroom.plugins.alerts.widgets import words
 from controlroom.plugins.alerts.widgets.model import AlertFilterProxy, AlertTableModel
 from controlroom.plugins.alerts.widgets.notices import AlertBadge, CriticalNotice, Toast
 from controlroom.plugins.alerts.widgets.pane import AlertsPane
+from controlroom.ui import api as ui_api
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
@@ -76,7 +77,7 @@ class AlertsPlugin(Plugin):
     NAME = "alerts"
     TITLE = QT_TRANSLATE_NOOP("Alerts", "Alerts")
     TR_CONTEXT = "Alerts"
-    API_VERSION = (1, 1)
+    API_VERSION = (1, 2)  # 1.2: ui_api.play_from ("Play from 30 s before")
     REQUIRES_CAPABILITIES = ("alerts",)  # not started on a platform without them
     SETTINGS: ClassVar[dict[str, Setting]] = {
         "notify_critical": Setting(bool, True, "Pop up a small notice (non-modal) for each new critical alert."),
@@ -134,6 +135,7 @@ class AlertsPlugin(Plugin):
 
         self.pane.acknowledge_requested.connect(self.acknowledge)
         self.pane.show_requested.connect(self.show_on_wall)
+        self.pane.playback_requested.connect(self.play_before)
         self.pane.looked_at.connect(self._looked_at)
         self.pane.all_read_requested.connect(self._all_read)
 
@@ -417,6 +419,20 @@ class AlertsPlugin(Plugin):
         self.pane.refresh_state()
 
     # ------------------------------------------------------------------ the wall
+
+    @_guarded
+    def play_before(self, alert_id: str) -> list[int]:
+        """The alert's cameras on the wall, in playback from ``ui_api.ALERT_LEAD`` (30 s) before it."""
+        alert = self.book.get(alert_id)
+        if alert is None:
+            return []
+        tiles = self.show_on_wall(alert_id)
+        if not tiles:
+            return []
+        why = ui_api.play_from(self.pane, self.places.cameras_known(alert), alert.raised_at - ui_api.ALERT_LEAD)
+        if why:
+            self.pane.show_message(why)
+        return tiles
 
     @_guarded
     def show_on_wall(self, alert_id: str) -> list[int]:

@@ -90,9 +90,9 @@
   <context>
     <name>Alerts</name>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="77" />
-      <location filename="../../plugins/alerts/plugin.py" line="105" />
-      <location filename="../../plugins/alerts/plugin.py" line="197" />
+      <location filename="../../plugins/alerts/plugin.py" line="78" />
+      <location filename="../../plugins/alerts/plugin.py" line="106" />
+      <location filename="../../plugins/alerts/plugin.py" line="199" />
       <source>Alerts</source>
       <extracomment>Tasks sending the acknowledgements still waiting when a window closed (kept referenced until done). Acknowledgements sent at once when many alerts are selected. How many alerts the fetch asks for: every open one up to this many... ...and the most recent ones whatever their state (recent history).
 ----------
@@ -100,63 +100,63 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>告警</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="123" />
+      <location filename="../../plugins/alerts/plugin.py" line="124" />
       <source>This window has no video wall to show cameras on.</source>
       <extracomment>acknowledgements waiting to be sent: alert id -&gt; (note, when to send, monotonic s)</extracomment>
       <translation>此窗口没有可上墙的视频墙。</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="140" />
+      <location filename="../../plugins/alerts/plugin.py" line="142" />
       <source>Pop up critical alerts</source>
       <translation>紧急告警弹窗提示</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="141" />
+      <location filename="../../plugins/alerts/plugin.py" line="143" />
       <source>Sound for critical alerts</source>
       <translation>紧急告警声音提示</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="199" />
+      <location filename="../../plugins/alerts/plugin.py" line="201" />
       <source>Alerts ({n} new)</source>
       <translation>告警（{n} 条新）</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="269" />
+      <location filename="../../plugins/alerts/plugin.py" line="271" />
       <source>Could not fetch the alerts: {error}</source>
       <translation>无法获取告警：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="311" />
+      <location filename="../../plugins/alerts/plugin.py" line="313" />
       <source>Acknowledgement undone: {n}</source>
       <translation>已撤销确认：{n} 条</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="321" />
+      <location filename="../../plugins/alerts/plugin.py" line="323" />
       <source>Undo acknowledging {n} ({s} s)</source>
       <translation>撤销确认 {n} 条（{s} 秒）</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="414" />
+      <location filename="../../plugins/alerts/plugin.py" line="416" />
       <source>Could not acknowledge: {errors}</source>
       <translation>无法确认：{errors}</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="416" />
+      <location filename="../../plugins/alerts/plugin.py" line="418" />
       <source>Alerts acknowledged: {n}</source>
       <translation>已确认告警：{n} 条</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="439" />
+      <location filename="../../plugins/alerts/plugin.py" line="455" />
       <source>This alert has no camera you can watch.</source>
       <translation>此告警没有您可查看的摄像机。</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="457" />
+      <location filename="../../plugins/alerts/plugin.py" line="473" />
       <source>On the wall, tile {tile}: {camera}</source>
       <translation>已上墙，第 {tile} 窗格：{camera}</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/plugin.py" line="459" />
+      <location filename="../../plugins/alerts/plugin.py" line="475" />
       <source>On the wall, tiles {first}–{last}: {cameras}</source>
       <translation>已上墙，第 {first}–{last} 窗格：{cameras}</translation>
     </message>
@@ -210,117 +210,127 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>AlertsPane</name>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="115" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="117" />
       <source>Search alerts: place, camera, plate, who…</source>
-      <extracomment>Rows the pane shows when it opens (issue 9: three were too few to work in). alert ids to acknowledge (the open ones of the selection), and the note (may be "") acknowledgements to take back before they are sent (alert ids; empty: all of them) alert id to put on the wall alert ids the operator looked at (they are read now) "Mark all read"</extracomment>
+      <extracomment>Rows the pane shows when it opens (issue 9: three were too few to work in). alert ids to acknowledge (the open ones of the selection), and the note (may be "") acknowledgements to take back before they are sent (alert ids; empty: all of them) alert id to put on the wall "Play from 30 s before": the alert's cameras in playback from just before it (alert id) alert ids the operator looked at (they are read now) "Mark all read"</extracomment>
       <translation>搜索告警：地点、摄像机、车牌、确认人…</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="119" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="121" />
       <source>All kinds</source>
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="124" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="126" />
       <source>All severities</source>
       <translation>全部级别</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="129" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="131" />
       <source>Open and acknowledged</source>
       <translation>全部状态</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="130" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="132" />
       <source>Open</source>
       <translation>未确认</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="131" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="133" />
       <source>Acknowledged</source>
       <translation>已确认</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="178" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="180" />
       <source>New alerts wait here while you work in the list; click to show them</source>
       <translation>您在列表中操作时新告警在此等候；点击显示</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="198" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="200" />
       <source>Note (optional)</source>
       <translation>备注（可选）</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="199" />
-      <location filename="../../plugins/alerts/widgets/pane.py" line="438" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="201" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="452" />
       <source>Sent with the acknowledgement; every desk sees it</source>
       <translation>随确认一并发送，各席位均可看到</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="202" />
-      <location filename="../../plugins/alerts/widgets/pane.py" line="377" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="204" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="383" />
       <source>Undo</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="204" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="206" />
       <source>Take back the acknowledgements not sent yet</source>
       <translation>撤回尚未发送的确认</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="207" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="209" />
       <source>Acknowledge</source>
       <translation>确认</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="210" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="212" />
       <source>Show on wall</source>
       <translation>上墙</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="213" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="215" />
+      <source>Play from 30 s before</source>
+      <translation>从告警前30秒回放</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/pane.py" line="218" />
       <source>Mark all read</source>
       <translation>全部标为已读</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="248" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="254" />
       <source>All towns</source>
       <translation>全部乡镇</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="331" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="337" />
       <source>{n} new ↑</source>
       <translation>{n} 条新告警 ↑</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="333" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="339" />
       <source>{n} new ↑ ({c} critical)</source>
       <translation>{n} 条新告警 ↑（{c} 条紧急）</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="396" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="402" />
       <source>The selected alerts are acknowledged already.</source>
       <translation>所选告警均已确认。</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="424" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="438" />
       <source>Alerts: {n}</source>
       <translation>告警：{n} 条</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="426" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="440" />
       <source>Shown: {shown} of {total}</source>
       <translation>显示 {shown} / {total} 条</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="436" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="450" />
       <source>Acknowledge the selected alerts (Space): every desk sees who did</source>
       <translation>确认所选告警（空格键）：各席位都能看到确认人</translation>
     </message>
     <message>
-      <location filename="../../plugins/alerts/widgets/pane.py" line="440" />
+      <location filename="../../plugins/alerts/widgets/pane.py" line="454" />
       <source>Put the alert's cameras on the wall (double-click, Enter)</source>
       <translation>将告警的摄像机上墙（双击或回车）</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/alerts/widgets/pane.py" line="456" />
+      <source>Play the alert's cameras back on the wall from 30 seconds before it was raised</source>
+      <translation>在视频墙上从告警发生前30秒回放其摄像机</translation>
     </message>
   </context>
   <context>
@@ -561,6 +571,54 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <location filename="../../controlroom/backends/address.py" line="35" />
       <source>This is not a platform address: use http(s)://host for ControlRoom's API, wvp+http(s)://host:port for wvp-GB28181-pro, or a path to a .toml camera file.</source>
       <translation>这不是平台地址：ControlRoom 接口请用 http(s)://主机，wvp-GB28181-pro 请用 wvp+http(s)://主机:端口，摄像机文件请用 .toml 文件的路径。</translation>
+    </message>
+  </context>
+  <context>
+    <name>BookmarksPane</name>
+    <message>
+      <location filename="../../ui/playback/bookmarks.py" line="68" />
+      <source>Camera</source>
+      <translation>摄像机</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bookmarks.py" line="68" />
+      <source>From</source>
+      <translation>从</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bookmarks.py" line="68" />
+      <source>To</source>
+      <translation>到</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bookmarks.py" line="68" />
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bookmarks.py" line="69" />
+      <source>Author</source>
+      <translation>创建人</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bookmarks.py" line="75" />
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bookmarks.py" line="78" />
+      <source>Refresh</source>
+      <translation>刷新</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bookmarks.py" line="96" />
+      <source>Delete the selected bookmark for every desk</source>
+      <translation>删除所选书签（所有席位同时删除）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bookmarks.py" line="105" />
+      <source>Bookmarks: {n}</source>
+      <translation>书签：{n}</translation>
     </message>
   </context>
   <context>
@@ -866,7 +924,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConnectionIndicator</name>
     <message>
-      <location filename="../../ui/main_window.py" line="134" />
+      <location filename="../../ui/main_window.py" line="135" />
       <source>{state}: {detail}</source>
       <translation>{state}：{detail}</translation>
     </message>
@@ -874,32 +932,32 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>ConnectionState</name>
     <message>
-      <location filename="../../ui/main_window.py" line="59" />
+      <location filename="../../ui/main_window.py" line="60" />
       <source>Disconnected</source>
       <translation>未连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="60" />
+      <location filename="../../ui/main_window.py" line="61" />
       <source>Connecting</source>
       <translation>正在连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="61" />
+      <location filename="../../ui/main_window.py" line="62" />
       <source>Loading inventory</source>
       <translation>正在加载资源</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="62" />
+      <location filename="../../ui/main_window.py" line="63" />
       <source>Connected</source>
       <translation>已连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="63" />
+      <location filename="../../ui/main_window.py" line="64" />
       <source>Reconnecting</source>
       <translation>正在重新连接</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="64" />
+      <location filename="../../ui/main_window.py" line="65" />
       <source>Connection failed</source>
       <translation>连接失败</translation>
     </message>
@@ -1005,6 +1063,105 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <location filename="../../plugins/alerts/widgets/notices.py" line="191" />
       <source>{n} more critical</source>
       <translation>另有 {n} 条紧急告警</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportDialog</name>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="40" />
+      <source>Export recorded video</source>
+      <translation>导出录像</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="61" />
+      <source>Choose…</source>
+      <translation>选择…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="67" />
+      <source>From</source>
+      <translation>从</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="68" />
+      <source>To</source>
+      <translation>到</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="69" />
+      <source>Cameras</source>
+      <translation>摄像机</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="70" />
+      <source>Folder</source>
+      <translation>文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="77" />
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="81" />
+      <location filename="../../ui/playback/export_dialog.py" line="136" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="95" />
+      <source>Export to</source>
+      <translation>导出到</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="103" />
+      <source>The end must come after the start.</source>
+      <translation>结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="105" />
+      <source>Export at most one hour at a time.</source>
+      <translation>每次最多导出一小时。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="107" />
+      <source>The range reaches into the future.</source>
+      <translation>时间范围超出了当前时间。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="116" />
+      <source>Choose at least one camera.</source>
+      <translation>请至少选择一台摄像机。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="119" />
+      <source>Choose a folder.</source>
+      <translation>请选择文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="138" />
+      <source>Exporting to {folder}…</source>
+      <translation>正在导出到 {folder}…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="148" />
+      <source>Cancelled: nothing was written.</source>
+      <translation>已取消：未写入任何文件。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="153" />
+      <source>The export failed: {why}. Nothing was written.</source>
+      <translation>导出失败：{why}。未写入任何文件。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="159" />
+      <source>Exported to {folder} (with manifest.json; check it with 'controlroom verify').</source>
+      <translation>已导出到 {folder}（附 manifest.json；可用 'controlroom verify' 校验）。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/export_dialog.py" line="161" />
+      <source>Close</source>
+      <translation>关闭</translation>
     </message>
   </context>
   <context>
@@ -1467,22 +1624,22 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>IncidentBar</name>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="753" />
+      <location filename="../../ui/wall/wall_view.py" line="775" />
       <source>Back to your own wall as you left it (Esc on the wall, Alt+Left)</source>
       <translation>回到您离开时的电视墙（在电视墙上按 Esc，或 Alt+左箭头）</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="764" />
+      <location filename="../../ui/wall/wall_view.py" line="786" />
       <source>Incident wall: {title}. Your view is kept.</source>
       <translation>事件墙：{title}。您的视图已保留。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="765" />
+      <location filename="../../ui/wall/wall_view.py" line="787" />
       <source>Back to “{view}”</source>
       <translation>回到“{view}”</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="766" />
+      <location filename="../../ui/wall/wall_view.py" line="788" />
       <source>Back to your wall</source>
       <translation>回到您的电视墙</translation>
     </message>
@@ -1682,123 +1839,141 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/main_window.py" line="101" />
+      <location filename="../../ui/main_window.py" line="102" />
       <source>{id}: {reason}</source>
       <translation>{id}：{reason}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="102" />
+      <location filename="../../ui/main_window.py" line="103" />
       <source>record {n}</source>
       <translation>第 {n} 条记录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="104" />
+      <location filename="../../ui/main_window.py" line="105" />
       <source>Left out {n} record(s) the platform sent in a form ControlRoom cannot read; the rest loaded. First: {first}</source>
       <translation>平台发送的 {n} 条记录格式无法读取，已略过；其余已加载。首条：{first}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="404" />
+      <location filename="../../ui/main_window.py" line="406" />
       <source>ControlRoom — {user} @ {host}</source>
       <translation>ControlRoom — {user} @ {host}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="313" />
+      <location filename="../../ui/main_window.py" line="314" />
       <source>This platform has no community grids (网格): browse by site.</source>
       <extracomment>the operator asked to log out (the app closes the session and shows the login again)</extracomment>
       <translation>此平台没有网格：请按站点浏览。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="314" />
+      <location filename="../../ui/main_window.py" line="315" />
       <source>Sites and cameras</source>
       <translation>站点与摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="345" />
+      <location filename="../../ui/main_window.py" line="346" />
       <source>Cameras %v of %m</source>
       <translation>摄像机 %v / %m</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="376" />
+      <location filename="../../ui/main_window.py" line="378" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="377" />
+      <location filename="../../ui/main_window.py" line="379" />
       <source>&amp;Settings…</source>
       <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="382" />
+      <location filename="../../ui/main_window.py" line="384" />
       <source>Log &amp;out</source>
       <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="386" />
+      <location filename="../../ui/main_window.py" line="388" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
       <location filename="../../ui/keys.py" line="70" />
-      <location filename="../../ui/main_window.py" line="391" />
+      <location filename="../../ui/main_window.py" line="393" />
       <location filename="../../ui/plugin_host.py" line="141" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="392" />
+      <location filename="../../ui/main_window.py" line="394" />
       <source>&amp;Find camera…</source>
       <translation>查找摄像机(&amp;F)…</translation>
     </message>
     <message>
       <location filename="../../ui/keys.py" line="99" />
-      <location filename="../../ui/main_window.py" line="398" />
+      <location filename="../../ui/main_window.py" line="400" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="399" />
+      <location filename="../../ui/main_window.py" line="401" />
       <source>&amp;About ControlRoom</source>
       <translation>关于 ControlRoom(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="423" />
+      <location filename="../../ui/main_window.py" line="425" />
       <source>About ControlRoom</source>
       <translation>关于 ControlRoom</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="425" />
+      <location filename="../../ui/main_window.py" line="427" />
       <source>&lt;h3&gt;ControlRoom {version}&lt;/h3&gt;&lt;p&gt;Desktop client for county video networks: the county dispatch centre, town platforms and village platforms.&lt;/p&gt;&lt;p&gt;Free software under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
       <translation>&lt;h3&gt;ControlRoom {version}&lt;/h3&gt;&lt;p&gt;县域视频网络桌面客户端：县级指挥中心、乡镇平台和村居平台。&lt;/p&gt;&lt;p&gt;自由软件，依据 GNU GPL 第 3 版或更新版本发布。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="448" />
+      <location filename="../../ui/main_window.py" line="450" />
       <source>Loading the inventory…</source>
       <translation>正在加载资源…</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="465" />
+      <location filename="../../ui/main_window.py" line="467" />
       <source>Cameras online: {online} / {total}</source>
       <translation>在线摄像机：{online} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="478" />
+      <location filename="../../ui/main_window.py" line="480" />
       <source>Loading cameras: {done} of {total}</source>
       <translation>正在加载摄像机：{done} / {total}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="481" />
+      <location filename="../../ui/main_window.py" line="483" />
       <source>Loading cameras: {done} received</source>
       <translation>正在加载摄像机：已收到 {done} 个</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="500" />
+      <location filename="../../ui/main_window.py" line="502" />
       <source>{n} records left out; first: {first}</source>
       <translation>有 {n} 条记录未载入；第一条：{first}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="516" />
+      <location filename="../../ui/main_window.py" line="518" />
       <source>Could not load the inventory: {message}</source>
       <translation>无法加载资源：{message}</translation>
+    </message>
+  </context>
+  <context>
+    <name>NoteDialog</name>
+    <message>
+      <location filename="../../ui/playback/bookmarks.py" line="37" />
+      <source>Bookmark</source>
+      <translation>书签</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bookmarks.py" line="38" />
+      <source>{camera}: {start} – {end}</source>
+      <translation>{camera}：{start} – {end}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bookmarks.py" line="42" />
+      <source>What happened here (every desk sees this note)</source>
+      <translation>这里发生了什么（所有席位都能看到此备注）</translation>
     </message>
   </context>
   <context>
@@ -2029,6 +2204,241 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <location filename="../../controlroom/api/client.py" line="335" />
       <source>Not logged in.</source>
       <translation>尚未登录。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Playback</name>
+    <message>
+      <location filename="../../controlroom/playback/controller.py" line="98" />
+      <source>The platform has no recordings of this camera for you (not found, or not in your scope).</source>
+      <extracomment>how far back recordings reach (the platform keeps 7 days); the window asked for is a little wider the largest window one ``recordings`` call may ask for (playback contract: &lt;= 8 days) cameras in one session (playback contract: 1..16)</extracomment>
+      <translation>平台上没有您可查看的该摄像机录像（不存在，或不在您的权限范围内）。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/playback/controller.py" line="101" />
+      <source>Your role may not do this: {why}</source>
+      <translation>您的角色无权执行此操作：{why}</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/playback/controller.py" line="104" />
+      <source>Playback failed: {why}</source>
+      <translation>回放失败：{why}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="76" />
+      <source>Playback</source>
+      <extracomment>"Play from 30 s before" an alert the wall plays back from this long ago when no time is given</extracomment>
+      <translation>回放</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="84" />
+      <source>Bookmarks</source>
+      <translation>书签</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="113" />
+      <source>Play&amp;back</source>
+      <translation>回放(&amp;B)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="117" />
+      <source>Play back the wall</source>
+      <translation>回放整面视频墙</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="119" />
+      <source>Play back the selected tile</source>
+      <translation>回放所选窗格</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="121" />
+      <source>Back to live</source>
+      <translation>返回实时</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="122" />
+      <source>Selected tile back to live</source>
+      <translation>所选窗格返回实时</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="126" />
+      <source>Play / pause</source>
+      <translation>播放 / 暂停</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="127" />
+      <source>10 seconds back</source>
+      <translation>后退10秒</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="128" />
+      <source>10 seconds forward</source>
+      <translation>前进10秒</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="129" />
+      <source>1 minute back</source>
+      <translation>后退1分钟</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="130" />
+      <source>1 minute forward</source>
+      <translation>前进1分钟</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="131" />
+      <source>One frame back</source>
+      <translation>后退一帧</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="132" />
+      <source>One frame forward</source>
+      <translation>前进一帧</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="133" />
+      <source>Slower</source>
+      <translation>减速</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="134" />
+      <source>Faster</source>
+      <translation>加速</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="136" />
+      <source>Bookmark the chosen range…</source>
+      <translation>为所选时间段添加书签…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="137" />
+      <source>Export…</source>
+      <translation>导出…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="140" />
+      <source>Bookmarks pane</source>
+      <translation>书签面板</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="144" />
+      <location filename="../../ui/playback/install.py" line="226" />
+      <source>This platform does not offer playback.</source>
+      <translation>此平台不提供录像回放。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="183" />
+      <source>Presenters may play recordings but not export them or edit bookmarks.</source>
+      <translation>演示角色可以回放录像，但不能导出录像或编辑书签。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="193" />
+      <source>Export a time range of the cameras to MP4, with a manifest</source>
+      <translation>将摄像机的一段录像导出为 MP4，并附清单</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="194" />
+      <source>Bookmark the range chosen on the timeline (Shift+drag)</source>
+      <translation>为时间轴上选定的时间段添加书签（Shift+拖动）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="218" />
+      <source>Select a tile first.</source>
+      <translation>请先选择一个窗格。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="229" />
+      <source>None of these cameras is on the wall.</source>
+      <translation>这些摄像机都不在视频墙上。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="302" />
+      <source>Play a camera back first.</source>
+      <translation>请先回放一台摄像机。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="317" />
+      <source>The bookmark was not saved: {why}</source>
+      <translation>书签未保存：{why}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="319" />
+      <source>Bookmark saved; every desk sees it.</source>
+      <translation>书签已保存，所有席位都能看到。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="327" />
+      <source>The bookmark was not deleted: {why}</source>
+      <translation>书签未删除：{why}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/install.py" line="399" />
+      <source>This window has no video wall to play back on.</source>
+      <translation>此窗口没有可用于回放的视频墙。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/wall_playback.py" line="45" />
+      <source>PLAYBACK</source>
+      <translation>回放</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/wall_playback.py" line="46" />
+      <source>paused</source>
+      <translation>已暂停</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/wall_playback.py" line="50" />
+      <source>no recording here</source>
+      <translation>此处无录像</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/wall_playback.py" line="55" />
+      <source>no recording here — resumes at {time}</source>
+      <translation>此处无录像 — {time} 恢复</translation>
+    </message>
+  </context>
+  <context>
+    <name>PlaybackBar</name>
+    <message>
+      <location filename="../../ui/playback/bar.py" line="58" />
+      <location filename="../../ui/playback/bar.py" line="102" />
+      <source>Pause</source>
+      <translation>暂停</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bar.py" line="67" />
+      <source>Playback speed (above 4x the platform sends key frames only)</source>
+      <translation>回放速度（高于4倍时平台只发送关键帧）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bar.py" line="78" />
+      <source>Go to this date and time</source>
+      <translation>跳转到此日期和时间</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bar.py" line="81" />
+      <source>Go</source>
+      <translation>转到</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bar.py" line="87" />
+      <source>Bookmark…</source>
+      <translation>书签…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bar.py" line="88" />
+      <source>Export…</source>
+      <translation>导出…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bar.py" line="89" />
+      <source>Now (live)</source>
+      <translation>现在（实时）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/bar.py" line="102" />
+      <source>Play</source>
+      <translation>播放</translation>
     </message>
   </context>
   <context>
@@ -2773,27 +3183,27 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Role</name>
     <message>
-      <location filename="../../ui/main_window.py" line="81" />
+      <location filename="../../ui/main_window.py" line="82" />
       <source>County dispatcher</source>
       <translation>县级调度员</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="82" />
+      <location filename="../../ui/main_window.py" line="83" />
       <source>Town desk</source>
       <translation>乡镇值班台</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="83" />
+      <location filename="../../ui/main_window.py" line="84" />
       <source>Presenter (view only)</source>
       <translation>会议展示（仅查看）</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="94" />
+      <location filename="../../ui/main_window.py" line="95" />
       <source>Whole county</source>
       <translation>全县</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="95" />
+      <location filename="../../ui/main_window.py" line="96" />
       <source>Towns: {towns}</source>
       <translation>乡镇：{towns}</translation>
     </message>
@@ -3549,7 +3959,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     </message>
     <message>
       <location filename="../../ui/wall/tile_widget.py" line="120" />
-      <location filename="../../ui/wall/tile_widget.py" line="577" />
+      <location filename="../../ui/wall/tile_widget.py" line="604" />
       <source>No new pictures</source>
       <translation>画面未更新</translation>
     </message>
@@ -3560,7 +3970,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     </message>
     <message>
       <location filename="../../ui/wall/tile_widget.py" line="122" />
-      <location filename="../../ui/wall/tile_widget.py" line="571" />
+      <location filename="../../ui/wall/tile_widget.py" line="598" />
       <source>Camera offline</source>
       <translation>摄像机离线</translation>
     </message>
@@ -3575,91 +3985,100 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>空</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="500" />
+      <location filename="../../ui/wall/tile_widget.py" line="511" />
       <source>main</source>
-      <extracomment>the frame of a tile an alert just put a camera on (blinks, then stops) a tile of another wall window dropped here (tile_drag.TileOrigin, this tile) this tile's drag ended where nothing took it (tile, global position): torn out of the window the decoded picture's size (the wall sets it once a stream plays): its aspect ratio</extracomment>
+      <extracomment>the frame of a tile an alert just put a camera on (blinks, then stops) tiles in playback (issue 12): band and frame in a colour no live state uses a tile of another wall window dropped here (tile_drag.TileOrigin, this tile) this tile's drag ended where nothing took it (tile, global position): torn out of the window the decoded picture's size (the wall sets it once a stream plays): its aspect ratio</extracomment>
       <translation>主码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="500" />
+      <location filename="../../ui/wall/tile_widget.py" line="511" />
       <source>sub</source>
       <translation>子码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="502" />
+      <location filename="../../ui/wall/tile_widget.py" line="513" />
       <source>{profile} · key frames</source>
       <translation>{profile} · 仅关键帧</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="511" />
+      <location filename="../../ui/wall/tile_widget.py" line="522" />
       <source>{fps:.0f} fps · {kbps:,.0f} kbit/s</source>
       <translation>{fps:.0f} 帧/秒 · {kbps:,.0f} kbit/s</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="555" />
+      <location filename="../../ui/wall/tile_widget.py" line="582" />
       <source>Empty tile</source>
       <translation>空窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="556" />
+      <location filename="../../ui/wall/tile_widget.py" line="583" />
       <source>Drag a camera or a site here from the list on the left, or select this tile and double-click a camera.</source>
       <translation>从左侧列表把摄像机或站点拖到这里，或选中此窗格后双击一个摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="559" />
+      <location filename="../../ui/wall/tile_widget.py" line="586" />
       <source>Starting…</source>
       <translation>正在启动…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="561" />
+      <location filename="../../ui/wall/tile_widget.py" line="588" />
       <source>Connecting…</source>
       <translation>正在连接…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="565" />
-      <location filename="../../ui/wall/tile_widget.py" line="594" />
+      <location filename="../../ui/wall/tile_widget.py" line="592" />
+      <location filename="../../ui/wall/tile_widget.py" line="621" />
       <source>Reconnecting in {s} s</source>
       <translation>{s} 秒后重连</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="567" />
+      <location filename="../../ui/wall/tile_widget.py" line="594" />
       <source>Reconnecting now…</source>
       <translation>正在重连…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="568" />
+      <location filename="../../ui/wall/tile_widget.py" line="595" />
       <source>The stream stopped; trying again.</source>
       <translation>视频流已中断，正在重试。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="572" />
+      <location filename="../../ui/wall/tile_widget.py" line="599" />
       <source>The platform reports “{name}” offline. The tile comes back by itself when it is online again.</source>
       <translation>平台报告“{name}”离线。摄像机恢复在线后，窗格会自动恢复。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="575" />
+      <location filename="../../ui/wall/tile_widget.py" line="602" />
       <source>Cannot play this camera</source>
       <translation>无法播放此摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="575" />
+      <location filename="../../ui/wall/tile_widget.py" line="602" />
       <source>unknown error</source>
       <translation>未知错误</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="577" />
+      <location filename="../../ui/wall/tile_widget.py" line="604" />
       <source>Waiting for the stream.</source>
       <translation>正在等待视频流。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="583" />
+      <location filename="../../ui/wall/tile_widget.py" line="610" />
       <source>Tile {n}</source>
       <translation>窗格 {n}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/tile_widget.py" line="585" />
+      <location filename="../../ui/wall/tile_widget.py" line="612" />
       <source>{name} — {site}</source>
       <translation>{name} — {site}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Timeline</name>
+    <message>
+      <location filename="../../ui/playback/timeline.py" line="120" />
+      <source>Wheel: zoom · drag: move the playback time · Shift+drag: choose a range (bookmark, export) · right button: what to do with the range</source>
+      <extracomment>tick steps (seconds) the axis chooses from</extracomment>
+      <translation>滚轮：缩放 · 拖动：移动回放时间 · Shift+拖动：选择时间段（书签、导出）· 右键：对时间段的操作</translation>
     </message>
   </context>
   <context>
@@ -3905,7 +4324,7 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>保持不变：码流在 5 秒内刚切换过。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="496" />
+      <location filename="../../ui/wall/wall_view.py" line="498" />
       <source>This camera is not in the inventory (any more).</source>
       <translation>此摄像机不在（或已不在）资源目录中。</translation>
     </message>
@@ -3915,134 +4334,134 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>本机无法播放此摄像机的任何视频流（平台提供：{offered}）。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="348" />
+      <location filename="../../ui/wall/wall_view.py" line="350" />
       <source>Tiles showing key frames only: {n}. This computer cannot decode every tile at full rate.</source>
-      <extracomment>a tile's players and what they play: the coordinator's slot (kept under its old name) a message for the status bar the view name or layout changed (window title, views menu) a snapshot is on disk (its path) a camera began / stopped being shown on some tile's front (the coordinator's; pre-rolls and lent tiles do not count, a camera on two tiles counts once): the audit trail's "camera opened/closed" (controlroom/audit.py) extra pre-rolls (tile -&gt; camera) from a wall tour (tours_ui) called on every tick (wall tours step here)</extracomment>
+      <extracomment>a tile's players and what they play: the coordinator's slot (kept under its old name) a message for the status bar the view name or layout changed (window title, views menu) a snapshot is on disk (its path) a camera began / stopped being shown on some tile's front (the coordinator's; pre-rolls and lent tiles do not count, a camera on two tiles counts once): the audit trail's "camera opened/closed" (controlroom/audit.py) extra pre-rolls (tile -&gt; camera) from a wall tour (tours_ui) called on every tick (wall tours step here) tiles lent to playback (``lend_tile``): the wall starts no live player on them</extracomment>
       <translation>仅显示关键帧的窗格：{n} 个。本机无法以全帧率解码所有窗格。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="387" />
+      <location filename="../../ui/wall/wall_view.py" line="389" />
       <source>Tour paused</source>
       <translation>轮巡已暂停</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="389" />
+      <location filename="../../ui/wall/wall_view.py" line="391" />
       <source>Tour {i}/{n} · {s} s</source>
       <translation>轮巡 {i}/{n} · {s} 秒</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="435" />
+      <location filename="../../ui/wall/wall_view.py" line="437" />
       <source>There are no cameras to show there.</source>
       <translation>没有可显示的摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="445" />
+      <location filename="../../ui/wall/wall_view.py" line="447" />
       <source>{placed} cameras put on the wall; {overflow} more did not fit (choose a larger layout, or start a wall tour to page through them).</source>
       <translation>已上墙 {placed} 个摄像机；另有 {overflow} 个放不下（请选择更大的布局，或开始视频墙轮巡分页查看）。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="449" />
+      <location filename="../../ui/wall/wall_view.py" line="451" />
       <source>Cameras put on the wall: {n}.</source>
       <translation>已上墙的摄像机：{n} 个。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="495" />
+      <location filename="../../ui/wall/wall_view.py" line="497" />
       <source>This camera is outside your town: this account may not watch it.</source>
       <translation>该摄像机不在本镇范围内：此账号无权查看。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="521" />
+      <location filename="../../ui/wall/wall_view.py" line="523" />
       <source>Nothing to save: the tile shows no live picture.</source>
       <translation>无可保存内容：该窗格没有实时画面。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="617" />
+      <location filename="../../ui/wall/wall_view.py" line="619" />
       <source>Snapshot saved: {path}</source>
       <translation>抓图已保存：{path}</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="603" />
-      <location filename="../../ui/wall/wall_view.py" line="615" />
+      <location filename="../../ui/wall/wall_view.py" line="605" />
+      <location filename="../../ui/wall/wall_view.py" line="617" />
       <source>The snapshot could not be saved to {path}.</source>
       <translation>无法将抓图保存到 {path}。</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="577" />
+      <location filename="../../ui/wall/wall_view.py" line="579" />
       <source>Taking a snapshot from the main stream…</source>
       <translation>正在从主码流截图……</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="608" />
+      <location filename="../../ui/wall/wall_view.py" line="610" />
       <source>(the main stream gave no picture: taken from the tile's stream)</source>
       <translation>（主码流没有画面：改用窗格当前码流截图）</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="660" />
+      <location filename="../../ui/wall/wall_view.py" line="662" />
       <source>Restore</source>
       <translation>还原</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="660" />
+      <location filename="../../ui/wall/wall_view.py" line="662" />
       <source>Maximise</source>
       <translation>最大化</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="662" />
+      <location filename="../../ui/wall/wall_view.py" line="664" />
       <source>Clear tile</source>
       <translation>清空窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="666" />
+      <location filename="../../ui/wall/wall_view.py" line="668" />
       <source>Snapshot</source>
       <translation>抓图</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="669" />
+      <location filename="../../ui/wall/wall_view.py" line="671" />
       <source>Reset zoom</source>
       <translation>重置缩放</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="672" />
+      <location filename="../../ui/wall/wall_view.py" line="674" />
       <source>Show fps and bit rate</source>
       <translation>显示帧率和码率</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="676" />
+      <location filename="../../ui/wall/wall_view.py" line="678" />
       <source>Stream</source>
       <translation>码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="678" />
+      <location filename="../../ui/wall/wall_view.py" line="680" />
       <source>Automatic</source>
       <translation>自动</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="678" />
+      <location filename="../../ui/wall/wall_view.py" line="680" />
       <source>Main stream</source>
       <translation>主码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="679" />
+      <location filename="../../ui/wall/wall_view.py" line="681" />
       <source>Sub stream</source>
       <translation>子码流</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="690" />
+      <location filename="../../ui/wall/wall_view.py" line="692" />
       <source>Start tile tour…</source>
       <translation>开始窗格轮巡…</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="694" />
+      <location filename="../../ui/wall/wall_view.py" line="696" />
       <source>Resume tile tour</source>
       <translation>继续窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="697" />
+      <location filename="../../ui/wall/wall_view.py" line="699" />
       <source>Pause tile tour</source>
       <translation>暂停窗格轮巡</translation>
     </message>
     <message>
-      <location filename="../../ui/wall/wall_view.py" line="699" />
+      <location filename="../../ui/wall/wall_view.py" line="701" />
       <source>Stop tile tour</source>
       <translation>停止窗格轮巡</translation>
     </message>
@@ -4055,74 +4474,88 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>WallPlaceholder</name>
     <message>
-      <location filename="../../ui/main_window.py" line="156" />
+      <location filename="../../ui/main_window.py" line="157" />
       <source>Opening the video wall…</source>
       <translation>正在打开视频墙……</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="159" />
+      <location filename="../../ui/main_window.py" line="160" />
       <source>Loading the sites and cameras from the platform; the wall opens as soon as they are in.</source>
       <translation>正在从平台加载站点和摄像机，加载完成后视频墙即会打开。</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="181" />
+      <location filename="../../ui/main_window.py" line="182" />
       <source>County dispatch centre</source>
       <translation>县级指挥中心</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="182" />
+      <location filename="../../ui/main_window.py" line="183" />
       <source>Town platforms</source>
       <translation>乡镇平台</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="183" />
+      <location filename="../../ui/main_window.py" line="184" />
       <source>Village platforms</source>
       <translation>村居平台</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="184" />
+      <location filename="../../ui/main_window.py" line="185" />
       <source>Cameras</source>
       <translation>摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="185" />
+      <location filename="../../ui/main_window.py" line="186" />
       <source>Cameras online</source>
       <translation>在线摄像机</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="186" />
+      <location filename="../../ui/main_window.py" line="187" />
       <source>Grids</source>
       <translation>网格</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="229" />
+      <location filename="../../ui/main_window.py" line="230" />
       <source>Not signed in</source>
       <translation>未登录</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="233" />
+      <location filename="../../ui/main_window.py" line="234" />
       <source>Signed in as {name} ({username}) — {role}</source>
       <translation>当前用户：{name}（{username}）— {role}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="236" />
+      <location filename="../../ui/main_window.py" line="237" />
       <source>Sees: {scope}</source>
       <translation>可见范围：{scope}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="237" />
+      <location filename="../../ui/main_window.py" line="238" />
       <source>Platform: {url}</source>
       <translation>平台：{url}</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="255" />
+      <location filename="../../ui/main_window.py" line="256" />
       <source>The video wall could not open</source>
       <translation>视频墙无法打开</translation>
     </message>
     <message>
-      <location filename="../../ui/main_window.py" line="256" />
+      <location filename="../../ui/main_window.py" line="257" />
       <source>Log out and in again, or check the platform with “controlroom doctor”.</source>
       <translation>请注销后重新登录，或用“controlroom doctor”检查平台。</translation>
+    </message>
+  </context>
+  <context>
+    <name>WallPlayback</name>
+    <message>
+      <location filename="../../ui/playback/wall_playback.py" line="109" />
+      <source>Put a camera on the wall first: playback plays the wall's cameras.</source>
+      <extracomment>None: this platform offers no playback (the actions say so)</extracomment>
+      <translation>请先把摄像机放到视频墙上：回放播放的是视频墙上的摄像机。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/playback/wall_playback.py" line="185" />
+      <source>The platform offered no recorded stream this computer can play.</source>
+      <translation>平台提供的录像流都无法在本机播放。</translation>
     </message>
   </context>
   <context>

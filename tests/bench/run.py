@@ -2,6 +2,8 @@
 
     .venv/bin/python tests/bench/run.py            # all of them
     .venv/bin/python tests/bench/run.py inventory  # those whose name contains 'inventory'
+    .venv/bin/python tests/bench/run.py playback   # export vs ffmpeg -c copy (bench_playback_export)
+    xvfb-run -a .venv/bin/python tests/bench/run.py timeline  # timeline lag while scrubbing
 """
 
 from __future__ import annotations

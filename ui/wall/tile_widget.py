@@ -341,6 +341,8 @@ class StatusPanel(QFrame):
 
 #: the frame of a tile an alert just put a camera on (blinks, then stops)
 FLASH_BORDER = QColor("#ffd400")
+#: tiles in playback (issue 12): band and frame in a colour no live state uses
+PLAYBACK_COLOUR = QColor("#7b3fc4")
 
 
 class TileWidget(QFrame):
@@ -443,6 +445,15 @@ class TileWidget(QFrame):
         box.setContentsMargins(2, 2, 2, 2)
         box.setSpacing(0)
         box.addWidget(self.header)
+        # playback (issue 12): a band that says PLAYBACK and the recording time, so that nobody
+        # takes recorded video for live; hidden while live (``set_playback``)
+        self.playback_band = QLabel(self)
+        self.playback_band.setObjectName("tilePlaybackBand")
+        self.playback_band.setTextFormat(Qt.TextFormat.PlainText)
+        self.playback_band.setStyleSheet(
+            f"background: {PLAYBACK_COLOUR.name()}; color: white; font-weight: bold; padding: 1px 6px;")
+        self.playback_band.hide()
+        box.addWidget(self.playback_band)
         box.addWidget(self.body, 1)
         self._refresh()
 
@@ -521,6 +532,22 @@ class TileWidget(QFrame):
     def set_tour_text(self, text: str | None) -> None:
         self.tour_label.setVisible(bool(text))
         self.tour_label.setText(text or "")
+
+    @property
+    def in_playback(self) -> bool:
+        return self.playback_band.isVisibleTo(self)
+
+    def set_playback(self, text: str | None) -> None:
+        """Show the playback band with ``text`` (the word PLAYBACK and the time), or None: live."""
+        if text is None:
+            if self.playback_band.isVisibleTo(self):
+                self.playback_band.hide()
+                self.update()
+            return
+        self.playback_band.setText(text)
+        if not self.playback_band.isVisibleTo(self):
+            self.playback_band.show()
+            self.update()
 
     def set_grid(self, info: GridBadgeInfo | None) -> None:
         """The camera's grid and its status (None: no grid, or an empty tile)."""
@@ -629,6 +656,8 @@ class TileWidget(QFrame):
             colour = FLASH_BORDER
         elif self.selected:
             colour = theme.ACCENT.lighter(140)
+        elif self.playback_band.isVisibleTo(self):
+            colour = PLAYBACK_COLOUR
         else:
             colour = theme.WALL_TILE_BORDER
         painter.fillRect(self.rect(), theme.WALL_TILE)

@@ -143,6 +143,8 @@ class WallPane(QWidget):
         self.preroll_sources: list[Callable[[float], dict[int, str]]] = []
         #: called on every tick (wall tours step here)
         self.tick_hooks: list[Callable[[float], None]] = []
+        #: tiles lent to playback (``lend_tile``): the wall starts no live player on them
+        self.lent: set[int] = set()
 
         self._unsubscribe = [
             self.controller.subscribe(self._on_change),
@@ -706,6 +708,26 @@ class WallPane(QWidget):
         from controlroom.ui.wall.tours_ui import ask_tile_tour
 
         ask_tile_tour(self, t)
+
+    # ------------------------------------------------------------------ playback borrows tiles (issue 12)
+
+    def lend_tile(self, t: int) -> int:
+        """Playback takes tile ``t``: its live players stop (their leases released) and the wall
+        starts none there until ``return_tile``. Returns the on-screen video surface's window id."""
+        self.lent.add(t)
+        return self.coordinator.suspend(t)
+
+    def return_tile(self, t: int) -> None:
+        """Live again: tile ``t`` plays what its slot holds."""
+        if t not in self.lent:
+            return
+        self.lent.discard(t)
+        if t >= len(self.tiles):
+            return
+        self.tiles[t].set_playback(None)
+        self.coordinator.resume(t)
+        if self.coordinator.slots[t].camera_id != self.controller.slot(t).camera_id:
+            self._show_slot(t, self._decide().get(t))  # the slot changed while it played back
 
     # ------------------------------------------------------------------ queries (status, tests)
 

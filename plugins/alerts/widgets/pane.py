@@ -93,6 +93,8 @@ class AlertsPane(QWidget):
     undo_requested = Signal(list)
     #: alert id to put on the wall
     show_requested = Signal(str)
+    #: "Play from 30 s before": the alert's cameras in playback from just before it (alert id)
+    playback_requested = Signal(str)
     #: alert ids the operator looked at (they are read now)
     looked_at = Signal(list)
     #: "Mark all read"
@@ -210,6 +212,9 @@ class AlertsPane(QWidget):
         self.wall_button = QPushButton(self.tr("Show on wall"), self)
         self.wall_button.setObjectName("alertsShowOnWall")
         self.wall_button.clicked.connect(self.request_show)
+        self.playback_button = QPushButton(self.tr("Play from 30 s before"), self)
+        self.playback_button.setObjectName("alertsPlayBefore")
+        self.playback_button.clicked.connect(self.request_playback)
         self.read_button = QPushButton(self.tr("Mark all read"), self)
         self.read_button.setObjectName("alertsMarkAllRead")
         self.read_button.clicked.connect(self.all_read_requested)
@@ -220,6 +225,7 @@ class AlertsPane(QWidget):
         actions.addWidget(self.undo_button)
         actions.addWidget(self.read_button)
         actions.addWidget(self.wall_button)
+        actions.addWidget(self.playback_button)
         actions.addWidget(self.note)
         actions.addWidget(self.ack_button)
 
@@ -403,6 +409,14 @@ class AlertsPane(QWidget):
         if alert_id:
             self.show_requested.emit(alert_id)
 
+    def request_playback(self) -> None:
+        if not self._can_show:
+            self.show_message(self._show_reason)
+            return
+        alert_id = self.current_id() or next(iter(self.selected_ids()), None)
+        if alert_id:
+            self.playback_requested.emit(alert_id)
+
     # ------------------------------------------------------------------ state
 
     def _filter_changed(self, *_args: object) -> None:
@@ -438,6 +452,9 @@ class AlertsPane(QWidget):
         gate(self.note, ack_reason, self.tr("Sent with the acknowledgement; every desk sees it"))
         gate(self.wall_button, None if self._can_show else self._show_reason,
              self.tr("Put the alert's cameras on the wall (double-click, Enter)"), enabled=bool(selected))
+        gate(self.playback_button, None if self._can_show else self._show_reason,
+             self.tr("Play the alert's cameras back on the wall from 30 seconds before it was raised"),
+             enabled=bool(selected))
         self.read_button.setEnabled(book.unread_count > 0)
 
     def refresh_state(self) -> None:
