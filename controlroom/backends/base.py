@@ -34,6 +34,7 @@ class Capability(enum.StrEnum):
     CONFERENCE = "conference"
     PTZ = "ptz"
     PLAYBACK = "playback"
+    DISPLAYS = "displays"  # meeting displays driven through the platform (registry, push)
 
 
 class Unsupported(errors.PlatformError):

@@ -335,6 +335,9 @@ class DemoApi:
         r.add_post(f"{API}/conferences/{{room_id}}/mute", self.mute)
         r.add_get(f"{API}/events", self.events)
         r.add_get("/", self.index)
+        from controlroom.demo import displays  # meeting displays (issue 13): registry and push
+
+        displays.install(self, app)
         if self.test_hooks:
             r.add_post("/_test/fault", self.t_fault)
             r.add_post("/_test/clear-faults", self.t_clear_faults)
