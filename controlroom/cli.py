@@ -62,6 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--tls-cert", type=Path, help="serve the API over HTTPS with this certificate (PEM)")
     d.add_argument("--tls-key", type=Path, help="the certificate's private key (PEM)")
 
+    disp = sub.add_parser("display", help="run a meeting display: full screen, logs in by itself, shows what it is sent")
+    disp.add_argument("--name", dest="display_name",
+                      help="the display's name on the platform, e.g. 会议室投影 (or CONTROLROOM_DISPLAY_NAME)")
+    disp.add_argument("--screen", type=int, help="the screen to fill, counted from 0 (default: the primary one)")
+    disp.add_argument("--user", dest="display_user",
+                      help="user to log in as (or CONTROLROOM_USER; password: CONTROLROOM_PASSWORD or the keyring)")
+
     doc = sub.add_parser("doctor", help="check this machine and, optionally, a platform")
     doc.add_argument("--platform", help="platform address to check")
     doc.add_argument("--user", dest="doctor_user", help="user to log in as (password: keyring, prompt or CONTROLROOM_PASSWORD)")
@@ -84,6 +91,11 @@ def main(argv: list[str] | None = None) -> int:
         )
     if args.command == "demo":
         return _demo(args)
+    if args.command == "display":
+        from controlroom.ui.display import run_display
+
+        return run_display(url=args.url, username=args.display_user or args.user, name=args.display_name,
+                           language=args.lang, verify=_verify(args), screen=args.screen)
     return _app(
         url=args.url, username=args.user, password=os.environ.get("CONTROLROOM_PASSWORD"), language=args.lang,
         verify=_verify(args), view=args.view,

@@ -1,0 +1,167 @@
+"""Display mode with real video (issue 13): a display window under Xvfb, the real demo platform.
+
+The display is the real ``DisplayRunner`` + ``DisplayWindow`` in this process
+(its own Session, login, heartbeats and event stream); a dispatcher pushes
+through the real API; the tiles play real H.264 through libVLC, and the
+colour on the display's video surface tells which demo stream it shows.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from controlroom.ui.display import DisplayRunner, Login
+from demo_platform import Demo, restart_demo, start_demo, stop_demo
+from wall_helpers import cameras_by_stream, nearest_stream, stream_index, surface_colour
+
+from controlroom import displays
+from controlroom.api import errors
+from controlroom.api.schema import ShowCamera, ShowIncident
+from controlroom.session import Session
+from controlroom.video.player import TileState
+from controlroom.wall.layouts import preset
+
+pytestmark = pytest.mark.video
+
+
+def _name() -> str:
+    return f"会议室投影 {uuid.uuid4().hex[:4]}"
+
+
+def _playing(runner: DisplayRunner, n: int) -> bool:
+    pane = runner.window.pane
+    return (runner.window.showing_wall and len(pane.tiles) >= n
+            and all(pane.state_of(t) is TileState.PLAYING and pane.tiles[t].showing_video() for t in range(n)))
+
+
+def _shows_stream(runner: DisplayRunner, tile: int, camera_id: str) -> bool:
+    index, dist = nearest_stream(surface_colour(runner.window.pane.tiles[tile]))
+    return index == stream_index()[camera_id] and dist < 60
+
+
+def _start(run: Callable[..., Any], url: str, name: str, user: str = "presenter",
+           password: str = "present123") -> tuple[DisplayRunner, asyncio.Task[None]]:
+    runner = DisplayRunner(Login(url, user, password), name, heartbeat=0.5)
+    return runner, asyncio.ensure_future(runner.run())
+
+
+def _stop(qtbot: Any, task: asyncio.Task[None]) -> None:
+    task.cancel()
+    qtbot.waitUntil(task.done, timeout=20_000)
+
+
+def test_a_display_registers_and_plays_what_a_dispatcher_pushes(qtbot, run, login, demo, config_dir) -> None:  # type: ignore[no-untyped-def]
+    name = _name()
+    runner, task = _start(run, demo.url, name)
+    try:
+        qtbot.waitUntil(lambda: runner.agent is not None and runner.agent.state is displays.AgentState.REGISTERED,
+                        timeout=60_000)
+        # nothing to show: it says what it waits for, in big letters
+        qtbot.waitUntil(lambda: name in runner.window.waiting.headline.text(), timeout=10_000)
+        assert runner.window.waiting.isVisible() and runner.window.waiting.headline.font().pixelSize() >= 24
+
+        dispatcher = login()
+        run(dispatcher.load_inventory(), 60_000)
+        api = displays.DisplaysApi(dispatcher.client)
+        assert name in {d.name for d in run(api.list())}
+        cams = cameras_by_stream(dispatcher.inventory, 4)
+
+        run(api.show(name, ShowCamera(camera_id=cams[0])))
+        qtbot.waitUntil(lambda: _playing(runner, 1), timeout=30_000)
+        qtbot.waitUntil(lambda: _shows_stream(runner, 0, cams[0]), timeout=10_000)
+        assert runner.sent_by == "dispatcher"
+
+        run(api.show(name, displays.view_content("四画面", preset(4), dict(enumerate(cams)))))
+        qtbot.waitUntil(lambda: len(runner.window.pane.tiles) == 4 and _playing(runner, 4), timeout=30_000)
+        for t in range(4):
+            qtbot.waitUntil(lambda t=t: _shows_stream(runner, t, cams[t]), timeout=10_000)
+
+        # a town desk may not push: refused, and the display keeps playing the view
+        desk = login("town03", "desk123")
+        with pytest.raises(errors.ForbiddenError):
+            run(displays.DisplaysApi(desk.client).show(name, ShowCamera(camera_id=cams[0])))
+        assert _playing(runner, 4) and runner.shown == 2
+
+        # blank: the players stop and it waits again
+        from controlroom.api.schema import ShowBlank
+
+        run(api.show(name, ShowBlank()))
+        qtbot.waitUntil(lambda: not runner.window.showing_wall and name in runner.window.waiting.headline.text(),
+                        timeout=10_000)
+    finally:
+        _stop(qtbot, task)
+
+
+def test_an_incident_wall_is_shown_with_its_title(qtbot, run, login, demo, config_dir) -> None:  # type: ignore[no-untyped-def]
+    name = _name()
+    runner, task = _start(run, demo.url, name)
+    try:
+        qtbot.waitUntil(lambda: runner.agent is not None and runner.agent.state is displays.AgentState.REGISTERED,
+                        timeout=60_000)
+        dispatcher = login()
+        run(dispatcher.load_inventory(), 60_000)
+        cams = cameras_by_stream(dispatcher.inventory, 3)
+        alert = demo.hook("alert", camera_id=cams[0])
+        run(displays.DisplaysApi(dispatcher.client).show(
+            name, ShowIncident(alert_id=alert["id"], camera_ids=cams, title="卡口告警")))
+        qtbot.waitUntil(lambda: _playing(runner, 3), timeout=30_000)
+        assert len(runner.window.pane.tiles) == 4  # the smallest preset that holds three
+        assert "卡口告警" in runner.window.caption.text() and runner.window.caption.isVisible()
+    finally:
+        _stop(qtbot, task)
+
+
+class Platform:
+    def __init__(self, *args: str) -> None:
+        self.demo: Demo = start_demo(*args)
+
+    def close(self) -> None:
+        stop_demo(self.demo.proc)
+
+
+@pytest.fixture
+def platform() -> Iterator[Platform]:
+    p = Platform("--event-rate", "0", "--heartbeat", "1")
+    try:
+        yield p
+    finally:
+        p.close()
+
+
+def test_the_display_comes_back_by_itself_after_a_platform_restart(qtbot, run, platform, config_dir) -> None:  # type: ignore[no-untyped-def]
+    name = _name()
+    runner, task = _start(run, platform.demo.url, name)
+    dispatcher = Session(platform.demo.url)
+    try:
+        run(dispatcher.login("dispatcher", "dispatch123"))
+        run(dispatcher.load_inventory(), 60_000)
+        api = displays.DisplaysApi(dispatcher.client)
+        cams = cameras_by_stream(dispatcher.inventory, 2)
+        qtbot.waitUntil(lambda: runner.agent is not None and runner.agent.state is displays.AgentState.REGISTERED,
+                        timeout=60_000)
+        run(api.show(name, ShowCamera(camera_id=cams[0])))
+        qtbot.waitUntil(lambda: _playing(runner, 1), timeout=30_000)
+
+        stop_demo(platform.demo.proc)
+        qtbot.waitUntil(lambda: runner.window.pane.state_of(0) in (TileState.RECONNECTING, TileState.CONNECTING),
+                        timeout=20_000)
+        qtbot.waitUntil(lambda: runner.agent.state is displays.AgentState.WAITING, timeout=20_000)  # type: ignore[union-attr]
+        platform.demo = restart_demo(platform.demo)
+
+        # nobody touches the display: it logs in again, registers, and plays again
+        qtbot.waitUntil(lambda: _playing(runner, 1), timeout=60_000)
+        qtbot.waitUntil(lambda: runner.agent.state is displays.AgentState.REGISTERED, timeout=30_000)  # type: ignore[union-attr]
+        assert runner.session.client is not None and runner.session.client.relogins >= 1
+        # the restarted platform learnt from the heartbeat what the display shows
+        listed = {d.name: d for d in run(api.list(), 30_000)}
+        assert listed[name].online and listed[name].showing == ShowCamera(camera_id=cams[0])
+        # and pushes reach it again
+        run(api.show(name, ShowCamera(camera_id=cams[1])))
+        qtbot.waitUntil(lambda: _playing(runner, 1) and _shows_stream(runner, 0, cams[1]), timeout=30_000)
+    finally:
+        _stop(qtbot, task)
+        run(dispatcher.close())
