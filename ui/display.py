@@ -62,9 +62,6 @@ ENV_PASSWORD = "CONTROLROOM_PASSWORD"
 ENV_NAME = "CONTROLROOM_DISPLAY_NAME"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Display", text)
-
 
 def host_of(url: str) -> str:
     parts = urlsplit(url)
@@ -122,7 +119,7 @@ class DisplayWindow(QWidget):
     def __init__(self, session: Session, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("displayWindow")
-        self.setWindowTitle(_tr("ControlRoom display — {name}").format(name=name))
+        self.setWindowTitle(QCoreApplication.translate("Display", "ControlRoom display — {name}").format(name=name))
         self.setStyleSheet(f"#displayWindow {{ background: {BACKGROUND}; }}")
         self.setCursor(Qt.CursorShape.BlankCursor)  # nobody points at a meeting display
         self.name = name
@@ -146,7 +143,7 @@ class DisplayWindow(QWidget):
         self.stack.addWidget(self.waiting)
         self.stack.addWidget(self.wall_page)
         self.showing_wall = False
-        self.set_waiting(_tr("Starting…"))
+        self.set_waiting(QCoreApplication.translate("Display", "Starting…"))
 
     # ------------------------------------------------------------------ pages
 
@@ -233,8 +230,8 @@ class DisplayRunner:
             await self._load()
             self.session.start_events()
             if self.session.client is None:
-                self.window.set_waiting(_tr("This platform has no meeting displays"),
-                                        _tr("Meeting displays need a ControlRoom platform (API v1)."))
+                self.window.set_waiting(QCoreApplication.translate("Display", "This platform has no meeting displays"),
+                                        QCoreApplication.translate("Display", "Meeting displays need a ControlRoom platform (API v1)."))
                 await asyncio.Event().wait()
             self.agent = core.DisplayAgent(self.session.client, self.name, interval=self.heartbeat)
             self._unsubscribe += [
@@ -267,37 +264,37 @@ class DisplayRunner:
             secret = self.login.secret()
             if not secret:
                 self.window.set_waiting(
-                    _tr("Waiting for a password for {user}").format(user=self.login.username),
-                    _tr("Set CONTROLROOM_PASSWORD, or store the password in the keyring "
+                    QCoreApplication.translate("Display", "Waiting for a password for {user}").format(user=self.login.username),
+                    QCoreApplication.translate("Display", "Set CONTROLROOM_PASSWORD, or store the password in the keyring "
                         "(service ControlRoom, entry {entry}).").format(
                         entry=f"{self.login.username}@{self.login.url.rstrip('/')}"))
                 await asyncio.sleep(REFUSED_RETRY)
                 continue
-            self.window.set_waiting(_tr("Waiting for the platform at {host}").format(host=self.host),
-                                    _tr("Logging in as {user}…").format(user=self.login.username))
+            self.window.set_waiting(QCoreApplication.translate("Display", "Waiting for the platform at {host}").format(host=self.host),
+                                    QCoreApplication.translate("Display", "Logging in as {user}…").format(user=self.login.username))
             try:
                 await self.session.login(self.login.username, secret)
                 return
             except (errors.AuthError, errors.ForbiddenError, errors.ThrottledError) as exc:
                 self.window.set_waiting(
-                    _tr("Waiting for a login the platform at {host} accepts").format(host=self.host),
-                    _tr("{user}: {error}").format(user=self.login.username, error=exc))
+                    QCoreApplication.translate("Display", "Waiting for a login the platform at {host} accepts").format(host=self.host),
+                    QCoreApplication.translate("Display", "{user}: {error}").format(user=self.login.username, error=exc))
                 await asyncio.sleep(max(REFUSED_RETRY, exc.retry_after or 0))
             except errors.PlatformError as exc:
-                self.window.set_waiting(_tr("Waiting for the platform at {host}").format(host=self.host), str(exc))
+                self.window.set_waiting(QCoreApplication.translate("Display", "Waiting for the platform at {host}").format(host=self.host), str(exc))
                 await asyncio.sleep(delay)
                 delay = min(RETRY_CAP, delay * 2)
 
     async def _load(self) -> None:
         delay = 1.0
         while True:
-            self.window.set_waiting(_tr("Waiting for the platform at {host}").format(host=self.host),
-                                    _tr("Loading the cameras…"))
+            self.window.set_waiting(QCoreApplication.translate("Display", "Waiting for the platform at {host}").format(host=self.host),
+                                    QCoreApplication.translate("Display", "Loading the cameras…"))
             try:
                 await self.session.load_inventory()
                 return
             except errors.PlatformError as exc:
-                self.window.set_waiting(_tr("Waiting for the platform at {host}").format(host=self.host), str(exc))
+                self.window.set_waiting(QCoreApplication.translate("Display", "Waiting for the platform at {host}").format(host=self.host), str(exc))
                 await asyncio.sleep(delay)
                 delay = min(RETRY_CAP, delay * 2)
 
@@ -315,17 +312,17 @@ class DisplayRunner:
         agent = self.agent
         if isinstance(self.content, ShowConference):
             room = self.room.name if self.room is not None else self.content.room_id
-            self.window.set_waiting(_tr("Waiting for video from the meeting {room}").format(room=room))
+            self.window.set_waiting(QCoreApplication.translate("Display", "Waiting for video from the meeting {room}").format(room=room))
         elif agent is None or agent.state in (core.AgentState.STARTING, core.AgentState.WAITING) \
                 or self.session.state is ConnectionState.RECONNECTING:
             detail = agent.detail if agent is not None else self.session.state_detail
-            self.window.set_waiting(_tr("Waiting for the platform at {host}").format(host=self.host), detail)
+            self.window.set_waiting(QCoreApplication.translate("Display", "Waiting for the platform at {host}").format(host=self.host), detail)
         elif agent.state is core.AgentState.REFUSED:
-            self.window.set_waiting(_tr("Waiting for the platform to accept the name {name}").format(name=self.name),
+            self.window.set_waiting(QCoreApplication.translate("Display", "Waiting for the platform to accept the name {name}").format(name=self.name),
                                     agent.detail)
         else:
-            self.window.set_waiting(_tr("Waiting for a dispatcher to send something to {name}").format(name=self.name),
-                                    _tr("Logged in at {host} as {user}").format(host=self.host,
+            self.window.set_waiting(QCoreApplication.translate("Display", "Waiting for a dispatcher to send something to {name}").format(name=self.name),
+                                    QCoreApplication.translate("Display", "Logged in at {host} as {user}").format(host=self.host,
                                                                              user=self.login.username))
 
     def _on_show(self, content: DisplayContent, sent_by: str | None) -> None:
@@ -349,7 +346,7 @@ class DisplayRunner:
         try:
             layout, ids = core.wall_of(content)
         except LayoutError as exc:
-            self.window.set_waiting(_tr("Waiting for something this display can show"), str(exc))
+            self.window.set_waiting(QCoreApplication.translate("Display", "Waiting for something this display can show"), str(exc))
             return
         title = self._caption(content)
         self.window.show_wall(View(title or self.name, layout, {t: c for t, c in enumerate(ids) if c}), title)
@@ -358,7 +355,7 @@ class DisplayRunner:
     def _caption(content: DisplayContent) -> str:
         """A strip over the wall for an incident (the room should know why it sees these cameras)."""
         if isinstance(content, ShowIncident):
-            return _tr("Incident: {title}").format(title=content.title or content.alert_id)
+            return QCoreApplication.translate("Display", "Incident: {title}").format(title=content.title or content.alert_id)
         return ""
 
     # ------------------------------------------------------------------ conference wall
@@ -370,7 +367,7 @@ class DisplayRunner:
         try:
             join = await client.join_conference(room_id)
         except errors.PlatformError as exc:
-            self.window.set_waiting(_tr("Waiting for the meeting {room}").format(room=room_id), str(exc))
+            self.window.set_waiting(QCoreApplication.translate("Display", "Waiting for the meeting {room}").format(room=room_id), str(exc))
             return
         self._joined = room_id
         self._show_room(join.room)
@@ -379,14 +376,14 @@ class DisplayRunner:
         self.room = room
         ids = [p.camera_id for p in room.participants if p.camera_id]
         if not ids:
-            self.window.set_waiting(_tr("Waiting for video from the meeting {room}").format(room=room.name))
+            self.window.set_waiting(QCoreApplication.translate("Display", "Waiting for video from the meeting {room}").format(room=room.name))
             return
         layout = core.preset_for(len(ids))
         wall = self.window.pane.controller
         current = [s.camera_id for s in wall.tiles]
         if self.window.showing_wall and wall.layout == layout and current[: len(ids)] == ids:
             return  # the same people: nothing to restart
-        self.window.show_wall(View(room.name, layout, dict(enumerate(ids))), _tr("Meeting: {room}").format(room=room.name))
+        self.window.show_wall(View(room.name, layout, dict(enumerate(ids))), QCoreApplication.translate("Display", "Meeting: {room}").format(room=room.name))
 
     async def _leave_room(self) -> None:
         room, self._joined, self.room = self._joined, None, None
@@ -401,7 +398,7 @@ class DisplayRunner:
         for ev in batch:
             if isinstance(ev, ConferenceEvent) and ev.room.id == self._joined:
                 if not ev.room.active:
-                    self.window.set_waiting(_tr("The meeting {room} has ended").format(room=ev.room.name))
+                    self.window.set_waiting(QCoreApplication.translate("Display", "The meeting {room} has ended").format(room=ev.room.name))
                 else:
                     self._show_room(ev.room)
 

@@ -40,9 +40,6 @@ __all__ = ["DisplaysPlugin"]
 RECENT_ALERTS = 15
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Displays", text)
-
 
 class DisplaysPlugin(Plugin):
     NAME = "displays"
@@ -71,7 +68,7 @@ class DisplaysPlugin(Plugin):
         self.pane.send_alert.connect(self._send_alert)
         self.pane.meeting_menu.aboutToShow.connect(self._fill_menus)
         self.pane.incident_menu.aboutToShow.connect(self._fill_menus)
-        self.dock = ctx.add_dock(self.pane, _tr("Displays"), "right")
+        self.dock = ctx.add_dock(self.pane, QCoreApplication.translate("Displays", "Displays"), "right")
         if self.wall is not None:
             ctx.add_cleanup(self.wall.subscribe(lambda _change: self.pane.update_buttons()))
         ctx.on_events(self._on_events)
@@ -91,13 +88,13 @@ class DisplaysPlugin(Plugin):
 
     def _view_reason(self) -> str:
         if self.wall is None or not any(s.camera_id for s in self.wall.tiles):
-            return _tr("The wall shows no camera: put cameras on it first.")
+            return QCoreApplication.translate("Displays", "The wall shows no camera: put cameras on it first.")
         return ""
 
     def _camera_reason(self) -> str:
         wall = self.wall
         if wall is None or wall.selected is None or wall.slot(wall.selected).camera_id is None:
-            return _tr("Select a tile with a camera on the wall first.")
+            return QCoreApplication.translate("Displays", "Select a tile with a camera on the wall first.")
         return ""
 
     # ------------------------------------------------------------------ the list
@@ -121,7 +118,7 @@ class DisplaysPlugin(Plugin):
                 core.DisplaysApi(client).list(), client.conferences(), client.alerts(limit=RECENT_ALERTS))
         except PlatformError as exc:
             self.last_error = str(exc)
-            self.pane.note.setText(_tr("Could not fetch the displays: {error}").format(error=exc))
+            self.pane.note.setText(QCoreApplication.translate("Displays", "Could not fetch the displays: {error}").format(error=exc))
             return
         self.book.replace(listed)
         self.rooms = {r.id: r for r in rooms}
@@ -168,7 +165,7 @@ class DisplaysPlugin(Plugin):
                 return None
             camera = wall.slot(wall.selected).camera_id
             return ShowCamera(camera_id=camera) if camera else None
-        view = wall.view(wall.name or _tr("Wall"))
+        view = wall.view(wall.name or QCoreApplication.translate("Displays", "Wall"))
         return core.view_content(view.name, view.layout, view.assignments)
 
     def send(self, name: str, what: str) -> None:
@@ -193,10 +190,10 @@ class DisplaysPlugin(Plugin):
             display = await core.DisplaysApi(client).show(name, content)
         except PlatformError as exc:
             self.last_error = str(exc)
-            self.pane.note.setText(_tr("{name} did not take it: {error}").format(name=name, error=exc))
+            self.pane.note.setText(QCoreApplication.translate("Displays", "{name} did not take it: {error}").format(name=name, error=exc))
             return
         self.pushes += 1
         self.last_error = ""
         self.book.displays[display.name] = display
         self._show()
-        self.pane.note.setText(_tr("Sent to {name}.").format(name=name))
+        self.pane.note.setText(QCoreApplication.translate("Displays", "Sent to {name}.").format(name=name))

@@ -35,23 +35,20 @@ ONLINE = QColor("#4caf50")
 OFFLINE = QColor("#8a929c")
 
 
-def _tr(words: str) -> str:
-    return QCoreApplication.translate("Displays", words)
-
 
 def content_words(content: DisplayContent | None, camera_name: Callable[[str], str]) -> str:
     """What a display shows, in the operator's words."""
     if content is None:
-        return _tr("nothing")
+        return QCoreApplication.translate("Displays", "nothing")
     if isinstance(content, ShowView):
-        return _tr("view {name} ({n} tiles)").format(name=content.name, n=len(content.layout.cells))
+        return QCoreApplication.translate("Displays", "view {name} ({n} tiles)").format(name=content.name, n=len(content.layout.cells))
     if isinstance(content, ShowCamera):
-        return _tr("camera {name}").format(name=camera_name(content.camera_id))
+        return QCoreApplication.translate("Displays", "camera {name}").format(name=camera_name(content.camera_id))
     if isinstance(content, ShowConference):
-        return _tr("meeting {room}").format(room=content.room_id)
+        return QCoreApplication.translate("Displays", "meeting {room}").format(room=content.room_id)
     if isinstance(content, ShowIncident):
-        return _tr("incident wall {title}").format(title=content.title or content.alert_id)
-    return _tr("nothing")
+        return QCoreApplication.translate("Displays", "incident wall {title}").format(title=content.title or content.alert_id)
+    return QCoreApplication.translate("Displays", "nothing")
 
 
 def when_words(at: datetime | None) -> str:
@@ -75,7 +72,7 @@ class DisplaysPane(QWidget):
         self.setObjectName("displaysPane")
         self.table = QTableWidget(0, self.COLUMNS, self)
         self.table.setObjectName("displaysTable")
-        self.table.setHorizontalHeaderLabels([_tr("Display"), _tr("State"), _tr("Shows"), _tr("Sent by"), _tr("When")])
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("Displays", "Display"), QCoreApplication.translate("Displays", "State"), QCoreApplication.translate("Displays", "Shows"), QCoreApplication.translate("Displays", "Sent by"), QCoreApplication.translate("Displays", "When")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -83,25 +80,25 @@ class DisplaysPane(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self.update_buttons)
 
-        self.send_view = QPushButton(_tr("Send view"), self)
+        self.send_view = QPushButton(QCoreApplication.translate("Displays", "Send view"), self)
         self.send_view.setObjectName("sendView")
         self.send_view.clicked.connect(lambda: self._emit("view"))
-        self.send_camera = QPushButton(_tr("Send camera"), self)
+        self.send_camera = QPushButton(QCoreApplication.translate("Displays", "Send camera"), self)
         self.send_camera.setObjectName("sendCamera")
         self.send_camera.clicked.connect(lambda: self._emit("camera"))
         self.send_meeting = QToolButton(self)
         self.send_meeting.setObjectName("sendMeeting")
-        self.send_meeting.setText(_tr("Send meeting"))
+        self.send_meeting.setText(QCoreApplication.translate("Displays", "Send meeting"))
         self.send_meeting.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.meeting_menu = QMenu(self.send_meeting)
         self.send_meeting.setMenu(self.meeting_menu)
         self.send_incident = QToolButton(self)
         self.send_incident.setObjectName("sendIncident")
-        self.send_incident.setText(_tr("Send incident wall"))
+        self.send_incident.setText(QCoreApplication.translate("Displays", "Send incident wall"))
         self.send_incident.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.incident_menu = QMenu(self.send_incident)
         self.send_incident.setMenu(self.incident_menu)
-        self.blank = QPushButton(_tr("Blank"), self)
+        self.blank = QPushButton(QCoreApplication.translate("Displays", "Blank"), self)
         self.blank.setObjectName("sendBlank")
         self.blank.clicked.connect(lambda: self._emit("blank"))
         self.note = QLabel(self)
@@ -136,7 +133,7 @@ class DisplaysPane(QWidget):
         for row, d in enumerate(displays):
             cells = [
                 text.plain(d.name),
-                _tr("online") if d.online else _tr("offline"),
+                QCoreApplication.translate("Displays", "online") if d.online else QCoreApplication.translate("Displays", "offline"),
                 text.plain(content_words(d.showing, camera_name)),
                 text.plain(d.sent_by or ""),
                 when_words(d.sent_at),
@@ -176,15 +173,15 @@ class DisplaysPane(QWidget):
         d = self.selected()
         allowed, why = self.may_push(d)
         if allowed and d is None:
-            allowed, why = False, _tr("Choose a display in the list first.")
+            allowed, why = False, QCoreApplication.translate("Displays", "Choose a display in the list first.")
         if allowed and d is not None and not d.online:
-            allowed, why = False, _tr("{name} is offline: it has not been heard from.").format(name=d.name)
+            allowed, why = False, QCoreApplication.translate("Displays", "{name} is offline: it has not been heard from.").format(name=d.name)
         tips = {
-            self.send_view: (_tr("Send the wall's current view to the chosen display"), self.view_reason()),
-            self.send_camera: (_tr("Send the selected tile's camera to the chosen display"), self.camera_reason()),
-            self.send_meeting: (_tr("Send a meeting's participants to the chosen display"), ""),
-            self.send_incident: (_tr("Send an alert's cameras as an incident wall to the chosen display"), ""),
-            self.blank: (_tr("Clear the chosen display: it shows what it waits for"), ""),
+            self.send_view: (QCoreApplication.translate("Displays", "Send the wall's current view to the chosen display"), self.view_reason()),
+            self.send_camera: (QCoreApplication.translate("Displays", "Send the selected tile's camera to the chosen display"), self.camera_reason()),
+            self.send_meeting: (QCoreApplication.translate("Displays", "Send a meeting's participants to the chosen display"), ""),
+            self.send_incident: (QCoreApplication.translate("Displays", "Send an alert's cameras as an incident wall to the chosen display"), ""),
+            self.blank: (QCoreApplication.translate("Displays", "Clear the chosen display: it shows what it waits for"), ""),
         }
         for button, (tip, reason) in tips.items():
             reason = why if not allowed else reason
@@ -200,8 +197,8 @@ class DisplaysPane(QWidget):
     def fill_menus(self, rooms: list[tuple[str, str]], alerts: list[tuple[str, str]]) -> None:
         """(id, words) of the meetings in session and of the recent alerts with cameras."""
         for menu, items, signal, empty in (
-            (self.meeting_menu, rooms, self.send_room, _tr("No meeting in session")),
-            (self.incident_menu, alerts, self.send_alert, _tr("No recent alert with cameras")),
+            (self.meeting_menu, rooms, self.send_room, QCoreApplication.translate("Displays", "No meeting in session")),
+            (self.incident_menu, alerts, self.send_alert, QCoreApplication.translate("Displays", "No recent alert with cameras")),
         ):
             menu.clear()
             for item_id, words in items:
