@@ -2,6 +2,7 @@
 
     .venv/bin/python tests/bench/run.py            # all of them
     .venv/bin/python tests/bench/run.py inventory  # those whose name contains 'inventory'
+    .venv/bin/python tests/bench/run.py display    # a push to a meeting display -> its first frames (under Xvfb)
 """
 
 from __future__ import annotations
