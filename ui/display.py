@@ -158,6 +158,7 @@ class DisplayWindow(QWidget):
         self.caption.setText(caption)
         self.caption.setVisible(bool(caption))
         self.pane.load_view(view)
+        self.pane.controller.select(None)  # no selection frame: nobody operates a display
         self.stack.setCurrentWidget(self.wall_page)
         self.showing_wall = True
 
