@@ -259,11 +259,14 @@ class DisplayAgent:
         """One heartbeat; follows a command the answer carries that the events missed."""
         display = await self.api.heartbeat(self.name, self.showing, self.seq)
         self.beats += 1
+        renewed = self.last is not None and display.since != self.last.since
         self.last = display
-        if display.seq > self.seq and display.showing is not None:
-            self._apply(display.showing, display.sent_by, display.seq)
-        elif display.seq < self.seq:
-            self.seq = display.seq  # a platform that restarted counts again from what it adopted
+        if renewed:
+            # a platform that restarted (it took what we show from this heartbeat) counts from here;
+            # an answer older than an event we applied never moves ``seq`` back
+            self.seq = display.seq
+        elif display.seq > self.seq:
+            self._apply(display.showing if display.showing is not None else ShowBlank(), display.sent_by, display.seq)
         return display
 
     async def _run(self) -> None:
@@ -290,6 +293,9 @@ class DisplayAgent:
                 if self.interval is None:
                     wait = max(0.2, display.deadline_s / 3)
             try:
-                await asyncio.wait_for(self._wake.wait(), timeout=wait)
+                # asyncio.timeout, not wait_for: Python 3.11's wait_for can lose a cancellation
+                # that arrives as the wait ends, and stop() would then wait forever
+                async with asyncio.timeout(wait):
+                    await self._wake.wait()
             except TimeoutError:
                 pass

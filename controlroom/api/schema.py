@@ -524,6 +524,8 @@ class Display(Struct):
     user: Name  # the login that registered it: the display's user, whose scope bounds what it may show
     last_seen: datetime
     deadline_s: Annotated[float, Meta(gt=0, le=3600)]
+    #: when this registration began: a new value means the platform restarted or another user took the name over
+    since: datetime
     showing: DisplayContent | None = None
     sent_by: Name | None = None
     sent_at: datetime | None = None

@@ -48,6 +48,7 @@ class _Entry:
     user: DemoUser
     last_seen: float  # monotonic
     last_seen_at: datetime
+    since: datetime
     online: bool = True
     showing: s.DisplayContent | None = None
     sent_by: str | None = None
@@ -118,7 +119,7 @@ class DisplayRegistry:
     # ------------------------------------------------------------------ helpers
 
     def _wire(self, e: _Entry) -> s.Display:
-        return s.Display(name=e.name, online=e.online, user=e.user.username, last_seen=e.last_seen_at,
+        return s.Display(name=e.name, online=e.online, user=e.user.username, last_seen=e.last_seen_at, since=e.since,
                          deadline_s=self.deadline, showing=e.showing, sent_by=e.sent_by, sent_at=e.sent_at, seq=e.seq)
 
     def _updated(self, e: _Entry) -> None:
@@ -214,7 +215,7 @@ class DisplayRegistry:
             showing = body.showing
             if showing is not None and self._check_content(showing, None, user) is not None:
                 showing = None
-            entry = self.entries[name] = _Entry(name, user, now, at, showing=showing, seq=0)
+            entry = self.entries[name] = _Entry(name, user, now, at, at, showing=showing, seq=0)
             changed = True
         if not entry.online:
             entry.online = changed = True

@@ -165,3 +165,62 @@ def test_the_display_comes_back_by_itself_after_a_platform_restart(qtbot, run, p
     finally:
         _stop(qtbot, task)
         run(dispatcher.close())
+
+
+def test_it_says_what_it_waits_for_before_the_platform_answers(qtbot, run, config_dir) -> None:  # type: ignore[no-untyped-def]
+    import socket
+
+    with socket.socket() as s:  # a free port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    runner, task = _start(run, f"http://127.0.0.1:{port}", _name())
+    try:
+        qtbot.waitUntil(lambda: f"Waiting for the platform at 127.0.0.1:{port}" in runner.window.waiting.headline.text()
+                        and "cannot be reached" in runner.window.waiting.detail.text(), timeout=20_000)
+    finally:
+        _stop(qtbot, task)
+
+
+def test_the_password_comes_from_the_environment_or_the_keyring(qtbot, run, demo, config_dir, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from controlroom import credentials
+
+    monkeypatch.delenv("CONTROLROOM_PASSWORD", raising=False)
+    login = Login(demo.url, "presenter")
+    credentials.forget_password(demo.url, "presenter")
+    assert login.secret() is None
+    runner = DisplayRunner(login, _name(), heartbeat=0.5)
+    task = asyncio.ensure_future(runner.run())
+    try:
+        # no password anywhere: it says where to put one, in big letters
+        qtbot.waitUntil(lambda: "Waiting for a password for presenter" in runner.window.waiting.headline.text(),
+                        timeout=10_000)
+        assert f"presenter@{demo.url}" in runner.window.waiting.detail.text()
+    finally:
+        _stop(qtbot, task)
+    monkeypatch.setenv("CONTROLROOM_PASSWORD", "from-the-environment")
+    assert login.secret() == "from-the-environment"
+    monkeypatch.delenv("CONTROLROOM_PASSWORD")
+    assert credentials.save_password(demo.url, "presenter", "present123")  # the real keyring of the test session
+    try:
+        assert login.secret() == "present123"
+        runner = DisplayRunner(login, _name(), heartbeat=0.5)
+        task = asyncio.ensure_future(runner.run())
+        try:
+            qtbot.waitUntil(lambda: runner.agent is not None
+                            and runner.agent.state is displays.AgentState.REGISTERED, timeout=60_000)
+        finally:
+            _stop(qtbot, task)
+    finally:
+        credentials.forget_password(demo.url, "presenter")
+
+
+def test_the_command_line_says_what_is_missing(capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from controlroom.ui.display import run_display
+
+    for var in ("CONTROLROOM_URL", "CONTROLROOM_USER", "CONTROLROOM_DISPLAY_NAME"):
+        monkeypatch.delenv(var, raising=False)
+    assert run_display(url=None, username="presenter", name=None, language=None) == 2
+    err = capsys.readouterr().err
+    assert "--url or CONTROLROOM_URL" in err and "--name or CONTROLROOM_DISPLAY_NAME" in err
+    assert run_display(url="http://127.0.0.1:9", username="presenter", name="a/b", language=None) == 2
+    assert "plain text" in capsys.readouterr().err

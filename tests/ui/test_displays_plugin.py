@@ -17,11 +17,18 @@ from wall_helpers import cameras_by_stream, nearest_stream, stream_index, surfac
 
 from controlroom import displays
 from controlroom.api.schema import ShowCamera, ShowIncident, ShowView
+from controlroom.demo.network import build_network
 from controlroom.plugins_loader import PluginState
 from controlroom.video.player import TileState
 from controlroom.wall.layouts import preset
 
 pytestmark = pytest.mark.video
+
+NET = build_network(lambda c, p: {})
+
+
+def town_of(camera_id: str) -> int | None:
+    return NET.town_of_camera(camera_id)
 
 
 def _playing(runner: DisplayRunner, n: int) -> bool:
@@ -75,7 +82,8 @@ def test_the_dispatcher_sends_a_camera_a_view_and_an_incident_wall(qtbot, login,
         wall.select(2)
         qtbot.waitUntil(pane.send_camera.isEnabled)
         pane.send_camera.click()
-        qtbot.waitUntil(lambda: _playing(runner, 1) and isinstance(runner.content, ShowCamera), timeout=30_000)
+        qtbot.waitUntil(lambda: isinstance(runner.content, ShowCamera) and len(runner.window.pane.tiles) == 1
+                        and _playing(runner, 1), timeout=30_000)
         assert runner.content == ShowCamera(camera_id=cams[2])
         qtbot.waitUntil(lambda: nearest_stream(surface_colour(runner.window.pane.tiles[0]))[0]
                         == stream_index()[cams[2]], timeout=10_000)
@@ -83,17 +91,32 @@ def test_the_dispatcher_sends_a_camera_a_view_and_an_incident_wall(qtbot, login,
         qtbot.waitUntil(lambda: "camera" in pane.table.item(row, 2).text() and pane.table.item(row, 3).text() == "dispatcher")
 
         pane.send_view.click()
-        qtbot.waitUntil(lambda: isinstance(runner.content, ShowView) and _playing(runner, 4), timeout=30_000)
-        assert [runner.window.pane.camera_on(t) for t in range(4)] == cams
+        qtbot.waitUntil(lambda: isinstance(runner.content, ShowView) and len(runner.window.pane.tiles) == 4
+                        and [runner.window.pane.camera_on(t) for t in range(4)] == cams and _playing(runner, 4),
+                        timeout=30_000)
 
         alert = demo.hook("alert", camera_id=cams[0])
         qtbot.waitUntil(lambda: alert["id"] in plugin.alerts, timeout=30_000)
         plugin._fill_menus()
         action = next(a for a in pane.incident_menu.actions() if a.isEnabled() and alert["message"][:10] in a.text())
         action.trigger()
-        qtbot.waitUntil(lambda: isinstance(runner.content, ShowIncident) and _playing(runner, 1), timeout=30_000)
-        assert runner.window.caption.isVisible()
+        shown = plugin.alerts[alert["id"]].camera_ids
+        qtbot.waitUntil(lambda: isinstance(runner.content, ShowIncident) and runner.window.caption.isVisible()
+                        and len(runner.window.pane.tiles) == len(displays.preset_for(len(shown)))
+                        and _playing(runner, len(shown)), timeout=30_000)
+        assert [runner.window.pane.camera_on(t) for t in range(len(shown))] == shown
         assert plugin.pushes == 3 and not plugin.last_error
+
+        # a camera the display's user may not see fails clearly, in the pane
+        desk = login("town03", "desk123")
+        desk_display = f"武台镇会议室 {uuid.uuid4().hex[:4]}"
+        run(displays.DisplaysApi(desk.client).heartbeat(desk_display))
+        qtbot.waitUntil(lambda: desk_display in [d.name for d in pane.displays], timeout=30_000)
+        outside = next(c.id for c in session.inventory.cameras.values() if town_of(c.id) not in (3, None))
+        plugin.push(desk_display, ShowCamera(camera_id=outside))
+        qtbot.waitUntil(lambda: bool(plugin.last_error), timeout=10_000)
+        assert "may see" in pane.note.text() and desk_display in pane.note.text()
+        assert plugin.pushes == 3
     finally:
         task.cancel()
         qtbot.waitUntil(task.done, timeout=20_000)
