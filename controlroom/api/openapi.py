@@ -98,7 +98,7 @@ ROUTES = (
     Route("post", "/displays/{name}/heartbeat", "Register display {name} for the caller's user (the display's "
           "user) or keep it online: it is offline deadline_s seconds after its last heartbeat (display.updated). "
           "The body says what the display shows; a platform with no entry for it (it restarted) takes that.",
-          s.Display, s.DisplayHeartbeat, params=_DISPLAY,
+          s.Display, s.DisplayHeartbeat, params=_DISPLAY, body_required=False,
           conflict="another user's display holds the name and is online, or the registry is full"),
     Route("post", "/displays/{name}/show", "Push what display {name} shows: a view (inline), a camera, a conference "
           "room's wall, an alert's incident wall, or blank. Dispatchers push to any display, a presenter to the "
@@ -106,7 +106,7 @@ ROUTES = (
           "scope is not found (404); one outside the display's user's scope is 409 display_scope. The display "
           "hears display.show; everyone who may see it hears display.updated.", s.Display, s.DisplayShowRequest,
           params=_DISPLAY, conflict="the display is offline, or its user may not see what was pushed, or the "
-          "room is not in session"),
+          "room is not in session, or the view's cells do not cover its grid exactly once (bad_layout)"),
 )
 
 

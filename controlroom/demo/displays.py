@@ -149,9 +149,10 @@ class DisplayRegistry:
                 layout = Layout(content.layout.name, content.layout.rows, content.layout.cols,
                                 tuple(Cell(c.row, c.col, c.rowspan, c.colspan) for c in content.layout.cells))
             except LayoutError as exc:
-                return self._error(400, "bad_request", f"layout: {exc}")
+                # well-formed but not a layout (cells that do not cover the grid once): 409, as the document says
+                return self._error(409, "bad_layout", f"layout: {exc}")
             if len(content.camera_ids) > len(layout):
-                return self._error(400, "bad_request", f"{len(content.camera_ids)} cameras for {len(layout)} tiles")
+                return self._error(409, "bad_layout", f"{len(content.camera_ids)} cameras for {len(layout)} tiles")
         cameras: list[str] = []
         if isinstance(content, s.ShowView):
             cameras = [c for c in content.camera_ids if c]
