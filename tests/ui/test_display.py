@@ -224,3 +224,10 @@ def test_the_command_line_says_what_is_missing(capsys, monkeypatch) -> None:  # 
     assert "--url or CONTROLROOM_URL" in err and "--name or CONTROLROOM_DISPLAY_NAME" in err
     assert run_display(url="http://127.0.0.1:9", username="presenter", name="a/b", language=None) == 2
     assert "plain text" in capsys.readouterr().err
+    # the options as README writes them, after the command
+    from controlroom.cli import build_parser
+
+    args = build_parser().parse_args(["display", "--url", "https://platform.example:8443", "--user", "presenter",
+                                      "--name", "会议室投影", "--screen", "1", "--insecure"])
+    assert (args.display_url, args.display_user, args.display_name, args.screen, args.insecure) == (
+        "https://platform.example:8443", "presenter", "会议室投影", 1, True)
