@@ -33,7 +33,6 @@ from controlroom.api.schema import (
     DisplayHeartbeat,
     DisplayLayout,
     DisplayShowEvent,
-    DisplayShowRequest,
     Event,
     Role,
     ShowBlank,
@@ -177,7 +176,7 @@ class DisplaysApi:
         return await self.client._request("POST", f"{path_of(name)}/heartbeat", Display, content=body, retry=False)
 
     async def show(self, name: str, content: DisplayContent) -> Display:
-        body = msgspec.json.encode(DisplayShowRequest(content=content))
+        body = msgspec.json.encode(content)
         return await self.client._request("POST", f"{path_of(name)}/show", Display, content=body, retry=False)
 
 

@@ -335,6 +335,16 @@ class DisplayRunner:
         self._busy = asyncio.ensure_future(self._show(self.content))
 
     async def _show(self, content: DisplayContent | None) -> None:
+        try:
+            await self._show_now(content)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # nobody is there to click a crash dialog away: say it, wait for the next
+            log.exception("showing %s failed", core.kind_of(content))
+            self.window.set_waiting(
+                QCoreApplication.translate("Display", "Waiting for something this display can show"), str(exc))
+
+    async def _show_now(self, content: DisplayContent | None) -> None:
         if not isinstance(content, ShowConference) or content.room_id != self._joined:
             await self._leave_room()
         if content is None:

@@ -509,10 +509,8 @@ class DisplayHeartbeat(Struct, forbid_unknown_fields=True):
     seq: Annotated[int, Meta(ge=0)] = 0
 
 
-class DisplayShowRequest(Struct, forbid_unknown_fields=True):
-    """Push: what the display shows from now on."""
-
-    content: DisplayContent
+#: Push: what the display shows from now on (the body of ``POST /displays/{name}/show``).
+DisplayShowRequest = DisplayContent
 
 
 class Display(Struct):

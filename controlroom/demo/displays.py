@@ -230,23 +230,23 @@ class DisplayRegistry:
         name = self._name(request)
         if user.role == s.Role.TOWN_DESK:
             return self._error(403, "not_allowed", "only dispatchers send to meeting displays")
-        body = await self.api._body(request, s.DisplayShowRequest)
+        content: s.DisplayContent = await self.api._body(request, s.DisplayShowRequest)  # type: ignore[arg-type]
         self.sweep()
         entry = self.entries.get(name)
         if entry is None or (user.role != s.Role.DISPATCHER and entry.user.username != user.username):
             if entry is not None and user.role == s.Role.PRESENTER:
                 return self._error(403, "not_your_display", "a presenter drives only the display it is logged in at")
             return self._error(404, "not_found", "no such display")
-        refused = self._check_content(body.content, user, entry.user)
+        refused = self._check_content(content, user, entry.user)
         if refused is not None:
             return refused
         if not entry.online:
             return self._error(409, "display_offline", f"display {name} is offline")
         entry.seq += 1
-        blank = isinstance(body.content, s.ShowBlank)
-        entry.showing = None if blank else body.content
+        blank = isinstance(content, s.ShowBlank)
+        entry.showing = None if blank else content
         entry.sent_by, entry.sent_at = user.username, datetime.now(UTC)
-        self.api.log.emit(s.DisplayShowEvent, name=name, content=body.content, sent_by=user.username, seq=entry.seq)
+        self.api.log.emit(s.DisplayShowEvent, name=name, content=content, sent_by=user.username, seq=entry.seq)
         self._updated(entry)
         # audit: display push
         return web.Response(body=msgspec.json.encode(self._wire(entry)), content_type="application/json")
