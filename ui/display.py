@@ -248,6 +248,9 @@ class DisplayRunner:
             await self.close()
 
     async def close(self) -> None:
+        if self._busy is not None:
+            self._busy.cancel()
+            await asyncio.gather(self._busy, return_exceptions=True)
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         self._unsubscribe.clear()
@@ -453,7 +456,11 @@ def run_display(*, url: str | None, username: str | None, name: str | None, lang
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     loop.set_exception_handler(crash_dialogs.handler.asyncio_handler)
-    runner = DisplayRunner(Login(url, username), name, verify=verify, screen=chosen_screen)
+    try:
+        runner = DisplayRunner(Login(url, username), name, verify=verify, screen=chosen_screen)
+    except errors.PlatformError as exc:  # an address that is no platform address: nothing to wait for
+        print(f"controlroom display: {exc}", file=sys.stderr)
+        return 2
     main = loop.create_task(runner.run())
     import signal
 
