@@ -135,9 +135,10 @@ class DisplayRegistry:
         try:
             return msgspec.convert(name, s.DisplayName)
         except msgspec.ValidationError:
-            raise web.HTTPBadRequest(
+            # 409, not 400: the document's path parameter is any string (see openapi._DISPLAY)
+            raise web.HTTPConflict(
                 body=msgspec.json.encode(s.ErrorResponse(error=s.ErrorBody(
-                    code="bad_request", message="a display's name is 1-64 characters of plain text: no slash, markup, "
+                    code="bad_name", message="a display's name is 1-64 characters of plain text: no slash, markup, "
                     "control or format characters, no space at either end"))),
                 content_type="application/json") from None
 

@@ -164,7 +164,7 @@ async def test_bad_names_are_refused_in_words(demo: Any, login: Any) -> None:
     headers = await client.auth_headers()
     async with httpx.AsyncClient(base_url=demo.url) as raw:
         r = await raw.post("/api/v1/displays/%3Cb%3E/heartbeat", json={}, headers=headers)
-    assert r.status_code == 400 and "plain text" in r.json()["error"]["message"]
+    assert r.status_code == 409 and r.json()["error"]["code"] == "bad_name" and "plain text" in r.json()["error"]["message"]
 
 
 async def test_a_silent_display_goes_offline_after_the_deadline(login: Any, deadline: Any) -> None:
