@@ -64,6 +64,16 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--audit-db", type=Path, help="keep the audit trail in this SQLite file "
                    "(default: a temporary one, gone when the platform stops)")
 
+    disp = sub.add_parser("display", help="run a meeting display: full screen, logs in by itself, shows what it is sent")
+    disp.add_argument("--name", dest="display_name",
+                      help="the display's name on the platform, e.g. 会议室投影 (or CONTROLROOM_DISPLAY_NAME)")
+    disp.add_argument("--screen", type=int, help="the screen to fill, counted from 0 (default: the primary one)")
+    disp.add_argument("--url", dest="display_url", help="platform address (or CONTROLROOM_URL)")
+    disp.add_argument("--user", dest="display_user",
+                      help="user to log in as (or CONTROLROOM_USER; password: CONTROLROOM_PASSWORD or the keyring)")
+    disp.add_argument("--lang", dest="display_lang", help="user-interface language: zh_CN or en")
+    _add_tls(disp)
+
     doc = sub.add_parser("doctor", help="check this machine and, optionally, a platform")
     doc.add_argument("--platform", help="platform address to check")
     doc.add_argument("--user", dest="doctor_user", help="user to log in as (password: keyring, prompt or CONTROLROOM_PASSWORD)")
@@ -91,6 +101,12 @@ def main(argv: list[str] | None = None) -> int:
         )
     if args.command == "demo":
         return _demo(args)
+    if args.command == "display":
+        from controlroom.ui.display import run_display
+
+        return run_display(url=args.display_url or args.url, username=args.display_user or args.user,
+                           name=args.display_name, language=args.display_lang or args.lang, verify=_verify(args),
+                           screen=args.screen)
     return _app(
         url=args.url, username=args.user, password=os.environ.get("CONTROLROOM_PASSWORD"), language=args.lang,
         verify=_verify(args), view=args.view,

@@ -163,6 +163,32 @@ ROUTES += (
 )
 
 
+# Meeting displays (issue 13): the registry and the push command (a block of its own).
+# plain "string": the name's rule (schema.DisplayName) is in the summaries; a name that breaks it is 409 bad_name
+# (with the pattern on the path parameter, Schemathesis' coverage phase trips over a CPython 3.11.7 ast bug)
+_DISPLAY = (("name", "path", "string"),)
+ROUTES = (
+    *ROUTES,
+    Route("get", "/displays", "Meeting displays: name, online, what each shows, who sent it and when. Dispatchers "
+          "see every display; anyone else the displays its own user registered.", list[s.Display]),
+    Route("post", "/displays/{name}/heartbeat", "Register display {name} for the caller's user (the display's "
+          "user) or keep it online: it is offline deadline_s seconds after its last heartbeat (display.updated). "
+          "The body says what the display shows; a platform with no entry for it (it restarted) takes that.",
+          s.Display, s.DisplayHeartbeat, params=_DISPLAY, body_required=False,
+          conflict="another user's display holds the name and is online, or the registry is full, or the name "
+          "is not a display name (bad_name: 1-64 characters of plain text, no slash, markup, control or format "
+          "characters, no space at either end)"),
+    Route("post", "/displays/{name}/show", "Push what display {name} shows: a view (inline), a camera, a conference "
+          "room's wall, an alert's incident wall, or blank. Dispatchers push to any display, a presenter to the "
+          "displays its own user registered, a town desk to none (403). A camera or alert outside the caller's "
+          "scope is not found (404); one outside the display's user's scope is 409 display_scope. The display "
+          "hears display.show; everyone who may see it hears display.updated.", s.Display, s.DisplayShowRequest,
+          params=_DISPLAY, conflict="the display is offline, or its user may not see what was pushed, or the "
+          "room is not in session, or the view's cells do not cover its grid exactly once (bad_layout), or the name "
+          "is not a display name (bad_name)"),
+)
+
+
 def _ref_name(name: str) -> str:
     return f"#/components/schemas/{name}"
 

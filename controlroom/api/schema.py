@@ -674,3 +674,121 @@ class PtzPresetSave(Struct, forbid_unknown_fields=True):
 
     number: Annotated[int, Meta(ge=0, le=255)]
     name: Annotated[str, Meta(max_length=64)] = ""
+# --------------------------------------------------------------------------- meeting displays (issue 13)
+# A display machine (``controlroom display --name NAME``) registers and stays
+# online by heartbeats; dispatchers (and a presenter, on the displays its own
+# user registered) push what it shows. The platform checks that the display's
+# user may see every camera pushed. Events: ``display.updated`` (the registry
+# entry changed) and ``display.show`` (the command, heard by the display's user
+# and by dispatchers).
+
+#: What a room calls its display ("会议室投影"): plain text, no control, format or markup characters, no slash.
+DISPLAY_NAME_PATTERN = "^(?!\\s)(?!.*\\s$)[^\\x00-\\x1f\\x7f-\\x9f<>&/\\\\\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f\\ufeff]+$"
+DisplayName = Annotated[str, Meta(
+    min_length=1, max_length=64, pattern=DISPLAY_NAME_PATTERN,
+    description="a display's name: 1-64 characters of plain text, no slash, markup, control or format characters, "
+                "no space at either end",
+)]
+#: The most displays a platform keeps, and the most tiles a pushed view has.
+MAX_DISPLAYS = 500
+MAX_DISPLAY_TILES = 64
+
+
+class DisplayCell(Struct, forbid_unknown_fields=True):
+    row: Annotated[int, Meta(ge=0, le=7)]
+    col: Annotated[int, Meta(ge=0, le=7)]
+    rowspan: Annotated[int, Meta(ge=1, le=8)] = 1
+    colspan: Annotated[int, Meta(ge=1, le=8)] = 1
+
+
+class DisplayLayout(Struct, forbid_unknown_fields=True):
+    """A wall layout as the client's views hold it: a rows x cols grid cut into tiles (tile i = cells[i])."""
+
+    name: Annotated[str, Meta(max_length=200)]
+    rows: Annotated[int, Meta(ge=1, le=8)]
+    cols: Annotated[int, Meta(ge=1, le=8)]
+    cells: Annotated[list[DisplayCell], Meta(min_length=1, max_length=MAX_DISPLAY_TILES)]
+
+
+class ShowView(Struct, tag="view", tag_field="kind", forbid_unknown_fields=True):
+    """A view, inline (views are the client's own objects): tile i shows ``camera_ids[i]`` (null: empty)."""
+
+    name: Name
+    layout: DisplayLayout
+    camera_ids: Annotated[list[GbId | None], Meta(max_length=MAX_DISPLAY_TILES)]
+
+
+class ShowCamera(Struct, tag="camera", tag_field="kind", forbid_unknown_fields=True):
+    """One camera, full screen."""
+
+    camera_id: GbId
+
+
+class ShowConference(Struct, tag="conference", tag_field="kind", forbid_unknown_fields=True):
+    """A conference room's wall: the display joins the room (to watch) and shows its participants."""
+
+    room_id: Annotated[str, Meta(min_length=1, max_length=64)]
+
+
+class ShowIncident(Struct, tag="incident", tag_field="kind", forbid_unknown_fields=True):
+    """An alert's incident wall: its cameras on the smallest preset that holds them."""
+
+    alert_id: Annotated[str, Meta(min_length=1, max_length=64)]
+    camera_ids: Annotated[list[GbId], Meta(min_length=1, max_length=MAX_DISPLAY_TILES)]
+    title: Annotated[str, Meta(max_length=200)] = ""
+
+
+class ShowBlank(Struct, tag="blank", tag_field="kind", forbid_unknown_fields=True):
+    """Nothing: the display says it waits for a dispatcher."""
+
+
+DisplayContent = ShowView | ShowCamera | ShowConference | ShowIncident | ShowBlank
+
+
+class DisplayHeartbeat(Struct, forbid_unknown_fields=True):
+    """A display's heartbeat (it also registers): what it shows now. A platform that has no entry for
+    it (it restarted) takes ``showing`` as the display's state, if the display's user may see it."""
+
+    showing: DisplayContent | None = None
+    seq: Annotated[int, Meta(ge=0)] = 0
+
+
+#: Push: what the display shows from now on (the body of ``POST /displays/{name}/show``).
+DisplayShowRequest = DisplayContent
+
+
+class Display(Struct):
+    """A display in the registry. ``online`` while it heartbeats (at least every ``deadline_s`` / 3 s);
+    offline ``deadline_s`` after its last heartbeat. ``seq`` counts the pushes it was sent."""
+
+    name: DisplayName
+    online: bool
+    user: Name  # the login that registered it: the display's user, whose scope bounds what it may show
+    last_seen: datetime
+    deadline_s: Annotated[float, Meta(gt=0, le=3600)]
+    #: when this registration began: a new value means the platform restarted or another user took the name over
+    since: datetime
+    showing: DisplayContent | None = None
+    sent_by: Name | None = None
+    sent_at: datetime | None = None
+    seq: Annotated[int, Meta(ge=0)] = 0
+
+
+class DisplayUpdatedEvent(_Event, tag="display.updated"):
+    """A display registered, went on or offline, or was sent something."""
+
+    display: Display
+
+
+class DisplayShowEvent(_Event, tag="display.show"):
+    """The command reaching display ``name``: show ``content`` (``seq`` orders the commands)."""
+
+    name: DisplayName
+    content: DisplayContent
+    sent_by: Name
+    seq: Annotated[int, Meta(ge=1)]
+
+
+# The event stream carries the display events too (extends the union above: a block of its own).
+Event = Event | DisplayUpdatedEvent | DisplayShowEvent  # type: ignore[misc,assignment]
+EVENT_TYPES = (*EVENT_TYPES, DisplayUpdatedEvent, DisplayShowEvent)

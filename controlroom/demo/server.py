@@ -348,6 +348,9 @@ class DemoApi:
         r.add_get(f"{API}/events", self.events)
         r.add_get("/", self.index)
         add_audit_routes(self, app)
+        from controlroom.demo import displays  # meeting displays (issue 13): registry and push
+
+        displays.install(self, app)
         if self.test_hooks:
             r.add_post("/_test/fault", self.t_fault)
             r.add_post("/_test/clear-faults", self.t_clear_faults)

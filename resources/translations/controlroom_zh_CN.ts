@@ -1066,6 +1066,325 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
     </message>
   </context>
   <context>
+    <name>Display</name>
+    <message>
+      <location filename="../../ui/display.py" line="122" />
+      <source>ControlRoom display — {name}</source>
+      <extracomment>seconds between login attempts while the platform does not answer, at most seconds between attempts when the login is refused (the throttle allows 5 a minute)</extracomment>
+      <translation>ControlRoom 显示屏 — {name}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/display.py" line="146" />
+      <source>Starting…</source>
+      <translation>正在启动…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/display.py" line="234" />
+      <source>This platform has no meeting displays</source>
+      <translation>此平台不支持会商显示屏</translation>
+    </message>
+    <message>
+      <location filename="../../ui/display.py" line="235" />
+      <source>Meeting displays need a ControlRoom platform (API v1).</source>
+      <translation>会商显示屏需要 ControlRoom 平台（API v1）。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/display.py" line="271" />
+      <source>Waiting for a password for {user}</source>
+      <translation>等待 {user} 的密码</translation>
+    </message>
+    <message>
+      <location filename="../../ui/display.py" line="272" />
+      <source>Set CONTROLROOM_PASSWORD, or store the password in the keyring (service ControlRoom, entry {entry}).</source>
+      <translation>请设置 CONTROLROOM_PASSWORD，或把密码存入密钥环（服务 ControlRoom，条目 {entry}）。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/display.py" line="277" />
+      <location filename="../../ui/display.py" line="288" />
+      <location filename="../../ui/display.py" line="295" />
+      <location filename="../../ui/display.py" line="301" />
+      <location filename="../../ui/display.py" line="323" />
+      <source>Waiting for the platform at {host}</source>
+      <translation>等待平台 {host}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/display.py" line="278" />
+      <source>Logging in as {user}…</source>
+      <translation>正在以 {user} 登录…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/display.py" line="284" />
+      <source>Waiting for a login the platform at {host} accepts</source>
+      <translation>等待平台 {host} 接受登录</translation>
+    </message>
+    <message>
+      <location filename="../../ui/display.py" line="285" />
+      <source>{user}: {error}</source>
+      <translation>{user}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/display.py" line="296" />
+      <source>Loading the cameras…</source>
+      <translation>正在加载摄像机…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/display.py" line="319" />
+      <location filename="../../ui/display.py" line="393" />
+      <source>Waiting for video from the meeting {room}</source>
+      <translation>等待会议 {room} 的视频</translation>
+    </message>
+    <message>
+      <location filename="../../ui/display.py" line="325" />
+      <source>Waiting for the platform to accept the name {name}</source>
+      <translation>等待平台接受名称 {name}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/display.py" line="328" />
+      <source>Waiting for a dispatcher to send something to {name}</source>
+      <translation>等待调度员向 {name} 推送画面</translation>
+    </message>
+    <message>
+      <location filename="../../ui/display.py" line="329" />
+      <source>Logged in at {host} as {user}</source>
+      <translation>已以 {user} 登录 {host}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/display.py" line="348" />
+      <location filename="../../ui/display.py" line="363" />
+      <source>Waiting for something this display can show</source>
+      <translation>等待本显示屏可以显示的内容</translation>
+    </message>
+    <message>
+      <location filename="../../ui/display.py" line="372" />
+      <source>Incident: {title}</source>
+      <translation>事件：{title}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/display.py" line="384" />
+      <source>Waiting for the meeting {room}</source>
+      <translation>等待会议 {room}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/display.py" line="400" />
+      <source>Meeting: {room}</source>
+      <translation>会议：{room}</translation>
+    </message>
+    <message>
+      <location filename="../../ui/display.py" line="415" />
+      <source>The meeting {room} has ended</source>
+      <translation>会议 {room} 已结束</translation>
+    </message>
+  </context>
+  <context>
+    <name>Displays</name>
+    <message>
+      <location filename="../../controlroom/displays.py" line="60" />
+      <source>A display needs a name.</source>
+      <extracomment>seconds between heartbeats when the platform does not say its deadline a heartbeat that fails is tried again after this (the platform may be coming back)</extracomment>
+      <translation>显示屏需要一个名称。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/displays.py" line="62" />
+      <source>A display's name has at most 64 characters.</source>
+      <translation>显示屏名称最多 64 个字符。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/displays.py" line="64" />
+      <source>A display's name must not begin or end with a space.</source>
+      <translation>显示屏名称的开头和结尾不能是空格。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/displays.py" line="66" />
+      <source>A display's name is plain text: no slash, markup (&lt; &gt; &amp;), control or format characters.</source>
+      <translation>显示屏名称须为纯文本：不能含斜杠、标记符号（&lt; &gt; &amp;）、控制字符或格式字符。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/displays.py" line="151" />
+      <source>Not logged in.</source>
+      <translation>未登录。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/displays.py" line="157" />
+      <source>A presenter drives only the display it is logged in at ({user}).</source>
+      <translation>演示账号只能控制自己登录的显示屏（{user}）。</translation>
+    </message>
+    <message>
+      <location filename="../../controlroom/displays.py" line="159" />
+      <source>Only dispatchers send to meeting displays.</source>
+      <translation>只有调度员可以向会商显示屏推送。</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/plugin.py" line="46" />
+      <location filename="../../plugins/displays/plugin.py" line="71" />
+      <source>Displays</source>
+      <extracomment>recent alerts offered as incident walls</extracomment>
+      <translation>显示屏</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/plugin.py" line="91" />
+      <source>The wall shows no camera: put cameras on it first.</source>
+      <translation>电视墙上没有摄像机：请先放上摄像机。</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/plugin.py" line="97" />
+      <source>Select a tile with a camera on the wall first.</source>
+      <translation>请先在电视墙上选中一个有摄像机的画面。</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/plugin.py" line="121" />
+      <source>Could not fetch the displays: {error}</source>
+      <translation>无法获取显示屏列表：{error}</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/plugin.py" line="168" />
+      <source>Wall</source>
+      <translation>视频墙</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/plugin.py" line="193" />
+      <source>{name} did not take it: {error}</source>
+      <translation>{name} 未接受：{error}</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/plugin.py" line="199" />
+      <source>Sent to {name}.</source>
+      <translation>已推送到 {name}。</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/widgets/pane.py" line="42" />
+      <location filename="../../plugins/displays/widgets/pane.py" line="51" />
+      <source>nothing</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/widgets/pane.py" line="44" />
+      <source>view {name} ({n} tiles)</source>
+      <translation>视图 {name}（{n} 画面）</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/widgets/pane.py" line="46" />
+      <source>camera {name}</source>
+      <translation>摄像机 {name}</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/widgets/pane.py" line="48" />
+      <source>meeting {room}</source>
+      <translation>会议 {room}</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/widgets/pane.py" line="50" />
+      <source>incident wall {title}</source>
+      <translation>事件墙 {title}</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/widgets/pane.py" line="75" />
+      <source>Display</source>
+      <extracomment>send what the button says to the selected display: "view", "camera", "blank" send a meeting (room id) or an incident wall (alert id) to the selected display</extracomment>
+      <translation>显示屏</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/widgets/pane.py" line="75" />
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/widgets/pane.py" line="75" />
+      <source>Shows</source>
+      <translation>显示内容</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/widgets/pane.py" line="75" />
+      <source>Sent by</source>
+      <translation>推送人</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/widgets/pane.py" line="75" />
+      <source>When</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/widgets/pane.py" line="83" />
+      <source>Send view</source>
+      <translation>推送视图</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/widgets/pane.py" line="86" />
+      <source>Send camera</source>
+      <translation>推送摄像机</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/widgets/pane.py" line="91" />
+      <source>Send meeting</source>
+      <translation>推送会议</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/widgets/pane.py" line="97" />
+      <source>Send incident wall</source>
+      <translation>推送事件墙</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/widgets/pane.py" line="101" />
+      <source>Blank</source>
+      <translation>清屏</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/widgets/pane.py" line="136" />
+      <source>online</source>
+      <extracomment>set by the plugin: may the user push to this display? (yes, or no and why) set by the plugin: why "Send view" / "Send camera" cannot be used now ("" when they can)</extracomment>
+      <translation>在线</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/widgets/pane.py" line="136" />
+      <source>offline</source>
+      <translation>离线</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/widgets/pane.py" line="176" />
+      <source>Choose a display in the list first.</source>
+      <translation>请先在列表中选择一个显示屏。</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/widgets/pane.py" line="178" />
+      <source>{name} is offline: it has not been heard from.</source>
+      <translation>{name} 离线：已失去联系。</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/widgets/pane.py" line="180" />
+      <source>Send the wall's current view to the chosen display</source>
+      <translation>把电视墙当前视图推送到所选显示屏</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/widgets/pane.py" line="181" />
+      <source>Send the selected tile's camera to the chosen display</source>
+      <translation>把选中画面的摄像机推送到所选显示屏</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/widgets/pane.py" line="182" />
+      <source>Send a meeting's participants to the chosen display</source>
+      <translation>把会议参会方推送到所选显示屏</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/widgets/pane.py" line="183" />
+      <source>Send an alert's cameras as an incident wall to the chosen display</source>
+      <translation>把告警的摄像机作为事件墙推送到所选显示屏</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/widgets/pane.py" line="184" />
+      <source>Clear the chosen display: it shows what it waits for</source>
+      <translation>清空所选显示屏：它将显示正在等待什么</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/widgets/pane.py" line="200" />
+      <source>No meeting in session</source>
+      <translation>没有正在进行的会议</translation>
+    </message>
+    <message>
+      <location filename="../../plugins/displays/widgets/pane.py" line="201" />
+      <source>No recent alert with cameras</source>
+      <translation>近期没有带摄像机的告警</translation>
+    </message>
+  </context>
+  <context>
     <name>ExportDialog</name>
     <message>
       <location filename="../../ui/playback/export_dialog.py" line="40" />
@@ -2241,158 +2560,158 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>回放(&amp;B)</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="117" />
+      <location filename="../../ui/playback/install.py" line="120" />
       <source>Play back the wall</source>
       <translation>回放整面视频墙</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="119" />
+      <location filename="../../ui/playback/install.py" line="122" />
       <source>Play back the selected tile</source>
       <translation>回放所选窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="121" />
+      <location filename="../../ui/playback/install.py" line="124" />
       <source>Back to live</source>
       <translation>返回实时</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="122" />
+      <location filename="../../ui/playback/install.py" line="125" />
       <source>Selected tile back to live</source>
       <translation>所选窗格返回实时</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="126" />
+      <location filename="../../ui/playback/install.py" line="129" />
       <source>Play / pause</source>
       <translation>播放 / 暂停</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="127" />
+      <location filename="../../ui/playback/install.py" line="130" />
       <source>10 seconds back</source>
       <translation>后退10秒</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="128" />
+      <location filename="../../ui/playback/install.py" line="131" />
       <source>10 seconds forward</source>
       <translation>前进10秒</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="129" />
+      <location filename="../../ui/playback/install.py" line="132" />
       <source>1 minute back</source>
       <translation>后退1分钟</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="130" />
+      <location filename="../../ui/playback/install.py" line="133" />
       <source>1 minute forward</source>
       <translation>前进1分钟</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="131" />
+      <location filename="../../ui/playback/install.py" line="134" />
       <source>One frame back</source>
       <translation>后退一帧</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="132" />
+      <location filename="../../ui/playback/install.py" line="135" />
       <source>One frame forward</source>
       <translation>前进一帧</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="133" />
+      <location filename="../../ui/playback/install.py" line="136" />
       <source>Slower</source>
       <translation>减速</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="134" />
+      <location filename="../../ui/playback/install.py" line="137" />
       <source>Faster</source>
       <translation>加速</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="136" />
+      <location filename="../../ui/playback/install.py" line="139" />
       <source>Bookmark the chosen range…</source>
       <translation>为所选时间段添加书签…</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="137" />
+      <location filename="../../ui/playback/install.py" line="140" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="140" />
+      <location filename="../../ui/playback/install.py" line="143" />
       <source>Bookmarks pane</source>
       <translation>书签面板</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="144" />
-      <location filename="../../ui/playback/install.py" line="226" />
+      <location filename="../../ui/playback/install.py" line="147" />
+      <location filename="../../ui/playback/install.py" line="229" />
       <source>This platform does not offer playback.</source>
       <translation>此平台不提供录像回放。</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="183" />
+      <location filename="../../ui/playback/install.py" line="186" />
       <source>Presenters may play recordings but not export them or edit bookmarks.</source>
       <translation>演示角色可以回放录像，但不能导出录像或编辑书签。</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="193" />
+      <location filename="../../ui/playback/install.py" line="196" />
       <source>Export a time range of the cameras to MP4, with a manifest</source>
       <translation>将摄像机的一段录像导出为 MP4，并附清单</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="194" />
+      <location filename="../../ui/playback/install.py" line="197" />
       <source>Bookmark the range chosen on the timeline (Shift+drag)</source>
       <translation>为时间轴上选定的时间段添加书签（Shift+拖动）</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="218" />
+      <location filename="../../ui/playback/install.py" line="221" />
       <source>Select a tile first.</source>
       <translation>请先选择一个窗格。</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="229" />
+      <location filename="../../ui/playback/install.py" line="232" />
       <source>None of these cameras is on the wall.</source>
       <translation>这些摄像机都不在视频墙上。</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="302" />
+      <location filename="../../ui/playback/install.py" line="305" />
       <source>Play a camera back first.</source>
       <translation>请先回放一台摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="317" />
+      <location filename="../../ui/playback/install.py" line="320" />
       <source>The bookmark was not saved: {why}</source>
       <translation>书签未保存：{why}</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="319" />
+      <location filename="../../ui/playback/install.py" line="322" />
       <source>Bookmark saved; every desk sees it.</source>
       <translation>书签已保存，所有席位都能看到。</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="327" />
+      <location filename="../../ui/playback/install.py" line="330" />
       <source>The bookmark was not deleted: {why}</source>
       <translation>书签未删除：{why}</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="399" />
+      <location filename="../../ui/playback/install.py" line="402" />
       <source>This window has no video wall to play back on.</source>
       <translation>此窗口没有可用于回放的视频墙。</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/wall_playback.py" line="45" />
+      <location filename="../../ui/playback/wall_playback.py" line="47" />
       <source>PLAYBACK</source>
       <translation>回放</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/wall_playback.py" line="46" />
+      <location filename="../../ui/playback/wall_playback.py" line="48" />
       <source>paused</source>
       <translation>已暂停</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/wall_playback.py" line="50" />
+      <location filename="../../ui/playback/wall_playback.py" line="52" />
       <source>no recording here</source>
       <translation>此处无录像</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/wall_playback.py" line="55" />
+      <location filename="../../ui/playback/wall_playback.py" line="57" />
       <source>no recording here — resumes at {time}</source>
       <translation>此处无录像 — {time} 恢复</translation>
     </message>
@@ -4547,13 +4866,13 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>WallPlayback</name>
     <message>
-      <location filename="../../ui/playback/wall_playback.py" line="109" />
+      <location filename="../../ui/playback/wall_playback.py" line="111" />
       <source>Put a camera on the wall first: playback plays the wall's cameras.</source>
       <extracomment>None: this platform offers no playback (the actions say so)</extracomment>
       <translation>请先把摄像机放到视频墙上：回放播放的是视频墙上的摄像机。</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/wall_playback.py" line="185" />
+      <location filename="../../ui/playback/wall_playback.py" line="187" />
       <source>The platform offered no recorded stream this computer can play.</source>
       <translation>平台提供的录像流都无法在本机播放。</translation>
     </message>

@@ -4,6 +4,7 @@
     .venv/bin/python tests/bench/run.py inventory  # those whose name contains 'inventory'
     .venv/bin/python tests/bench/run.py playback   # export vs ffmpeg -c copy (bench_playback_export)
     xvfb-run -a .venv/bin/python tests/bench/run.py timeline  # timeline lag while scrubbing
+    .venv/bin/python tests/bench/run.py display    # a push to a meeting display -> its first frames (under Xvfb)
 """
 
 from __future__ import annotations

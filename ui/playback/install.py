@@ -111,8 +111,11 @@ class PlaybackUi(QObject):
     def _build_actions(self) -> None:
         w = self.window
         self.menu = QMenu(QCoreApplication.translate("Playback", "Play&back"), w)
-        help_action = w.menuBar().actions()[-1] if w.menuBar().actions() else None
-        w.menuBar().insertMenu(help_action, self.menu) if help_action else w.menuBar().addMenu(self.menu)
+        # after Wall, before Plugins (or Help): the plugins' menu stays next to Help
+        bar_actions = w.menuBar().actions()
+        before = next((a for a in bar_actions if a.menu() is not None and a.menu().objectName() == "pluginsMenu"),
+                      bar_actions[-1] if bar_actions else None)
+        w.menuBar().insertMenu(before, self.menu) if before else w.menuBar().addMenu(self.menu)
         m = self.menu
         self.action_wall = self._action(QCoreApplication.translate("Playback", "Play back the wall"), "Ctrl+Shift+R", self.play_wall, m,
                                         needs_playback=False)

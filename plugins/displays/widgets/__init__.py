@@ -1,0 +1,1 @@
+"""The displays pane's widgets."""
