@@ -68,6 +68,10 @@ class _Frames:
                     return
         except (av.error.ExitError, av.error.EOFError, OSError):
             return
+        finally:
+            # closed here, by the decoding thread: closing it from another thread while this one
+            # decodes frees what this one uses (a segfault seen in the full suite)
+            self.container.close()
 
     def wait_for(self, want: tuple[int, int, int], tol: int = 8, timeout: float = 10) -> tuple[int, int, int]:
         deadline = time.monotonic() + timeout
@@ -79,9 +83,9 @@ class _Frames:
         raise AssertionError(f"the picture never showed {want}: last {self.centre}")
 
     def close(self) -> None:
-        self._stop = True
-        self.container.close()
-        self.thread.join(10)
+        self._stop = True  # the thread stops at its next frame (or the 10 s read timeout) and closes
+        self.thread.join(15)
+        assert not self.thread.is_alive(), "the decoding thread did not stop"
 
 
 def _frames(client: httpx.Client, cid: str, profile: str = "main") -> _Frames:
