@@ -23,7 +23,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
 from controlroom.api.errors import PlatformError
-from controlroom.api.schema import AuditEntry, Role
+from controlroom.api.schema import AuditEntry
+from controlroom.permissions import Action
 from controlroom.plugin_api import Plugin, PluginContext
 from controlroom.storage import atomic_write
 
@@ -60,10 +61,8 @@ class AuditPlugin(Plugin):
         self.reason = ""
         if user is None or self.client is None:
             self.reason = QCoreApplication.translate("Audit", "Not signed in to a platform with an audit trail.")
-        elif user.role == Role.TOWN_DESK:
-            self.reason = QCoreApplication.translate("Audit", "Only dispatchers read the audit trail: this account is a town desk.")
-        elif user.role != Role.DISPATCHER:
-            self.reason = QCoreApplication.translate("Audit", "Only dispatchers read the audit trail: this account is view only.")
+        else:  # the role's and the platform's rule, in the words the whole app uses
+            self.reason = ctx.denied(Action.VIEW_AUDIT) or ""
         if self.reason:
             self.pane.set_refused(self.reason)
             self.pane.set_status("")

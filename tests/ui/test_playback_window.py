@@ -106,10 +106,14 @@ def test_a_presenter_sees_export_and_bookmarks_disabled_with_the_reason(qtbot, l
     win = open_window(qtbot, session, run)
     windows.append(win)
     ui: PlaybackUi = win.playback_ui
-    why = "Presenters may play recordings but not export them or edit bookmarks."
-    for w in (ui.bar.export, ui.bar.bookmark, ui.bookmarks_pane.delete_button):
-        assert not w.isEnabled() and w.toolTip() == why
-    assert not ui.action_export.isEnabled() and ui.action_export.toolTip() == why
+    # the reasons are controlroom.permissions' words, the same everywhere in the app
+    export_why = "This login is a presenter (view only): it may not export recordings."
+    bookmark_why = "This login is a presenter (view only): it may not add bookmarks."
+    assert not ui.bar.export.isEnabled() and ui.bar.export.toolTip() == export_why
+    for w in (ui.bar.bookmark, ui.bookmarks_pane.delete_button):
+        assert not w.isEnabled() and w.toolTip() == bookmark_why
+    assert not ui.action_export.isEnabled() and ui.action_export.toolTip() == export_why
+    assert ui.action_export.statusTip() == export_why
     assert ui.action_wall.isEnabled(), "presenters may play back"
 
 

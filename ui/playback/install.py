@@ -30,6 +30,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from controlroom.ui.permissions import gate
 from controlroom.ui.playback.bar import PlaybackBar
 from controlroom.ui.playback.bookmarks import BookmarksPane, NoteDialog
 from controlroom.ui.playback.timeline import BookmarkBar
@@ -38,9 +39,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
-from controlroom.api.schema import Role
 from controlroom.logsafe import mask_url
 from controlroom.names import camera_name
+from controlroom.permissions import Action, denied_in
 from controlroom.playback.clock import next_speed
 from controlroom.playback.controller import utc
 
@@ -182,27 +183,26 @@ class PlaybackUi(QObject):
         self.bookmarks_pane.refresh_requested.connect(self.refresh_bookmarks)
 
     def _apply_role(self) -> None:
-        if self.role == Role.PRESENTER:
-            why = QCoreApplication.translate("Playback", "Presenters may play recordings but not export them or edit bookmarks.")
-            for w in (self.bar.export, self.bar.bookmark):
-                w.setEnabled(False)
-                w.setToolTip(why)
-            for a in (self.action_export, self.action_bookmark):
-                a.setEnabled(False)
-                a.setToolTip(why)
-                a.setStatusTip(why)
-            self.bookmarks_pane.set_can_edit(False, why)
-        else:
-            self.bar.export.setToolTip(QCoreApplication.translate("Playback", "Export a time range of the cameras to MP4, with a manifest"))
-            self.bar.bookmark.setToolTip(QCoreApplication.translate("Playback", "Bookmark the range chosen on the timeline (Shift+drag)"))
+        """What the role or the platform forbids is off, with the reason (controlroom.permissions)."""
+        export_why = denied_in(self.session, Action.EXPORT_RECORDING)
+        bookmark_why = denied_in(self.session, Action.CREATE_BOOKMARK)
+        gate(self.bar.export, export_why,
+             QCoreApplication.translate("Playback", "Export a time range of the cameras to MP4, with a manifest"))
+        gate(self.bar.bookmark, bookmark_why,
+             QCoreApplication.translate("Playback", "Bookmark the range chosen on the timeline (Shift+drag)"))
+        gate(self.action_export, export_why, self.action_export.toolTip() if export_why is None else "")
+        gate(self.action_bookmark, bookmark_why, self.action_bookmark.toolTip() if bookmark_why is None else "")
+        self.bookmarks_pane.set_can_edit(bookmark_why is None, bookmark_why or "")
 
     @property
     def may_edit(self) -> bool:
-        return self.role != Role.PRESENTER
+        return denied_in(self.session, Action.CREATE_BOOKMARK) is None
 
     def _set_active(self, active: bool) -> None:
+        allowed = {self.action_export: denied_in(self.session, Action.EXPORT_RECORDING) is None,
+                   self.action_bookmark: self.may_edit}
         for a in self.playback_actions:
-            a.setEnabled(active and (a not in (self.action_export, self.action_bookmark) or self.may_edit))
+            a.setEnabled(active and allowed.get(a, True))
 
     # ------------------------------------------------------------------ enter and leave
     def _say(self, text: str) -> None:
