@@ -344,70 +344,60 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
   <context>
     <name>Audit</name>
     <message>
-      <location filename="../../plugins/audit/plugin.py" line="41" />
-      <location filename="../../plugins/audit/plugin.py" line="53" />
+      <location filename="../../plugins/audit/plugin.py" line="42" />
+      <location filename="../../plugins/audit/plugin.py" line="54" />
       <source>Audit trail</source>
       <extracomment>entries per page while scrolling; an export asks for the largest pages the API allows</extracomment>
       <translation>操作日志</translation>
     </message>
     <message>
-      <location filename="../../plugins/audit/plugin.py" line="62" />
+      <location filename="../../plugins/audit/plugin.py" line="63" />
       <source>Not signed in to a platform with an audit trail.</source>
       <extracomment>finished loads (tests wait on it), and the last problem in words</extracomment>
       <translation>未登录到有操作日志的平台。</translation>
     </message>
     <message>
-      <location filename="../../plugins/audit/plugin.py" line="64" />
-      <source>Only dispatchers read the audit trail: this account is a town desk.</source>
-      <translation>只有调度员可以查看操作日志：此账号为镇街席位。</translation>
-    </message>
-    <message>
-      <location filename="../../plugins/audit/plugin.py" line="66" />
-      <source>Only dispatchers read the audit trail: this account is view only.</source>
-      <translation>只有调度员可以查看操作日志：此账号只能查看视频。</translation>
-    </message>
-    <message>
-      <location filename="../../plugins/audit/plugin.py" line="97" />
+      <location filename="../../plugins/audit/plugin.py" line="96" />
       <source>No camera is named like “{text}”.</source>
       <translation>没有名称像“{text}”的摄像机。</translation>
     </message>
     <message>
-      <location filename="../../plugins/audit/plugin.py" line="98" />
+      <location filename="../../plugins/audit/plugin.py" line="97" />
       <source>Several cameras are named like “{text}”: type more of the name, or its id.</source>
       <translation>有多个摄像机名称像“{text}”：请输入更完整的名称或编号。</translation>
     </message>
     <message>
-      <location filename="../../plugins/audit/plugin.py" line="127" />
+      <location filename="../../plugins/audit/plugin.py" line="126" />
       <source>Loading…</source>
       <translation>正在加载…</translation>
     </message>
     <message>
-      <location filename="../../plugins/audit/plugin.py" line="138" />
+      <location filename="../../plugins/audit/plugin.py" line="137" />
       <source>{shown} of {total} entries</source>
       <translation>已显示 {shown} 条，共 {total} 条</translation>
     </message>
     <message>
-      <location filename="../../plugins/audit/plugin.py" line="148" />
+      <location filename="../../plugins/audit/plugin.py" line="147" />
       <source>Export the audit trail</source>
       <translation>导出操作日志</translation>
     </message>
     <message>
-      <location filename="../../plugins/audit/plugin.py" line="149" />
+      <location filename="../../plugins/audit/plugin.py" line="148" />
       <source>CSV files (*.csv)</source>
       <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../plugins/audit/plugin.py" line="158" />
+      <location filename="../../plugins/audit/plugin.py" line="157" />
       <source>Exporting…</source>
       <translation>正在导出…</translation>
     </message>
     <message>
-      <location filename="../../plugins/audit/plugin.py" line="169" />
+      <location filename="../../plugins/audit/plugin.py" line="168" />
       <source>The audit trail could not be exported: {error}</source>
       <translation>无法导出操作日志：{error}</translation>
     </message>
     <message>
-      <location filename="../../plugins/audit/plugin.py" line="171" />
+      <location filename="../../plugins/audit/plugin.py" line="170" />
       <source>Saved {n} entries to {file}.</source>
       <translation>已将 {n} 条记录保存到 {file}。</translation>
     </message>
@@ -2544,119 +2534,114 @@ completed fetches of the alert list (the first one is not news: nothing is unrea
       <translation>回放失败：{why}</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="76" />
+      <location filename="../../ui/playback/install.py" line="77" />
       <source>Playback</source>
       <extracomment>"Play from 30 s before" an alert the wall plays back from this long ago when no time is given</extracomment>
       <translation>回放</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="84" />
+      <location filename="../../ui/playback/install.py" line="85" />
       <source>Bookmarks</source>
       <translation>书签</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="113" />
+      <location filename="../../ui/playback/install.py" line="114" />
       <source>Play&amp;back</source>
       <translation>回放(&amp;B)</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="120" />
+      <location filename="../../ui/playback/install.py" line="121" />
       <source>Play back the wall</source>
       <translation>回放整面视频墙</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="122" />
+      <location filename="../../ui/playback/install.py" line="123" />
       <source>Play back the selected tile</source>
       <translation>回放所选窗格</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="124" />
+      <location filename="../../ui/playback/install.py" line="125" />
       <source>Back to live</source>
       <translation>返回实时</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="125" />
+      <location filename="../../ui/playback/install.py" line="126" />
       <source>Selected tile back to live</source>
       <translation>所选窗格返回实时</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="129" />
+      <location filename="../../ui/playback/install.py" line="130" />
       <source>Play / pause</source>
       <translation>播放 / 暂停</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="130" />
+      <location filename="../../ui/playback/install.py" line="131" />
       <source>10 seconds back</source>
       <translation>后退10秒</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="131" />
+      <location filename="../../ui/playback/install.py" line="132" />
       <source>10 seconds forward</source>
       <translation>前进10秒</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="132" />
+      <location filename="../../ui/playback/install.py" line="133" />
       <source>1 minute back</source>
       <translation>后退1分钟</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="133" />
+      <location filename="../../ui/playback/install.py" line="134" />
       <source>1 minute forward</source>
       <translation>前进1分钟</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="134" />
+      <location filename="../../ui/playback/install.py" line="135" />
       <source>One frame back</source>
       <translation>后退一帧</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="135" />
+      <location filename="../../ui/playback/install.py" line="136" />
       <source>One frame forward</source>
       <translation>前进一帧</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="136" />
+      <location filename="../../ui/playback/install.py" line="137" />
       <source>Slower</source>
       <translation>减速</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="137" />
+      <location filename="../../ui/playback/install.py" line="138" />
       <source>Faster</source>
       <translation>加速</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="139" />
+      <location filename="../../ui/playback/install.py" line="140" />
       <source>Bookmark the chosen range…</source>
       <translation>为所选时间段添加书签…</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="140" />
+      <location filename="../../ui/playback/install.py" line="141" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="143" />
+      <location filename="../../ui/playback/install.py" line="144" />
       <source>Bookmarks pane</source>
       <translation>书签面板</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="147" />
+      <location filename="../../ui/playback/install.py" line="148" />
       <location filename="../../ui/playback/install.py" line="229" />
       <source>This platform does not offer playback.</source>
       <translation>此平台不提供录像回放。</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="186" />
-      <source>Presenters may play recordings but not export them or edit bookmarks.</source>
-      <translation>演示角色可以回放录像，但不能导出录像或编辑书签。</translation>
-    </message>
-    <message>
-      <location filename="../../ui/playback/install.py" line="196" />
+      <location filename="../../ui/playback/install.py" line="190" />
       <source>Export a time range of the cameras to MP4, with a manifest</source>
       <translation>将摄像机的一段录像导出为 MP4，并附清单</translation>
     </message>
     <message>
-      <location filename="../../ui/playback/install.py" line="197" />
+      <location filename="../../ui/playback/install.py" line="192" />
       <source>Bookmark the range chosen on the timeline (Shift+drag)</source>
       <translation>为时间轴上选定的时间段添加书签（Shift+拖动）</translation>
     </message>
