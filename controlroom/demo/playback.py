@@ -26,7 +26,6 @@ the frames a playback at 1x shows, gaps left out.
 from __future__ import annotations
 
 import asyncio
-import base64
 import contextlib
 import logging
 import secrets
@@ -44,7 +43,15 @@ import numpy as np
 from controlroom.api import schema as s
 from controlroom.demo.media.clips import STREAM_COLOURS
 from controlroom.demo.media.http_ts import TsMuxer
-from controlroom.demo.media.hub import CLOCK_RATE, NAL_PPS, NAL_SPS, QUEUE_FRAMES, Frame, split_nals
+from controlroom.demo.media.hub import (
+    CLOCK_RATE,
+    NAL_PPS,
+    NAL_SPS,
+    QUEUE_FRAMES,
+    Frame,
+    H264Params,
+    split_nals,
+)
 from controlroom.demo.recordings import Recordings
 from controlroom.demo.timecode import WHITE, draw_text, draw_timecode, strip_rows
 
@@ -363,21 +370,13 @@ class PlaybackManager:
 
 
 @dataclass
-class StreamInfo:
+class StreamInfo(H264Params):
     """What the RTSP server's SDP needs of a stream (as ``ClipData`` has it)."""
 
     width: int
     height: int
     sps: bytes
     pps: bytes
-
-    @property
-    def sprop_parameter_sets(self) -> str:
-        return ",".join(base64.b64encode(x).decode() for x in (self.sps, self.pps))
-
-    @property
-    def profile_level_id(self) -> str:
-        return self.sps[1:4].hex().upper()
 
 
 _INFO: dict[str, StreamInfo] = {}

@@ -5,7 +5,9 @@ the network seed, the camera (or its town) and absolute time slots: every
 6-hour slot of a camera may hold one outage (the camera was offline for 5 to
 120 minutes), every day of a town may hold a platform restart (all the town's
 cameras miss the same 3 to 12 minutes), and every hour holds a few motion
-marks. So the same camera has the same ranges whenever it is asked, within
+marks. Gaps are history: they end, at the latest, when the platform started
+(an online camera records from then on). So the same camera has the same
+ranges whenever it is asked, within
 one run and across runs; only the ends move: recordings reach back
 ``RECORDING_RETENTION_S`` from now and the newest range ends now (for a camera
 that is offline now, a little before the platform started).
@@ -97,7 +99,10 @@ class Recordings:
                 if rng.random() < RESTART_CHANCE:
                     start = d * DAY_S + rng.uniform(0, DAY_S)
                     out.append((start, start + rng.uniform(3, 12) * 60))
-        return [g for g in _merge(out) if g[1] > a and g[0] < b]
+        # gaps are history: what was missed before this platform started; since then an online
+        # camera records (else one that happens to be in an outage now would not record "now")
+        history = [(g0, min(g1, self.started)) for g0, g1 in _merge(out) if g0 < self.started]
+        return [g for g in history if g[1] > a and g[0] < b]
 
     def span(self, camera_id: str) -> Interval:
         """Where the recordings of the camera begin and end now."""

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -23,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from controlroom import __version__
+from controlroom.storage import atomic_write
 
 MANIFEST_NAME = "manifest.json"
 FORMAT = "controlroom-export"
@@ -83,21 +82,10 @@ class Manifest:
     def write(self, folder: Path) -> Path:
         """Atomically: a temporary file in ``folder``, then renamed to manifest.json."""
         data = json.dumps(self.to_json(), indent=2, ensure_ascii=False).encode() + b"\n"
-        return write_atomic(folder / MANIFEST_NAME, data)
+        path = folder / MANIFEST_NAME
+        atomic_write(path, data)  # a crash leaves the old manifest or the new one, never half
+        return path
 
-
-def write_atomic(path: Path, data: bytes) -> Path:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
 
 
 def plain_name(name: object) -> str | None:

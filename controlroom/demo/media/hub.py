@@ -65,14 +65,9 @@ class Frame:
     key: bool
 
 
-@dataclass
-class ClipData:
-    """A clip loaded into memory, its timestamps relative to its first frame."""
+class H264Params:
+    """What an RTSP server's SDP says of an H.264 stream, from its ``sps`` and ``pps``."""
 
-    frames: list[Frame]
-    duration: int  # one lap, 90 kHz
-    width: int
-    height: int
     sps: bytes
     pps: bytes
 
@@ -83,6 +78,18 @@ class ClipData:
     @property
     def profile_level_id(self) -> str:
         return self.sps[1:4].hex().upper()
+
+
+@dataclass
+class ClipData(H264Params):
+    """A clip loaded into memory, its timestamps relative to its first frame."""
+
+    frames: list[Frame]
+    duration: int  # one lap, 90 kHz
+    width: int
+    height: int
+    sps: bytes
+    pps: bytes
 
 
 def load_clip(path: Path) -> ClipData:
