@@ -23,7 +23,7 @@ import os
 import queue
 import tempfile
 import threading
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -153,7 +153,16 @@ async def export(backend: Any, job: ExportJob, *, progress: Callable[[float], No
                  cancel: CancelToken | None = None) -> Path:
     """Export every camera of ``job``; returns the manifest's path. Raises ExportCancelled or ExportError."""
     cancel = cancel or CancelToken()
-    report = progress or (lambda _f: None)
+    sink = progress or (lambda _f: None)
+    shown = [-1.0]
+
+    def report(f: float) -> None:
+        # the remuxer's reports cross threads and may land late (after the next clip's, or the
+        # end's): the bar only moves forward
+        if f > shown[0]:
+            shown[0] = f
+            sink(f)
+
     if job.end <= job.start:
         raise ExportError("the range is empty")
     if job.end - job.start > MAX_RANGE:
@@ -187,8 +196,35 @@ async def export(backend: Any, job: ExportJob, *, progress: Callable[[float], No
         raise
 
 
+@contextlib.contextmanager
+def _collect_on_this_thread() -> Iterator[None]:
+    """No automatic garbage collection while a remuxing thread runs; collect here, before and after.
+
+    A collection runs on whichever thread allocates when the threshold is passed: in the
+    remuxer's thread it would free Qt objects (a closed dialog's timers, wrappers of a
+    finished test) from the wrong thread, which crashed the suite once. Paused for the
+    export (a remux is fast: seconds), collected on this, the GUI, thread around it.
+    The same pause the inventory load takes (``api.client.quiet_gc``).
+    """
+    was_enabled = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+        gc.collect()
+
+
 async def _one(backend: Any, camera_id: str, job: ExportJob, final: Path, duration: float,
                progress: Callable[[float], None], cancel: CancelToken) -> tuple[Path, int, str]:
+    with _collect_on_this_thread():
+        return await _one_paused(backend, camera_id, job, final, duration, progress, cancel)
+
+
+async def _one_paused(backend: Any, camera_id: str, job: ExportJob, final: Path, duration: float,
+                      progress: Callable[[float], None], cancel: CancelToken) -> tuple[Path, int, str]:
     loop = asyncio.get_running_loop()
     q: queue.Queue[bytes | None] = queue.Queue(maxsize=QUEUE_CHUNKS)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".part", dir=final.parent)
@@ -203,9 +239,6 @@ async def _one(backend: Any, camera_id: str, job: ExportJob, final: Path, durati
         remux(reader, tmp, duration=duration, progress=thread_progress, cancel=cancel)
         return tmp.stat().st_size, sha256_of(tmp)
 
-    # Collect the garbage here, on the GUI thread: a collection that the worker's allocations
-    # trigger would otherwise free Qt objects (a closed dialog's timers) from the wrong thread.
-    gc.collect()
     worker = loop.run_in_executor(None, work)
     received = 0
     stream: AsyncIterator[bytes] = backend.export_stream(camera_id, job.start, job.end, job.profile)
