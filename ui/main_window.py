@@ -325,10 +325,7 @@ class MainWindow(QMainWindow):
         self.wall.set_user(user, session.base_url, session)
         # the video wall; the card above stands in for it while the inventory loads
         self.video_wall = WallPane(session, self)
-        # the audit trail: what the wall shows (controlroom/audit.py; a no-op where the platform keeps none)
-        audit = session.audit
-        self.video_wall.watching_started.connect(lambda cid: audit.record("camera_opened", cid, "live"))
-        self.video_wall.watching_stopped.connect(lambda cid: audit.record("camera_closed", cid, "live"))
+        # the audit trail of what the wall shows: WallPane reports it itself
         self._wall_start: dict[str, Any] | None = {"view": start_view, "layout": start_layout, "demo": demo}
         self.centre = QStackedWidget(self)
         self.centre.addWidget(self.wall)

@@ -144,6 +144,13 @@ def test_export_dialog_writes_clips_and_manifest_and_cancel_leaves_nothing(qtbot
     assert dialog.progress.value() == 1000
     folder = dialog.result_path.parent
     assert verify(folder).code == EXIT_OK and len(list(folder.glob("*.mp4"))) == 1
+    # the platform's audit trail: the camera opened in playback, and the export (who, what, where)
+    cid = next(iter(ui.playback.tiles.values()))
+    assert run(session.audit.flush(), 20_000)
+    trail = run(session.client.audit(user="dispatcher", camera_id=cid), 20_000).items
+    assert any(e.action == "camera_opened" and e.mode == "playback" for e in trail)
+    exported = [e for e in trail if e.action == "export"]
+    assert len(exported) == 1 and str(folder) in exported[0].detail
     # cancel: the half-done export leaves no file and no folder
     other = tmp_path / "cancelled"
     other.mkdir()

@@ -7,6 +7,7 @@ temporary files, the manifest); the dialog only asks, shows and cancels.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -35,8 +36,11 @@ from controlroom.playback import export as ex
 
 class ExportDialog(QDialog):
     def __init__(self, backend: Any, cameras: list[tuple[str, str]], start: datetime, end: datetime, *,
-                 operator: str, platform: str, folder: Path, parent: QWidget | None = None) -> None:
+                 operator: str, platform: str, folder: Path, parent: QWidget | None = None,
+                 on_exported: Callable[[ex.ExportJob, Path], None] | None = None) -> None:
         super().__init__(parent)
+        #: called after a finished export (the audit trail's "exported")
+        self.on_exported = on_exported
         self.setWindowTitle(self.tr("Export recorded video"))
         self.setObjectName("playbackExportDialog")
         self.backend = backend
@@ -155,6 +159,8 @@ class ExportDialog(QDialog):
             self.export_button.setEnabled(True)
             return None
         self.result_path = path
+        if self.on_exported is not None:
+            self.on_exported(job, path)
         self.progress.setValue(1000)
         self.status.setText(self.tr("Exported to {folder} (with manifest.json; check it with "
                                     "'controlroom verify').").format(folder=str(job.folder)))

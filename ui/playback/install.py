@@ -377,10 +377,16 @@ class PlaybackUi(QObject):
             start, end = pos - timedelta(minutes=1), pos
         dialog = ExportDialog(self.playback.backend, cams, start, end, operator=self.operator,
                               platform=mask_url(self.session.base_url), folder=Path.home() / "ControlRoom exports",
-                              parent=self.window)
+                              parent=self.window, on_exported=self._exported)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         self.export_dialog = dialog
+
+    def _exported(self, job: Any, manifest_path: Path) -> None:
+        """The audit trail: which cameras' range went where (one entry per camera)."""
+        span = f"{job.start.isoformat()} – {job.end.isoformat()} → {manifest_path.parent}"
+        for cid in job.camera_ids:
+            self.session.audit.record("export", cid, "playback", span)
 
     def shutdown(self) -> None:
         """Players released, the session closed; idempotent."""

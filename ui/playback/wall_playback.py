@@ -114,7 +114,12 @@ class WallPlayback(QObject):
         ok = await self.controller.open(list(dict.fromkeys(chosen.values())), at, speed=speed)
         if not ok:
             return False
+        audit = pane.session.audit
         for t, cid in chosen.items():
+            if self.tiles.get(t) != cid:  # the audit trail: a camera opened (closed) in playback
+                if t in self.tiles:
+                    audit.record("camera_closed", self.tiles[t], "playback")
+                audit.record("camera_opened", cid, "playback")
             if t not in self.tiles:
                 win = pane.lend_tile(t)
                 player = TilePlayer(parent=self)
@@ -135,7 +140,7 @@ class WallPlayback(QObject):
             player.release()
             # later: a libVLC event already on its way must still find its QObject
             QTimer.singleShot(2000, player.deleteLater)
-            del self.tiles[t]
+            self.pane.session.audit.record("camera_closed", self.tiles.pop(t), "playback")
             self.pane.return_tile(t)
         if not self.tiles:
             await self.controller.close()

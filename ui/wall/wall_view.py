@@ -134,6 +134,11 @@ class WallPane(QWidget):
         self.coordinator.stats.connect(self._on_slot_stats)
         self.coordinator.watching_started.connect(self.watching_started)
         self.coordinator.watching_stopped.connect(self.watching_stopped)
+        # the audit trail: what every wall shows (main, wall windows, displays); a no-op where
+        # the platform keeps none (controlroom/audit.py)
+        audit = session.audit
+        self.watching_started.connect(lambda cid: audit.record("camera_opened", cid, "live"))
+        self.watching_stopped.connect(lambda cid: audit.record("camera_closed", cid, "live"))
         self._snapshots: dict[str, tuple[int, dict[str, str]]] = {}  # path -> (tile, metadata)
         self._snapshot_grabbed.connect(self._on_snapshot_grabbed, Qt.ConnectionType.QueuedConnection)
         self._stats_visible = False
