@@ -119,7 +119,27 @@ class RequestLimits:
                    deadline=float(settings.get("platform.request_deadline_s")))
 
 
-_quiet_gc_depth = 0
+_gc_pauses = 0  # how many pauses of the automatic collector are open (any task, any order)
+_gc_was_enabled = True  # the collector's state when the first of them opened
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """No automatic garbage collection inside; the collector's state comes back when the last
+    pause that is open ends. Pauses of concurrent tasks end in any order (a display's load and
+    its session's resync after a platform restart): a per-context "was it enabled" would leave
+    the collector off for good when an inner pause ends last."""
+    global _gc_pauses, _gc_was_enabled
+    if _gc_pauses == 0:
+        _gc_was_enabled = gc.isenabled()
+    _gc_pauses += 1
+    gc.disable()
+    try:
+        yield
+    finally:
+        _gc_pauses -= 1
+        if _gc_pauses == 0 and _gc_was_enabled:
+            gc.enable()
 
 
 @contextlib.contextmanager
@@ -135,23 +155,15 @@ def quiet_gc() -> Iterator[None]:
     Frozen objects that later become cyclic garbage (a closed window's wrappers)
     wait for ``thaw_gc``, which the session calls when it closes.
     """
-    global _quiet_gc_depth
-    was_enabled = gc.isenabled()
-    _quiet_gc_depth += 1
-    gc.disable()
-    try:
+    with paused_gc():
         yield
-    finally:
-        _quiet_gc_depth -= 1
-        if _quiet_gc_depth == 0:
+        if _gc_pauses == 1:  # the last open pause: what was built goes to the permanent generation
             gc.freeze()
-            if was_enabled:
-                gc.enable()
 
 
 def thaw_gc() -> None:
     """Give what ``quiet_gc`` froze back to the collector (a session closes: its objects may go)."""
-    if _quiet_gc_depth == 0:
+    if _gc_pauses == 0:
         gc.unfreeze()
 
 

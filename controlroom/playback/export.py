@@ -31,6 +31,7 @@ from typing import Any
 
 import av
 
+from controlroom.api.client import paused_gc
 from controlroom.playback.manifest import ClipEntry, Manifest, sha256_of
 
 log = logging.getLogger(__name__)
@@ -204,16 +205,13 @@ def _collect_on_this_thread() -> Iterator[None]:
     remuxer's thread it would free Qt objects (a closed dialog's timers, wrappers of a
     finished test) from the wrong thread, which crashed the suite once. Paused for the
     export (a remux is fast: seconds), collected on this, the GUI, thread around it.
-    The same pause the inventory load takes (``api.client.quiet_gc``).
+    The same pause the inventory load takes (``api.client.paused_gc``).
     """
-    was_enabled = gc.isenabled()
     gc.collect()
-    gc.disable()
     try:
-        yield
+        with paused_gc():
+            yield
     finally:
-        if was_enabled:
-            gc.enable()
         gc.collect()
 
 
