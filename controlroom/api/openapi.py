@@ -98,11 +98,12 @@ _CAMERA = ("camera_id", "path", {"type": "string", "pattern": "^[0-9]{20}$"})
 _PLAYBACK = ("playback_id", "path", {"type": "string", "minLength": 1, "maxLength": 64})
 ROUTES += (
     Route("get", "/cameras/{camera_id}/recordings", "The camera's recorded ranges and marks (motion, alerts) in "
-          f"[start, end): start < end, a window of at most {s.MAX_RECORDINGS_WINDOW_S // 86400} days (else 400); "
+          f"[start, end): start < end, a window of at most {s.MAX_RECORDINGS_WINDOW_S // 86400} days (else 409 bad_range); "
           f"at most {s.MAX_RECORDING_RANGES} ranges and {s.MAX_RECORDING_MARKS} marks. Recordings reach back "
           f"{s.RECORDING_RETENTION_S // 86400} days. 404 for a camera that does not exist or is outside the "
           "caller's scope.", s.RecordingTimeline,
-          params=(_CAMERA, ("start", "query", _REQ_TIME), ("end", "query", _REQ_TIME))),
+          params=(_CAMERA, ("start", "query", _REQ_TIME), ("end", "query", _REQ_TIME)),
+          conflict="start is not before end, or the window is too long (bad_range)"),
     Route("post", "/playback", f"Open a playback of 1..{s.MAX_PLAYBACK_CAMERAS} cameras at a time: one clock "
           "(position, speed, paused) for all; one live-encoded H.264 stream per camera with the recording time "
           "burned in (text and time code), URLs with a ticket in them. Speeds 0.25..16 (422 otherwise), key "
@@ -122,7 +123,8 @@ ROUTES += (
           params=(*PAGING, ("camera_id", "query", {"type": "string", "pattern": "^[0-9]{20}$"}),
                   ("start", "query", _TIME), ("end", "query", _TIME))),
     Route("post", "/bookmarks", "Create a bookmark (a camera's time range and a note); everyone in scope hears "
-          "of it (bookmark.created). Presenters: 403 view_only.", s.Bookmark, s.BookmarkCreate, status=201),
+          "of it (bookmark.created). Presenters: 403 view_only.", s.Bookmark, s.BookmarkCreate, status=201,
+          conflict="start is not before end, or the bookmark spans more than 7 days (bad_range)"),
     Route("delete", "/bookmarks/{bookmark_id}", "Delete a bookmark (its author or a dispatcher, else 403); "
           "bookmark.deleted goes out.", None,
           params=(("bookmark_id", "path", {"type": "string", "minLength": 1, "maxLength": 64}),), status=204),
@@ -131,7 +133,8 @@ ROUTES += (
           "shows, burned-in time included; parts in a gap are left out, a range with no recording at all is "
           "404. profile main|sub (default main). Presenters: 403 view_only.", None, stream="video/mp2t",
           params=(_CAMERA, ("start", "query", _REQ_TIME), ("end", "query", _REQ_TIME),
-                  ("profile", "query", {"type": "string", "enum": ["main", "sub"], "default": "main"}))),
+                  ("profile", "query", {"type": "string", "enum": ["main", "sub"], "default": "main"})),
+          conflict="start is not before end, or the range is longer than the export bound (bad_range)"),
 )
 # ---- audit trail (issue 13): a block of its own
 AUDIT_ROUTES: tuple[Route, ...] = (

@@ -41,7 +41,8 @@ SWEEP_EVERY = 10.0
 
 
 _STATUS: dict[int, type[web.HTTPException]] = {
-    400: web.HTTPBadRequest, 403: web.HTTPForbidden, 404: web.HTTPNotFound, 422: web.HTTPUnprocessableEntity,
+    400: web.HTTPBadRequest, 403: web.HTTPForbidden, 404: web.HTTPNotFound, 409: web.HTTPConflict,
+    422: web.HTTPUnprocessableEntity,
 }
 
 
@@ -54,6 +55,12 @@ def _err(status: int, code: str, message: str) -> web.HTTPException:
 
 def _bad(message: str) -> web.HTTPException:
     return _err(400, "bad_request", message)
+
+
+def _bad_range(message: str) -> web.HTTPException:
+    """A time range each of whose ends is valid but that does not fit (empty, backwards, too long):
+    409, as API v1 answers what the schema cannot express (``Route(conflict=...)``)."""
+    return _err(409, "bad_range", message)
 
 
 def _json(obj: Any, status: int = 200) -> web.Response:
@@ -136,7 +143,7 @@ class PlaybackRoutes:
         assert start is not None and end is not None
         why = window_ok(start, end)
         if why:
-            raise _bad(why)
+            raise _bad_range(why)
         return _json(self.recordings.timeline(cam.id, start, end))
 
     # ------------------------------------------------------------------ playback
@@ -221,9 +228,9 @@ class PlaybackRoutes:
         if user.role == s.Role.PRESENTER:
             raise _err(403, "view_only", "presenters may not create bookmarks")
         if body.end <= body.start:
-            raise _bad("start must be before end")
+            raise _bad_range("start must be before end")
         if body.end - body.start > timedelta(seconds=MAX_BOOKMARK_S):
-            raise _bad("a bookmark spans at most 7 days")
+            raise _bad_range("a bookmark spans at most 7 days")
         bid = f"bm-{next(self._ids)}-{secrets.token_hex(3)}"
         b = s.Bookmark(id=bid, camera_id=cam.id, start=body.start.astimezone(UTC), end=body.end.astimezone(UTC),
                        note=body.note, author=user.username, created_at=datetime.now(UTC))
@@ -263,9 +270,9 @@ class PlaybackRoutes:
         if profile not in ("main", "sub"):
             raise _bad("profile is main or sub")
         if end <= start:
-            raise _bad("start must be before end")
+            raise _bad_range("start must be before end")
         if end - start > timedelta(seconds=s.MAX_EXPORT_S):
-            raise _bad(f"an export spans at most {s.MAX_EXPORT_S // 60} minutes")
+            raise _bad_range(f"an export spans at most {s.MAX_EXPORT_S // 60} minutes")
         a, b = start.timestamp(), end.timestamp()
         if not self.recordings.ranges(cam.id, a, b):
             raise _err(404, "no_recording", "there is no recording in that range")

@@ -138,15 +138,18 @@ async def test_recordings_scope_and_validation(demo) -> None:
                 pass
         headers = await desk.auth_headers()
         path = f"/api/v1/cameras/{own.id}/recordings"
-        for params, why in [
-            ({"start": (end - timedelta(days=9)).isoformat(), "end": end.isoformat()}, "days"),
-            ({"start": end.isoformat(), "end": start.isoformat()}, "before"),
-            ({"start": "2026-12-01T00:00:00", "end": end.isoformat()}, "offset"),
-            ({"start": "yesterday", "end": end.isoformat()}, "RFC 3339"),
-            ({"end": end.isoformat()}, "required"),
+        # a malformed time is 400; two good times that make no window (backwards, too long) are 409
+        # bad_range: the schema cannot say "start < end", and a schema-valid request is not a 400
+        for params, why, status in [
+            ({"start": (end - timedelta(days=9)).isoformat(), "end": end.isoformat()}, "days", 409),
+            ({"start": end.isoformat(), "end": start.isoformat()}, "before", 409),
+            ({"start": end.isoformat(), "end": end.isoformat()}, "before", 409),
+            ({"start": "2026-12-01T00:00:00", "end": end.isoformat()}, "offset", 400),
+            ({"start": "yesterday", "end": end.isoformat()}, "RFC 3339", 400),
+            ({"end": end.isoformat()}, "required", 400),
         ]:
             r = await desk.http.get(path, params=params, headers=headers)
-            assert r.status_code == 400, params
+            assert r.status_code == status, params
             assert why in r.json()["error"]["message"]
     finally:
         await desk.aclose()
@@ -384,7 +387,7 @@ async def test_export_carries_the_recorded_frames_and_leaves_gaps_out(demo) -> N
             headers = await client.auth_headers()
             r = await client.http.get(f"/api/v1/cameras/{cam.id}/export", headers=headers,
                                       params={"start": start.isoformat(), "end": (start + timedelta(hours=2)).isoformat()})
-            assert r.status_code == 400
+            assert r.status_code == 409 and r.json()["error"]["code"] == "bad_range"
             with pytest.raises(errors.NotFoundError):  # all in the gap: nothing recorded
                 async for _ in client.export_stream(cam.id, g0 + timedelta(seconds=1), g0 + timedelta(seconds=2)):
                     pass
@@ -441,7 +444,7 @@ async def test_bookmarks_crud_scope_and_events(demo) -> None:
         headers = await desk.auth_headers()
         r = await desk.http.post("/api/v1/bookmarks", headers=headers, content=msgspec.json.encode(
             {"camera_id": cam.id, "start": start.isoformat(), "end": start.isoformat(), "note": ""}))
-        assert r.status_code == 400
+        assert r.status_code == 409 and r.json()["error"]["code"] == "bad_range"
         r = await desk.http.post("/api/v1/bookmarks", headers=headers, content=msgspec.json.encode(
             {"camera_id": cam.id, "start": start.isoformat(), "end": (start + timedelta(minutes=1)).isoformat(),
              "note": "x" * 1001}))
