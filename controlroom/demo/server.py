@@ -83,6 +83,9 @@ _CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_f
 async def _json_errors(request: web.Request, handler: Callable[[web.Request], Any]) -> web.StreamResponse:
     """Every error is the document's ErrorResponse JSON, also those aiohttp makes itself
     (413 for a body over the limit, 404 and 405 from the router), which are text/plain."""
+    if request.path.startswith(API) and any(not key for key in request.query):
+        # a query parameter without a name is no parameter the document declares (Schemathesis)
+        return _error(400, "bad_request", "a query parameter has no name")
     try:
         return await handler(request)
     except web.HTTPException as exc:
